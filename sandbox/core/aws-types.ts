@@ -1,0 +1,31 @@
+/** Who signed a request, as STS GetCallerIdentity would report it. */
+export interface Caller {
+  /** `arn:aws:iam::<acct>:user/<name>` for users, `arn:aws:sts::<acct>:assumed-role/<role>/<session>` for sessions. */
+  arn: string
+  /** `AIDA…` for users, `AROA…:<session>` for role sessions. */
+  userId: string
+  account: string
+  accessKeyId: string
+}
+
+/** A request that passed SigV4 verification, handed to one service (eks, iam or sts). */
+export interface AwsRequest {
+  method: string
+  /** The path exactly as received, still percent-encoded: EKS puts whole ARNs in one `%2F`-encoded segment. */
+  rawPath: string
+  query: URLSearchParams
+  /** Header names lower-cased. */
+  headers: Record<string, string>
+  body: Buffer
+  /** Region and service from the SigV4 credential scope. */
+  region: string
+  service: string
+  caller: Caller
+  requestId: string
+}
+
+export interface AwsResponse {
+  status: number
+  headers?: Record<string, string>
+  body?: string
+}

@@ -1,0 +1,10 @@
+import type { IamState } from '../iam/state'
+import type { EksState } from '../eks/state'
+
+/** Everything the sandbox's AWS side knows; persisted as JSON under the state directory. */
+export interface World {
+  version: 1
+  account: string
+  iam: IamState
+  eks: EksState
+}
