@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test'
+
+// E2E runs the real launcher: a fresh sandbox on its own port and the built console on another, so a developer's
+// `npm start` on 3000/4566 can keep running beside the tests.
+const consolePort = 3100
+const sandboxPort = 4610
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${consolePort}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ],
+    },
+  },
+  webServer: {
+    command: `npx tsx scripts/start.ts --port ${consolePort} --sandbox-port ${sandboxPort} --state-dir .sandbox/e2e --reset`,
+    url: `http://localhost:${consolePort}/signin`,
+    env: { CONSOLE_SANDBOX: '1' },
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+})
