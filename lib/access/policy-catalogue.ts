@@ -1,0 +1,58 @@
+// The access-policy catalogue: what each AWS-managed EKS access policy means in Kubernetes terms. The EKS API never
+// returns policy contents (ListAccessPolicies gives only name + arn), so the console and the sandbox's authorizer
+// read them from here. Unknown `cluster-access-policy/` ARNs are valid (the list grows): lookups return undefined.
+import { accessPolicyEntries } from './policy-catalogue-entries'
+import type { PolicyRule } from './policy-rule'
+
+export type { PolicyRule } from './policy-rule'
+
+/** One access policy as the console explains it. */
+export type AccessPolicyInfo = {
+  name: string
+  /** `arn:aws:eks::aws:cluster-access-policy/<name>`: no region, no account. */
+  arn: string
+  /** One plain-English sentence for a platform admin. */
+  summary: string
+  category: 'user' | 'auto-mode' | 'eks-internal' | 'service'
+  typicalScope: 'cluster' | 'namespace'
+  /** Kubernetes rules the policy grants; undefined when AWS has not documented them. */
+  rules: PolicyRule[] | undefined
+  /** EKS attaches it itself (Auto Mode, its own service role); people should not associate or remove it. */
+  managedByEks: boolean
+}
+
+/** Every known access policy. */
+export const accessPolicyCatalogue: readonly AccessPolicyInfo[] = accessPolicyEntries
+
+const POLICY_ARN = /^arn:(aws|aws-cn|aws-us-gov):eks::aws:cluster-access-policy\/([A-Za-z0-9_+=,.@-]+)$/
+const byName = new Map(accessPolicyCatalogue.map((policy) => [policy.name.toLowerCase(), policy]))
+
+/** Builds the ARN of an access policy in the `aws` partition. */
+export function accessPolicyArn(name: string, partition = 'aws'): string {
+  return `arn:${partition}:eks::aws:cluster-access-policy/${name}`
+}
+
+/** Returns the policy name from an access-policy ARN (aws, aws-cn or aws-us-gov partition), or undefined. */
+export function accessPolicyNameFromArn(arn: string): string | undefined {
+  return POLICY_ARN.exec(arn.trim())?.[2]
+}
+
+/** Finds a catalogue entry by ARN (any partition) or by bare policy name; undefined for unknown policies. */
+export function findAccessPolicy(arnOrName: string): AccessPolicyInfo | undefined {
+  const trimmed = arnOrName.trim()
+  const name = trimmed.startsWith('arn:') ? accessPolicyNameFromArn(trimmed) : trimmed
+  // EKS policy names are case-sensitive in ARNs, but a person typing "amazonekseditpolicy" means the same policy.
+  return name === undefined ? undefined : byName.get(name.toLowerCase())
+}
+
+/**
+ * The Kubernetes rules an access policy grants, for the sandbox authorizer and the permission resolver.
+ * Returns undefined for an unknown policy or one whose rules are not documented (grant nothing).
+ */
+export function accessPolicyRules(policyArn: string): PolicyRule[] | undefined {
+  const name = accessPolicyNameFromArn(policyArn)
+  if (name === undefined) return undefined
+  // Exact-case match here: the authorizer must not grant for an ARN EKS itself would reject.
+  const policy = byName.get(name.toLowerCase())
+  return policy?.name === name ? policy.rules : undefined
+}
