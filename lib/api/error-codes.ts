@@ -1,0 +1,34 @@
+/**
+ * Every error code the console's API returns, and its HTTP status: the one place this mapping lives.
+ * Upstream (AWS / Kubernetes) failures are 502/503 so the browser can tell "our request was wrong" (4xx, never retried)
+ * from "something behind the console is unwell" (5xx).
+ */
+export const errorStatus = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  aws_access_denied: 403,
+  not_found: 404,
+  conflict: 409,
+  validation_failed: 422,
+  internal: 500,
+  upstream_error: 502,
+  upstream_unreachable: 502,
+  aws_credentials_rejected: 502,
+  throttled: 503,
+  upstream_unavailable: 503,
+} as const satisfies Record<string, number>
+
+/** A machine-readable error code of the console's API. */
+export type ErrorCode = keyof typeof errorStatus
+
+/** True when `code` is one of the console's error codes (used when parsing an error body from the wire). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(errorStatus, code)
+}
+
+/** One field-level problem, as zod reports it and as forms show it next to the field. */
+export type ErrorIssue = { path: (string | number)[]; message: string }
+
+/** The JSON body of every error response: `{ error: { code, message, issues? } }`. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; issues?: ErrorIssue[] } }

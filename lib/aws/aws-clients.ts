@@ -1,0 +1,59 @@
+import 'server-only'
+
+import { EKSClient } from '@aws-sdk/client-eks'
+import { IAMClient } from '@aws-sdk/client-iam'
+import { STSClient } from '@aws-sdk/client-sts'
+
+import { env } from '@/lib/env'
+
+/** Settings every SDK client of the console shares. */
+function sharedClientConfig(region: string) {
+  return {
+    region,
+    // Credentials are deliberately not passed: the SDK's default chain (env keys, AWS_PROFILE, web identity,
+    // container or instance role) finds them, exactly as the aws CLI would.
+    ...(env.awsProfile ? { profile: env.awsProfile } : {}),
+    ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}),
+    // A refused or silent endpoint should fail a page in seconds, not hang it for the OS default (minutes).
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+    maxAttempts: 3,
+  }
+}
+
+type RegionClients = { eks?: EKSClient; iam?: IAMClient; sts?: STSClient }
+const clientsByRegion = new Map<string, RegionClients>()
+
+function clientsFor(region: string): RegionClients {
+  let clients = clientsByRegion.get(region)
+  if (!clients) {
+    clients = {}
+    clientsByRegion.set(region, clients)
+  }
+  return clients
+}
+
+/** The EKS client for `region`, created once and reused (it holds a keep-alive connection pool). */
+export function getEksClient(region: string): EKSClient {
+  const clients = clientsFor(region)
+  clients.eks ??= new EKSClient(sharedClientConfig(region))
+  return clients.eks
+}
+
+/** The IAM client; IAM is global, but the region still picks the partition (aws, aws-cn, aws-us-gov). */
+export function getIamClient(region: string): IAMClient {
+  const clients = clientsFor(region)
+  clients.iam ??= new IAMClient(sharedClientConfig(region))
+  return clients.iam
+}
+
+/** The STS client for `region` (regional STS endpoints, the SDK v3 default). */
+export function getStsClient(region: string): STSClient {
+  const clients = clientsFor(region)
+  clients.sts ??= new STSClient(sharedClientConfig(region))
+  return clients.sts
+}
+
+/** The endpoint override, for error messages ("Cannot reach the AWS endpoint …"). */
+export function configuredAwsEndpoint(): string | undefined {
+  return env.awsEndpointUrl
+}

@@ -1,0 +1,34 @@
+import 'server-only'
+
+import type { ClusterOverview } from '@/lib/clusters/cluster-schemas'
+
+import { toClusterSummary, readPodIdentityAgent } from './cluster-mappers'
+import { listAddons, listNodegroups } from './eks-cluster-parts'
+import { describeEksCluster } from './eks-clusters'
+
+/**
+ * Everything the overview page shows about one cluster: DescribeCluster plus its node groups and add-ons.
+ * Throws a `not_found` ConsoleError ("No cluster named X in us-west-2.") for an unknown cluster.
+ */
+export async function describeClusterOverview(region: string, name: string): Promise<ClusterOverview> {
+  // Describe first: an unknown cluster should answer 404 once, not race three calls into three errors.
+  const cluster = await describeEksCluster(region, name)
+  const [nodegroups, addons] = await Promise.all([listNodegroups(region, name), listAddons(region, name)])
+  const summary = toClusterSummary(cluster, region, name)
+  return {
+    ...summary,
+    endpoint: cluster.endpoint ?? null,
+    oidcIssuer: cluster.identity?.oidc?.issuer ?? null,
+    roleArn: cluster.roleArn ?? null,
+    bootstrapClusterCreatorAdminPermissions: cluster.accessConfig?.bootstrapClusterCreatorAdminPermissions ?? null,
+    computeConfig: {
+      enabled: cluster.computeConfig?.enabled === true,
+      nodePools: cluster.computeConfig?.nodePools ?? [],
+      nodeRoleArn: cluster.computeConfig?.nodeRoleArn ?? null,
+    },
+    nodegroups,
+    addons,
+    podIdentityAgent: readPodIdentityAgent(summary.autoMode, addons),
+    tags: cluster.tags ?? {},
+  }
+}
