@@ -29,3 +29,10 @@ export interface AwsResponse {
   headers?: Record<string, string>
   body?: string
 }
+
+/** What a service handler gets besides the request: the live World and a way to ask for it to be persisted. */
+export interface ServiceContext {
+  world: import('./world').World
+  /** Call after mutating `world`; the server writes the state file soon after (bursts coalesced). */
+  markDirty(): void
+}
