@@ -1,0 +1,38 @@
+import type { z } from 'zod'
+
+import { ApiError } from './api-error'
+import { isErrorCode } from './error-codes'
+
+async function readErrorBody(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; issues?: unknown } }
+    const error = body.error
+    if (error && isErrorCode(error.code) && typeof error.message === 'string') {
+      const issues = Array.isArray(error.issues) ? (error.issues as ApiError['issues']) : []
+      return new ApiError(response.status, error.code, error.message, issues)
+    }
+  } catch {
+    // Not our JSON (a proxy's HTML error page, say): fall through to a generic message with the status.
+  }
+  return new ApiError(response.status, 'invalid_response', `The console's server answered ${response.status}.`)
+}
+
+/**
+ * Fetches JSON from the console's API and validates it with `schema`. Throws {@link ApiError} for an error answer
+ * (with the server's code, message and issues), an unreachable server, or a body that does not match the schema.
+ */
+export async function fetchJson<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+  let response: Response
+  try {
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } })
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error
+    throw new ApiError(0, 'network_error', "Cannot reach the console's server. Check your connection and retry.")
+  }
+  if (!response.ok) throw await readErrorBody(response)
+  const parsed = schema.safeParse(await response.json())
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'invalid_response', `Unexpected answer from ${url}: ${parsed.error.message}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,70 @@
+import type { Account, Session, User } from 'next-auth'
+import type { JWT } from 'next-auth/jwt'
+import { describe, expect, it, vi } from 'vitest'
+
+vi.mock('server-only', () => ({}))
+vi.mock('@/lib/env', () => ({ env: {} }))
+const { parseEnv } = await vi.importActual<typeof import('@/lib/env')>('@/lib/env')
+const { buildAuthOptions, NO_CONSOLE_ROLE_ERROR } = await import('./auth-options')
+const { verifySandboxUser } = await import('./sandbox-users')
+
+const sandboxEnv = parseEnv({ CONSOLE_AUTH: 'sandbox' })
+const oidcEnv = parseEnv({
+  CONSOLE_AUTH: 'oidc',
+  OIDC_ISSUER: 'https://idp.example.com/realms/acme/',
+  OIDC_CLIENT_ID: 'console',
+  OIDC_CLIENT_SECRET: 'secret',
+  CONSOLE_EDITOR_GROUPS: 'eks-editors',
+})
+
+describe('verifySandboxUser', () => {
+  it.each([
+    { username: 'admin', password: 'sandbox', role: 'admin' },
+    { username: ' Editor ', password: 'sandbox', role: 'editor' },
+    { username: 'viewer', password: 'sandbox', role: 'viewer' },
+    { username: 'viewer', password: 'Sandbox', role: null },
+    { username: 'root', password: 'sandbox', role: null },
+    { username: undefined, password: 'sandbox', role: null },
+  ])('$username / $password → $role', ({ username, password, role }) => {
+    expect(verifySandboxUser(username, password)?.role ?? null).toBe(role)
+  })
+})
+
+describe('buildAuthOptions', () => {
+  it('offers only the sandbox credentials provider in sandbox mode', () => {
+    const options = buildAuthOptions(sandboxEnv)
+    // next-auth merges a built-in provider's `options` over its defaults at run time, as done here.
+    const effective = options.providers.map((p) => ({ ...p, ...(p as { options?: object }).options }))
+    expect(effective.map((p) => [p.id, p.type])).toEqual([['sandbox', 'credentials']])
+    expect(options.pages).toMatchObject({ signIn: '/signin' })
+  })
+
+  it('configures OIDC discovery and maps the profile through the groups claim', () => {
+    const [provider] = buildAuthOptions(oidcEnv).providers
+    expect(provider).toMatchObject({
+      id: 'oidc',
+      wellKnown: 'https://idp.example.com/realms/acme/.well-known/openid-configuration',
+    })
+    const profile = (provider as unknown as { profile: (p: Record<string, unknown>) => unknown }).profile
+    expect(profile({ sub: 'u1', name: 'Eve', groups: ['eks-editors'] })).toMatchObject({ id: 'u1', role: 'editor' })
+    expect(profile({ sub: 'u2', name: 'Mal', groups: ['sales'] })).toMatchObject({ id: 'u2', role: null })
+  })
+
+  it.each([
+    { role: 'editor', result: true },
+    { role: null, result: `/signin?error=${NO_CONSOLE_ROLE_ERROR}` },
+  ])('signIn with role $role → $result', async ({ role, result }) => {
+    const signIn = buildAuthOptions(oidcEnv).callbacks!.signIn!
+    const user = { id: 'u', role } as unknown as User
+    expect(await signIn({ user, account: { provider: 'oidc' } as Account })).toBe(result)
+  })
+
+  it('carries the role from the user through the JWT into the session', async () => {
+    const { jwt, session } = buildAuthOptions(sandboxEnv).callbacks!
+    const user = { id: 'admin', name: 'Sandbox Admin', email: null, role: 'admin' } as unknown as User
+    const token = (await jwt!({ token: { sub: 'admin' }, user, account: null, trigger: 'signIn' })) as JWT
+    expect(token).toMatchObject({ role: 'admin', name: 'Sandbox Admin' })
+    const result = await session!({ session: { expires: 'x' } as Session, token, user } as never)
+    expect(result.user).toEqual({ name: 'Sandbox Admin', email: null, role: 'admin' })
+  })
+})
