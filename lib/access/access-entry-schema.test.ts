@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest'
+import {
+  accessScopeSchema,
+  associateAccessPolicySchema,
+  buildCreateAccessEntrySchema,
+  createAccessEntrySchema,
+  principalArnSchema,
+  updateAccessEntrySchema,
+} from './access-entry-schema'
+
+const ROLE = 'arn:aws:iam::111122223333:role/TeamADeveloper'
+const VIEW = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
+
+/** The first issue message, or undefined when the input parsed. */
+function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
+  return result.success ? undefined : result.error?.issues[0]?.message
+}
+
+describe('principalArnSchema', () => {
+  it.each([
+    [ROLE, undefined],
+    ['arn:aws:iam::111122223333:role/development/apps/my-role', undefined],
+    ['arn:aws:iam::444455556666:user/alice', undefined],
+    [
+      'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/us-west-2/AWSReservedSSO_DevOps_0a1b2c3d4e5f6789',
+      undefined,
+    ],
+    ['arn:aws-cn:iam::111122223333:role/r', undefined],
+    ['  ' + ROLE + '  ', undefined],
+    ['', /Enter the ARN/],
+    ['TeamADeveloper', /not an IAM ARN/],
+    ['arn:aws:iam::1111:role/x', /not an IAM ARN/],
+    [
+      'arn:aws:sts::111122223333:assumed-role/TeamADeveloper/alice',
+      /STS session.*arn:aws:iam::111122223333:role\/TeamADeveloper/,
+    ],
+    ['arn:aws:iam::111122223333:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS', /Service-linked/],
+    ['arn:aws:iam::111122223333:group/devs', /groups cannot/],
+    ['arn:aws:iam::111122223333:root', /not "root"/],
+    ['arn:aws:s3:::bucket', /not an IAM ARN/],
+    ['arn:aws:eks:us-west-2:111122223333:cluster/prod-web', /not eks resources/],
+    ['arn:aws:iam::111122223333:role/bad name', /characters IAM does not allow/],
+  ])('%s → %s', (input, expected) => {
+    const message = firstIssue(principalArnSchema.safeParse(input))
+    if (expected === undefined) expect(message).toBeUndefined()
+    else expect(message).toMatch(expected)
+  })
+})
+
+describe('accessScopeSchema', () => {
+  it.each([
+    [{ type: 'cluster' }, undefined],
+    [{ type: 'cluster', namespaces: [] }, undefined],
+    [{ type: 'namespace', namespaces: ['team-a', 'dev-*', 'shop-*-eu'] }, undefined],
+    [{ type: 'cluster', namespaces: ['a'] }, /Cluster scope covers every namespace/],
+    [{ type: 'namespace', namespaces: [] }, /at least one namespace/],
+    [{ type: 'namespace' }, /List the namespaces/],
+    [{ type: 'namespace', namespaces: ['Team-A'] }, /not a valid namespace/],
+    [{ type: 'namespace', namespaces: ['-a'] }, /not a valid namespace/],
+    [{ type: 'namespace', namespaces: ['a.b'] }, /not a valid namespace/],
+    [{ type: 'namespace', namespaces: ['x'.repeat(64)] }, /63 characters/],
+    [{ type: 'namespace', namespaces: ['a', 'a'] }, /listed twice/],
+    [{ type: 'account' }, /cluster or namespace/],
+  ])('%j → %s', (input, expected) => {
+    const message = firstIssue(accessScopeSchema.safeParse(input))
+    if (expected === undefined) expect(message).toBeUndefined()
+    else expect(message).toMatch(expected)
+  })
+})
+
+describe('associateAccessPolicySchema', () => {
+  it.each([
+    [{ policyArn: VIEW, accessScope: { type: 'cluster' } }, undefined],
+    [
+      { policyArn: 'arn:aws:eks::aws:cluster-access-policy/SomeFuturePolicy', accessScope: { type: 'cluster' } },
+      undefined,
+    ],
+    [
+      { policyArn: 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy', accessScope: { type: 'cluster' } },
+      /IAM policy ARN/,
+    ],
+    [{ policyArn: 'AmazonEKSViewPolicy', accessScope: { type: 'cluster' } }, /look like arn:aws:eks/],
+  ])('%j → %s', (input, expected) => {
+    const message = firstIssue(associateAccessPolicySchema.safeParse(input))
+    if (expected === undefined) expect(message).toBeUndefined()
+    else expect(message).toMatch(expected)
+  })
+})
+
+describe('createAccessEntrySchema', () => {
+  it('defaults type to STANDARD and groups/policies to empty', () => {
+    expect(createAccessEntrySchema.parse({ principalArn: ROLE })).toEqual({
+      principalArn: ROLE,
+      type: 'STANDARD',
+      kubernetesGroups: [],
+      accessPolicies: [],
+    })
+  })
+
+  it.each([
+    [{ username: 'team-a:{{SessionName}}', kubernetesGroups: ['team-a-devs'] }, undefined],
+    [{ username: 'system:admin' }, /may not start with system:/],
+    [{ username: 'EKS:me' }, /may not start with eks:/],
+    [{ username: 'amazon:x' }, /amazon:/],
+    [{ username: 'john{{SessionName}}' }, /colon somewhere before/],
+    [{ username: ':john{{SessionName}}' }, undefined],
+    [{ username: '' }, /Enter a username/],
+    [{ kubernetesGroups: ['system:masters'] }, /system: — EKS reserves them.*AmazonEKSClusterAdminPolicy/],
+    [{ kubernetesGroups: [''] }, /cannot be empty/],
+    [{ kubernetesGroups: ['a b'] }, /spaces/],
+    [{ kubernetesGroups: ['devs', 'devs'] }, /listed twice/],
+    [{ type: 'EC2_LINUX' }, undefined],
+    [{ type: 'EC2_LINUX', kubernetesGroups: ['nodes'] }, /sets the groups/],
+    [{ type: 'FARGATE_LINUX', username: 'x' }, /sets the username/],
+    [
+      { type: 'EC2', accessPolicies: [{ policyArn: VIEW, accessScope: { type: 'cluster' } }] },
+      /only be associated with STANDARD/,
+    ],
+    [{ type: 'HYBRID_LINUX', principalArn: 'arn:aws:iam::111122223333:user/alice' }, /need an IAM role/],
+    [{ type: 'WINDOWS' }, /Choose an access entry type/],
+    [
+      {
+        accessPolicies: [
+          { policyArn: VIEW, accessScope: { type: 'cluster' } },
+          { policyArn: VIEW, accessScope: { type: 'cluster' } },
+        ],
+      },
+      /only once/,
+    ],
+    [{ tags: { 'aws:owner': 'x' } }, /aws:/],
+  ])('%j → %s', (over, expected) => {
+    const message = firstIssue(createAccessEntrySchema.safeParse({ principalArn: ROLE, ...over }))
+    if (expected === undefined) expect(message).toBeUndefined()
+    else expect(message).toMatch(expected)
+  })
+
+  it('enforces the cluster account for node entries only when told it', () => {
+    const input = { principalArn: 'arn:aws:iam::444455556666:role/nodes', type: 'EC2_LINUX' }
+    expect(createAccessEntrySchema.safeParse(input).success).toBe(true)
+    const scoped = buildCreateAccessEntrySchema({ clusterAccountId: '111122223333' })
+    expect(firstIssue(scoped.safeParse(input))).toMatch(/cluster's account \(111122223333\)/)
+    expect(scoped.safeParse({ ...input, type: 'STANDARD' }).success).toBe(true)
+  })
+})
+
+describe('updateAccessEntrySchema', () => {
+  it.each([
+    [{ username: 'alice' }, undefined],
+    [{ kubernetesGroups: [] }, undefined],
+    [{}, /Change the username or the groups/],
+    [{ kubernetesGroups: ['system:nodes'] }, /system:/],
+  ])('%j → %s', (input, expected) => {
+    const message = firstIssue(updateAccessEntrySchema.safeParse(input))
+    if (expected === undefined) expect(message).toBeUndefined()
+    else expect(message).toMatch(expected)
+  })
+})
+
+describe('schemas never throw on hostile input (property-style)', () => {
+  // Deterministic PRNG (mulberry32) so a failure is reproducible from the seed.
+  function random(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+  }
+  const next = random(20261128)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
+  const junkStrings = [
+    '',
+    ' ',
+    'system:masters',
+    'arn:',
+    'arn:aws:iam::',
+    '::::',
+    '\u0000',
+    '{{SessionName}}',
+    '*',
+    'x'.repeat(5000),
+    'arn:aws:sts::111122223333:assumed-role/a/b',
+    'arn:aws:iam::111122223333:group/g',
+  ]
+  const junk = (): unknown =>
+    pick([
+      () => pick(junkStrings),
+      () => Math.floor(next() * 1e6),
+      () => null,
+      () => undefined,
+      () => next() < 0.5,
+      () => [pick(junkStrings), pick(junkStrings)],
+      () => ({ type: pick(['cluster', 'namespace', 'x', 1]), namespaces: pick([null, 'a', [5]]) }),
+      () => Symbol('s'),
+      () => () => 1,
+    ])()
+
+  // Each generated input has at least one field that is wrong by construction, so parsing must fail.
+  const badCreate = () => ({
+    principalArn: pick(junkStrings),
+    type: pick(['STANDARD', 'EC2_LINUX', junk()]),
+    username: pick([undefined, junk()]),
+    kubernetesGroups: pick([undefined, [], junk()]),
+    accessPolicies: pick([undefined, junk(), [junk()]]),
+  })
+  const badAssociate = () =>
+    pick([{ policyArn: pick(junkStrings), accessScope: junk() }, junk(), { accessScope: { type: 'cluster' } }])
+  const badScope = () => pick([junk(), { type: 'namespace', namespaces: [pick(junkStrings.filter((j) => j !== '*'))] }])
+
+  it.each([
+    ['createAccessEntrySchema', createAccessEntrySchema, badCreate],
+    ['associateAccessPolicySchema', associateAccessPolicySchema, badAssociate],
+    ['accessScopeSchema', accessScopeSchema, badScope],
+    ['principalArnSchema', principalArnSchema, () => pick([...junkStrings, junk()])],
+  ] as const)('%s returns issues for 500 generated bad inputs', (_name, schema, generate) => {
+    for (let i = 0; i < 500; i++) {
+      const input = generate()
+      const result = (() => {
+        try {
+          return schema.safeParse(input)
+        } catch (error) {
+          throw new Error(`threw on ${String(JSON.stringify(input))}: ${String(error)}`)
+        }
+      })()
+      expect(result.success, `accepted ${String(JSON.stringify(input))}`).toBe(false)
+      expect(result.error?.issues.length).toBeGreaterThan(0)
+    }
+  })
+})
