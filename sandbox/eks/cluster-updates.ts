@@ -1,0 +1,67 @@
+import type { ClusterRecord, UpdateEffect, UpdateRecord } from './records'
+import { generateUuid } from './ids'
+
+// Updates finish lazily: an InProgress update becomes Successful on the first read after `delayMs` have passed since
+// its createdAt, and its effect (new authentication mode, identity provider ACTIVE or gone) is applied then. That
+// mimics EKS, where the cluster is UPDATING for a while and DescribeUpdate is how callers wait (reference §4).
+
+/** Settles every update of the cluster that is due; returns whether anything changed (so the caller marks dirty). */
+export function settleClusterUpdates(cluster: ClusterRecord, now: number, delayMs: number): boolean {
+  let changed = false
+  for (const update of cluster.updates) {
+    if (update.status !== 'InProgress' || now - update.createdAt < delayMs) continue
+    update.status = 'Successful'
+    if (update.effect) applyEffect(cluster, update.effect)
+    changed = true
+  }
+  if (changed && cluster.status === 'UPDATING' && !hasClusterWideUpdateInProgress(cluster)) {
+    cluster.status = 'ACTIVE'
+  }
+  return changed
+}
+
+function applyEffect(cluster: ClusterRecord, effect: UpdateEffect): void {
+  switch (effect.kind) {
+    case 'authenticationMode':
+      cluster.authenticationMode = effect.mode
+      return
+    case 'associateIdentityProvider': {
+      const config = cluster.identityProviderConfigs[effect.name]
+      if (config) config.status = 'ACTIVE'
+      return
+    }
+    case 'disassociateIdentityProvider':
+      delete cluster.identityProviderConfigs[effect.name]
+      return
+  }
+}
+
+/** Whether an update that puts the whole cluster in UPDATING (not a node group or add-on one) is still running. */
+export function hasClusterWideUpdateInProgress(cluster: ClusterRecord): boolean {
+  return cluster.updates.some((u) => u.status === 'InProgress' && !u.nodegroupName && !u.addonName)
+}
+
+/** Starts an InProgress update on the cluster and returns it. */
+export function startClusterUpdate(
+  cluster: ClusterRecord,
+  spec: {
+    type: string
+    params: { type: string; value: string }[]
+    effect: UpdateEffect
+    marksClusterUpdating: boolean
+  },
+  now: number,
+): UpdateRecord {
+  const update: UpdateRecord = {
+    id: generateUuid(),
+    status: 'InProgress',
+    type: spec.type,
+    params: spec.params,
+    createdAt: now,
+    errors: [],
+    effect: spec.effect,
+  }
+  cluster.updates.push(update)
+  if (spec.marksClusterUpdating) cluster.status = 'UPDATING'
+  return update
+}

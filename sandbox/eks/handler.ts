@@ -1,0 +1,104 @@
+import type { AwsRequest, AwsResponse } from '../core/aws-types'
+import type { World } from '../core/world'
+import type { EksOperation } from './router'
+import { matchEksRoute } from './router'
+import { EksError, renderEksError } from './errors'
+import { parseJsonBody } from './request-body'
+import type { Operation } from './op-context'
+import {
+  describeAddonOp,
+  describeClusterOp,
+  describeNodegroupOp,
+  describeUpdateOp,
+  listAddonsOp,
+  listClustersOp,
+  listNodegroupsOp,
+  listUpdatesOp,
+  updateClusterConfigOp,
+} from './ops-clusters'
+import {
+  createAccessEntryOp,
+  deleteAccessEntryOp,
+  describeAccessEntryOp,
+  listAccessEntriesOp,
+  updateAccessEntryOp,
+} from './ops-access-entries'
+import {
+  associateAccessPolicyOp,
+  disassociateAccessPolicyOp,
+  listAccessPoliciesOp,
+  listAssociatedAccessPoliciesOp,
+} from './ops-access-policies'
+import {
+  createPodIdentityAssociationOp,
+  deletePodIdentityAssociationOp,
+  describePodIdentityAssociationOp,
+  listPodIdentityAssociationsOp,
+  updatePodIdentityAssociationOp,
+} from './ops-pod-identity'
+import {
+  associateIdentityProviderConfigOp,
+  describeIdentityProviderConfigOp,
+  disassociateIdentityProviderConfigOp,
+  listIdentityProviderConfigsOp,
+} from './ops-identity-providers'
+import { listTagsForResourceOp, tagResourceOp, untagResourceOp } from './ops-tags'
+
+const OPERATIONS: Record<EksOperation, Operation> = {
+  ListClusters: listClustersOp,
+  DescribeCluster: describeClusterOp,
+  UpdateClusterConfig: updateClusterConfigOp,
+  ListUpdates: listUpdatesOp,
+  DescribeUpdate: describeUpdateOp,
+  ListNodegroups: listNodegroupsOp,
+  DescribeNodegroup: describeNodegroupOp,
+  ListAddons: listAddonsOp,
+  DescribeAddon: describeAddonOp,
+  CreateAccessEntry: createAccessEntryOp,
+  ListAccessEntries: listAccessEntriesOp,
+  DescribeAccessEntry: describeAccessEntryOp,
+  UpdateAccessEntry: updateAccessEntryOp,
+  DeleteAccessEntry: deleteAccessEntryOp,
+  AssociateAccessPolicy: associateAccessPolicyOp,
+  ListAssociatedAccessPolicies: listAssociatedAccessPoliciesOp,
+  DisassociateAccessPolicy: disassociateAccessPolicyOp,
+  ListAccessPolicies: listAccessPoliciesOp,
+  CreatePodIdentityAssociation: createPodIdentityAssociationOp,
+  ListPodIdentityAssociations: listPodIdentityAssociationsOp,
+  DescribePodIdentityAssociation: describePodIdentityAssociationOp,
+  UpdatePodIdentityAssociation: updatePodIdentityAssociationOp,
+  DeletePodIdentityAssociation: deletePodIdentityAssociationOp,
+  AssociateIdentityProviderConfig: associateIdentityProviderConfigOp,
+  DescribeIdentityProviderConfig: describeIdentityProviderConfigOp,
+  DisassociateIdentityProviderConfig: disassociateIdentityProviderConfigOp,
+  ListIdentityProviderConfigs: listIdentityProviderConfigsOp,
+  TagResource: tagResourceOp,
+  UntagResource: untagResourceOp,
+  ListTagsForResource: listTagsForResourceOp,
+}
+
+/**
+ * Serves one SigV4-verified EKS request (restJson1) against the world. Errors are rendered as EKS renders them
+ * (status per shape, `x-amzn-ErrorType`, JSON `{message, …}`); `ctx.markDirty()` follows every successful mutation.
+ */
+export async function handleEks(req: AwsRequest, ctx: { world: World; markDirty(): void }): Promise<AwsResponse> {
+  const route = matchEksRoute(req.method, req.rawPath)
+  try {
+    if (!route) {
+      throw new EksError('NotFoundException', `No EKS operation matches ${req.method} ${req.rawPath.split('?')[0]}.`)
+    }
+    const body = parseJsonBody(req.body)
+    return OPERATIONS[route.operation]({
+      world: ctx.world,
+      req,
+      labels: route.labels,
+      body,
+      now: Date.now(),
+      markDirty: () => ctx.markDirty(),
+    })
+  } catch (error) {
+    if (error instanceof EksError) return renderEksError(error, req.requestId)
+    const message = error instanceof Error ? error.message : String(error)
+    return renderEksError(new EksError('ServerException', `Internal error: ${message}`), req.requestId)
+  }
+}

@@ -1,0 +1,60 @@
+import type { AwsRequest, AwsResponse } from '../core/aws-types'
+import type { World } from '../core/world'
+import type { ClusterRecord } from './records'
+import type { JsonObject } from './request-body'
+import { DEFAULT_UPDATE_DELAY_MS, findCluster } from './state'
+import { invalidRequest, resourceNotFound } from './errors'
+import { settleClusterUpdates } from './cluster-updates'
+import { runIdempotent } from './idempotency'
+
+/** What every operation receives: the request, its decoded URI labels and JSON body, and the world to act on. */
+export interface OpContext {
+  world: World
+  req: AwsRequest
+  labels: Record<string, string>
+  body: JsonObject
+  now: number
+  markDirty(): void
+}
+
+export type Operation = (ctx: OpContext) => AwsResponse
+
+/** The update delay in force: `SANDBOX_EKS_UPDATE_DELAY_MS` overrides the state's setting (tests shorten it). */
+export function resolveUpdateDelayMs(ctx: OpContext): number {
+  const fromEnv = process.env.SANDBOX_EKS_UPDATE_DELAY_MS
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv)) return Number(fromEnv)
+  return ctx.world.eks.settings?.updateDelayMs ?? DEFAULT_UPDATE_DELAY_MS
+}
+
+/** The cluster named by the `{name}` label in the request's region, with due updates settled; 404 otherwise. */
+export function getClusterOrThrow(ctx: OpContext): ClusterRecord {
+  const name = ctx.labels.name ?? ''
+  const cluster = findCluster(ctx.world.eks, ctx.req.region, name)
+  // Message as the real API answers it (reference §0, "obtained through cURL from real API").
+  if (!cluster) throw resourceNotFound(`No cluster found for name: ${name}.`, { clusterName: name })
+  if (settleClusterUpdates(cluster, ctx.now, resolveUpdateDelayMs(ctx))) ctx.markDirty()
+  return cluster
+}
+
+/** Access-entry operations need the access-entry API enabled (mode API or API_AND_CONFIG_MAP). */
+export function requireAccessEntryApi(cluster: ClusterRecord): void {
+  if (cluster.authenticationMode === 'CONFIG_MAP') {
+    throw invalidRequest(
+      "The cluster's authentication mode must be set to one of [API, API_AND_CONFIG_MAP] to perform this operation.",
+      { clusterName: cluster.name },
+    )
+  }
+}
+
+/** Runs a mutating operation under its clientRequestToken, marking the world dirty when it succeeds. */
+export function runMutation(ctx: OpContext, operation: string, act: () => AwsResponse, idempotent = true): AwsResponse {
+  const token = idempotent && typeof ctx.body.clientRequestToken === 'string' ? ctx.body.clientRequestToken : undefined
+  const response = runIdempotent(
+    ctx.world.eks,
+    { region: ctx.req.region, operation, rawPath: ctx.req.rawPath, token },
+    ctx.body,
+    act,
+  )
+  ctx.markDirty()
+  return response
+}

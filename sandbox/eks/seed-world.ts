@@ -1,0 +1,262 @@
+import {
+  CLUSTER_EU_SHOP,
+  CLUSTER_LEGACY_BATCH,
+  CLUSTER_ML_AUTO,
+  CLUSTER_PROD_WEB,
+  CROSS_ACCOUNT_TARGET_ROLE_ARN,
+  ACCOUNT_ID,
+  ROLE_ARNS,
+  SSO_ROLE_NAME,
+  USER_ARNS,
+} from '../core/seed-constants'
+import type { ClusterRecord } from './records'
+import {
+  addSeedAccessEntry,
+  addSeedAddons,
+  addSeedNodegroup,
+  addSeedPodIdentity,
+  buildSeedCluster,
+} from './seed-builders'
+import { deriveUuid } from './ids'
+import { buildIdentityProviderConfigArn } from './arns'
+import { buildScaleCluster } from './seed-scale'
+
+// The demo story (demo-world.md). `admin` created every cluster with bootstrapClusterCreatorAdminPermissions=true, so
+// wherever access entries exist it has a STANDARD entry with AmazonEKSClusterAdminPolicy at cluster scope (§2).
+
+/** The service-linked role newer clusters get an `eks:managed` entry for (reference §2). */
+export const EKS_SERVICE_LINKED_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`
+
+const CLUSTER_ADMIN = { AmazonEKSClusterAdminPolicy: 'cluster' } as const
+
+function buildProdWeb(): ClusterRecord {
+  const c = buildSeedCluster(CLUSTER_PROD_WEB, {
+    version: '1.33',
+    platformVersion: 'eks.9',
+    createdAt: '2024-03-12T09:41:07.512Z',
+    roleArn: ROLE_ARNS.eksClusterRole,
+    vpcId: 'vpc-0a1b2c3d4e5f60718',
+    serviceIpv4Cidr: '10.100.0.0/16',
+    loggingTypes: ['api', 'audit', 'authenticator'],
+    tags: { team: 'platform', environment: 'production', 'cost-center': 'web-1001' },
+  })
+  addSeedNodegroup(c, {
+    name: 'general',
+    capacityType: 'ON_DEMAND',
+    instanceTypes: ['m6i.large'],
+    scaling: { minSize: 3, maxSize: 9, desiredSize: 3 },
+    nodeRole: ROLE_ARNS.eksNodeRole,
+    releaseVersion: '1.33.0-20250920',
+    labels: { workload: 'general' },
+  })
+  addSeedNodegroup(c, {
+    name: 'spot-batch',
+    capacityType: 'SPOT',
+    instanceTypes: ['m5.xlarge', 'm5a.xlarge', 'm6i.xlarge'],
+    scaling: { minSize: 0, maxSize: 10, desiredSize: 2 },
+    nodeRole: ROLE_ARNS.eksNodeRole,
+    releaseVersion: '1.33.0-20250920',
+    labels: { workload: 'batch' },
+    taints: [{ key: 'spot', value: 'true', effect: 'NO_SCHEDULE' }],
+  })
+  addSeedAddons(c, {
+    'vpc-cni': 'v1.19.6-eksbuild.7',
+    coredns: 'v1.12.1-eksbuild.2',
+    'kube-proxy': 'v1.33.0-eksbuild.2',
+    'eks-pod-identity-agent': 'v1.3.7-eksbuild.2',
+  })
+  addSeedAccessEntry(c, USER_ARNS.admin, { minutesAfterCluster: 0, policies: CLUSTER_ADMIN })
+  // Managed node groups in API_AND_CONFIG_MAP write aws-auth; this entry was added when the team began migrating.
+  addSeedAccessEntry(c, ROLE_ARNS.eksNodeRole, { type: 'EC2_LINUX', minutesAfterCluster: 60 * 24 * 200 })
+  addSeedAccessEntry(c, ROLE_ARNS.PlatformAdmin, { minutesAfterCluster: 60 * 24 * 200, policies: CLUSTER_ADMIN })
+  addSeedAccessEntry(c, ROLE_ARNS.TeamADeveloper, {
+    minutesAfterCluster: 60 * 24 * 201,
+    policies: { AmazonEKSEditPolicy: ['team-a'] },
+    tags: { team: 'team-a' },
+  })
+  // Team B relies on RBAC only: a RoleBinding in team-b names the group team-b-devs.
+  addSeedAccessEntry(c, ROLE_ARNS.TeamBDeveloper, {
+    minutesAfterCluster: 60 * 24 * 201,
+    username: 'team-b:{{SessionName}}',
+    groups: ['team-b-devs'],
+  })
+  addSeedAccessEntry(c, ROLE_ARNS[SSO_ROLE_NAME], {
+    minutesAfterCluster: 60 * 24 * 230,
+    policies: { AmazonEKSAdminViewPolicy: 'cluster' },
+  })
+  addSeedAccessEntry(c, ROLE_ARNS.ReadOnlyAuditor, {
+    minutesAfterCluster: 60 * 24 * 231,
+    policies: { AmazonEKSViewPolicy: 'cluster' },
+  })
+  // Registered during an incident drill and never granted anything: it authenticates but may do nothing.
+  addSeedAccessEntry(c, ROLE_ARNS.BreakGlassAdmin, { minutesAfterCluster: 60 * 24 * 240 })
+  addSeedPodIdentity(c, {
+    namespace: 'orders',
+    serviceAccount: 'orders-api',
+    roleArn: ROLE_ARNS['orders-s3-reader'],
+    daysAfterCluster: 250,
+  })
+  addSeedPodIdentity(c, {
+    namespace: 'reports',
+    serviceAccount: 'reports-job',
+    roleArn: ROLE_ARNS['reports-writer'],
+    daysAfterCluster: 251,
+  })
+  addSeedPodIdentity(c, {
+    namespace: 'analytics',
+    serviceAccount: 'partner-sync',
+    roleArn: ROLE_ARNS['orders-s3-reader'],
+    targetRoleArn: CROSS_ACCOUNT_TARGET_ROLE_ARN,
+    daysAfterCluster: 260,
+  })
+  return c
+}
+
+function buildMlAuto(): ClusterRecord {
+  const c = buildSeedCluster(CLUSTER_ML_AUTO, {
+    version: '1.34',
+    platformVersion: 'eks.4',
+    createdAt: '2025-01-14T16:02:44.031Z',
+    roleArn: ROLE_ARNS.AmazonEKSAutoClusterRole,
+    vpcId: 'vpc-0b2c3d4e5f6071829',
+    serviceIpv4Cidr: '172.20.0.0/16',
+    loggingTypes: ['api', 'audit'],
+    tags: { team: 'ml', environment: 'production' },
+  })
+  // Auto Mode = compute + block storage + load balancing, enabled together (reference §5).
+  c.computeConfig = {
+    enabled: true,
+    nodePools: ['general-purpose', 'system'],
+    nodeRoleArn: ROLE_ARNS.AmazonEKSAutoNodeRole,
+  }
+  c.storageConfig = { blockStorage: { enabled: true } }
+  addSeedAccessEntry(c, USER_ARNS.admin, { minutesAfterCluster: 0, policies: CLUSTER_ADMIN })
+  addSeedAccessEntry(c, ROLE_ARNS.AmazonEKSAutoClusterRole, {
+    minutesAfterCluster: 0,
+    policies: Object.fromEntries(
+      ['Compute', 'BlockStorage', 'LoadBalancing', 'Networking'].flatMap((cap) => [
+        [`AmazonEKS${cap}ClusterPolicy`, 'cluster'],
+        [`AmazonEKS${cap}Policy`, 'cluster'],
+      ]),
+    ) as Record<string, 'cluster'>,
+  })
+  addSeedAccessEntry(c, ROLE_ARNS.AmazonEKSAutoNodeRole, {
+    type: 'EC2',
+    minutesAfterCluster: 0,
+    policies: { AmazonEKSAutoNodePolicy: 'cluster' },
+  })
+  addSeedAccessEntry(c, EKS_SERVICE_LINKED_ROLE_ARN, {
+    minutesAfterCluster: 0,
+    username: 'eks:managed',
+    policies: { AmazonEKSClusterInsightsPolicy: 'cluster', AmazonEKSEventPolicy: 'cluster' },
+  })
+  // A custom NodeClass uses its own role: its EC2 entry is created by hand (reference §5).
+  addSeedAccessEntry(c, ROLE_ARNS.MlAutoCustomNodeRole, {
+    type: 'EC2',
+    minutesAfterCluster: 60 * 24 * 30,
+    policies: { AmazonEKSAutoNodePolicy: 'cluster' },
+  })
+  addSeedAccessEntry(c, ROLE_ARNS.PlatformAdmin, { minutesAfterCluster: 60, policies: CLUSTER_ADMIN })
+  addSeedAccessEntry(c, ROLE_ARNS.ReadOnlyAuditor, {
+    minutesAfterCluster: 60,
+    policies: { AmazonEKSViewPolicy: 'cluster' },
+  })
+  return c
+}
+
+function buildLegacyBatch(): ClusterRecord {
+  const c = buildSeedCluster(CLUSTER_LEGACY_BATCH, {
+    version: '1.31',
+    platformVersion: 'eks.21',
+    createdAt: '2022-08-30T11:15:52.880Z',
+    roleArn: ROLE_ARNS.eksClusterRole,
+    vpcId: 'vpc-0c3d4e5f607182930',
+    serviceIpv4Cidr: '10.100.0.0/16',
+    loggingTypes: [],
+    tags: { team: 'data', environment: 'production' },
+  })
+  addSeedNodegroup(c, {
+    name: 'batch-workers',
+    capacityType: 'ON_DEMAND',
+    instanceTypes: ['c5.2xlarge'],
+    scaling: { minSize: 2, maxSize: 6, desiredSize: 2 },
+    nodeRole: ROLE_ARNS.eksNodeRole,
+    releaseVersion: '1.31.7-20250620',
+  })
+  addSeedAddons(c, {
+    'vpc-cni': 'v1.18.3-eksbuild.3',
+    coredns: 'v1.11.3-eksbuild.1',
+    'kube-proxy': 'v1.31.0-eksbuild.5',
+  })
+  return c
+}
+
+function buildEuShop(): ClusterRecord {
+  const c = buildSeedCluster(CLUSTER_EU_SHOP, {
+    version: '1.32',
+    platformVersion: 'eks.14',
+    createdAt: '2024-11-05T08:27:19.204Z',
+    roleArn: ROLE_ARNS.eksClusterRole,
+    vpcId: 'vpc-0d4e5f60718293a41',
+    serviceIpv4Cidr: '10.100.0.0/16',
+    loggingTypes: ['audit', 'authenticator'],
+    tags: { team: 'shop', environment: 'production', 'data-residency': 'eu' },
+  })
+  addSeedNodegroup(c, {
+    name: 'shop-general',
+    capacityType: 'ON_DEMAND',
+    instanceTypes: ['m7g.large'],
+    scaling: { minSize: 2, maxSize: 6, desiredSize: 3 },
+    nodeRole: ROLE_ARNS.eksNodeRole,
+    releaseVersion: '1.32.3-20250715',
+  })
+  addSeedAddons(c, {
+    'vpc-cni': 'v1.19.2-eksbuild.1',
+    coredns: 'v1.11.4-eksbuild.2',
+    'kube-proxy': 'v1.32.0-eksbuild.2',
+    'eks-pod-identity-agent': 'v1.3.4-eksbuild.1',
+  })
+  addSeedAccessEntry(c, USER_ARNS.admin, { minutesAfterCluster: 0, policies: CLUSTER_ADMIN })
+  // In API mode, EKS writes the managed node group's role as an access entry itself (reference §2).
+  addSeedAccessEntry(c, ROLE_ARNS.eksNodeRole, { type: 'EC2_LINUX', minutesAfterCluster: 20 })
+  addSeedAccessEntry(c, ROLE_ARNS.PlatformAdmin, { minutesAfterCluster: 90, policies: CLUSTER_ADMIN })
+  addSeedAccessEntry(c, ROLE_ARNS.TeamADeveloper, {
+    minutesAfterCluster: 60 * 24 * 3,
+    policies: { AmazonEKSEditPolicy: ['shop-*'] },
+  })
+  addSeedAccessEntry(c, ROLE_ARNS.TeamBDeveloper, {
+    minutesAfterCluster: 60 * 24 * 3,
+    policies: { AmazonEKSViewPolicy: ['shop-*', 'payments'] },
+  })
+  addSeedAccessEntry(c, ROLE_ARNS[SSO_ROLE_NAME], {
+    minutesAfterCluster: 60 * 24 * 10,
+    policies: { AmazonEKSAdminPolicy: ['shop-*'], AmazonEKSViewPolicy: 'cluster' },
+  })
+  const idpName = 'corp-sso'
+  c.identityProviderConfigs[idpName] = {
+    identityProviderConfigName: idpName,
+    identityProviderConfigArn: buildIdentityProviderConfigArn(
+      c.region,
+      ACCOUNT_ID,
+      c.name,
+      idpName,
+      deriveUuid(`${c.arn}:idp:${idpName}`),
+    ),
+    issuerUrl: 'https://login.example-shop.eu/oauth2/default',
+    clientId: 'eks-eu-shop',
+    usernameClaim: 'email',
+    groupsClaim: 'groups',
+    groupsPrefix: 'oidc:',
+    requiredClaims: {},
+    tags: {},
+    status: 'ACTIVE',
+  }
+  return c
+}
+
+/** Every seeded cluster at the given scale, in display order. */
+export function buildSeedClusters(scale: 'default' | 'large'): ClusterRecord[] {
+  const clusters = [buildProdWeb(), buildMlAuto(), buildLegacyBatch(), buildEuShop()]
+  if (scale === 'large') clusters.push(buildScaleCluster())
+  return clusters
+}
