@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { createAwsServer } from './core/aws-server'
+import { FaultInjector } from './core/faults'
+import { ACCOUNT_ID } from './core/seed-constants'
+import { createSeedWorld } from './core/seed-world'
+import { StateStore } from './core/state-store'
+import type { World } from './core/world'
+
+export interface StartSandboxOptions {
+  /** Port to listen on; 0 picks a free one. Default 4566. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Where the World is persisted. Default `.sandbox/` in the current directory. */
+  stateDir?: string
+  /** `large` adds the scale cluster and its ~1,000 IAM roles. Default `default`. */
+  scale?: 'default' | 'large'
+  /** Ignore any saved state and start from the seed (it is then saved over the old state). */
+  fresh?: boolean
+}
+
+export interface RunningSandbox {
+  /** `http://<host>:<port>`: the endpoint for every AWS client. */
+  url: string
+  port: number
+  /** The live World (a getter: reset replaces it). */
+  readonly world: World
+  faults: FaultInjector
+  /** Flushes pending state and stops listening (open keep-alive connections are closed). */
+  close(): Promise<void>
+  /** Restores the seed World, clears faults and persists. */
+  reset(): Promise<void>
+}
+
+/** Starts the sandbox's AWS endpoint (EKS, IAM, STS and the `/_sandbox/` admin API) on one port. */
+export async function startSandbox(opts: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const scale = opts.scale ?? 'default'
+  const host = opts.host ?? '127.0.0.1'
+  const store = new StateStore(opts.stateDir ?? join(process.cwd(), '.sandbox'), scale)
+  let world = (opts.fresh ? undefined : await store.loadWorld()) ?? createSeedWorld(scale)
+  const faults = new FaultInjector()
+  store.scheduleSave(world)
+
+  const reset = async (): Promise<void> => {
+    world = createSeedWorld(scale)
+    faults.clearRules()
+    store.scheduleSave(world)
+    await store.flush()
+  }
+  const server = createAwsServer({
+    faults,
+    account: ACCOUNT_ID,
+    scale,
+    reset,
+    getWorld: () => world,
+    markDirty: () => store.scheduleSave(world),
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 4566, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    get world() {
+      return world
+    },
+    faults,
+    reset,
+    async close() {
+      await new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections()
+      })
+      await store.flush()
+    },
+  }
+}
