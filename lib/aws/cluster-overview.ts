@@ -1,6 +1,8 @@
 import 'server-only'
 
+import { ConsoleError } from '@/lib/api/console-error'
 import type { ClusterOverview } from '@/lib/clusters/cluster-schemas'
+import { env } from '@/lib/env'
 
 import { toClusterSummary, readPodIdentityAgent } from './cluster-mappers'
 import { listAddons, listNodegroups } from './eks-cluster-parts'
@@ -11,6 +13,10 @@ import { describeEksCluster } from './eks-clusters'
  * Throws a `not_found` ConsoleError ("No cluster named X in us-west-2.") for an unknown cluster.
  */
 export async function describeClusterOverview(region: string, name: string): Promise<ClusterOverview> {
+  // The console only manages the regions it was configured for; any other region is simply not there.
+  if (!env.consoleRegions.includes(region)) {
+    throw new ConsoleError('not_found', `No cluster named ${name} in ${region} (not one of CONSOLE_REGIONS).`)
+  }
   // Describe first: an unknown cluster should answer 404 once, not race three calls into three errors.
   const cluster = await describeEksCluster(region, name)
   const [nodegroups, addons] = await Promise.all([listNodegroups(region, name), listAddons(region, name)])

@@ -1,0 +1,9 @@
+import { withRole } from '@/lib/api/with-role'
+import { describeClusterOverview } from '@/lib/aws/cluster-overview'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+
+// GET /api/clusters/:region/:cluster — the overview: endpoint, identity, auth mode, compute, add-ons, tags.
+export const GET = withRole<{ region: string; cluster: string }>('viewer', async ({ params }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  return Response.json(await describeClusterOverview(region, cluster))
+})

@@ -1,0 +1,5 @@
+import { withRole } from '@/lib/api/with-role'
+import { listClustersAcrossRegions } from '@/lib/aws/eks-clusters'
+
+// GET /api/clusters — every cluster in CONSOLE_REGIONS; a failing region is reported, not fatal.
+export const GET = withRole('viewer', async () => Response.json(await listClustersAcrossRegions()))

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next'
+import type { ReactNode } from 'react'
+
+import { themeScript } from '@/components/layout/theme-script'
+import { AppProviders } from '@/components/providers/app-providers'
+
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: { default: 'EKS Access Console', template: '%s · EKS Access Console' },
+  description: 'Who can do what in your Amazon EKS clusters, and how to change it safely.',
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script adds `dark` to <html> before React hydrates, so the attribute legitimately differs.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen font-sans">
+        <AppProviders>{children}</AppProviders>
+      </body>
+    </html>
+  )
+}

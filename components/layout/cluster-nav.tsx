@@ -1,0 +1,61 @@
+'use client'
+
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+
+import { cn } from '@/lib/cn'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { clusterPagePath } from '@/lib/queries/api-paths'
+
+/** The sections of a cluster; `ready: false` ones are shown but not linked until they are built. */
+export const clusterSections = [
+  { segment: undefined, label: 'Overview', ready: true },
+  { segment: 'resources', label: 'Resources', ready: false },
+  { segment: 'access', label: 'Access', ready: false },
+  { segment: 'workload-identity', label: 'Workload identity', ready: false },
+  { segment: 'kubeconfig', label: 'Kubeconfig', ready: false },
+] as const
+
+/** The cluster sub-navigation, marking the current section with aria-current. */
+export function ClusterNav({ cluster }: { cluster: ClusterRef }) {
+  const pathname = usePathname()
+  return (
+    <nav aria-label="Cluster sections" className="border-b border-zinc-200 dark:border-zinc-800">
+      <ul className="-mb-px flex gap-1 overflow-x-auto">
+        {clusterSections.map(({ segment, label, ready }) => {
+          const href = clusterPagePath(cluster, segment)
+          const current = pathname === href
+          const base = 'inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm whitespace-nowrap'
+          return (
+            <li key={label}>
+              {ready ? (
+                <Link
+                  href={href}
+                  aria-current={current ? 'page' : undefined}
+                  className={cn(
+                    base,
+                    current
+                      ? 'border-sky-600 font-medium text-zinc-900 dark:border-sky-400 dark:text-zinc-100'
+                      : 'border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+                  )}
+                >
+                  {label}
+                </Link>
+              ) : (
+                <span
+                  aria-disabled="true"
+                  className={cn(base, 'cursor-not-allowed border-transparent text-zinc-400 dark:text-zinc-500')}
+                >
+                  {label}
+                  <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] font-medium tracking-wide uppercase dark:bg-zinc-800">
+                    coming soon
+                  </span>
+                </span>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}
