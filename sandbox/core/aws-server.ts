@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { handleEks } from '../eks/handler'
 import { eksOperationName } from '../eks/router'
 import { handleIam } from '../iam/handler'
 import { handleSts, wantsJson } from '../sts/handler'
 import { handleAdminRequest, type AdminContext } from './admin-api'
 import { AwsError } from './aws-error'
 import type { AwsRequest, AwsResponse, ServiceContext } from './aws-types'
-import { loadEksHandler } from './eks-binding'
 import { buildFaultError } from './fault-responses'
 import type { AwsServiceName, FaultInjector } from './faults'
 import { flattenHeaders, readRequestBody, sendAwsResponse, sendJson } from './http-io'
@@ -66,12 +66,6 @@ function findOperation(
 async function dispatch(service: AwsServiceName, req: AwsRequest, ctx: ServiceContext): Promise<AwsResponse> {
   if (service === 'iam') return handleIam(req, ctx)
   if (service === 'sts') return handleSts(req, ctx)
-  const handleEks = await loadEksHandler()
-  if (!handleEks)
-    return renderRestJsonError(
-      new AwsError('InvalidRequestException', 400, 'EKS is not available in this sandbox build.'),
-      req.requestId,
-    )
   return handleEks(req, ctx)
 }
 
