@@ -57,6 +57,12 @@ function checkClock(parts: SigV4Parts, now: Date): Date {
   return signedAt
 }
 
+async function hashBody(body: Buffer): Promise<string> {
+  const hash = new NodeSha256()
+  hash.update(body)
+  return Buffer.from(await hash.digest()).toString('hex')
+}
+
 function equalSignatures(a: string, b: string): boolean {
   const left = Buffer.from(a)
   const right = Buffer.from(b)
@@ -120,6 +126,16 @@ export async function verifySigV4Request(
     headers[name] = value
   }
   const signableHeaders = new Set(parts.signedHeaders)
+  // The signer trusts a signed x-amz-content-sha256 as the payload hash (the JS SDK sends one on every request), so
+  // the body itself must be checked against it, or a replayed signature would carry any body.
+  const declaredHash = headers['x-amz-content-sha256']
+  if (
+    declaredHash !== undefined &&
+    declaredHash !== 'UNSIGNED-PAYLOAD' &&
+    declaredHash !== (await hashBody(req.body))
+  ) {
+    throw new SigV4Error('signature', SIGV4_MESSAGES.SIGNATURE_MISMATCH)
+  }
 
   for (const variant of listPathVariants(req.rawPath)) {
     const signer = new SignatureV4({
