@@ -69,6 +69,17 @@ describe('parseAwsAuth', () => {
     expect(result.problems[0]?.message).toMatch(message)
   })
 
+  it('warns about an ARN mapped twice, ignoring case', () => {
+    const twice = `- rolearn: ${nodeRole}\n  username: a\n- rolearn: ${nodeRole.replace('eksNodeRole', 'EKSNODEROLE')}\n  username: b\n`
+    expect(parseAwsAuth({ mapRoles: twice }).problems).toEqual([
+      expect.objectContaining({
+        section: 'mapRoles',
+        index: 1,
+        message: expect.stringMatching(/already mapped by entry 1/),
+      }),
+    ])
+  })
+
   it.each([[undefined], [{}], [{ mapRoles: '' }]])('treats %j as empty', (data) => {
     expect(parseAwsAuth(data)).toEqual({ mapRoles: [], mapUsers: [], mapAccounts: [], problems: [] })
   })

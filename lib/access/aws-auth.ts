@@ -113,6 +113,21 @@ function readAccount(node: Node, index: number, problems: AwsAuthProblem[]): str
   return raw
 }
 
+function reportDuplicates(section: AwsAuthSection, mappings: readonly AwsAuthMapping[], problems: AwsAuthProblem[]) {
+  // The authenticator compares ARNs case-insensitively, so entries differing only in case collide.
+  const firstIndex = new Map<string, number>()
+  mappings.forEach((mapping, index) => {
+    if (mapping.arn === '') return
+    const key = mapping.arn.toLowerCase()
+    const first = firstIndex.get(key)
+    if (first === undefined) firstIndex.set(key, index)
+    else {
+      const message = `This ARN is already mapped by entry ${first + 1}; only one of the two mappings takes effect.`
+      problems.push({ section, index, severity: 'warning', message })
+    }
+  })
+}
+
 /** Parses the aws-auth ConfigMap `data`; never throws, reports problems per entry. */
 export function parseAwsAuth(data: Partial<Record<string, string>> | undefined): ParsedAwsAuth {
   const problems: AwsAuthProblem[] = []
@@ -121,6 +136,8 @@ export function parseAwsAuth(data: Partial<Record<string, string>> | undefined):
   const mapAccounts = readSequence('mapAccounts', data?.mapAccounts, problems).map((n, i) =>
     readAccount(n, i, problems),
   )
+  reportDuplicates('mapRoles', mapRoles, problems)
+  reportDuplicates('mapUsers', mapUsers, problems)
   return { mapRoles, mapUsers, mapAccounts, problems }
 }
 
