@@ -1,0 +1,13 @@
+/** One measured figure, printed with its target so a reader sees at once whether it holds. */
+export interface BenchFigure {
+  label: string
+  value: number
+  unit: 'ms' | 's' | 'MB' | 'ratio' | 'count'
+  /** Upper bound the figure should stay under; omitted for figures that are context, not targets. */
+  target?: number
+}
+
+export interface Benchmark {
+  name: string
+  run(): Promise<BenchFigure[]>
+}
