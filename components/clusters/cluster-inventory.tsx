@@ -17,17 +17,19 @@ export function ClusterInventory() {
   if (error) return <QueryError error={error} what="the clusters" onRetry={() => void refetch()} />
 
   const failed = data.regions.filter((region) => !region.ok)
+  const someRegionAnswered = failed.length < data.regions.length
   const regionNames = data.regions.map((region) => region.region).join(', ')
   return (
     <div className="space-y-4" aria-busy={isFetching}>
       {failed.map((region) => (
         <Alert key={region.region} variant="warning" title={`Could not list clusters in ${region.region}`}>
-          {region.error?.message} The clusters of the other regions are shown below.
+          {region.error?.message}
+          {someRegionAnswered ? ' The clusters of the other regions are shown below.' : ''}
         </Alert>
       ))}
       {data.clusters.length > 0 ? (
         <InventoryTable clusters={data.clusters} />
-      ) : failed.length < data.regions.length ? (
+      ) : someRegionAnswered ? (
         <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center dark:border-zinc-700 dark:bg-zinc-900">
           <Server aria-hidden="true" className="mx-auto size-8 text-zinc-400" />
           <h2 className="mt-3 text-base font-semibold">No clusters in {regionNames}</h2>
@@ -38,9 +40,11 @@ export function ClusterInventory() {
           </p>
         </div>
       ) : null}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        {data.clusters.length} {data.clusters.length === 1 ? 'cluster' : 'clusters'} in {regionNames}
-      </p>
+      {data.clusters.length > 0 ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          {data.clusters.length} {data.clusters.length === 1 ? 'cluster' : 'clusters'} in {regionNames}
+        </p>
+      ) : null}
     </div>
   )
 }
