@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  type CreateAccessEntryCommandInput,
   AssociateAccessPolicyCommand,
   CreateAccessEntryCommand,
   DeleteAccessEntryCommand,
@@ -146,13 +147,16 @@ describe('CreateAccessEntry / DescribeAccessEntry', () => {
       'This operation can only be performed on Access Entries with a type of "STANDARD".',
       400,
     ],
-  ] as const)('rejects %s', async (_case, input, name, message, status) => {
-    const region = input.clusterName === 'eu-shop' ? 'eu-west-1' : 'us-west-2'
-    const err = await catchError(() => sandbox.client(region).send(new CreateAccessEntryCommand({ ...input })))
-    expect(err.name).toBe(name)
-    expect(err.message).toBe(message)
-    expect(err.$metadata?.httpStatusCode).toBe(status)
-  })
+  ] as [string, CreateAccessEntryCommandInput & { clusterName: string }, string, string, number][])(
+    'rejects %s',
+    async (_case, input, name, message, status) => {
+      const region = input.clusterName === 'eu-shop' ? 'eu-west-1' : 'us-west-2'
+      const err = await catchError(() => sandbox.client(region).send(new CreateAccessEntryCommand({ ...input })))
+      expect(err.name).toBe(name)
+      expect(err.message).toBe(message)
+      expect(err.$metadata?.httpStatusCode).toBe(status)
+    },
+  )
 
   it.each([
     ['an STS session ARN', 'arn:aws:sts::111122223333:assumed-role/PlatformAdmin/alice', undefined],
