@@ -11,8 +11,13 @@ export interface ResourceName {
   resource: string
 }
 
+/** What /version reports unless a seed says otherwise (kubectl's dispatcher picks its client by this). */
+export const DEFAULT_SERVER_VERSION = 'v1.32.9-eks-113cf36'
+
 export interface ClusterStoreSnapshot {
   resourceVersion: number
+  /** The cluster's `gitVersion`, e.g. `v1.33.5-eks-3cfe0ce`. */
+  serverVersion?: string
   collections: Record<string, KubeObject[]>
 }
 
@@ -20,11 +25,14 @@ export interface ClusterStoreSnapshot {
 export class ClusterStore {
   private readonly collections = new Map<string, ObjectCollection>()
   private revision: number
+  /** The gitVersion /version reports. */
+  readonly serverVersion: string
   /** Called after every successful write (persistence hooks in here). */
   onChange?: () => void
 
   constructor(snapshot?: ClusterStoreSnapshot) {
     this.revision = snapshot?.resourceVersion ?? 1
+    this.serverVersion = snapshot?.serverVersion ?? DEFAULT_SERVER_VERSION
     for (const [key, items] of Object.entries(snapshot?.collections ?? {}))
       this.collections.set(key, new ObjectCollection(items))
   }
@@ -112,10 +120,20 @@ export class ClusterStore {
     return removed
   }
 
+  /** Removes every namespaced object in a namespace (the namespace controller's job once a Namespace is deleted). */
+  deleteNamespaceContents(namespace: string): void {
+    for (const c of this.collections.values()) {
+      const names = [...c.iterate(namespace)].map((o) => o.metadata.name)
+      for (const name of names) c.remove(namespace, name)
+    }
+    this.revision++
+    this.onChange?.()
+  }
+
   /** A JSON-serializable copy of the state, for the state dir. */
   snapshot(): ClusterStoreSnapshot {
     const collections: Record<string, KubeObject[]> = {}
     for (const [key, c] of this.collections) collections[key] = c.all()
-    return { resourceVersion: this.revision, collections }
+    return { resourceVersion: this.revision, serverVersion: this.serverVersion, collections }
   }
 }

@@ -1,0 +1,25 @@
+// What the router hands each handler, and what handlers return.
+import type { ClusterStore } from './cluster-store'
+import type { ResourceDef } from './resources'
+import type { UserInfo } from './types'
+
+export interface ResourceRequest {
+  method: string
+  def: ResourceDef
+  namespace?: string
+  name?: string
+  subresource?: string
+  query: URLSearchParams
+  headers: Record<string, string | undefined>
+  /** The parsed JSON body (undefined for GET/DELETE or an empty body). */
+  body: unknown
+  store: ClusterStore
+  user: UserInfo
+}
+
+export interface HandlerResult {
+  status: number
+  body: unknown
+  /** Defaults to application/json. */
+  contentType?: string
+}

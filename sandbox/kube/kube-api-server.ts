@@ -1,0 +1,209 @@
+// The sandbox's Kubernetes API: ONE HTTPS port for every cluster, each under `/clusters/<region>/<name>`
+// (kubectl and client-node accept a server URL with a path). Authentication is an injected hook (the AWS side
+// verifies EKS tokens); authorization is EKS-like (authorize.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { accessPolicyRules } from '@/lib/access/policy-catalogue'
+import { authorize, buildForbiddenMessage, type AuthorizationInput } from './authorize'
+import type { ClusterStore } from './cluster-store'
+import { KubeError } from './kube-error'
+import type { KubeStore } from './kube-store'
+import { createStoreRbacSource } from './rbac-source'
+import { decodeProtobufReview, isKubeProtobuf } from './protobuf-review-body'
+import { parseKubePath, resolveVerb, type ParsedPath } from './request-path'
+import { findResource } from './resources'
+import { handleResourceRequest } from './resource-handlers'
+import { handleReview } from './review-handlers'
+import { serveNonResource } from './non-resource'
+import { loadOrCreateKubeTls } from './tls'
+import { buildTableIfRequested } from './table'
+import type { AccessPolicyGrant, ClusterRef, PolicyRule, RequestAttributes, UserInfo } from './types'
+import type { HandlerResult } from './handler-types'
+
+export interface StartKubeApiOptions {
+  port?: number
+  host?: string
+  store: KubeStore
+  /** Maps a bearer token to a user (undefined → 401). The server adds `system:authenticated`. */
+  authenticate(req: { cluster: ClusterRef; bearerToken: string | undefined }): Promise<UserInfo | undefined>
+  /** The caller's EKS access-policy associations (empty for aws-auth identities). */
+  accessPoliciesFor(cluster: ClusterRef, user: UserInfo): AccessPolicyGrant[]
+  /** Defaults to lib/access/policy-catalogue.ts `accessPolicyRules`. */
+  accessPolicyRules?: (policyArn: string) => PolicyRule[] | undefined
+  /** Where the CA lives (`<stateDir>/kube-tls`); defaults to the store's state dir; none = ephemeral CA. */
+  stateDir?: string
+}
+
+export interface KubeApi {
+  port: number
+  caCertPem: string
+  /** `https://127.0.0.1:<port>/clusters/<region>/<name>` — DescribeCluster's `endpoint`. */
+  endpointFor(cluster: ClusterRef): string
+  close(): Promise<void>
+}
+
+const PREFIX = /^\/clusters\/([a-z0-9-]+)\/([0-9A-Za-z][A-Za-z0-9\-_]*)(\/.*)?$/
+const MAX_BODY = 3 * 1024 * 1024
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new KubeError('BadRequest', 'request entity too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+function parseJsonBody(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined
+  try {
+    return JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw new KubeError(
+      'BadRequest',
+      'the request body is not valid JSON (the sandbox accepts JSON only, not YAML or protobuf)',
+    )
+  }
+}
+
+function send(res: ServerResponse, result: HandlerResult): void {
+  const isText = typeof result.body === 'string'
+  const body = isText ? (result.body as string) : JSON.stringify(result.body)
+  res.writeHead(result.status, {
+    'content-type': result.contentType ?? 'application/json',
+    'cache-control': 'no-cache, private',
+  })
+  res.end(body)
+}
+
+function toAttributes(parsed: ParsedPath, method: string, watch: boolean): RequestAttributes {
+  if (parsed.kind === 'nonResource')
+    return {
+      kind: 'nonResource',
+      verb: method === 'GET' || method === 'HEAD' ? 'get' : method.toLowerCase(),
+      path: parsed.path,
+    }
+  // `namespaces/<ns>` names the Namespace itself: authorize it as a cluster-scoped object with that name.
+  return {
+    kind: 'resource',
+    verb: resolveVerb(method, parsed.name !== undefined, watch),
+    apiGroup: parsed.group,
+    resource: parsed.resource,
+    subresource: parsed.subresource,
+    namespace: parsed.resource === 'namespaces' ? parsed.name : parsed.namespace,
+    name: parsed.name,
+  }
+}
+
+/** Starts the HTTPS server; resolves once it listens. */
+export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> {
+  const tls = loadOrCreateKubeTls(opts.stateDir ?? opts.store.stateDir)
+  const host = opts.host ?? '127.0.0.1'
+  const policyRules = opts.accessPolicyRules ?? accessPolicyRules
+
+  const buildInput =
+    (cluster: ClusterRef, store: ClusterStore) =>
+    (user: UserInfo, o: { includeAccessPolicies: boolean }): AuthorizationInput => ({
+      user,
+      accessPolicies: o.includeAccessPolicies ? opts.accessPoliciesFor(cluster, user) : [],
+      accessPolicyRules: policyRules,
+      rbac: createStoreRbacSource(store),
+    })
+
+  async function handle(req: IncomingMessage): Promise<HandlerResult> {
+    const url = new URL(req.url ?? '/', 'https://sandbox')
+    const m = PREFIX.exec(url.pathname)
+    if (!m)
+      throw new KubeError(
+        'NotFound',
+        'the server could not find the requested resource (no cluster in the path; expected /clusters/<region>/<name>/...)',
+      )
+    const cluster: ClusterRef = { region: m[1] ?? '', name: m[2] ?? '' }
+    const store = opts.store.getCluster(cluster)
+    if (!store) throw new KubeError('NotFound', `the sandbox has no cluster ${cluster.name} in ${cluster.region}`)
+    const header = req.headers.authorization
+    const bearerToken = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined
+    const authenticated = await opts.authenticate({ cluster, bearerToken })
+    if (!authenticated) throw new KubeError('Unauthorized', 'Unauthorized')
+    const groups = authenticated.groups.includes('system:authenticated')
+      ? authenticated.groups
+      : [...authenticated.groups, 'system:authenticated']
+    const user: UserInfo = { ...authenticated, groups }
+    const method = (req.method ?? 'GET').toUpperCase()
+    const parsed = parseKubePath(m[3] ?? '/')
+    const watch = ['1', 'true'].includes(url.searchParams.get('watch') ?? '')
+    const attrs = toAttributes(parsed, method, watch)
+    const inputFor = buildInput(cluster, store)
+    const decision = authorize(attrs, inputFor(user, { includeAccessPolicies: true }))
+    if (!decision.allowed) {
+      const gr =
+        attrs.kind === 'resource' ? { group: attrs.apiGroup || undefined, kind: attrs.resource, name: attrs.name } : {}
+      throw new KubeError('Forbidden', buildForbiddenMessage(user.username, attrs, decision.reason), gr)
+    }
+    if (parsed.kind === 'nonResource') return serveNonResource(parsed.path, store)
+    const def = findResource(parsed.group, parsed.version, parsed.resource)
+    if (!def || (parsed.namespace !== undefined && !def.namespaced))
+      throw new KubeError('NotFound', 'the server could not find the requested resource')
+    const raw = method === 'POST' || method === 'PUT' || method === 'PATCH' ? await readBody(req) : undefined
+    const body =
+      raw === undefined
+        ? undefined
+        : isKubeProtobuf(req.headers['content-type'])
+          ? decodeProtobufReview(raw)
+          : parseJsonBody(raw)
+    const headers = { 'content-type': req.headers['content-type'], accept: req.headers.accept }
+    // `namespaces/<name>` addresses the Namespace object, not a namespace scope.
+    const namespace = def.namespaced ? parsed.namespace : undefined
+    const request = {
+      method,
+      def,
+      namespace,
+      name: parsed.name,
+      subresource: parsed.subresource,
+      query: url.searchParams,
+      headers,
+      body,
+      store,
+      user,
+    }
+    if (def.virtual) return handleReview(request, { buildAuthorizationInput: inputFor })
+    const result = handleResourceRequest(request)
+    return buildTableIfRequested(result, def, req.headers.accept)
+  }
+
+  const server = createServer({ cert: tls.serverCertPem, key: tls.serverKeyPem }, (req, res) => {
+    handle(req).then(
+      (result) => send(res, result),
+      (err: unknown) => {
+        const e =
+          err instanceof KubeError
+            ? err
+            : new KubeError(
+                'InternalError',
+                `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`,
+              )
+        send(res, { status: e.code, body: e.toStatus() })
+      },
+    )
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  // A wildcard bind address is not something a client can dial; advertise loopback instead.
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  return {
+    port,
+    caCertPem: tls.caCertPem,
+    endpointFor: (c) => `https://${urlHost}:${port}/clusters/${c.region}/${c.name}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
