@@ -28,7 +28,11 @@ describe('parseEnv', () => {
   })
 
   it.each([
-    { name: 'bad region', input: { CONSOLE_REGIONS: 'us-west-2,Oregon' }, problem: /CONSOLE_REGIONS.*region code/ },
+    {
+      name: 'bad region',
+      input: { CONSOLE_REGIONS: 'us-west-2,Oregon' },
+      problem: /CONSOLE_REGIONS item 2 "Oregon": must be an AWS region code/,
+    },
     { name: 'bad endpoint', input: { AWS_ENDPOINT_URL: 'localhost' }, problem: /AWS_ENDPOINT_URL/ },
     { name: 'unknown auth', input: { CONSOLE_AUTH: 'ldap' }, problem: /CONSOLE_AUTH/ },
     {

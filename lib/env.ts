@@ -3,15 +3,12 @@ import 'server-only'
 import { z } from 'zod'
 
 /** A comma-separated list (`a, b,,c` → `['a','b','c']`); blanks are dropped so a trailing comma is harmless. */
-const commaList = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  )
+const splitCommaList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+const commaList = z.string().optional().transform(splitCommaList)
 
 // AWS region codes look like `us-west-2`, `eu-central-1`, `us-gov-west-1`, `ap-southeast-5`.
 const regionCode = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region code such as us-west-2')
@@ -59,7 +56,14 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>) {
   const parsed = rawEnvSchema.safeParse(source)
   if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+    throw new EnvError(
+      parsed.error.issues.map((issue) => {
+        const [name, index] = issue.path
+        const value =
+          typeof index === 'number' ? ` item ${index + 1} "${splitCommaList(source[String(name)])[index]}"` : ''
+        return `${String(name)}${value}: ${issue.message}`
+      }),
+    )
   }
   const raw = parsed.data
   const production = raw.NODE_ENV === 'production'
