@@ -29,6 +29,7 @@ afterAll(async () => {
 async function aws(region: string, ...args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await run('aws', [...args, '--endpoint-url', sandbox.url, '--output', 'json'], {
     env: {
+      NODE_ENV: 'test',
       PATH: process.env.PATH,
       HOME: home,
       AWS_ACCESS_KEY_ID: ADMIN_ACCESS_KEY.accessKeyId,
