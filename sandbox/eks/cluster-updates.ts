@@ -1,6 +1,16 @@
 import type { ClusterRecord, UpdateEffect, UpdateRecord } from './records'
 import { generateUuid } from './ids'
 
+/** Default delay before a lazily evaluated update reports Successful. */
+export const DEFAULT_UPDATE_DELAY_MS = 2500
+
+/** The update delay in force: `SANDBOX_EKS_UPDATE_DELAY_MS` overrides the state's setting (tests shorten it). */
+export function resolveUpdateDelayMs(settings: { updateDelayMs: number } | undefined): number {
+  const fromEnv = process.env.SANDBOX_EKS_UPDATE_DELAY_MS
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv)) return Number(fromEnv)
+  return settings?.updateDelayMs ?? DEFAULT_UPDATE_DELAY_MS
+}
+
 // Updates finish lazily: an InProgress update becomes Successful on the first read after `delayMs` have passed since
 // its createdAt, and its effect (new authentication mode, identity provider ACTIVE or gone) is applied then. That
 // mimics EKS, where the cluster is UPDATING for a while and DescribeUpdate is how callers wait (reference §4).

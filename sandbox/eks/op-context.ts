@@ -2,9 +2,8 @@ import type { AwsRequest, AwsResponse } from '../core/aws-types'
 import type { World } from '../core/world'
 import type { ClusterRecord } from './records'
 import type { JsonObject } from './request-body'
-import { DEFAULT_UPDATE_DELAY_MS, findCluster } from './state'
 import { invalidRequest, resourceNotFound } from './errors'
-import { settleClusterUpdates } from './cluster-updates'
+import { resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
 import { runIdempotent } from './idempotency'
 
 /** What every operation receives: the request, its decoded URI labels and JSON body, and the world to act on. */
@@ -19,20 +18,13 @@ export interface OpContext {
 
 export type Operation = (ctx: OpContext) => AwsResponse
 
-/** The update delay in force: `SANDBOX_EKS_UPDATE_DELAY_MS` overrides the state's setting (tests shorten it). */
-export function resolveUpdateDelayMs(ctx: OpContext): number {
-  const fromEnv = process.env.SANDBOX_EKS_UPDATE_DELAY_MS
-  if (fromEnv !== undefined && /^\d+$/.test(fromEnv)) return Number(fromEnv)
-  return ctx.world.eks.settings?.updateDelayMs ?? DEFAULT_UPDATE_DELAY_MS
-}
-
 /** The cluster named by the `{name}` label in the request's region, with due updates settled; 404 otherwise. */
 export function getClusterOrThrow(ctx: OpContext): ClusterRecord {
   const name = ctx.labels.name ?? ''
-  const cluster = findCluster(ctx.world.eks, ctx.req.region, name)
+  const cluster = ctx.world.eks.clusters[ctx.req.region]?.[name]
   // Message as the real API answers it (reference §0, "obtained through cURL from real API").
   if (!cluster) throw resourceNotFound(`No cluster found for name: ${name}.`, { clusterName: name })
-  if (settleClusterUpdates(cluster, ctx.now, resolveUpdateDelayMs(ctx))) ctx.markDirty()
+  if (settleClusterUpdates(cluster, ctx.now, resolveUpdateDelayMs(ctx.world.eks.settings))) ctx.markDirty()
   return cluster
 }
 

@@ -1,10 +1,15 @@
 import type { AuthenticationMode } from './records'
 import type { Operation, OpContext } from './op-context'
-import { getClusterOrThrow, resolveUpdateDelayMs, runMutation } from './op-context'
+import { getClusterOrThrow, runMutation } from './op-context'
 import { type EksError, invalidParameter, resourceInUse, resourceNotFound } from './errors'
 import { paginate, sortByKey } from './pagination'
 import { listClusters } from './state'
-import { hasClusterWideUpdateInProgress, settleClusterUpdates, startClusterUpdate } from './cluster-updates'
+import {
+  hasClusterWideUpdateInProgress,
+  resolveUpdateDelayMs,
+  settleClusterUpdates,
+  startClusterUpdate,
+} from './cluster-updates'
 import { renderAddon, renderCluster, renderNodegroup, renderUpdate, respondJson } from './wire'
 
 // Cluster, update, node group and add-on operations (reference §4, §8 "Agent").
@@ -13,7 +18,7 @@ const AUTH_MODES: readonly AuthenticationMode[] = ['CONFIG_MAP', 'API_AND_CONFIG
 
 /** GET /clusters — names in the request's region; `include=all` would add EKS Connector clusters (none here). */
 export const listClustersOp: Operation = (ctx) => {
-  const delay = resolveUpdateDelayMs(ctx)
+  const delay = resolveUpdateDelayMs(ctx.world.eks.settings)
   const clusters = listClusters(ctx.world.eks).filter((c) => c.region === ctx.req.region)
   for (const c of clusters) if (settleClusterUpdates(c, ctx.now, delay)) ctx.markDirty()
   const page = paginate(

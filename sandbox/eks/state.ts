@@ -2,6 +2,7 @@ import type { IamState } from '../iam/state'
 import { findPrincipal } from '../iam/state'
 import type { AccessEntryRecord, AssociatedPolicyRecord, ClusterRecord, IdempotencyRecord } from './records'
 import { buildSeedClusters } from './seed-world'
+import { DEFAULT_UPDATE_DELAY_MS, resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
 
 /** The sandbox's EKS side: clusters per region (EKS is a regional service), and remembered idempotency tokens. */
 export interface EksState {
@@ -14,9 +15,6 @@ export interface EksState {
     updateDelayMs: number
   }
 }
-
-/** Default delay before a lazily evaluated update reports Successful. */
-export const DEFAULT_UPDATE_DELAY_MS = 2500
 
 /**
  * Builds the seed EKS world (demo-world.md): prod-web, ml-auto, legacy-batch, eu-shop, and `scale` at large scale.
@@ -48,9 +46,15 @@ export function listClusters(eks: EksState): ClusterRecord[] {
   return Object.values(eks.clusters).flatMap((byName) => Object.values(byName))
 }
 
-/** The cluster `name` in `region`, or undefined. */
+/**
+ * The cluster `name` in `region`, or undefined. Updates that are due are settled first (an auth-mode change becomes
+ * effective), so the Kubernetes side sees the same mode DescribeCluster reports; settling is derived from persisted
+ * data, so it needs no save of its own.
+ */
 export function findCluster(eks: EksState, region: string, name: string): ClusterRecord | undefined {
-  return eks.clusters[region]?.[name]
+  const cluster = eks.clusters[region]?.[name]
+  if (cluster) settleClusterUpdates(cluster, Date.now(), resolveUpdateDelayMs(eks.settings))
+  return cluster
 }
 
 /** The access entry whose principal ARN is exactly `principalArn` (path included), or undefined. */
