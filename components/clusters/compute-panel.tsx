@@ -26,7 +26,9 @@ function NodegroupTable({ nodegroups }: { nodegroups: Nodegroup[] }) {
             >
               {group.name}
               {group.releaseVersion ? (
-                <span className="block font-mono text-xs font-normal text-zinc-500">{group.releaseVersion}</span>
+                <span className="block font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                  {group.releaseVersion}
+                </span>
               ) : null}
             </Th>
             <Td>

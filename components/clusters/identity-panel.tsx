@@ -5,7 +5,7 @@ import type { ClusterOverview } from '@/lib/clusters/cluster-schemas'
 import { AuthModeBadge, authModeExplanation, StatusBadge } from './cluster-badges'
 
 function Copyable({ value, label }: { value: string | null; label: string }) {
-  if (!value) return <span className="text-zinc-500">Not available</span>
+  if (!value) return <span className="text-zinc-500 dark:text-zinc-400">Not available</span>
   return (
     <span className="flex items-start gap-1">
       <code className="min-w-0 font-mono text-xs break-all">{value}</code>
