@@ -22,10 +22,11 @@ export interface EksTestServer {
   close(): Promise<void>
 }
 
-/** Starts a fresh default-scale sandbox on a free port. */
-export async function startEksTestServer(): Promise<EksTestServer> {
+/** Starts a fresh sandbox (default scale unless asked) on a free port. */
+export async function startEksTestServer(opts: { scale?: 'default' | 'large' } = {}): Promise<EksTestServer> {
   const stateDir = await mkdtemp(join(tmpdir(), 'sandbox-eks-'))
-  let running: RunningSandbox = await startSandbox({ port: 0, fresh: true, stateDir })
+  const scale = opts.scale ?? 'default'
+  let running: RunningSandbox = await startSandbox({ port: 0, fresh: true, stateDir, scale })
   let clients: EKSClient[] = []
   const destroyClients = (): void => {
     for (const c of clients) c.destroy()
@@ -47,7 +48,7 @@ export async function startEksTestServer(): Promise<EksTestServer> {
     async restart() {
       destroyClients()
       await running.close()
-      running = await startSandbox({ port: 0, fresh: false, stateDir })
+      running = await startSandbox({ port: 0, fresh: false, stateDir, scale })
     },
     async close() {
       destroyClients()
