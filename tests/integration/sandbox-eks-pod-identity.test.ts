@@ -55,24 +55,20 @@ describe('Pod Identity associations', () => {
   })
 
   it('filters by namespace and service account', async () => {
-    const { associations } = await sandbox
-      .client()
-      .send(
-        new ListPodIdentityAssociationsCommand({
-          clusterName: 'prod-web',
-          namespace: 'orders',
-          serviceAccount: 'orders-api',
-        }),
-      )
+    const { associations } = await sandbox.client().send(
+      new ListPodIdentityAssociationsCommand({
+        clusterName: 'prod-web',
+        namespace: 'orders',
+        serviceAccount: 'orders-api',
+      }),
+    )
     expect(associations).toHaveLength(1)
-    const described = await sandbox
-      .client()
-      .send(
-        new DescribePodIdentityAssociationCommand({
-          clusterName: 'prod-web',
-          associationId: associations?.[0]?.associationId,
-        }),
-      )
+    const described = await sandbox.client().send(
+      new DescribePodIdentityAssociationCommand({
+        clusterName: 'prod-web',
+        associationId: associations?.[0]?.associationId,
+      }),
+    )
     expect(described.association?.roleArn).toBe(ROLE_ARNS['orders-s3-reader'])
     expect(described.association?.createdAt).toBeInstanceOf(Date)
   })
