@@ -40,8 +40,10 @@ async function runAws(
   args: string[],
   opts: { key?: AccessKeyPair & { sessionToken?: string }; env?: Record<string, string>; endpoint?: boolean } = {},
 ): Promise<CliResult> {
-  const key = opts.key ?? ADMIN_ACCESS_KEY
-  const env: Record<string, string> = {
+  const key: AccessKeyPair & { sessionToken?: string } = opts.key ?? ADMIN_ACCESS_KEY
+  const env: NodeJS.ProcessEnv = {
+    // Next.js types make NODE_ENV required on ProcessEnv; the CLI ignores it.
+    NODE_ENV: 'test',
     PATH: process.env.PATH ?? '',
     HOME: t.stateDir,
     AWS_CONFIG_FILE: emptyConfig,
@@ -56,7 +58,7 @@ async function runAws(
   }
   const fullArgs = [...(opts.endpoint === false ? [] : ['--endpoint-url', t.url]), ...args, '--output', 'json']
   try {
-    const { stdout, stderr } = await run('aws', fullArgs, { env, timeout: 30_000 })
+    const { stdout, stderr } = await run('aws', fullArgs, { env, timeout: 30_000, encoding: 'utf8' })
     return { code: 0, stdout, stderr }
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string }
