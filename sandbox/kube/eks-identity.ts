@@ -1,0 +1,202 @@
+// The EKS identity mapping (aws-iam-authenticator + access entries; reference §2, §6, §11): from a verified STS
+// caller to the Kubernetes user the API server sees. Pure: the AWS-side wiring passes in the cluster's mode, its
+// access entries, the aws-auth ConfigMap data and the caller.
+import { parse } from 'yaml'
+import type { UserInfo } from './types'
+
+export type AuthenticationMode = 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP'
+
+export interface StsCaller {
+  /** GetCallerIdentity Arn: `arn:aws:sts::<acct>:assumed-role/<role>/<session>` or `arn:aws:iam::<acct>:user/<path><name>`. */
+  arn: string
+  /** `AROA…:<session>` for role sessions, `AIDA…` for users. */
+  userId: string
+  account: string
+  accessKeyId: string
+}
+
+export interface AccessEntryIdentity {
+  principalArn: string
+  /** The AROA…/AIDA… EKS recorded when the entry was created; a recreated role has a new ID and no longer matches. */
+  principalId?: string
+  type: string
+  username?: string
+  kubernetesGroups: string[]
+}
+
+export interface IdentityMappingInput {
+  authenticationMode: AuthenticationMode
+  accessEntries: readonly AccessEntryIdentity[]
+  /** `kube-system/aws-auth` data (YAML strings), if the ConfigMap exists. */
+  awsAuth?: { mapRoles?: string; mapUsers?: string; mapAccounts?: string }
+  caller: StsCaller
+  /** Resolves `{{EC2PrivateDNSName}}` from the instance ID in the session name (ec2:DescribeInstances upstream). */
+  resolveEc2PrivateDnsName?: (instanceId: string) => string | undefined
+}
+
+export interface ResolvedIdentity {
+  user: UserInfo
+  source: 'access-entry' | 'aws-auth'
+  /** The matched entry (its principalArn keys the access-policy associations). */
+  accessEntry?: AccessEntryIdentity
+}
+
+interface CanonicalCaller {
+  canonicalArn: string
+  sessionName: string
+  partition: string
+}
+
+/**
+ * aws-iam-authenticator's arn.Canonicalize: `assumed-role/<name>/<session>` becomes `arn:<p>:iam::<acct>:role/<name>`
+ * — WITHOUT the role's path, which STS never reports. Users, roots and federated users are kept as they are.
+ */
+export function canonicalizeCallerArn(arn: string): CanonicalCaller | undefined {
+  const m = /^arn:([^:]+):(sts|iam)::(\d{12}):(.+)$/.exec(arn)
+  if (!m) return undefined
+  const [, partition = 'aws', service, account, resource = ''] = m
+  if (service === 'sts' && resource.startsWith('assumed-role/')) {
+    const [, role, ...session] = resource.split('/')
+    if (!role || session.length === 0) return undefined
+    return { canonicalArn: `arn:${partition}:iam::${account}:role/${role}`, sessionName: session.join('/'), partition }
+  }
+  return { canonicalArn: arn, sessionName: '', partition }
+}
+
+/** Drops an IAM path: `…:role/aws-reserved/sso.amazonaws.com/us-west-2/Name` → `…:role/Name` (same for users). */
+export function stripIamPath(arn: string): string {
+  const m = /^(arn:[^:]+:iam::\d{12}:(role|user))\/(?:.*\/)?([^/]+)$/.exec(arn)
+  return m ? `${m[1]}/${m[3]}` : arn
+}
+
+function renderTemplate(template: string, caller: StsCaller, sessionName: string, input: IdentityMappingInput): string {
+  return (
+    template
+      .replace(/\{\{AccountID\}\}/g, caller.account)
+      .replace(/\{\{SessionNameRaw\}\}/g, sessionName)
+      // The authenticator replaces `@` so email-style session names make valid usernames.
+      .replace(/\{\{SessionName\}\}/g, sessionName.replace(/@/g, '-'))
+      .replace(/\{\{AccessKeyID\}\}/g, caller.accessKeyId)
+      .replace(/\{\{EC2PrivateDNSName\}\}/g, () => input.resolveEc2PrivateDnsName?.(sessionName) ?? sessionName)
+  )
+}
+
+/** The username EKS fills in when an entry has none (reference §2 table). */
+export function buildDefaultEntryUsername(entry: AccessEntryIdentity): string {
+  const type = entry.type.toUpperCase()
+  if (type === 'EC2_LINUX' || type === 'EC2_WINDOWS' || type === 'EC2') return 'system:node:{{EC2PrivateDNSName}}'
+  if (type === 'FARGATE_LINUX' || type === 'HYBRID_LINUX' || type === 'HYPERPOD_LINUX')
+    return 'system:node:{{SessionName}}'
+  const role = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(entry.principalArn)
+  if (role) return `arn:${role[1]}:sts::${role[2]}:assumed-role/${role[3]}/{{SessionName}}`
+  return entry.principalArn
+}
+
+/**
+ * Whether an access entry is the caller's. Entry ARNs may carry an IAM path while the canonical caller ARN cannot
+ * (STS drops it); role and user names are unique per account regardless of path, so comparing path-less ARNs is
+ * exact. When the entry recorded a principal ID, the caller's unique ID must equal it too (a deleted and recreated
+ * role with the same ARN does not inherit the entry).
+ */
+function entryMatches(entry: AccessEntryIdentity, canonical: CanonicalCaller, caller: StsCaller): boolean {
+  if (stripIamPath(entry.principalArn) !== stripIamPath(canonical.canonicalArn)) return false
+  const callerId = caller.userId.split(':')[0]
+  return !entry.principalId || entry.principalId === callerId
+}
+
+interface AwsAuthMapping {
+  arn: string
+  username?: string
+  groups?: string[]
+}
+
+function parseYamlList(text: string | undefined): unknown[] {
+  if (!text) return []
+  try {
+    const v: unknown = parse(text)
+    return Array.isArray(v) ? v : []
+  } catch {
+    // The authenticator ignores an aws-auth it cannot parse: nobody maps through it.
+    return []
+  }
+}
+
+function readAwsAuthMappings(awsAuth: NonNullable<IdentityMappingInput['awsAuth']>): AwsAuthMapping[] {
+  const read = (items: unknown[], key: 'rolearn' | 'userarn') =>
+    items.flatMap((i): AwsAuthMapping[] => {
+      const o = i as Record<string, unknown>
+      return typeof o?.[key] === 'string'
+        ? [
+            {
+              arn: o[key] as string,
+              username: typeof o.username === 'string' ? o.username : undefined,
+              groups: Array.isArray(o.groups) ? o.groups.map(String) : [],
+            },
+          ]
+        : []
+    })
+  return [...read(parseYamlList(awsAuth.mapRoles), 'rolearn'), ...read(parseYamlList(awsAuth.mapUsers), 'userarn')]
+}
+
+function buildUser(
+  username: string,
+  groups: string[],
+  caller: StsCaller,
+  canonical: CanonicalCaller,
+  input: IdentityMappingInput,
+): UserInfo {
+  const principalId = caller.userId
+  return {
+    username: renderTemplate(username, caller, canonical.sessionName, input),
+    uid: `aws-iam-authenticator:${caller.account}:${principalId.split(':')[0]}`,
+    groups: groups.map((g) => renderTemplate(g, caller, canonical.sessionName, input)),
+    extra: {
+      arn: [caller.arn],
+      canonicalArn: [canonical.canonicalArn],
+      sessionName: [canonical.sessionName],
+      accessKeyId: [caller.accessKeyId],
+      principalId: [principalId],
+      'sigs.k8s.io/aws-iam-authenticator/principalId': [principalId],
+    },
+  }
+}
+
+/** Maps a caller and reports which mechanism matched; undefined = unauthenticated (401). */
+export function resolveEksIdentity(input: IdentityMappingInput): ResolvedIdentity | undefined {
+  const canonical = canonicalizeCallerArn(input.caller.arn)
+  if (!canonical) return undefined
+  if (input.authenticationMode !== 'CONFIG_MAP') {
+    const entry = input.accessEntries.find((e) => entryMatches(e, canonical, input.caller))
+    // API_AND_CONFIG_MAP: an access entry for the principal wins over its aws-auth mapping.
+    if (entry)
+      return {
+        user: buildUser(
+          entry.username || buildDefaultEntryUsername(entry),
+          entry.kubernetesGroups,
+          input.caller,
+          canonical,
+          input,
+        ),
+        source: 'access-entry',
+        accessEntry: entry,
+      }
+  }
+  if (input.authenticationMode === 'API' || !input.awsAuth) return undefined
+  const target = canonical.canonicalArn.toLowerCase()
+  // aws-auth matching is case-insensitive (strings.EqualFold) on the path-less canonical ARN.
+  const mapping = readAwsAuthMappings(input.awsAuth).find((m) => m.arn.toLowerCase() === target)
+  if (mapping)
+    return {
+      user: buildUser(mapping.username || canonical.canonicalArn, mapping.groups ?? [], input.caller, canonical, input),
+      source: 'aws-auth',
+    }
+  const accounts = parseYamlList(input.awsAuth.mapAccounts).map(String)
+  if (accounts.includes(input.caller.account))
+    return { user: buildUser(canonical.canonicalArn, [], input.caller, canonical, input), source: 'aws-auth' }
+  return undefined
+}
+
+/** The EKS identity mapping as UserInfo (undefined when the caller maps to nobody). */
+export function mapEksIdentity(input: IdentityMappingInput): UserInfo | undefined {
+  return resolveEksIdentity(input)?.user
+}
