@@ -31,6 +31,8 @@ export function runIdempotent(
   if (!key.token) return act()
   const storeKey = `${key.region}/${key.operation}/${key.token}`
   const print = `${key.rawPath} ${fingerprint(body)}`
+  // A world saved before this field existed has none; start remembering from now.
+  eks.idempotency ??= {}
   const previous = eks.idempotency[storeKey]
   if (previous) {
     if (previous.bodyFingerprint !== print) {
