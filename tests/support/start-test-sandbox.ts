@@ -65,3 +65,35 @@ export async function startTestSandbox(
     },
   }
 }
+
+/** What an AWS SDK v3 call failed with: the exception name (e.g. `NoSuchEntityException`), HTTP status, message. */
+export interface CapturedAwsError {
+  name: string
+  status: number | undefined
+  message: string
+  attempts: number | undefined
+}
+
+/** Awaits a call that must fail and returns its SDK error; throws if it succeeded. */
+export async function captureAwsError(call: Promise<unknown>): Promise<CapturedAwsError> {
+  try {
+    await call
+  } catch (e) {
+    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number; attempts?: number } }
+    return {
+      name: err.name,
+      status: err.$metadata?.httpStatusCode,
+      message: err.message,
+      attempts: err.$metadata?.attempts,
+    }
+  }
+  throw new Error('expected the AWS call to fail, but it succeeded')
+}
+
+/** A trust policy allowing sts:AssumeRole to one Principal element. */
+export function buildTrustPolicy(principal: object): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }],
+  })
+}
