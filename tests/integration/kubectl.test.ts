@@ -1,0 +1,121 @@
+// The real kubectl (its dispatcher picks 1.27–1.33 from our /version) against the sandbox API over HTTPS with the
+// sandbox CA in certificate-authority-data and static bearer tokens.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { stringify } from 'yaml'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
+
+const run = promisify(execFile)
+let t: TestKubeApi
+let dir: string
+const USERS = ['admin', 'teamb', 'nobody'] as const
+
+beforeAll(async () => {
+  t = await startTestKubeApi({
+    admin: { user: { username: 'admin', groups: ['system:masters'] } },
+    teamb: { user: { username: 'team-b:bob', groups: ['team-b-devs'] } },
+    nobody: { user: { username: 'nobody', groups: [] } },
+  })
+  dir = mkdtempSync(path.join(tmpdir(), 'kubectl-test-'))
+  const cluster = 'arn:aws:eks:us-west-2:111122223333:cluster/prod-web'
+  writeFileSync(
+    path.join(dir, 'config'),
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name: cluster,
+          cluster: {
+            server: t.api.endpointFor(PROD_WEB),
+            'certificate-authority-data': Buffer.from(t.api.caCertPem).toString('base64'),
+          },
+        },
+      ],
+      users: USERS.map((u) => ({ name: u, user: { token: u } })),
+      contexts: USERS.map((u) => ({ name: u, context: { cluster, user: u } })),
+      'current-context': 'admin',
+    }),
+  )
+})
+afterAll(async () => {
+  await t?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+async function kubectl(
+  user: (typeof USERS)[number],
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, KUBECONFIG: path.join(dir, 'config'), HOME: dir }
+  try {
+    const { stdout, stderr } = await run(
+      'kubectl',
+      ['--context', user, '--cache-dir', path.join(dir, 'cache'), ...args],
+      { env, timeout: 25_000 },
+    )
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string }
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' }
+  }
+}
+
+describe('kubectl', () => {
+  it('reports the server version it dispatched on', async () => {
+    const r = await kubectl('admin', 'version', '-o', 'json')
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.stdout) as { serverVersion: { gitVersion: string } }).serverVersion.gitVersion).toBe(
+      'v1.33.5-eks-3cfe0ce',
+    )
+  })
+
+  it('get pods -A prints server-side table columns with pod states', async () => {
+    const r = await kubectl('admin', 'get', 'pods', '-A')
+    expect(r.code).toBe(0)
+    const lines = r.stdout.trim().split('\n')
+    expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/)
+    expect(r.stdout).toMatch(/billing\s+billing-api-\S+\s+0\/1\s+CrashLoopBackOff\s+42 /)
+    for (const status of ['ImagePullBackOff', 'Pending', 'Completed', 'Evicted', 'Running'])
+      expect(r.stdout).toContain(status)
+    expect(lines.length - 1).toBe(t.store.getCluster(PROD_WEB)?.collection('/pods').size)
+  })
+
+  it('get nodes with a label selector', async () => {
+    const r = await kubectl('admin', 'get', 'nodes', '-l', 'eks.amazonaws.com/nodegroup=spot-batch', '-o', 'name')
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim().split('\n')).toHaveLength(2)
+  })
+
+  it.each([
+    ['teamb', ['list', 'pods', '-n', 'team-b'], 0, 'yes'],
+    ['teamb', ['list', 'pods', '-n', 'kube-system'], 1, 'no'],
+    ['nobody', ['get', 'nodes'], 1, 'no'],
+    ['admin', ['delete', 'nodes'], 0, 'yes'],
+  ] as const)('auth can-i as %s %j', async (user, args, code, answer) => {
+    const r = await kubectl(user, 'auth', 'can-i', ...args)
+    expect(r.code).toBe(code)
+    expect(r.stdout.trim()).toBe(answer)
+  })
+
+  it('auth whoami', async () => {
+    const r = await kubectl('teamb', 'auth', 'whoami', '-o', 'json')
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.stdout) as { status: { userInfo: unknown } }).status.userInfo).toEqual({
+      username: 'team-b:bob',
+      groups: ['team-b-devs', 'system:authenticated'],
+    })
+  })
+
+  it('Forbidden: exit code 1 and the kube-apiserver message', async () => {
+    const r = await kubectl('nobody', 'get', 'pods', '-n', 'kube-system')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(
+      'Error from server (Forbidden): pods is forbidden: User "nobody" cannot list resource "pods" in API group "" in the namespace "kube-system"',
+    )
+  })
+})
