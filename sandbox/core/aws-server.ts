@@ -119,14 +119,23 @@ async function handleAwsRequest(req: IncomingMessage, res: ServerResponse, opts:
     caller: verified.caller,
     requestId,
   }
-  const response = await dispatch(service, awsRequest, { world, markDirty: opts.markDirty })
+  let response: AwsResponse
+  try {
+    // Read the World again: a reset during an injected delay replaced it.
+    response = await dispatch(service, awsRequest, { world: opts.getWorld(), markDirty: opts.markDirty })
+  } catch (e) {
+    process.stderr.write(
+      `sandbox: ${service} ${method} ${rawPath} failed: ${e instanceof Error ? e.stack : String(e)}\n`,
+    )
+    response = renderError(service, buildFaultError(service, 'error', 500), requestId, headers)
+  }
   sendAwsResponse(res, { ...response, headers: { 'x-amzn-requestid': requestId, ...response.headers } })
 }
 
 /**
  * The single AWS endpoint: EKS, IAM and STS on one port, the service chosen by the SigV4 credential scope (header
- * or presigned `X-Amz-Credential`), plus the admin API under `/_sandbox/`. Unexpected failures answer 500 in the
- * service's protocol and are reported on stderr.
+ * or presigned `X-Amz-Credential`), plus the admin API under `/_sandbox/`. A handler that throws answers 500 in its
+ * service's protocol (ServerException / ServiceFailure / InternalFailure); every unexpected failure goes to stderr.
  */
 export function createAwsServer(opts: AwsServerOptions): Server {
   return createServer((req, res) => {

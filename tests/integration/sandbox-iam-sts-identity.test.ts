@@ -96,6 +96,19 @@ describe('IAM OIDC providers', () => {
     expect((await failureOf(iam.send(new CreateOpenIDConnectProviderCommand(input)))).name).toBe(errorName)
   })
 
+  it('accepts an empty ClientIDList (sent as `ClientIDList=`) and no thumbprints', async () => {
+    const created = await iam.send(
+      new CreateOpenIDConnectProviderCommand({ Url: 'https://idp.example.com/tenant-1/', ClientIDList: [] }),
+    )
+    expect(created.OpenIDConnectProviderArn).toBe('arn:aws:iam::111122223333:oidc-provider/idp.example.com/tenant-1')
+    const got = await iam.send(
+      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: created.OpenIDConnectProviderArn }),
+    )
+    expect(got.Url).toBe('idp.example.com/tenant-1')
+    expect(got.ClientIDList ?? []).toEqual([])
+    expect(got.ThumbprintList ?? []).toEqual([])
+  })
+
   it('NoSuchEntity for an unknown provider', async () => {
     const arn = 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/FFFF'
     expect(
