@@ -18,7 +18,7 @@ export interface StsCaller {
 export interface AccessEntryIdentity {
   principalArn: string
   /** The AROA…/AIDA… EKS recorded when the entry was created; a recreated role has a new ID and no longer matches. */
-  principalId?: string
+  principalId?: string | null
   type: string
   username?: string
   kubernetesGroups: string[]

@@ -5,7 +5,8 @@ import { buildStorageKey } from '../resources'
 import type { KubeObject } from '../types'
 import { buildBinding, buildDefaultClusterRoleBindings, buildDefaultClusterRoles } from './default-rbac'
 import { buildNode } from './build-node'
-import { buildPod, buildPodEvents, type PodState } from './build-pod'
+import { buildPod, type PodState } from './build-pod'
+import { buildPodEvents } from './build-pod-events'
 import { buildStableHex, buildStableUid, formatSeedTime, hashString } from './seed-random'
 
 export interface NodeGroupSeed {

@@ -4,12 +4,11 @@
 import type { KubeObject, PolicyRule } from '../types'
 import { computeAggregatedRules } from '../aggregation'
 import { buildStableUid, formatSeedTime } from './seed-random'
+import { ADMIN_RULES, EDIT_RULES, VIEW_RULES } from './default-rbac-rules'
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io'
 const RBAC_V1 = `${RBAC_GROUP}/v1`
 const BOOTSTRAP_AGE = 60 * 24 * 200
-const R = ['get', 'list', 'watch']
-const W = ['create', 'delete', 'deletecollection', 'patch', 'update']
 
 function buildClusterRole(
   name: string,
@@ -60,115 +59,6 @@ export function buildBinding(
     subjects: subjects.map((s) => (s.kind === 'ServiceAccount' ? s : { apiGroup: RBAC_GROUP, ...s })),
   }
 }
-
-const VIEW_RULES: PolicyRule[] = [
-  {
-    apiGroups: [''],
-    resources: [
-      'configmaps',
-      'endpoints',
-      'persistentvolumeclaims',
-      'persistentvolumeclaims/status',
-      'pods',
-      'replicationcontrollers',
-      'replicationcontrollers/scale',
-      'serviceaccounts',
-      'services',
-      'services/status',
-    ],
-    verbs: R,
-  },
-  {
-    apiGroups: [''],
-    resources: [
-      'bindings',
-      'events',
-      'limitranges',
-      'namespaces/status',
-      'pods/log',
-      'pods/status',
-      'replicationcontrollers/status',
-      'resourcequotas',
-      'resourcequotas/status',
-    ],
-    verbs: R,
-  },
-  { apiGroups: [''], resources: ['namespaces'], verbs: R },
-  { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: R },
-  {
-    apiGroups: ['apps'],
-    resources: [
-      'controllerrevisions',
-      'daemonsets',
-      'daemonsets/status',
-      'deployments',
-      'deployments/scale',
-      'deployments/status',
-      'replicasets',
-      'replicasets/scale',
-      'replicasets/status',
-      'statefulsets',
-      'statefulsets/scale',
-      'statefulsets/status',
-    ],
-    verbs: R,
-  },
-  { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers', 'horizontalpodautoscalers/status'], verbs: R },
-  { apiGroups: ['batch'], resources: ['cronjobs', 'cronjobs/status', 'jobs', 'jobs/status'], verbs: R },
-  { apiGroups: ['policy'], resources: ['poddisruptionbudgets', 'poddisruptionbudgets/status'], verbs: R },
-  { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'ingresses/status', 'networkpolicies'], verbs: R },
-]
-
-const EDIT_RULES: PolicyRule[] = [
-  {
-    apiGroups: [''],
-    resources: ['pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'secrets', 'services/proxy'],
-    verbs: R,
-  },
-  { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
-  { apiGroups: [''], resources: ['pods', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy'], verbs: W },
-  { apiGroups: [''], resources: ['pods/eviction'], verbs: ['create'] },
-  {
-    apiGroups: [''],
-    resources: [
-      'configmaps',
-      'events',
-      'persistentvolumeclaims',
-      'replicationcontrollers',
-      'replicationcontrollers/scale',
-      'secrets',
-      'serviceaccounts',
-      'services',
-      'services/proxy',
-    ],
-    verbs: W,
-  },
-  { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
-  {
-    apiGroups: ['apps'],
-    resources: [
-      'daemonsets',
-      'deployments',
-      'deployments/rollback',
-      'deployments/scale',
-      'replicasets',
-      'replicasets/scale',
-      'statefulsets',
-      'statefulsets/scale',
-    ],
-    verbs: W,
-  },
-  { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: W },
-  { apiGroups: ['batch'], resources: ['cronjobs', 'jobs'], verbs: W },
-  { apiGroups: ['networking.k8s.io'], resources: ['ingresses', 'networkpolicies'], verbs: W },
-  { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: W },
-  { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: [...R, ...W] },
-]
-
-const ADMIN_RULES: PolicyRule[] = [
-  { apiGroups: ['authorization.k8s.io'], resources: ['localsubjectaccessreviews'], verbs: ['create'] },
-  { apiGroups: [RBAC_GROUP], resources: ['rolebindings', 'roles'], verbs: [...W, ...R] },
-]
 
 /** The bootstrap ClusterRoles, with admin/edit/view rules already aggregated (as the controller would have). */
 export function buildDefaultClusterRoles(): KubeObject[] {

@@ -26,6 +26,27 @@ export function seedKubeStore(store: KubeStore, opts: { scale: 'default' | 'larg
   return result
 }
 
+/** Restores the seed: forgets every cluster (and its saved file) and seeds again (the sandbox's reset). */
+export function resetKubeStore(store: KubeStore, opts: { scale: 'default' | 'large' }): void {
+  for (const ref of store.listClusters()) store.removeCluster(ref)
+  seedKubeStore(store, opts)
+}
+
+/**
+ * Makes sure a cluster created through EKS CreateCluster has a Kubernetes API: registers a fresh cluster (system
+ * namespaces + bootstrap RBAC) unless one exists. `kubernetesVersion` is the EKS `version`, e.g. `1.33`.
+ */
+export function ensureKubeCluster(
+  store: KubeStore,
+  ref: { region: string; name: string },
+  kubernetesVersion?: string,
+): ClusterStore {
+  const existing = store.getCluster(ref)
+  if (existing) return existing
+  const gitVersion = kubernetesVersion ? `v${kubernetesVersion}.0-eks-sandbox` : undefined
+  return store.addCluster(ref, () => buildNewClusterStore({ region: ref.region, gitVersion }), { persist: true })
+}
+
 /**
  * The state of a cluster that EKS CreateCluster just made: system namespaces and the bootstrap RBAC, no nodes yet.
  * `gitVersion` defaults to the server default; pass e.g. `v1.33.5-eks-3cfe0ce` to match the cluster's version.
