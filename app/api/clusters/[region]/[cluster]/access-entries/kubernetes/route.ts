@@ -1,0 +1,9 @@
+import { withRole } from '@/lib/api/with-role'
+import { loadKubernetesContext } from '@/lib/access-entries/kubernetes-context'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+
+// GET …/access-entries/kubernetes — namespaces and bound groups for the grant form's warnings.
+export const GET = withRole<{ region: string; cluster: string }>('viewer', async ({ params }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  return Response.json(await loadKubernetesContext({ region, cluster }))
+})

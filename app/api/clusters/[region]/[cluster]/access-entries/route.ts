@@ -1,0 +1,21 @@
+import { withRole } from '@/lib/api/with-role'
+import { loadAccessEntriesPage } from '@/lib/access-entries/access-entries-page'
+import { grantAccess } from '@/lib/access-entries/grant-access'
+import { grantAccessSchema } from '@/lib/access-entries/grant-schema'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+
+type Params = { region: string; cluster: string }
+
+// GET /api/clusters/:region/:cluster/access-entries[?fresh=1] — every entry with details, policies and guards.
+export const GET = withRole<Params>('viewer', async ({ req, params }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  const fresh = new URL(req.url).searchParams.get('fresh') === '1'
+  return Response.json(await loadAccessEntriesPage(region, cluster, { fresh }))
+})
+
+// POST /api/clusters/:region/:cluster/access-entries — create the entry, then associate each policy.
+export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  const input = grantAccessSchema.parse(await req.json())
+  return Response.json(await grantAccess({ region, cluster }, input, session.user), { status: 201 })
+})

@@ -1,0 +1,19 @@
+import { withRole } from '@/lib/api/with-role'
+import { authenticationModeRequestSchema } from '@/lib/access-entries/entry-params'
+import { getAuthenticationModeState, switchAuthenticationMode } from '@/lib/aws/authentication-mode'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+
+type Params = { region: string; cluster: string }
+
+// GET …/authentication-mode — the current mode, and the running switch if there is one.
+export const GET = withRole<Params>('viewer', async ({ params }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  return Response.json(await getAuthenticationModeState(region, cluster))
+})
+
+// POST …/authentication-mode — one-way switch to the next mode (admins only); answers the EKS update to poll.
+export const POST = withRole<Params>('admin', async ({ req, params }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  const { authenticationMode } = authenticationModeRequestSchema.parse(await req.json())
+  return Response.json(await switchAuthenticationMode(region, cluster, authenticationMode), { status: 202 })
+})

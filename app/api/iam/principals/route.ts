@@ -1,0 +1,10 @@
+import { withRole } from '@/lib/api/with-role'
+import { principalSearchQuerySchema } from '@/lib/access-entries/entry-params'
+import { searchIamPrincipals } from '@/lib/aws/iam-principals'
+import { env } from '@/lib/env'
+
+// GET /api/iam/principals?q=&region= — IAM roles and users whose name, path or ARN contains q.
+export const GET = withRole('viewer', async ({ req }) => {
+  const { region, q } = principalSearchQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))
+  return Response.json(await searchIamPrincipals(region ?? env.awsRegion, q))
+})

@@ -1,0 +1,50 @@
+// Route params and bodies of the access-entry routes (isomorphic zod; the route files stay parse → call → answer).
+import { z } from 'zod'
+
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+
+// The client encodes an ARN as one path segment (arn%3Aaws%3Aiam…%2Fdev%2Fx); whether the framework hands it over
+// decoded or not, decode once more only when it still holds an escape. ARNs never contain '%' themselves.
+const pathArn = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(2048)
+    .transform((value, ctx) => {
+      if (!value.includes('%')) return value
+      try {
+        return decodeURIComponent(value)
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `The ${what} in the URL is not correctly encoded.` })
+        return z.NEVER
+      }
+    })
+
+export const entryParamsSchema = clusterParamsSchema.extend({ principal: pathArn('principal ARN') })
+export const entryPolicyParamsSchema = entryParamsSchema.extend({ policy: pathArn('policy ARN') })
+export const updateParamsSchema = clusterParamsSchema.extend({
+  updateId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an update id'),
+})
+
+/** Reads a JSON body that may be absent (DELETE with or without a confirmation). */
+export async function readOptionalJson(req: Request): Promise<unknown> {
+  const text = await req.text()
+  return text.trim() === '' ? {} : JSON.parse(text)
+}
+
+export const regionQuerySchema = z.object({
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'Not an AWS region code')
+    .optional(),
+})
+
+export const principalSearchQuerySchema = regionQuerySchema.extend({
+  q: z.string().max(200, 'Search for at most 200 characters.').default(''),
+})
+
+export const authenticationModeRequestSchema = z.object({
+  authenticationMode: z.enum(['CONFIG_MAP', 'API_AND_CONFIG_MAP', 'API'], {
+    error: 'Choose CONFIG_MAP, API_AND_CONFIG_MAP or API.',
+  }),
+})

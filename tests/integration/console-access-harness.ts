@@ -1,0 +1,49 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
+import type { Session } from 'next-auth'
+import { vi } from 'vitest'
+
+import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
+
+// Route handlers run in-process against a real sandbox: lib/env reads these on first use, and the SDK's default
+// credential chain picks up the admin key (the console's own principal, user/admin).
+export async function startConsoleAccessSandbox(): Promise<TestSandbox> {
+  const sandbox = await startTestSandbox()
+  process.env.AWS_ENDPOINT_URL = sandbox.url
+  process.env.AWS_ACCESS_KEY_ID = sandbox.admin.credentials.accessKeyId
+  process.env.AWS_SECRET_ACCESS_KEY = sandbox.admin.credentials.secretAccessKey
+  process.env.AWS_REGION = 'us-west-2'
+  process.env.CONSOLE_REGIONS = 'us-west-2,eu-west-1'
+  return sandbox
+}
+
+/** A session of the given console role. */
+export function sessionFor(role: Session['user']['role']): Session {
+  return { expires: '2099-01-01T00:00:00Z', user: { name: role, email: null, role } }
+}
+
+/** The mocked session source; set its resolved value per test. */
+export const getConsoleSession = vi.fn<() => Promise<Session | null>>()
+
+type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>
+
+/** Calls a route handler like Next would, with JSON body and params. */
+export async function callRoute<P>(
+  handler: Handler<P>,
+  params: P,
+  init: { method?: string; body?: unknown; query?: string } = {},
+): Promise<{ status: number; body: any }> {
+  const url = `http://console.test/api/x${init.query ?? ''}`
+  const req = new Request(url, {
+    method: init.method ?? 'GET',
+    ...(init.body === undefined
+      ? {}
+      : { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json' } }),
+  })
+  const response = await handler(req, { params: Promise.resolve(params) })
+  return { status: response.status, body: await response.json() }
+}
+
+export const ACCOUNT = '111122223333'
+export const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`
+export const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`
+export const policyArn = (name: string) => `arn:aws:eks::aws:cluster-access-policy/${name}`
