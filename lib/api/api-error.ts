@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorIssue } from './error-codes'
+import type { ErrorCode, ErrorDetail, ErrorIssue } from './error-codes'
 
 /** An error answer from the console's API, as the browser sees it. */
 export class ApiError extends Error {
@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network_error' | 'invalid_response',
     message: string,
     readonly issues: ErrorIssue[] = [],
+    /** Structured facts from the server (e.g. a Kubernetes 403's verb, resource, namespace). */
+    readonly detail: ErrorDetail = {},
   ) {
     super(message)
     this.name = 'ApiError'

@@ -1,4 +1,4 @@
-import { errorStatus, type ErrorCode, type ErrorIssue } from './error-codes'
+import { errorStatus, type ErrorCode, type ErrorDetail, type ErrorIssue } from './error-codes'
 
 /**
  * The console's typed error. Services throw it with a message a person can act on; the route wrapper turns it into
@@ -7,12 +7,18 @@ import { errorStatus, type ErrorCode, type ErrorIssue } from './error-codes'
 export class ConsoleError extends Error {
   readonly code: ErrorCode
   readonly issues?: ErrorIssue[]
+  readonly detail?: ErrorDetail
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; issues?: ErrorIssue[] }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; issues?: ErrorIssue[]; detail?: ErrorDetail },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'ConsoleError'
     this.code = code
     this.issues = options?.issues
+    this.detail = options?.detail
   }
 
   /** The HTTP status this error is answered with. */

@@ -8,6 +8,8 @@ export const errorStatus = {
   unauthenticated: 401,
   forbidden: 403,
   aws_access_denied: 403,
+  // The cluster's Kubernetes API refused the console's identity (RBAC / access policy): not the person's console role.
+  kubernetes_forbidden: 403,
   not_found: 404,
   conflict: 409,
   validation_failed: 422,
@@ -15,6 +17,8 @@ export const errorStatus = {
   upstream_error: 502,
   upstream_unreachable: 502,
   aws_credentials_rejected: 502,
+  // The cluster's API server did not accept the console's EKS token (no access entry / aws-auth mapping, bad token).
+  kubernetes_unauthorized: 502,
   throttled: 503,
   upstream_unavailable: 503,
 } as const satisfies Record<string, number>
@@ -30,5 +34,11 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 /** One field-level problem, as zod reports it and as forms show it next to the field. */
 export type ErrorIssue = { path: (string | number)[]; message: string }
 
-/** The JSON body of every error response: `{ error: { code, message, issues? } }`. */
-export type ErrorBody = { error: { code: ErrorCode; message: string; issues?: ErrorIssue[] } }
+/**
+ * Structured facts behind an error, so the UI can phrase it (a Kubernetes 403 carries `verb`, `resource`, `group`,
+ * `namespace`, `name`; an unreachable cluster its `endpoint`). Flat scalars only: it travels as JSON.
+ */
+export type ErrorDetail = Record<string, string | number | boolean | null>
+
+/** The JSON body of every error response: `{ error: { code, message, issues?, detail? } }`. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; issues?: ErrorIssue[]; detail?: ErrorDetail } }

@@ -5,11 +5,15 @@ import { isErrorCode } from './error-codes'
 
 async function readErrorBody(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; issues?: unknown } }
+    const body = (await response.json()) as {
+      error?: { code?: unknown; message?: unknown; issues?: unknown; detail?: unknown }
+    }
     const error = body.error
     if (error && isErrorCode(error.code) && typeof error.message === 'string') {
       const issues = Array.isArray(error.issues) ? (error.issues as ApiError['issues']) : []
-      return new ApiError(response.status, error.code, error.message, issues)
+      const detail =
+        typeof error.detail === 'object' && error.detail !== null ? (error.detail as ApiError['detail']) : {}
+      return new ApiError(response.status, error.code, error.message, issues, detail)
     }
   } catch {
     // Not our JSON (a proxy's HTML error page, say): fall through to a generic message with the status.

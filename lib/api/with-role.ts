@@ -9,7 +9,7 @@ import { getConsoleSession } from '@/lib/auth/session'
 import { hasRole, type ConsoleRole } from '@/lib/roles/console-role'
 
 import { isConsoleError } from './console-error'
-import { errorStatus, type ErrorBody, type ErrorCode, type ErrorIssue } from './error-codes'
+import { errorStatus, type ErrorBody, type ErrorCode, type ErrorDetail, type ErrorIssue } from './error-codes'
 import { logServerError } from './log-server-error'
 
 /** What a wrapped handler receives: the request, Next's (promised) route params, and the signed-in session. */
@@ -18,9 +18,9 @@ export type RoleHandlerArgs<P> = { req: Request; params: Promise<P>; session: Se
 /** The signature Next.js calls a route handler with. */
 export type RouteHandler<P> = (req: Request, context: { params: Promise<P> }) => Promise<Response>
 
-/** An error response `{ error: { code, message, issues? } }` with the status of `code`. */
-export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIssue[]): Response {
-  const body: ErrorBody = { error: { code, message, ...(issues ? { issues } : {}) } }
+/** An error response `{ error: { code, message, issues?, detail? } }` with the status of `code`. */
+export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIssue[], detail?: ErrorDetail): Response {
+  const body: ErrorBody = { error: { code, message, ...(issues ? { issues } : {}), ...(detail ? { detail } : {}) } }
   return Response.json(body, { status: errorStatus[code] })
 }
 
@@ -32,7 +32,7 @@ function toIssues(error: ZodError): ErrorIssue[] {
 }
 
 function mapError(error: unknown, where: string): Response {
-  if (isConsoleError(error)) return errorResponse(error.code, error.message, error.issues)
+  if (isConsoleError(error)) return errorResponse(error.code, error.message, error.issues, error.detail)
   if (error instanceof ZodError) {
     return errorResponse('validation_failed', 'Some fields are not valid.', toIssues(error))
   }
