@@ -10,7 +10,7 @@ import type { ClusterStore } from './cluster-store'
 import { KubeError } from './kube-error'
 import type { KubeStore } from './kube-store'
 import { createStoreRbacSource } from './rbac-source'
-import { decodeProtobufReview, isKubeProtobuf } from './protobuf-review-body'
+import { decodeProtobufBody, isKubeProtobuf } from './protobuf-object-body'
 import { parseKubePath, resolveVerb, type ParsedPath } from './request-path'
 import { findResource } from './resources'
 import { handleResourceRequest } from './resource-handlers'
@@ -152,7 +152,7 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
       raw === undefined
         ? undefined
         : isKubeProtobuf(req.headers['content-type'])
-          ? decodeProtobufReview(raw)
+          ? decodeProtobufBody(raw)
           : parseJsonBody(raw)
     const headers = { 'content-type': req.headers['content-type'], accept: req.headers.accept }
     // `namespaces/<name>` addresses the Namespace object, not a namespace scope.

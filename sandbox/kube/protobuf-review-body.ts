@@ -1,57 +1,7 @@
 // kubectl's typed clients (auth can-i, auth whoami) POST review objects as `application/vnd.kubernetes.protobuf`
-// and accept JSON back. This decodes just those review kinds from the Kubernetes protobuf envelope: the magic
-// `k8s\0` followed by runtime.Unknown{typeMeta=1, raw=2}, raw being the object's generated.proto message.
+// and accept JSON back: the review kinds' generated.proto field numbers (authorization/v1, authentication/v1).
 import { KubeError } from './kube-error'
-
-type Fields = Map<number, (Buffer | number)[]>
-
-function readVarint(buf: Buffer, pos: number): [number, number] {
-  let result = 0
-  let shift = 0
-  for (;;) {
-    const b = buf[pos++]
-    if (b === undefined) throw new KubeError('BadRequest', 'truncated protobuf body')
-    result += (b & 0x7f) * 2 ** shift
-    if ((b & 0x80) === 0) return [result, pos]
-    shift += 7
-  }
-}
-
-/** Splits one protobuf message into its fields (varints as numbers, length-delimited as Buffers). */
-function readFields(buf: Buffer): Fields {
-  const fields: Fields = new Map()
-  let pos = 0
-  while (pos < buf.length) {
-    const [key, p1] = readVarint(buf, pos)
-    const field = Math.floor(key / 8)
-    const wire = key & 7
-    let value: Buffer | number
-    if (wire === 0) [value, pos] = readVarint(buf, p1)
-    else if (wire === 2) {
-      const [len, p2] = readVarint(buf, p1)
-      value = buf.subarray(p2, p2 + len)
-      pos = p2 + len
-    } else if (wire === 1) {
-      value = 0
-      pos = p1 + 8
-    } else if (wire === 5) {
-      value = 0
-      pos = p1 + 4
-    } else throw new KubeError('BadRequest', `unsupported protobuf wire type ${wire}`)
-    fields.set(field, [...(fields.get(field) ?? []), value])
-  }
-  return fields
-}
-
-function readString(f: Fields, n: number): string | undefined {
-  const v = f.get(n)?.[0]
-  return Buffer.isBuffer(v) ? v.toString('utf8') : undefined
-}
-
-function readMessage(f: Fields, n: number): Fields | undefined {
-  const v = f.get(n)?.[0]
-  return Buffer.isBuffer(v) ? readFields(v) : undefined
-}
+import { openKubeEnvelope, readMessage, readString, readStrings, type Fields } from './protobuf-reader'
 
 function decodeResourceAttributes(f: Fields): Record<string, string | undefined> {
   // authorization/v1 ResourceAttributes: namespace=1 verb=2 group=3 version=4 resource=5 subresource=6 name=7.
@@ -75,28 +25,17 @@ function decodeAccessSpec(spec: Fields, withSubject: boolean): Record<string, un
   if (withSubject) {
     // SubjectAccessReviewSpec: user=3 groups=4 extra=5 uid=6.
     out.user = readString(spec, 3)
-    out.groups = (spec.get(4) ?? []).filter(Buffer.isBuffer).map((b) => b.toString('utf8'))
+    out.groups = readStrings(spec, 4)
     out.uid = readString(spec, 6)
   }
   return out
 }
 
-/** True when the body uses the Kubernetes protobuf envelope. */
-export function isKubeProtobuf(contentType: string | undefined): boolean {
-  return (contentType ?? '').startsWith('application/vnd.kubernetes.protobuf')
-}
-
-/** Decodes a protobuf review object into the JSON shape the review handlers read. */
-export function decodeProtobufReview(body: Buffer): Record<string, unknown> {
-  if (body.subarray(0, 4).toString('latin1') !== 'k8s\u0000')
-    throw new KubeError('BadRequest', 'protobuf body lacks the k8s envelope')
-  const unknown = readFields(body.subarray(4))
-  const typeMeta = readMessage(unknown, 1)
-  const kind = typeMeta ? readString(typeMeta, 2) : undefined
-  const raw = unknown.get(2)?.[0]
-  const obj = Buffer.isBuffer(raw) ? readFields(raw) : new Map()
-  const spec = readMessage(obj, 2) ?? new Map()
-  const base = { apiVersion: typeMeta ? readString(typeMeta, 1) : undefined, kind, metadata: {} }
+/** Decodes a protobuf review object into the JSON shape the review handlers read (undefined for other kinds). */
+export function decodeProtobufReview(body: Buffer): Record<string, unknown> | undefined {
+  const { apiVersion, kind, object } = openKubeEnvelope(body)
+  const spec = readMessage(object, 2) ?? new Map()
+  const base = { apiVersion, kind, metadata: {} }
   switch (kind) {
     case 'SelfSubjectReview':
       return base
@@ -108,9 +47,6 @@ export function decodeProtobufReview(body: Buffer): Record<string, unknown> {
     case 'LocalSubjectAccessReview':
       return { ...base, spec: decodeAccessSpec(spec, true) }
     default:
-      throw new KubeError(
-        'UnsupportedMediaType',
-        `the sandbox decodes protobuf only for review objects, not ${kind ?? 'this kind'}; send application/json`,
-      )
+      return undefined
   }
 }

@@ -87,7 +87,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     kind: 'Event',
     namespaced: true,
     verbs: CRUD,
-    shortNames: ['ev'],
+
     storageKey: 'events',
   }),
   define({

@@ -65,7 +65,7 @@ function describeRow(def: ResourceDef, o: KubeObject): { columns: Column[]; cell
       }
     case 'rolebindings':
     case 'clusterrolebindings': {
-      const ref = o.roleRef as { kind: string; name: string }
+      const ref = (o.roleRef ?? { kind: '', name: '' }) as { kind: string; name: string }
       return { columns: [NAME, { name: 'Role', type: 'string' }, AGE], cells: [name, `${ref.kind}/${ref.name}`, age] }
     }
     case 'roles':

@@ -111,6 +111,41 @@ describe('kubectl', () => {
     })
   })
 
+  it('create (protobuf bodies), label, patch and delete through kubectl', async () => {
+    expect((await kubectl('admin', 'create', 'configmap', 'kc-demo', '-n', 'team-a', '--from-literal=a=1')).code).toBe(
+      0,
+    )
+    expect((await kubectl('admin', 'label', 'configmap', 'kc-demo', '-n', 'team-a', 'tier=web')).code).toBe(0)
+    expect(
+      (await kubectl('admin', 'patch', 'configmap', 'kc-demo', '-n', 'team-a', '-p', '{"data":{"b":"2"}}')).code,
+    ).toBe(0)
+    const got = await kubectl('admin', 'get', 'configmap', 'kc-demo', '-n', 'team-a', '-o', 'json')
+    const cm = JSON.parse(got.stdout) as { data: Record<string, string>; metadata: { labels: Record<string, string> } }
+    expect(cm.data).toEqual({ a: '1', b: '2' })
+    expect(cm.metadata.labels).toEqual({ tier: 'web' })
+    const rb = await kubectl(
+      'admin',
+      'create',
+      'rolebinding',
+      'kc-view',
+      '-n',
+      'team-a',
+      '--clusterrole=view',
+      '--group=auditors',
+      '-o',
+      'json',
+    )
+    expect(rb.code).toBe(0)
+    expect(JSON.parse(rb.stdout)).toMatchObject({
+      roleRef: { kind: 'ClusterRole', name: 'view' },
+      subjects: [{ kind: 'Group', name: 'auditors', apiGroup: 'rbac.authorization.k8s.io' }],
+    })
+    expect((await kubectl('admin', 'delete', 'configmap', 'kc-demo', '-n', 'team-a')).code).toBe(0)
+    const gone = await kubectl('admin', 'get', 'configmap', 'kc-demo', '-n', 'team-a')
+    expect(gone.code).toBe(1)
+    expect(gone.stderr).toContain('Error from server (NotFound): configmaps "kc-demo" not found')
+  })
+
   it('Forbidden: exit code 1 and the kube-apiserver message', async () => {
     const r = await kubectl('nobody', 'get', 'pods', '-n', 'kube-system')
     expect(r.code).toBe(1)
