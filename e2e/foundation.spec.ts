@@ -1,0 +1,63 @@
+import { test, expect } from './fixtures'
+import { ClustersPage } from './pages/clusters-page'
+import { SignInPage } from './pages/sign-in-page'
+
+test('a viewer signs in, sees the clusters of both regions and opens the Auto Mode cluster', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('viewer')
+  const clusters = new ClustersPage(page)
+  await expect(page.getByText('viewer', { exact: true })).toBeVisible()
+  for (const [name, region] of [
+    ['prod-web', 'us-west-2'],
+    ['ml-auto', 'us-west-2'],
+    ['legacy-batch', 'us-west-2'],
+    ['eu-shop', 'eu-west-1'],
+  ]) {
+    await expect(clusters.row(name!)).toContainText(region!)
+  }
+  await expect(clusters.row('legacy-batch')).toContainText('ConfigMap')
+  await expect(clusters.row('ml-auto')).toContainText('Auto Mode')
+
+  await clusters.openCluster('ml-auto')
+  await expect(page).toHaveURL(/\/clusters\/us-west-2\/ml-auto$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'ml-auto' })).toBeVisible()
+  await expect(page.getByText('general-purpose')).toBeVisible()
+  await expect(page.getByText('AmazonEKSAutoClusterRole')).toBeVisible()
+})
+
+test.describe('a wrong password', () => {
+  // next-auth's credentials callback answers 401, which Chromium logs as a failed resource load.
+  test.use({ allowConsoleErrors: [/401/] })
+
+  test('is refused with a message and no session', async ({ page }) => {
+    const signIn = new SignInPage(page)
+    await signIn.goto()
+    await signIn.signIn('viewer', 'not-the-password')
+    await expect(signIn.alert()).toHaveText('Wrong username or password.')
+    await page.goto('/clusters')
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fclusters/)
+  })
+})
+
+test('an unauthenticated API call gets 401 with an error body', async ({ request }) => {
+  const response = await request.get('/api/clusters')
+  expect(response.status()).toBe(401)
+  expect(await response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } })
+})
+
+test('no AWS credential reaches the browser', async ({ page, signInAs }) => {
+  const bodies: Promise<string>[] = []
+  page.on('response', (response) => {
+    if (['fetch', 'document', 'script'].includes(response.request().resourceType())) {
+      bodies.push(response.text().catch(() => ''))
+    }
+  })
+  await signInAs('admin')
+  await new ClustersPage(page).openCluster('prod-web')
+  await expect(page.getByRole('heading', { level: 1, name: 'prod-web' })).toBeVisible()
+  const everything = (await Promise.all(bodies)).join('\n') + (await page.content())
+  expect(everything).not.toContain('AKIAIOSFODNN7EXAMPLE')
+  expect(everything).not.toContain('wJalrXUtnFEMI')
+})

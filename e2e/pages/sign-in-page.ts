@@ -1,0 +1,20 @@
+import type { Page } from '@playwright/test'
+
+/** The /signin page of sandbox mode. */
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(callbackUrl?: string): Promise<void> {
+    await this.page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/signin')
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel('Username').fill(username)
+    await this.page.getByLabel('Password').fill(password)
+    await this.page.getByRole('button', { name: 'Sign in' }).click()
+  }
+
+  alert() {
+    return this.page.getByRole('alert')
+  }
+}
