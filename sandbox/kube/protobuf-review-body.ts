@@ -1,6 +1,5 @@
 // kubectl's typed clients (auth can-i, auth whoami) POST review objects as `application/vnd.kubernetes.protobuf`
 // and accept JSON back: the review kinds' generated.proto field numbers (authorization/v1, authentication/v1).
-import { KubeError } from './kube-error'
 import { openKubeEnvelope, readMessage, readString, readStrings, type Fields } from './protobuf-reader'
 
 function decodeResourceAttributes(f: Fields): Record<string, string | undefined> {
