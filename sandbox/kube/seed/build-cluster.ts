@@ -145,6 +145,7 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
               : 0,
         ageMinutes: 60 * 24 * w.ageDays - t.i * 7,
         hostIP: nodeIp,
+        clusterNodeCount: nodes.length,
         podIP: w.kind === 'DaemonSet' ? nodeIp : `10.0.${64 + Math.floor(podIndex / 250)}.${(podIndex % 250) + 4}`,
         owner: {
           kind: w.kind === 'Deployment' ? 'ReplicaSet' : w.kind,

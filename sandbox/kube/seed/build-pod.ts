@@ -20,6 +20,8 @@ export interface PodSpecInput {
   podIP?: string | undefined
   hostIP?: string | undefined
   owner?: { kind: string; name: string }
+  /** Nodes in the cluster, for the scheduler's FailedScheduling message. */
+  clusterNodeCount?: number
 }
 
 /** Every seeded pod runs one container with this name. */
@@ -128,6 +130,7 @@ function buildStatus(p: PodSpecInput, uid: string): Record<string, unknown> {
   const created = formatSeedTime(p.ageMinutes)
   const started = formatSeedTime(p.ageMinutes - 0.2)
   if (p.state === 'Pending') {
+    const n = p.clusterNodeCount ?? 3
     return {
       phase: 'Pending',
       qosClass: 'Burstable',
@@ -138,8 +141,7 @@ function buildStatus(p: PodSpecInput, uid: string): Record<string, unknown> {
           lastProbeTime: null,
           lastTransitionTime: created,
           reason: 'Unschedulable',
-          message:
-            '0/6 nodes are available: 3 Insufficient memory, 3 node(s) had untolerated taint {CriticalAddonsOnly: }. preemption: 0/6 nodes are available: 3 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
+          message: `0/${n} nodes are available: ${n} Insufficient memory. preemption: 0/${n} nodes are available: ${n} No preemption victims found for incoming pod.`,
         },
       ],
     }
