@@ -60,18 +60,21 @@ describe('buildEksToken is byte for byte `aws eks get-token`', () => {
       session: false,
     },
     { name: 'session credentials', cluster: 'prod-web', region: 'us-west-2', env: {}, session: true },
-  ])('$name', async ({ cluster, region, env, session }) => {
-    const expected = await cliToken(cluster, region, session ? { ...env, AWS_SESSION_TOKEN: sessionToken } : env)
-    const { token } = await buildEksToken({
-      clusterName: cluster,
-      region,
-      credentials: session ? { ...keys, sessionToken } : keys,
-      endpointUrl: env.AWS_ENDPOINT_URL,
-      now: signingDateOf(expected),
-    })
-    expect(decodeEksToken(token)).toBe(decodeEksToken(expected))
-    expect(token).toBe(expected)
-  })
+  ] as { name: string; cluster: string; region: string; env: Record<string, string>; session: boolean }[])(
+    '$name',
+    async ({ cluster, region, env, session }) => {
+      const expected = await cliToken(cluster, region, session ? { ...env, AWS_SESSION_TOKEN: sessionToken } : env)
+      const { token } = await buildEksToken({
+        clusterName: cluster,
+        region,
+        credentials: session ? { ...keys, sessionToken } : keys,
+        endpointUrl: env.AWS_ENDPOINT_URL,
+        now: signingDateOf(expected),
+      })
+      expect(decodeEksToken(token)).toBe(decodeEksToken(expected))
+      expect(token).toBe(expected)
+    },
+  )
 })
 
 describe('buildEksToken', () => {
