@@ -11,7 +11,7 @@ import { clusterPagePath } from '@/lib/queries/api-paths'
 export const clusterSections = [
   { segment: undefined, label: 'Overview', ready: true },
   { segment: 'resources', label: 'Resources', ready: false },
-  { segment: 'access', label: 'Access', ready: false },
+  { segment: 'access', label: 'Access', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: false },
   { segment: 'kubeconfig', label: 'Kubeconfig', ready: false },
 ] as const

@@ -1,0 +1,15 @@
+import type { Metadata } from 'next'
+
+import { AccessPage } from '@/components/access-entries/access-page'
+
+type Params = Promise<{ region: string; cluster: string }>
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { cluster } = await params
+  return { title: `Access · ${decodeURIComponent(cluster)}` }
+}
+
+export default async function ClusterAccessPage({ params }: { params: Params }) {
+  const { region, cluster } = await params
+  return <AccessPage cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+}

@@ -1,0 +1,131 @@
+'use client'
+
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Plus, RotateCw } from 'lucide-react'
+import Link from 'next/link'
+import { useMemo, useState } from 'react'
+
+import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
+import { Alert } from '@/components/ui/alert'
+import { Button, buttonClasses } from '@/components/ui/button'
+import { QueryError } from '@/components/ui/query-error'
+import { Skeleton } from '@/components/ui/skeleton'
+import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { accessEntriesQuery, accessEntryKeys, fetchFreshAccessEntries } from '@/lib/queries/access-entry-queries'
+import { clusterPagePath } from '@/lib/queries/api-paths'
+import { whoamiQuery } from '@/lib/queries/cluster-queries'
+import { hasRole } from '@/lib/roles/console-role'
+
+import { DeleteEntryDialog } from './delete-entry-dialog'
+import { EditEntryDialog } from './edit-entry-dialog'
+import { EntriesTable, type EntryAction } from './entries-table'
+import { emptyFilters, filterEntries, listFilterOptions } from './entry-filters'
+import { EntryFiltersBar } from './entry-filters-bar'
+import { EntryPoliciesDialog } from './entry-policies-dialog'
+
+/** The access section of a cluster: authentication mode, and every access entry with search, filters and edits. */
+export function AccessPage({ cluster }: { cluster: ClusterRef }) {
+  const queryClient = useQueryClient()
+  const { data, error, isPending, refetch } = useQuery(accessEntriesQuery(cluster))
+  const { data: whoami } = useQuery(whoamiQuery())
+  const [filters, setFilters] = useState(emptyFilters)
+  const [open, setOpen] = useState<{ action: EntryAction; entry: AccessEntryDto } | null>(null)
+  const [refreshing, setRefreshing] = useState(false)
+  const entries = useMemo(() => data?.entries ?? [], [data])
+  const shown = useMemo(() => filterEntries(entries, filters), [entries, filters])
+  const options = useMemo(() => listFilterOptions(entries), [entries])
+  const role = whoami?.role ?? 'viewer'
+  const canEdit = hasRole(role, 'editor')
+
+  const refresh = async () => {
+    setRefreshing(true)
+    try {
+      queryClient.setQueryData(accessEntryKeys.list(cluster), await fetchFreshAccessEntries(cluster))
+    } catch {
+      await refetch()
+    } finally {
+      setRefreshing(false)
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <AuthenticationModePanel cluster={cluster} canSwitch={hasRole(role, 'admin')} />
+      {isPending ? (
+        <div aria-busy="true" aria-label="Loading access entries" className="space-y-2">
+          <Skeleton className="h-9 w-full" />
+          <Skeleton className="h-64 w-full" />
+        </div>
+      ) : error ? (
+        <QueryError error={error} what="access entries" onRetry={() => void refetch()} />
+      ) : !data.available ? (
+        <Alert variant="info" title="Access entries are not available on this cluster">
+          This cluster authenticates with the aws-auth ConfigMap only (CONFIG_MAP), so EKS answers every access-entry
+          request with an error. Switch it to EKS API and ConfigMap above to grant access with access entries; the
+          existing aws-auth mappings keep working.
+        </Alert>
+      ) : (
+        <section aria-labelledby="entries-heading" className="space-y-4">
+          {data.cluster.autoMode ? (
+            <Alert variant="info" title="EKS Auto Mode cluster">
+              Auto Mode needs access entries, so they can never be switched off here; the aws-auth ConfigMap is
+              optional. The entries EKS created for Auto Mode are marked &ldquo;Managed by EKS&rdquo; and cannot be
+              changed.
+            </Alert>
+          ) : null}
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <div>
+              <h2 id="entries-heading" className="text-lg font-semibold">
+                Access entries
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                {shown.length === entries.length
+                  ? `${entries.length} entries`
+                  : `${shown.length} of ${entries.length} entries`}
+                {role === 'viewer' ? ' · read-only: your console role is viewer' : ''}
+              </p>
+            </div>
+            <div className="flex gap-2">
+              <Button onClick={() => void refresh()} disabled={refreshing}>
+                <RotateCw aria-hidden="true" className="size-4" /> {refreshing ? 'Refreshing…' : 'Refresh'}
+              </Button>
+              {canEdit ? (
+                <Link href={clusterPagePath(cluster, 'access/grant')} className={buttonClasses('primary')}>
+                  <Plus aria-hidden="true" className="size-4" /> Grant access
+                </Link>
+              ) : null}
+            </div>
+          </div>
+          <EntryFiltersBar filters={filters} onChange={setFilters} options={options} />
+          {shown.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+              No entry matches these filters.
+            </p>
+          ) : (
+            <EntriesTable entries={shown} canEdit={canEdit} onAction={(action, entry) => setOpen({ action, entry })} />
+          )}
+        </section>
+      )}
+      {open?.action === 'edit' ? (
+        <EditEntryDialog cluster={cluster} entry={open.entry} onClose={() => setOpen(null)} />
+      ) : null}
+      {open?.action === 'policies' ? (
+        <EntryPoliciesDialog
+          cluster={cluster}
+          entry={entries.find((e) => e.principalArn === open.entry.principalArn) ?? open.entry}
+          isAdmin={hasRole(role, 'admin')}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+      {open?.action === 'delete' ? (
+        <DeleteEntryDialog
+          cluster={cluster}
+          entry={open.entry}
+          isAdmin={hasRole(role, 'admin')}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+    </div>
+  )
+}

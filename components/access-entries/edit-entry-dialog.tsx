@@ -1,0 +1,111 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useState } from 'react'
+import type { z } from 'zod'
+
+import { Button } from '@/components/ui/button'
+import { CodeBlock } from '@/components/ui/code-block'
+import { Dialog } from '@/components/ui/dialog'
+import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
+import { buildUpdateAccessEntryArgs, formatShellCommand } from '@/lib/access/cli-commands'
+import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { useUpdateAccessEntry } from '@/lib/queries/access-entry-queries'
+
+import { ListInput } from './list-input'
+import { applyServerIssues } from './server-issues'
+
+type Input = z.input<typeof updateAccessEntrySchema>
+type Output = z.output<typeof updateAccessEntrySchema>
+
+/** Change an entry's username and Kubernetes groups (UpdateAccessEntry replaces the whole group list). */
+export function EditEntryDialog({
+  cluster,
+  entry,
+  onClose,
+}: {
+  cluster: ClusterRef
+  entry: AccessEntryDto
+  onClose: () => void
+}) {
+  const mutation = useUpdateAccessEntry(cluster, entry.principalArn)
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(updateAccessEntrySchema),
+    defaultValues: { username: entry.username ?? undefined, kubernetesGroups: entry.kubernetesGroups },
+  })
+  const { errors } = form.formState
+  const values = useWatch({ control: form.control })
+  const command = formatShellCommand(
+    buildUpdateAccessEntryArgs({
+      clusterName: cluster.name,
+      region: cluster.region,
+      principalArn: entry.principalArn,
+      username: values.username || undefined,
+      kubernetesGroups: values.kubernetesGroups ?? [],
+    }),
+    { multiline: true },
+  )
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(undefined)
+    try {
+      await mutation.mutateAsync(input)
+      onClose()
+    } catch (error) {
+      setFormError(applyServerIssues(error, form.setError, ['username', 'kubernetesGroups']))
+    }
+  })
+  const groupsError = errors.kubernetesGroups?.message ?? errors.kubernetesGroups?.find?.((e) => e)?.message
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Edit ${entry.principalName}`} wide>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormField
+          id="edit-username"
+          label="Kubernetes username"
+          error={errors.username?.message}
+          hint="RBAC bindings to this name apply to the principal. {{SessionName}} needs a colon before it."
+        >
+          <input
+            {...fieldIds('edit-username', errors.username?.message, true)}
+            className={inputClasses(!!errors.username)}
+            {...form.register('username')}
+          />
+        </FormField>
+        <FormField
+          id="edit-groups"
+          label="Kubernetes groups"
+          error={groupsError}
+          hint="Comma-separated. The list replaces the current groups; names starting with system: are not allowed."
+        >
+          <Controller
+            control={form.control}
+            name="kubernetesGroups"
+            render={({ field }) => (
+              <ListInput
+                {...fieldIds('edit-groups', groupsError, true)}
+                value={field.value}
+                onChange={field.onChange}
+                invalid={!!groupsError}
+              />
+            )}
+          />
+        </FormField>
+        <CodeBlock label="Equivalent AWS CLI command" code={command} />
+        {formError ? (
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {formError}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : 'Save changes'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,156 @@
+'use client'
+
+import { Lock, Pencil, ShieldPlus, Trash2 } from 'lucide-react'
+import { useState } from 'react'
+
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { Table, Td, Th, Tr } from '@/components/ui/table'
+import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
+
+import { PolicyChip } from './scope-label'
+
+const PAGE_SIZE = 50
+
+const formatDate = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : '—'
+
+export type EntryAction = 'edit' | 'policies' | 'delete'
+
+/**
+ * The access entries, 50 rows a page (a 1,000-entry cluster renders as fast as a small one). EKS-managed entries show
+ * a badge and the reason instead of controls; viewers get no controls at all.
+ */
+export function EntriesTable({
+  entries,
+  canEdit,
+  onAction,
+}: {
+  entries: AccessEntryDto[]
+  canEdit: boolean
+  onAction: (action: EntryAction, entry: AccessEntryDto) => void
+}) {
+  const [page, setPage] = useState(0)
+  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE))
+  const current = Math.min(page, pages - 1)
+  const rows = entries.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)
+  return (
+    <div className="space-y-3">
+      <Table caption="Access entries">
+        <thead>
+          <tr>
+            <Th>Principal</Th>
+            <Th>Type</Th>
+            <Th>Username and groups</Th>
+            <Th>Access policies</Th>
+            <Th>Created / modified (UTC)</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((entry) => (
+            <Tr key={entry.principalArn}>
+              <Td className="max-w-xs align-top">
+                <div className="flex items-center gap-2">
+                  <span className="font-medium break-all">{entry.principalName}</span>
+                  <Badge>{entry.principalKind === 'other' ? 'principal' : entry.principalKind}</Badge>
+                </div>
+                <div className="mt-0.5 font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">
+                  {entry.principalArn}
+                </div>
+                {entry.managedReason ? (
+                  <div className="mt-2 space-y-1">
+                    <Badge tone="violet">
+                      <Lock aria-hidden="true" className="size-3" /> Managed by EKS
+                    </Badge>
+                    <p className="text-xs text-zinc-600 dark:text-zinc-400">{entry.managedReason}</p>
+                  </div>
+                ) : null}
+              </Td>
+              <Td className="align-top">
+                <Badge tone={entry.type === 'STANDARD' ? 'neutral' : 'amber'}>{entry.type}</Badge>
+              </Td>
+              <Td className="max-w-xs align-top">
+                <div className="font-mono text-xs break-all">{entry.username ?? '—'}</div>
+                <div className="mt-1 flex flex-wrap gap-1">
+                  {entry.kubernetesGroups.map((g) => (
+                    <Badge key={g}>{g}</Badge>
+                  ))}
+                </div>
+              </Td>
+              <Td className="align-top">
+                {entry.policies.length === 0 ? (
+                  <span className="text-xs text-zinc-500">
+                    {entry.kubernetesGroups.length === 0 && entry.type === 'STANDARD'
+                      ? 'None — this entry grants nothing'
+                      : 'None'}
+                  </span>
+                ) : (
+                  <ul className="space-y-1">
+                    {entry.policies.map((p) => (
+                      <li key={p.policyArn}>
+                        <PolicyChip policy={p} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Td>
+              <Td className="align-top text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                <div>{formatDate(entry.createdAt)}</div>
+                <div>{formatDate(entry.modifiedAt)}</div>
+              </Td>
+              <Td className="align-top">
+                {canEdit && !entry.managedReason ? (
+                  <div className="flex justify-end gap-1">
+                    {entry.type === 'STANDARD' ? (
+                      <>
+                        <Button
+                          variant="ghost"
+                          aria-label={`Edit ${entry.principalName}`}
+                          onClick={() => onAction('edit', entry)}
+                        >
+                          <Pencil aria-hidden="true" className="size-4" />
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          aria-label={`Access policies of ${entry.principalName}`}
+                          onClick={() => onAction('policies', entry)}
+                        >
+                          <ShieldPlus aria-hidden="true" className="size-4" />
+                        </Button>
+                      </>
+                    ) : null}
+                    <Button
+                      variant="ghost"
+                      aria-label={`Delete ${entry.principalName}`}
+                      onClick={() => onAction('delete', entry)}
+                    >
+                      <Trash2 aria-hidden="true" className="size-4 text-red-600 dark:text-red-400" />
+                    </Button>
+                  </div>
+                ) : null}
+              </Td>
+            </Tr>
+          ))}
+        </tbody>
+      </Table>
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          <span className="text-zinc-600 dark:text-zinc-400">
+            {current * PAGE_SIZE + 1}–{Math.min((current + 1) * PAGE_SIZE, entries.length)} of {entries.length}
+          </span>
+          <div className="flex gap-2">
+            <Button disabled={current === 0} onClick={() => setPage(current - 1)}>
+              Previous
+            </Button>
+            <Button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              Next
+            </Button>
+          </div>
+        </nav>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,193 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useForm, type Control, type FieldValues, useWatch } from 'react-hook-form'
+import type { z } from 'zod'
+
+import { Button } from '@/components/ui/button'
+import { CodeBlock } from '@/components/ui/code-block'
+import { Dialog } from '@/components/ui/dialog'
+import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { associateAccessPolicySchema } from '@/lib/access/access-entry-schema'
+import {
+  buildAssociateAccessPolicyArgs,
+  buildDisassociateAccessPolicyArgs,
+  formatShellCommand,
+} from '@/lib/access/cli-commands'
+import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { useAssociatePolicy, useDisassociatePolicy, kubernetesContextQuery } from '@/lib/queries/access-entry-queries'
+import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
+
+import { lockoutText } from './lockout-text'
+import { PolicyScopeFields } from './policy-scope-fields'
+import { PolicyChip } from './scope-label'
+import { applyServerIssues, needsTypedConfirmation } from './server-issues'
+
+type Input = z.input<typeof associateAccessPolicySchema>
+type Output = z.output<typeof associateAccessPolicySchema>
+type Pending = { kind: 'remove'; policyArn: string } | { kind: 'set'; input: Output }
+
+/** Add a policy, change a policy's scope (AssociateAccessPolicy replaces it), or remove one. */
+export function EntryPoliciesDialog({
+  cluster,
+  entry,
+  isAdmin,
+  onClose,
+}: {
+  cluster: ClusterRef
+  entry: AccessEntryDto
+  isAdmin: boolean
+  onClose: () => void
+}) {
+  const associate = useAssociatePolicy(cluster, entry.principalArn)
+  const disassociate = useDisassociatePolicy(cluster, entry.principalArn)
+  const { data: catalogue } = useQuery(accessPoliciesQuery(cluster.region))
+  const { data: kube } = useQuery(kubernetesContextQuery(cluster))
+  const [formError, setFormError] = useState<string>()
+  const [guard, setGuard] = useState<{ pending: Pending; typed: string } | null>(null)
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(associateAccessPolicySchema),
+    defaultValues: { policyArn: '', accessScope: { type: 'namespace', namespaces: [] } },
+  })
+  const values = useWatch({ control: form.control })
+  const errors = form.formState.errors
+  const scopeErrors = errors.accessScope as { message?: string; namespaces?: { message?: string } } | undefined
+  const ref = { clusterName: cluster.name, region: cluster.region, principalArn: entry.principalArn }
+  const editing = entry.policies.some((p) => p.policyArn === values.policyArn)
+
+  const run = async (pending: Pending, confirmClusterName?: string) => {
+    setFormError(undefined)
+    try {
+      if (pending.kind === 'remove')
+        await disassociate.mutateAsync({ policyArn: pending.policyArn, confirmClusterName })
+      else await associate.mutateAsync({ ...pending.input, confirmClusterName })
+      setGuard(null)
+      if (pending.kind === 'set') form.reset({ policyArn: '', accessScope: { type: 'namespace', namespaces: [] } })
+    } catch (error) {
+      if (needsTypedConfirmation(error) && isAdmin) return setGuard({ pending, typed: '' })
+      setFormError(applyServerIssues(error, form.setError, ['policyArn', 'accessScope']))
+    }
+  }
+  const onSubmit = form.handleSubmit((input) => run({ kind: 'set', input }))
+  const busy = associate.isPending || disassociate.isPending
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`Access policies of ${entry.principalName}`} wide>
+      <div className="space-y-5">
+        <section aria-label="Associated policies" className="space-y-2">
+          {entry.policies.length === 0 ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">No policies yet.</p>
+          ) : null}
+          <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            {entry.policies.map((p) => (
+              <li key={p.policyArn} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+                <PolicyChip policy={p} />
+                <div className="flex gap-1">
+                  <Button
+                    variant="ghost"
+                    onClick={() => form.reset({ policyArn: p.policyArn, accessScope: p.accessScope })}
+                  >
+                    Change scope<span className="sr-only"> of {p.policyName}</span>
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    disabled={busy}
+                    onClick={() => void run({ kind: 'remove', policyArn: p.policyArn })}
+                  >
+                    Remove<span className="sr-only"> {p.policyName}</span>
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {guard ? (
+          <div
+            role="alert"
+            className="space-y-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200"
+          >
+            <p className="font-medium">{lockoutText[entry.lockoutRisk ?? 'last-cluster-admin']}</p>
+            <FormField
+              id="policy-confirm"
+              label={
+                <>
+                  Type the cluster name <strong>{cluster.name}</strong> to confirm
+                </>
+              }
+            >
+              <input
+                {...fieldIds('policy-confirm')}
+                className={inputClasses()}
+                value={guard.typed}
+                onChange={(e) => setGuard({ ...guard, typed: e.target.value })}
+              />
+            </FormField>
+            <div className="flex gap-2">
+              <Button onClick={() => setGuard(null)}>Cancel</Button>
+              <Button
+                disabled={guard.typed !== cluster.name || busy}
+                className="bg-red-600 text-white hover:bg-red-700"
+                onClick={() => void run(guard.pending, guard.typed)}
+              >
+                Apply anyway
+              </Button>
+            </div>
+          </div>
+        ) : null}
+        <form onSubmit={onSubmit} className="space-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800" noValidate>
+          <h3 className="text-sm font-semibold">{editing ? 'Change the scope' : 'Add a policy'}</h3>
+          <PolicyScopeFields
+            control={form.control as unknown as Control<FieldValues>}
+            prefix=""
+            idPrefix="entry-policy"
+            policies={catalogue?.policies ?? []}
+            errors={{
+              policyArn: errors.policyArn?.message,
+              scope: scopeErrors?.message,
+              namespaces: scopeErrors?.namespaces?.message,
+            }}
+            knownNamespaces={kube?.available ? kube.namespaces : null}
+          />
+          {values.policyArn ? (
+            <CodeBlock
+              label="Equivalent AWS CLI command"
+              code={formatShellCommand(
+                buildAssociateAccessPolicyArgs({
+                  ...ref,
+                  policyArn: values.policyArn,
+                  accessScope: {
+                    type: values.accessScope?.type ?? 'cluster',
+                    namespaces: values.accessScope?.namespaces ?? [],
+                  },
+                }),
+                { multiline: true },
+              )}
+            />
+          ) : entry.policies[0] ? (
+            <CodeBlock
+              label="Removing a policy runs"
+              code={formatShellCommand(
+                buildDisassociateAccessPolicyArgs({ ...ref, policyArn: entry.policies[0].policyArn }),
+                { multiline: true },
+              )}
+            />
+          ) : null}
+          {formError ? (
+            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+              {formError}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button onClick={onClose}>Close</Button>
+            <Button type="submit" variant="primary" disabled={busy}>
+              {associate.isPending ? 'Saving…' : editing ? 'Change scope' : 'Add policy'}
+            </Button>
+          </div>
+        </form>
+      </div>
+    </Dialog>
+  )
+}

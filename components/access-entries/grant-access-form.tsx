@@ -1,0 +1,236 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery } from '@tanstack/react-query'
+import { Plus, X } from 'lucide-react'
+import { useState } from 'react'
+import { Controller, useFieldArray, useForm, type Control, type FieldValues, useWatch } from 'react-hook-form'
+
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { accessEntryTypes } from '@/lib/access/access-entry-type'
+import { defaultUsername, describeAccessEntryType } from '@/lib/access/default-username'
+import type { GrantResult } from '@/lib/access-entries/access-entry-dto'
+import {
+  AUTO_NODE_POLICY_ARN,
+  grantAccessSchema,
+  type GrantAccess,
+  type GrantAccessInput,
+} from '@/lib/access-entries/grant-schema'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { kubernetesContextQuery, useGrantAccess } from '@/lib/queries/access-entry-queries'
+import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
+
+import { GrantCommands } from './grant-commands'
+import { GrantResultPanel } from './grant-result'
+import { GrantSummary } from './grant-summary'
+import { ListInput } from './list-input'
+import { PolicyScopeFields } from './policy-scope-fields'
+import { PrincipalSearch } from './principal-picker'
+import { applyServerIssues } from './server-issues'
+
+const FIELDS = ['principalArn', 'type', 'username', 'kubernetesGroups', 'accessPolicies']
+
+/** Grant an IAM principal access: create the entry, then associate each policy, showing the CLI equivalent. */
+export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
+  const grant = useGrantAccess(cluster)
+  const { data: catalogue } = useQuery(accessPoliciesQuery(cluster.region))
+  const { data: kube } = useQuery(kubernetesContextQuery(cluster))
+  const [formError, setFormError] = useState<string>()
+  const [confirmEmpty, setConfirmEmpty] = useState(false)
+  const [result, setResult] = useState<GrantResult>()
+  const form = useForm<GrantAccessInput, unknown, GrantAccess>({
+    resolver: zodResolver(grantAccessSchema),
+    defaultValues: { principalArn: '', type: 'STANDARD', username: '', kubernetesGroups: [], accessPolicies: [] },
+  })
+  const policies = useFieldArray({ control: form.control, name: 'accessPolicies' })
+  const draft = useWatch({ control: form.control })
+  const { errors } = form.formState
+  const type = draft.type ?? 'STANDARD'
+  const defaultName = draft.principalArn ? defaultUsername(draft.principalArn, type) : undefined
+  const groups = draft.kubernetesGroups ?? []
+  const unbound = kube?.available ? groups.filter((g) => !kube.boundGroups.includes(g)) : []
+  const groupsError =
+    errors.kubernetesGroups?.message ??
+    (errors.kubernetesGroups as { message?: string }[] | undefined)?.find?.((e) => e?.message)?.message
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(undefined)
+    if (
+      input.type === 'STANDARD' &&
+      input.accessPolicies.length === 0 &&
+      input.kubernetesGroups.length === 0 &&
+      !confirmEmpty
+    ) {
+      setConfirmEmpty(true)
+      return
+    }
+    try {
+      setResult(await grant.mutateAsync(input))
+    } catch (error) {
+      setFormError(applyServerIssues(error, form.setError, FIELDS))
+    }
+  })
+
+  if (result) return <GrantResultPanel cluster={cluster} result={result} />
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-5">
+      <div className="space-y-5 lg:col-span-3">
+        <h2 className="text-lg font-semibold">Grant access to {cluster.name}</h2>
+        <PrincipalSearch
+          region={cluster.region}
+          onPick={(arn) => form.setValue('principalArn', arn, { shouldValidate: true })}
+        />
+        <FormField
+          id="principal-arn"
+          label="Principal ARN"
+          error={errors.principalArn?.message}
+          hint="An IAM role or user; paste an ARN from another account if needed. Roles keep their path (e.g. role/aws-reserved/sso.amazonaws.com/…)."
+        >
+          <input
+            {...fieldIds('principal-arn', errors.principalArn?.message, true)}
+            className={inputClasses(!!errors.principalArn, 'font-mono')}
+            spellCheck={false}
+            {...form.register('principalArn')}
+          />
+        </FormField>
+        <FormField
+          id="entry-type-select"
+          label="Type"
+          hint={describeAccessEntryType(type)}
+          error={errors.type?.message}
+        >
+          <select
+            {...fieldIds('entry-type-select', errors.type?.message, true)}
+            className={inputClasses(!!errors.type)}
+            {...form.register('type', {
+              onChange: (e) => {
+                if (e.target.value === 'EC2')
+                  form.setValue('accessPolicies', [
+                    { policyArn: AUTO_NODE_POLICY_ARN, accessScope: { type: 'cluster', namespaces: [] } },
+                  ])
+              },
+            })}
+          >
+            {accessEntryTypes.map((t) => (
+              <option key={t} value={t}>
+                {t === 'STANDARD'
+                  ? 'STANDARD (people and workloads)'
+                  : t === 'EC2'
+                    ? 'EC2 (EKS Auto Mode custom node role)'
+                    : t}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        {type === 'STANDARD' ? (
+          <>
+            <FormField
+              id="username"
+              label="Kubernetes username (optional)"
+              error={errors.username?.message}
+              hint={
+                defaultName ? `Leave empty for the EKS default: ${defaultName}` : 'Leave empty for the EKS default.'
+              }
+            >
+              <input
+                {...fieldIds('username', errors.username?.message, true)}
+                className={inputClasses(!!errors.username, 'font-mono')}
+                spellCheck={false}
+                {...form.register('username')}
+              />
+            </FormField>
+            <FormField
+              id="groups"
+              label="Kubernetes groups (optional)"
+              error={groupsError}
+              hint="Comma-separated; RBAC bindings to these groups apply. system: groups are not allowed."
+              warning={
+                unbound.length > 0
+                  ? `No RoleBinding or ClusterRoleBinding names ${unbound.join(', ')}; the group grants nothing yet.`
+                  : undefined
+              }
+            >
+              <Controller
+                control={form.control}
+                name="kubernetesGroups"
+                render={({ field }) => (
+                  <ListInput
+                    {...fieldIds('groups', groupsError, true)}
+                    value={field.value}
+                    onChange={field.onChange}
+                    invalid={!!groupsError}
+                  />
+                )}
+              />
+            </FormField>
+          </>
+        ) : null}
+        {type === 'STANDARD' || type === 'EC2' ? (
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-medium">Access policies</legend>
+            {typeof errors.accessPolicies?.message === 'string' ? (
+              <p className="text-xs font-medium text-red-700 dark:text-red-400">{errors.accessPolicies.message}</p>
+            ) : null}
+            {policies.fields.map((field, index) => {
+              const e = errors.accessPolicies?.[index]
+              const scope = e?.accessScope as { message?: string; namespaces?: { message?: string } } | undefined
+              return (
+                <div
+                  key={field.id}
+                  className="relative rounded-md border border-zinc-200 p-3 pr-10 dark:border-zinc-800"
+                >
+                  <PolicyScopeFields
+                    control={form.control as unknown as Control<FieldValues>}
+                    prefix={`accessPolicies.${index}.`}
+                    idPrefix={`policy-${index}`}
+                    policies={catalogue?.policies ?? []}
+                    errors={{
+                      policyArn: e?.policyArn?.message,
+                      scope: scope?.message,
+                      namespaces: scope?.namespaces?.message,
+                    }}
+                    knownNamespaces={kube?.available ? kube.namespaces : null}
+                  />
+                  <Button
+                    variant="ghost"
+                    className="absolute top-2 right-1"
+                    aria-label={`Remove policy ${index + 1}`}
+                    onClick={() => policies.remove(index)}
+                  >
+                    <X aria-hidden="true" className="size-4" />
+                  </Button>
+                </div>
+              )
+            })}
+            <Button
+              onClick={() => policies.append({ policyArn: '', accessScope: { type: 'namespace', namespaces: [] } })}
+            >
+              <Plus aria-hidden="true" className="size-4" /> Add an access policy
+            </Button>
+          </fieldset>
+        ) : null}
+        {confirmEmpty ? (
+          <Alert variant="warning" title="This entry grants nothing">
+            With no access policy and no Kubernetes group, the principal can authenticate but may do nothing. Add a
+            policy or a group, or press Create entry again to create it anyway.
+          </Alert>
+        ) : null}
+        {formError ? (
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {formError}
+          </p>
+        ) : null}
+        <Button type="submit" variant="primary" disabled={grant.isPending}>
+          {grant.isPending ? 'Granting…' : confirmEmpty ? 'Create entry anyway' : 'Create entry'}
+        </Button>
+      </div>
+      <div className="space-y-4 lg:col-span-2">
+        <GrantSummary draft={draft} policies={catalogue?.policies ?? []} />
+        {kube && !kube.available ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{kube.reason}</p> : null}
+        <GrantCommands cluster={cluster} draft={draft} />
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,141 @@
+'use client'
+
+import { Controller, useWatch, type Control, type FieldValues } from 'react-hook-form'
+
+import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+
+import { ListInput } from './list-input'
+
+/** Namespace patterns that match no namespace the cluster has (wildcards are matched, not flagged). */
+export function findMissingNamespaces(patterns: readonly string[], known: readonly string[] | null): string[] {
+  if (!known) return []
+  return patterns.filter((pattern) => {
+    const re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    )
+    return !known.some((ns) => re.test(ns))
+  })
+}
+
+/**
+ * One access policy with its scope: the policy (from ListAccessPolicies), cluster or namespace scope, and the
+ * namespaces (wildcards like dev-* allowed). `prefix` is the field path, e.g. `accessPolicies.0.`.
+ */
+export function PolicyScopeFields({
+  control,
+  prefix,
+  idPrefix,
+  policies,
+  errors,
+  knownNamespaces,
+  lockPolicy,
+}: {
+  control: Control<FieldValues>
+  prefix: string
+  idPrefix: string
+  policies: readonly AccessPolicyDto[]
+  errors: { policyArn?: string; scope?: string; namespaces?: string }
+  knownNamespaces: readonly string[] | null
+  lockPolicy?: boolean
+}) {
+  const scopeType = useWatch({ control, name: `${prefix}accessScope.type` }) as string | undefined
+  const namespaces = (useWatch({ control, name: `${prefix}accessScope.namespaces` }) as string[] | undefined) ?? []
+  const missing = scopeType === 'namespace' ? findMissingNamespaces(namespaces, knownNamespaces) : []
+  const policyId = `${idPrefix}-policy`
+  const nsId = `${idPrefix}-namespaces`
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <FormField id={policyId} label="Access policy" error={errors.policyArn}>
+        <Controller
+          control={control}
+          name={`${prefix}policyArn`}
+          render={({ field }) => (
+            <select
+              {...fieldIds(policyId, errors.policyArn)}
+              className={inputClasses(!!errors.policyArn)}
+              value={(field.value as string | undefined) ?? ''}
+              onChange={field.onChange}
+              disabled={lockPolicy}
+            >
+              <option value="">Choose a policy…</option>
+              {policies.map((p) => (
+                <option key={p.arn} value={p.arn}>
+                  {p.name}
+                  {p.managedByEks ? ' (used by EKS itself)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        />
+      </FormField>
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm font-medium">Scope</legend>
+        <Controller
+          control={control}
+          name={`${prefix}accessScope`}
+          render={({ field }) => (
+            <div className="flex gap-4 pt-1.5 text-sm">
+              {(['cluster', 'namespace'] as const).map((type) => (
+                <label key={type} className="inline-flex items-center gap-1.5">
+                  <input
+                    type="radio"
+                    name={`${idPrefix}-scope`}
+                    checked={scopeType === type}
+                    onChange={() =>
+                      field.onChange(type === 'cluster' ? { type, namespaces: [] } : { type, namespaces })
+                    }
+                  />
+                  {type === 'cluster' ? 'Whole cluster' : 'Namespaces'}
+                </label>
+              ))}
+            </div>
+          )}
+        />
+        {errors.scope ? <p className="text-xs font-medium text-red-700 dark:text-red-400">{errors.scope}</p> : null}
+      </fieldset>
+      {scopeType === 'namespace' ? (
+        <FormField
+          id={nsId}
+          label="Namespaces"
+          className="sm:col-span-2"
+          error={errors.namespaces}
+          hint={
+            knownNamespaces
+              ? `Comma-separated; * wildcards allowed. The cluster has: ${knownNamespaces.slice(0, 12).join(', ')}${knownNamespaces.length > 12 ? '…' : ''}`
+              : 'Comma-separated; * wildcards allowed (e.g. team-a, dev-*).'
+          }
+          warning={
+            missing.length > 0
+              ? `No namespace matches ${missing.join(', ')} yet; the grant applies once one exists.`
+              : undefined
+          }
+        >
+          <Controller
+            control={control}
+            name={`${prefix}accessScope.namespaces`}
+            render={({ field }) => (
+              <ListInput
+                {...fieldIds(nsId, errors.namespaces, true)}
+                value={field.value as string[] | undefined}
+                onChange={field.onChange}
+                invalid={!!errors.namespaces}
+                list={knownNamespaces ? `${nsId}-options` : undefined}
+              />
+            )}
+          />
+          {knownNamespaces ? (
+            <datalist id={`${nsId}-options`}>
+              {knownNamespaces.map((ns) => (
+                <option key={ns} value={ns} />
+              ))}
+            </datalist>
+          ) : null}
+        </FormField>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,16 @@
+import { CopyButton } from './copy-button'
+
+/** A shell command or snippet with a copy button; `label` names it ("Equivalent AWS CLI command"). */
+export function CodeBlock({ code, label }: { code: string; label: string }) {
+  return (
+    <figure className="relative rounded-md border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
+      <figcaption className="flex items-center justify-between border-b border-zinc-200 px-3 py-1.5 text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+        {label}
+        <CopyButton value={code} label={`Copy ${label.toLowerCase()}`} />
+      </figcaption>
+      <pre className="overflow-x-auto p-3 text-xs leading-relaxed">
+        <code>{code}</code>
+      </pre>
+    </figure>
+  )
+}

@@ -1,0 +1,47 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+
+import { fetchJson } from '@/lib/api/fetch-json'
+import { authenticationModeStateSchema, clusterUpdateSchema } from '@/lib/access-entries/access-entry-dto'
+import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
+
+import { apiPath } from './api-paths'
+import { clusterKeys } from './cluster-queries'
+
+export const authenticationModeKeys = {
+  state: (c: ClusterRef) => [...clusterKeys.all(c), 'authentication-mode'] as const,
+  update: (c: ClusterRef, id: string) => [...authenticationModeKeys.state(c), 'update', id] as const,
+}
+
+/** GET …/authentication-mode */
+export const authenticationModeQuery = (c: ClusterRef) =>
+  queryOptions({
+    queryKey: authenticationModeKeys.state(c),
+    queryFn: ({ signal }) => fetchJson(apiPath(c, 'authentication-mode'), { signal }, authenticationModeStateSchema),
+  })
+
+/** GET …/authentication-mode/updates/:id, polled every 2 s until the update leaves InProgress. */
+export const clusterUpdateQuery = (c: ClusterRef, id: string) =>
+  queryOptions({
+    queryKey: authenticationModeKeys.update(c, id),
+    queryFn: ({ signal }) =>
+      fetchJson(apiPath(c, 'authentication-mode', 'updates', id), { signal }, clusterUpdateSchema),
+    refetchInterval: (query) => (query.state.data?.status === 'InProgress' || !query.state.data ? 2_000 : false),
+  })
+
+/** POST …/authentication-mode (admins only). */
+export function useSwitchAuthenticationMode(c: ClusterRef) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (authenticationMode: AuthenticationMode) =>
+      fetchJson(
+        apiPath(c, 'authentication-mode'),
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ authenticationMode }),
+        },
+        clusterUpdateSchema,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authenticationModeKeys.state(c) }),
+  })
+}

@@ -1,0 +1,13 @@
+import { queryOptions } from '@tanstack/react-query'
+
+import { fetchJson } from '@/lib/api/fetch-json'
+import { accessPolicyListSchema } from '@/lib/access-entries/access-entry-dto'
+
+/** GET /api/access-policies: not cluster-scoped (ListAccessPolicies is account-wide), so keyed by region only. */
+export const accessPoliciesQuery = (region: string) =>
+  queryOptions({
+    queryKey: ['access-policies', region] as const,
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/access-policies?region=${encodeURIComponent(region)}`, { signal }, accessPolicyListSchema),
+    staleTime: 60 * 60_000,
+  })

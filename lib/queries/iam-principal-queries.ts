@@ -1,0 +1,18 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+
+import { fetchJson } from '@/lib/api/fetch-json'
+import { iamPrincipalSearchSchema } from '@/lib/access-entries/access-entry-dto'
+
+/** GET /api/iam/principals?q=: IAM roles and users matching the search (IAM is global; the region picks the partition). */
+export const iamPrincipalSearchQuery = (region: string, q: string) =>
+  queryOptions({
+    queryKey: ['iam', region, 'principals', q] as const,
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `/api/iam/principals?region=${encodeURIComponent(region)}&q=${encodeURIComponent(q)}`,
+        { signal },
+        iamPrincipalSearchSchema,
+      ),
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  })
