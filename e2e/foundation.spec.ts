@@ -8,7 +8,7 @@ test('a viewer signs in, sees the clusters of both regions and opens the Auto Mo
 }) => {
   await signInAs('viewer')
   const clusters = new ClustersPage(page)
-  await expect(page.getByText('viewer', { exact: true })).toBeVisible()
+  await expect(page.getByRole('banner')).toContainText('console role: viewer')
   for (const [name, region] of [
     ['prod-web', 'us-west-2'],
     ['ml-auto', 'us-west-2'],

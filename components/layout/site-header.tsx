@@ -23,7 +23,7 @@ export function SiteHeader({ user }: { user: { name: string; role: ConsoleRole }
             <span className="sr-only">Signed in as</span>
             <span className="font-medium">{user.name}</span>
             <Badge tone={roleTone[user.role]}>
-              <span className="sr-only">console role</span>
+              <span className="sr-only">console role: </span>
               {user.role}
             </Badge>
           </p>

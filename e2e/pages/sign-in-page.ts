@@ -14,7 +14,8 @@ export class SignInPage {
     await this.page.getByRole('button', { name: 'Sign in' }).click()
   }
 
+  /** The form's error; Next's empty route announcer also has role alert, hence the text filter. */
   alert() {
-    return this.page.getByRole('alert')
+    return this.page.getByRole('alert').filter({ hasText: /\S/ })
   }
 }
