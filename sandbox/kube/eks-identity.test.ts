@@ -216,6 +216,18 @@ describe('mapEksIdentity', () => {
     })
   })
 
+  it.each<[IdentityMappingInput['authenticationMode'], string | undefined]>([
+    ['CONFIG_MAP', 'kubernetes-admin'],
+    ['API', undefined],
+  ])('the cluster creator is an invisible system:masters only in %s mode', (mode, username) => {
+    const r = resolveEksIdentity({
+      ...input(mode, iamUser('creator')),
+      clusterCreatorArn: `arn:aws:iam::${ACCT}:user/creator`,
+    })
+    expect(r?.user.username).toBe(username)
+    if (username) expect(r?.user.groups).toEqual(['system:masters'])
+  })
+
   it('ignores an aws-auth it cannot parse', () => {
     expect(
       mapEksIdentity({ ...input('CONFIG_MAP', iamUser('alice')), awsAuth: { mapUsers: '- userarn: [unclosed' } }),

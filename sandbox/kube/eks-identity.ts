@@ -32,11 +32,17 @@ export interface IdentityMappingInput {
   caller: StsCaller
   /** Resolves `{{EC2PrivateDNSName}}` from the instance ID in the session name (ec2:DescribeInstances upstream). */
   resolveEc2PrivateDnsName?: (instanceId: string) => string | undefined
+  /**
+   * The IAM principal that created the cluster with bootstrapClusterCreatorAdminPermissions=true. In CONFIG_MAP mode
+   * it is mapped invisibly (never in aws-auth) to `kubernetes-admin` in `system:masters`; in the API modes EKS made
+   * it an access entry instead.
+   */
+  clusterCreatorArn?: string
 }
 
 export interface ResolvedIdentity {
   user: UserInfo
-  source: 'access-entry' | 'aws-auth'
+  source: 'access-entry' | 'aws-auth' | 'cluster-creator'
   /** The matched entry (its principalArn keys the access-policy associations). */
   accessEntry?: AccessEntryIdentity
 }
@@ -181,6 +187,15 @@ export function resolveEksIdentity(input: IdentityMappingInput): ResolvedIdentit
         accessEntry: entry,
       }
   }
+  if (
+    input.authenticationMode === 'CONFIG_MAP' &&
+    input.clusterCreatorArn &&
+    stripIamPath(input.clusterCreatorArn) === stripIamPath(canonical.canonicalArn)
+  )
+    return {
+      user: buildUser('kubernetes-admin', ['system:masters'], input.caller, canonical, input),
+      source: 'cluster-creator',
+    }
   if (input.authenticationMode === 'API' || !input.awsAuth) return undefined
   const target = canonical.canonicalArn.toLowerCase()
   // aws-auth matching is case-insensitive (strings.EqualFold) on the path-less canonical ARN.
