@@ -96,7 +96,9 @@ function writeKubeconfig(cluster: ClusterRef, user: SeedUserName, roleArn?: stri
 }
 
 async function kubectl(kubeconfig: string, ...args: string[]) {
-  const env = { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: kubeconfig }
+  // The developer's AWS settings must not leak into the exec plugin: the kubeconfig sets every AWS_* it needs.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')))
+  const env: NodeJS.ProcessEnv = { ...inherited, HOME: dir, KUBECONFIG: kubeconfig }
   try {
     const { stdout, stderr } = await run('kubectl', ['--cache-dir', path.join(dir, 'cache'), ...args], {
       env,
