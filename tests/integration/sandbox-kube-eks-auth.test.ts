@@ -97,8 +97,8 @@ function writeKubeconfig(cluster: ClusterRef, user: SeedUserName, roleArn?: stri
 
 async function kubectl(kubeconfig: string, ...args: string[]) {
   // The developer's AWS settings must not leak into the exec plugin: the kubeconfig sets every AWS_* it needs.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')))
-  const env: NodeJS.ProcessEnv = { ...inherited, HOME: dir, KUBECONFIG: kubeconfig }
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, KUBECONFIG: kubeconfig }
+  for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key]
   try {
     const { stdout, stderr } = await run('kubectl', ['--cache-dir', path.join(dir, 'cache'), ...args], {
       env,
