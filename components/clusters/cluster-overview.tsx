@@ -8,6 +8,7 @@ import { clusterOverviewQuery } from '@/lib/queries/cluster-queries'
 
 import { AddonsPanel } from './addons-panel'
 import { ComputePanel } from './compute-panel'
+import { ConsoleIdentityPanel } from './console-identity-panel'
 import { IdentityPanel } from './identity-panel'
 import { OverviewSkeleton } from './overview-skeleton'
 import { TagsPanel } from './tags-panel'
@@ -21,6 +22,7 @@ export function ClusterOverview({ cluster }: { cluster: ClusterRef }) {
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <IdentityPanel overview={data} />
+        <ConsoleIdentityPanel cluster={cluster} />
         <ComputePanel overview={data} />
         <AddonsPanel overview={data} />
       </div>

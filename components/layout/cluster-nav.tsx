@@ -13,7 +13,7 @@ export const clusterSections = [
   { segment: 'resources', label: 'Resources', ready: false },
   { segment: 'access', label: 'Access', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: false },
-  { segment: 'kubeconfig', label: 'Kubeconfig', ready: false },
+  { segment: 'kubeconfig', label: 'Kubeconfig', ready: true },
 ] as const
 
 /** The cluster sub-navigation, marking the current section with aria-current. */
