@@ -18,7 +18,8 @@ export async function getConsoleIdentity(ref: ClusterRef): Promise<ConsoleIdenti
     whoAmI(ref).then(
       (user) => ({ ok: true as const, username: user.username, uid: user.uid, groups: user.groups }),
       (error: unknown) => {
-        if (!isConsoleError(error) || error.code === 'internal') throw error
+        // Every mapped failure (refused, unreachable, bad certificate…) is shown on the panel; only a bug throws.
+        if (!isConsoleError(error)) throw error
         return { ok: false as const, code: error.code, message: error.message }
       },
     ),
