@@ -31,6 +31,11 @@ export interface StartKubeApiOptions {
   accessPoliciesFor(cluster: ClusterRef, user: UserInfo): AccessPolicyGrant[]
   /** Defaults to lib/access/policy-catalogue.ts `accessPolicyRules`. */
   accessPolicyRules?: (policyArn: string) => PolicyRule[] | undefined
+  /**
+   * Called for a cluster the store does not know (e.g. created through EKS CreateCluster after start); return true
+   * after registering it in the store to serve it, false for a 404.
+   */
+  ensureCluster?(cluster: ClusterRef): boolean
   /** Where the CA lives (`<stateDir>/kube-tls`); defaults to the store's state dir; none = ephemeral CA. */
   stateDir?: string
 }
@@ -122,7 +127,8 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
         'the server could not find the requested resource (no cluster in the path; expected /clusters/<region>/<name>/...)',
       )
     const cluster: ClusterRef = { region: m[1] ?? '', name: m[2] ?? '' }
-    const store = opts.store.getCluster(cluster)
+    const store =
+      opts.store.getCluster(cluster) ?? (opts.ensureCluster?.(cluster) ? opts.store.getCluster(cluster) : undefined)
     if (!store) throw new KubeError('NotFound', `the sandbox has no cluster ${cluster.name} in ${cluster.region}`)
     const header = req.headers.authorization
     const bearerToken = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined

@@ -9,10 +9,7 @@ import { promisify } from 'node:util'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLE_ARNS, USER_ACCESS_KEYS, USER_ARNS, type SeedUserName } from '@/sandbox/core/seed-constants'
-import { createEksAuthBridge } from '@/sandbox/kube/eks-auth-bridge'
-import { startKubeApi, type KubeApi } from '@/sandbox/kube/kube-api-server'
-import { KubeStore } from '@/sandbox/kube/kube-store'
-import { seedKubeStore } from '@/sandbox/kube/seed/seed-kube-store'
+import { startSandboxKube, type SandboxKube } from '@/sandbox/kube/start-sandbox-kube'
 import type { ClusterRef } from '@/sandbox/kube/types'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
@@ -21,14 +18,12 @@ const PROD_WEB: ClusterRef = { region: 'us-west-2', name: 'prod-web' }
 const LEGACY: ClusterRef = { region: 'us-west-2', name: 'legacy-batch' }
 const EU_SHOP: ClusterRef = { region: 'eu-west-1', name: 'eu-shop' }
 let aws: TestSandbox
-let api: KubeApi
+let api: SandboxKube
 let dir: string
 
 beforeAll(async () => {
   aws = await startTestSandbox()
-  const store = new KubeStore({})
-  seedKubeStore(store, { scale: 'default' })
-  api = await startKubeApi({ port: 0, store, ...createEksAuthBridge({ getWorld: () => aws.sandbox.world, store }) })
+  api = await startSandboxKube({ getWorld: () => aws.sandbox.world, scale: 'default' })
   dir = mkdtempSync(path.join(tmpdir(), 'kube-eks-auth-'))
   writeFileSync(path.join(dir, 'aws-config'), '')
 })
@@ -159,6 +154,42 @@ describe('EKS authentication through kubectl + aws eks get-token', () => {
       username: 'kubernetes-admin',
       groups: ['system:masters', 'system:authenticated'],
     })
+  })
+
+  it('aws eks update-kubeconfig writes the endpoint and CA from DescribeCluster, and kubectl uses them', async () => {
+    const kubeconfig = path.join(dir, 'from-cli.yaml')
+    const cliEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: dir,
+      AWS_ACCESS_KEY_ID: USER_ACCESS_KEYS.admin.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: USER_ACCESS_KEYS.admin.secretAccessKey,
+      AWS_ENDPOINT_URL: aws.url,
+      AWS_CONFIG_FILE: path.join(dir, 'aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'aws-config'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    }
+    await run(
+      'aws',
+      ['eks', 'update-kubeconfig', '--name', 'prod-web', '--region', 'us-west-2', '--kubeconfig', kubeconfig],
+      { env: cliEnv, timeout: 25_000 },
+    )
+    const { stdout } = await run(
+      'kubectl',
+      [
+        '--kubeconfig',
+        kubeconfig,
+        '--cache-dir',
+        path.join(dir, 'cache'),
+        'get',
+        'pods',
+        '-n',
+        'billing',
+        '-o',
+        'name',
+      ],
+      { env: cliEnv, timeout: 25_000 },
+    )
+    expect(stdout.trim().split('\n')).toHaveLength(3)
   })
 
   it('rejects a principal with no entry and no mapping as Unauthorized', async () => {

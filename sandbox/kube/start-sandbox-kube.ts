@@ -1,0 +1,70 @@
+// One call for the sandbox's start-up: seed (or load) every cluster's Kubernetes state, start the HTTPS API with
+// EKS authentication wired to the AWS world, and record each cluster's endpoint + CA in EKS so that
+// DescribeCluster hands out exactly what kubeconfigs need.
+import type { World } from '../core/world'
+import { listClusters, setClusterConnection } from '../eks/state'
+import { createEksAuthBridge } from './eks-auth-bridge'
+import { startKubeApi, type KubeApi } from './kube-api-server'
+import { KubeStore } from './kube-store'
+import { ensureKubeCluster, resetKubeStore, seedKubeStore } from './seed/seed-kube-store'
+
+export interface SandboxKubeOptions {
+  getWorld(): World
+  /** Persists small clusters under `<stateDir>/kube/` and the CA under `<stateDir>/kube-tls/`. */
+  stateDir?: string
+  scale: 'default' | 'large'
+  /** Default 0 (a free port). */
+  port?: number
+  host?: string
+  /** Extra `host[:port]` values the sandbox's STS endpoint is reachable on, for token verification. */
+  ownHosts?: string[]
+}
+
+export interface SandboxKube extends KubeApi {
+  store: KubeStore
+  /** Milliseconds the large cluster took to generate (large scale only). */
+  largeClusterMs?: number
+  /** Writes endpoint + CA into every EKS cluster of the current world (call again after the world is replaced). */
+  connectClusters(): void
+  /** Restores every cluster's seed state (the sandbox reset), then reconnects. */
+  reset(): void
+}
+
+/** Starts the Kubernetes side of the sandbox. */
+export async function startSandboxKube(opts: SandboxKubeOptions): Promise<SandboxKube> {
+  const store = new KubeStore({ stateDir: opts.stateDir })
+  const { largeClusterMs } = seedKubeStore(store, { scale: opts.scale })
+  const findVersion = (region: string, name: string) => opts.getWorld().eks.clusters[region]?.[name]?.version
+  const api = await startKubeApi({
+    port: opts.port ?? 0,
+    host: opts.host,
+    store,
+    ...createEksAuthBridge({ getWorld: opts.getWorld, store, ownHosts: opts.ownHosts }),
+    // A cluster created through the EKS API after start gets a fresh Kubernetes API on first use.
+    ensureCluster(ref) {
+      const version = findVersion(ref.region, ref.name)
+      if (version === undefined) return false
+      ensureKubeCluster(store, ref, version)
+      return true
+    },
+  })
+  const connectClusters = () => {
+    const world = opts.getWorld()
+    const ca = Buffer.from(api.caCertPem).toString('base64')
+    for (const c of listClusters(world.eks)) {
+      ensureKubeCluster(store, c, c.version)
+      setClusterConnection(world.eks, c.region, c.name, { endpoint: api.endpointFor(c), certificateAuthorityData: ca })
+    }
+  }
+  connectClusters()
+  return {
+    ...api,
+    store,
+    largeClusterMs,
+    connectClusters,
+    reset() {
+      resetKubeStore(store, { scale: opts.scale })
+      connectClusters()
+    },
+  }
+}
