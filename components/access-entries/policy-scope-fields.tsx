@@ -89,7 +89,7 @@ export function PolicyScopeFields({
                       field.onChange(type === 'cluster' ? { type, namespaces: [] } : { type, namespaces })
                     }
                   />
-                  {type === 'cluster' ? 'Whole cluster' : 'Namespaces'}
+                  {type === 'cluster' ? 'Whole cluster' : 'Listed namespaces'}
                 </label>
               ))}
             </div>
