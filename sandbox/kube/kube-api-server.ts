@@ -16,6 +16,7 @@ import { findResource } from './resources'
 import { handleResourceRequest } from './resource-handlers'
 import { handleReview } from './review-handlers'
 import { serveNonResource } from './non-resource'
+import { checkImpersonation, readImpersonatedGroups, readImpersonation } from './impersonation'
 import { loadOrCreateKubeTls } from './tls'
 import { buildTableIfRequested } from './table'
 import type { AccessPolicyGrant, ClusterRef, PolicyRule, RequestAttributes, UserInfo } from './types'
@@ -137,12 +138,26 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
     const groups = authenticated.groups.includes('system:authenticated')
       ? authenticated.groups
       : [...authenticated.groups, 'system:authenticated']
-    const user: UserInfo = { ...authenticated, groups }
+    const requester: UserInfo = { ...authenticated, groups }
     const method = (req.method ?? 'GET').toUpperCase()
     const parsed = parseKubePath(m[3] ?? '/')
     const watch = ['1', 'true'].includes(url.searchParams.get('watch') ?? '')
     const attrs = toAttributes(parsed, method, watch)
-    const inputFor = buildInput(cluster, store)
+    const baseInputFor = buildInput(cluster, store)
+    const impersonated = readImpersonation(req.headers)
+    if (impersonated) {
+      const requesterInput = baseInputFor(requester, { includeAccessPolicies: true })
+      checkImpersonation(
+        requester,
+        impersonated,
+        (a) => authorize(a, requesterInput),
+        readImpersonatedGroups(req.headers),
+      )
+    }
+    const user = impersonated ?? requester
+    // EKS: access policies belong to the IAM caller; an impersonated identity gets RBAC only.
+    const inputFor = (u: UserInfo, o: { includeAccessPolicies: boolean }) =>
+      baseInputFor(u, { includeAccessPolicies: o.includeAccessPolicies && !impersonated })
     const decision = authorize(attrs, inputFor(user, { includeAccessPolicies: true }))
     if (!decision.allowed) {
       const gr =

@@ -146,6 +146,36 @@ describe('kubectl', () => {
     expect(gone.stderr).toContain('Error from server (NotFound): configmaps "kc-demo" not found')
   })
 
+  it('impersonation: allowed for system:masters, checked with the impersonate verb for others', async () => {
+    const as = await kubectl('admin', 'auth', 'whoami', '-o', 'json', '--as', 'jane', '--as-group', 'team-a-devs')
+    expect((JSON.parse(as.stdout) as { status: { userInfo: unknown } }).status.userInfo).toEqual({
+      username: 'jane',
+      groups: ['team-a-devs', 'system:authenticated'],
+    })
+    expect(
+      (
+        await kubectl(
+          'admin',
+          'auth',
+          'can-i',
+          'create',
+          'configmaps',
+          '-n',
+          'team-a',
+          '--as',
+          'jane',
+          '--as-group',
+          'team-a-devs',
+        )
+      ).stdout.trim(),
+    ).toBe('yes')
+    const denied = await kubectl('nobody', 'get', 'pods', '--as', 'admin')
+    expect(denied.code).toBe(1)
+    expect(denied.stderr).toContain(
+      'users "admin" is forbidden: User "nobody" cannot impersonate resource "users" in API group "" at the cluster scope',
+    )
+  })
+
   it('Forbidden: exit code 1 and the kube-apiserver message', async () => {
     const r = await kubectl('nobody', 'get', 'pods', '-n', 'kube-system')
     expect(r.code).toBe(1)

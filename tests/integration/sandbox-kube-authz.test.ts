@@ -23,6 +23,10 @@ beforeAll(async () => {
     },
     teamb: { user: { username: 'team-b:bob', groups: ['team-b-devs'] } },
     nobody: { user: { username: 'nobody', groups: [] } },
+    policyadmin: {
+      user: { username: 'policy-admin', groups: [] },
+      accessPolicies: [{ policyArn: policy('AmazonEKSClusterAdminPolicy'), scope: { type: 'cluster' } }],
+    },
   })
 })
 afterAll(async () => t?.close())
@@ -115,6 +119,33 @@ describe('authorization table', () => {
     })
     expect(body.message).toMatch(message ?? /./)
   })
+})
+
+it('drops access-policy permissions for an impersonated identity (EKS), keeping RBAC', async () => {
+  const { request } = await import('node:https')
+  const get = (token: string, p: string, headers: Record<string, string> = {}) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        new URL(`${t.api.endpointFor(PROD_WEB)}${p}`),
+        { ca: t.api.caCertPem, headers: { authorization: `Bearer ${token}`, ...headers } },
+        (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+  // The cluster-admin access policy lets `policyadmin` impersonate anyone...
+  expect(await get('policyadmin', '/api/v1/pods')).toBe(200)
+  // ...but impersonating itself drops the policy: only RBAC is left, which grants it nothing.
+  expect(await get('policyadmin', '/api/v1/pods', { 'impersonate-user': 'policy-admin' })).toBe(403)
+  expect(
+    await get('policyadmin', '/api/v1/namespaces/team-b/pods', {
+      'impersonate-user': 'policy-admin',
+      'impersonate-group': 'team-b-devs',
+    }),
+  ).toBe(200)
 })
 
 it('answers an unauthenticated request with a 401 Unauthorized Status body', async () => {
