@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test'
+
+import { AccessPageObject, GrantFormObject, SANDBOX_URL, signIn } from './pages/access-page'
+
+const roleArn = (name: string) => `arn:aws:iam::111122223333:role/${name}`
+
+test.afterEach(async ({ request }) => {
+  await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
+})
+
+test('a viewer sees entries but no edit controls, and the write routes answer 403', async ({ page }) => {
+  await signIn(page, 'viewer')
+  const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
+  await access.goto()
+  await expect(access.row('TeamADeveloper')).toBeVisible()
+  await expect(access.grantLink()).toHaveCount(0)
+  await expect(access.deleteButton('TeamADeveloper')).toHaveCount(0)
+  await expect(access.editButton('TeamADeveloper')).toHaveCount(0)
+  const post = await page.request.post(access.apiPath(), { data: { principalArn: roleArn('billing-irsa') } })
+  expect(post.status()).toBe(403)
+  const del = await page.request.delete(access.apiPath(roleArn('TeamADeveloper')))
+  expect(del.status()).toBe(403)
+})
+
+test('Auto Mode managed entries have no controls and their routes refuse changes', async ({ page }) => {
+  await signIn(page, 'editor')
+  const access = new AccessPageObject(page, 'us-west-2', 'ml-auto')
+  await access.goto()
+  await expect(page.getByText('EKS Auto Mode cluster')).toBeVisible()
+  const row = access.row('AmazonEKSAutoClusterRole')
+  await expect(row.getByText('Managed by EKS')).toBeVisible()
+  await expect(access.deleteButton('AmazonEKSAutoClusterRole')).toHaveCount(0)
+  await expect(access.deleteButton('PlatformAdmin')).toBeVisible()
+  const del = await page.request.delete(access.apiPath(roleArn('AmazonEKSAutoClusterRole')))
+  expect(del.status()).toBe(409)
+  expect((await del.json()).error.message).toMatch(/managed by EKS/)
+})
+
+test('the lockout guard stops deleting the console principal and the last admin until an admin types the name', async ({
+  page,
+}) => {
+  await signIn(page, 'admin')
+  const access = new AccessPageObject(page, 'eu-west-1', 'eu-shop')
+  await access.goto()
+  await access.deleteButton('admin').click()
+  const dialog = access.dialog()
+  await expect(dialog.getByText("This is the console's own AWS principal")).toBeVisible()
+  const confirm = dialog.getByRole('button', { name: 'Delete entry' })
+  await expect(confirm).toBeDisabled()
+  await dialog.getByLabel(/Type the cluster name/).fill('eu-shop')
+  await expect(confirm).toBeEnabled()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  // Without the typed name the route refuses, whatever the UI does.
+  const refused = await page.request.delete(access.apiPath('arn:aws:iam::111122223333:user/admin'))
+  expect(refused.status()).toBe(409)
+})
+
+test('a failure on the association step leaves a clear "created, not associated" state with retry', async ({
+  page,
+  request,
+}) => {
+  await request.put(`${SANDBOX_URL}/_sandbox/faults`, {
+    data: { faults: [{ service: 'eks', operation: 'AssociateAccessPolicy', kind: 'error', status: 503 }] },
+  })
+  await signIn(page, 'editor')
+  await page.goto('/clusters/us-west-2/prod-web/access/grant')
+  const form = new GrantFormObject(page)
+  await form.fill({ principalArn: roleArn('billing-irsa'), policy: 'AmazonEKSEditPolicy', namespaces: 'billing' })
+  await form.submit()
+  await expect(page.getByText('Created, not associated')).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Grant steps' })).toContainText('Create the access entry: applied')
+  await expect(page.getByRole('list', { name: 'Grant steps' })).toContainText('AmazonEKSEditPolicy (billing): failed')
+  await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
+  await page.getByRole('button', { name: 'Retry the rest' }).click()
+  await expect(page.getByText('Access granted')).toBeVisible()
+})
+
+test('an editor grants namespace access and sees it listed', async ({ page }) => {
+  await signIn(page, 'editor')
+  await page.goto('/clusters/us-west-2/prod-web/access/grant')
+  const form = new GrantFormObject(page)
+  await form.fill({ principalArn: roleArn('legacy-irsa'), policy: 'AmazonEKSViewPolicy', namespaces: 'legacy, shop-*' })
+  await expect(page.getByText('aws eks associate-access-policy')).toBeVisible()
+  await form.submit()
+  await expect(page.getByText('Access granted')).toBeVisible()
+  await page.getByRole('link', { name: 'Back to access entries' }).click()
+  const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
+  await expect(access.row('legacy-irsa')).toContainText('namespaces legacy, shop-*')
+})
