@@ -14,7 +14,8 @@ import { consoleIdentityQuery, type ConsoleIdentity } from '@/lib/queries/consol
 const refusalTitles: Record<string, string> = {
   kubernetes_unauthorized: "The cluster does not accept the console's identity",
   kubernetes_forbidden: "The console's identity may not review itself on this cluster",
-  upstream_unreachable: "Cannot reach the cluster's API server",
+  upstream_unreachable: "The console cannot reach this cluster's Kubernetes API",
+  upstream_error: "The console cannot talk to this cluster's Kubernetes API",
 }
 
 function KubernetesSide({ kubernetes }: { kubernetes: ConsoleIdentity['kubernetes'] }) {

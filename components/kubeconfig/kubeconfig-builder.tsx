@@ -55,6 +55,7 @@ export function KubeconfigBuilder({ cluster }: { cluster: ClusterRef }) {
             kubeconfig={data}
             downloadUrl={parsed.success && !isPlaceholderData ? kubeconfigUrl(cluster, parsed.data, true) : undefined}
             stale={isPlaceholderData || !parsed.success}
+            invalid={!parsed.success}
           />
         )}
       </div>

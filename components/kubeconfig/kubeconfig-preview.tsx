@@ -32,11 +32,14 @@ export function KubeconfigPreview({
   kubeconfig,
   downloadUrl,
   stale,
+  invalid,
 }: {
   kubeconfig: GeneratedKubeconfig
   /** Absent while the options are invalid: the file shown is then the last valid one. */
   downloadUrl?: string
   stale: boolean
+  /** The options in the form do not validate. */
+  invalid: boolean
 }) {
   return (
     <div className="space-y-6">
@@ -61,6 +64,11 @@ export function KubeconfigPreview({
           )
         }
       >
+        {invalid ? (
+          <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-300">
+            Showing the file for the last valid options: correct the highlighted field to update it and download.
+          </p>
+        ) : null}
         <div aria-busy={stale} className={cn('transition-opacity', stale && 'opacity-60')}>
           <CodeBlock code={kubeconfig.yaml} label="kubeconfig YAML" className="max-h-[28rem]" />
         </div>
