@@ -8,6 +8,7 @@ import {
   buildVersionInfo,
 } from './discovery'
 import type { HandlerResult } from './handler-types'
+import { buildOpenApiV3GroupVersion, buildOpenApiV3Root } from './openapi'
 import { KubeError } from './kube-error'
 
 /** Serves a GET on a non-resource path of one cluster. */
@@ -16,6 +17,12 @@ export function serveNonResource(path: string, store: ClusterStore): HandlerResu
   if (p === '/version') return { status: 200, body: buildVersionInfo(store.serverVersion) }
   if (p === '/healthz' || p === '/livez' || p === '/readyz')
     return { status: 200, body: 'ok', contentType: 'text/plain; charset=utf-8' }
+  if (p === '/openapi/v3') return { status: 200, body: buildOpenApiV3Root(store.serverVersion) }
+  const openapi = /^\/openapi\/v3\/(.+)$/.exec(p)
+  if (openapi) {
+    const doc = buildOpenApiV3GroupVersion(openapi[1] ?? '', store.serverVersion)
+    if (doc) return { status: 200, body: doc }
+  }
   if (p === '/api') return { status: 200, body: buildCoreApiVersions() }
   if (p === '/apis') return { status: 200, body: buildApiGroupList() }
   const core = /^\/api\/([^/]+)$/.exec(p)

@@ -146,6 +146,28 @@ describe('kubectl', () => {
     expect(gone.stderr).toContain('Error from server (NotFound): configmaps "kc-demo" not found')
   })
 
+  it('apply -f twice (create, then a three-way patch) with server-side field validation', async () => {
+    const file = path.join(dir, 'applied.yaml')
+    const write = (value: string) =>
+      writeFileSync(
+        file,
+        stringify({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'applied', namespace: 'team-b' },
+          data: { k: value },
+        }),
+      )
+    write('v1')
+    expect((await kubectl('admin', 'apply', '-f', file)).stdout).toContain('configmap/applied created')
+    write('v2')
+    expect((await kubectl('admin', 'apply', '-f', file)).stdout).toContain('configmap/applied configured')
+    const got = JSON.parse(
+      (await kubectl('admin', 'get', 'configmap', 'applied', '-n', 'team-b', '-o', 'json')).stdout,
+    ) as { data: Record<string, string> }
+    expect(got.data).toEqual({ k: 'v2' })
+  })
+
   it('impersonation: allowed for system:masters, checked with the impersonate verb for others', async () => {
     const as = await kubectl('admin', 'auth', 'whoami', '-o', 'json', '--as', 'jane', '--as-group', 'team-a-devs')
     expect((JSON.parse(as.stdout) as { status: { userInfo: unknown } }).status.userInfo).toEqual({
