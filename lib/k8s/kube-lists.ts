@@ -69,3 +69,18 @@ export async function listServiceAccounts(
   )
   return toPage(list)
 }
+
+/** Every page of a list, up to `max` items (for small, bounded lists such as namespaces or RBAC bindings). */
+export async function collectPages<T>(
+  fetchPage: (page: PageRequest) => Promise<Page<T>>,
+  max = 5_000,
+): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = []
+  let next: string | undefined
+  do {
+    const page = await fetchPage({ limit: MAX_LIMIT, continue: next })
+    items.push(...page.items)
+    next = page.continue
+  } while (next && items.length < max)
+  return { items: items.slice(0, max), truncated: Boolean(next) || items.length > max }
+}

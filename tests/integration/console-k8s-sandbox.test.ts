@@ -11,6 +11,7 @@ import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-s
 vi.mock('server-only', () => ({}))
 const { whoAmI, canI } = await import('@/lib/k8s/kube-reviews')
 const { listPods } = await import('@/lib/k8s/kube-lists')
+const { loadNamespacesAndBoundGroups } = await import('@/lib/k8s/kube-rbac')
 const { getConsoleIdentity } = await import('@/lib/k8s/console-identity')
 const { createKubeConnector } = await import('@/lib/k8s/kube-connection')
 const { setKubeConnector, getKubeConnector } = await import('@/lib/k8s/kube-clients')
@@ -77,6 +78,12 @@ describe('the default connection (DescribeCluster + SDK credentials)', () => {
       aws: { arn: USER_ARNS.admin, account: '111122223333', userId: expect.stringMatching(/^AIDA/) },
       kubernetes: { ok: true, username: USER_ARNS.admin, uid: expect.any(String), groups: ['system:authenticated'] },
     })
+  })
+
+  it('collects namespaces and the groups RBAC bindings name (for the access-entry form)', async () => {
+    const { namespaces, boundGroups } = await loadNamespacesAndBoundGroups(PROD_WEB)
+    expect(namespaces).toEqual(expect.arrayContaining(['default', 'kube-system', 'team-a', 'team-b']))
+    expect(boundGroups).toEqual(expect.arrayContaining(['system:masters', 'team-b-devs']))
   })
 })
 
