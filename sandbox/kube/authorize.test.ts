@@ -1,107 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { authorize, buildForbiddenMessage } from './authorize'
-import { matchesNamespacePattern } from './authorize-rules'
-import { createArrayRbacSource, type Binding, type RoleObject } from './rbac-source'
-import { reviewSubjectRules } from './rules-review'
-import type { AccessPolicyGrant, PolicyRule, RequestAttributes, UserInfo } from './types'
-
-// A local test double of lib/access/policy-catalogue.ts `accessPolicyRules`.
-const VIEW = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
-const EDIT = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy'
-const CATALOGUE: Record<string, PolicyRule[]> = {
-  [VIEW]: [
-    { apiGroups: [''], resources: ['pods', 'pods/log', 'configmaps', 'namespaces'], verbs: ['get', 'list', 'watch'] },
-  ],
-  [EDIT]: [
-    {
-      apiGroups: [''],
-      resources: ['pods', 'configmaps'],
-      verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-    },
-  ],
-}
-const policyRules = (arn: string) => CATALOGUE[arn]
-
-const crb = (name: string, role: string, subjects: Binding['subjects']): Binding => ({
-  metadata: { name },
-  subjects,
-  roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
-})
-const rb = (
-  ns: string,
-  name: string,
-  kind: 'Role' | 'ClusterRole',
-  role: string,
-  subjects: Binding['subjects'],
-): Binding => ({
-  metadata: { name, namespace: ns },
-  subjects,
-  roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name: role },
-})
-const clusterRoles: RoleObject[] = [
-  {
-    metadata: { name: 'cluster-admin' },
-    rules: [
-      { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
-      { nonResourceURLs: ['*'], verbs: ['*'] },
-    ],
-  },
-  {
-    metadata: { name: 'edit' },
-    rules: [
-      {
-        apiGroups: [''],
-        resources: ['pods', 'configmaps', 'serviceaccounts'],
-        verbs: ['get', 'list', 'create', 'update', 'patch', 'delete'],
-      },
-    ],
-  },
-  {
-    metadata: { name: 'system:discovery' },
-    rules: [{ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'], verbs: ['get'] }],
-  },
-  { metadata: { name: 'node-reader' }, rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] }] },
-  { metadata: { name: 'scaler' }, rules: [{ apiGroups: ['apps'], resources: ['*/scale'], verbs: ['update'] }] },
-]
-const roles: RoleObject[] = [
-  {
-    metadata: { name: 'cm-one', namespace: 'team-b' },
-    rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'update'], resourceNames: ['settings'] }],
-  },
-  {
-    metadata: { name: 'logs', namespace: 'team-b' },
-    rules: [{ apiGroups: [''], resources: ['pods/log'], verbs: ['get'] }],
-  },
-]
-const rbac = createArrayRbacSource({
-  clusterRoles,
-  roles,
-  clusterRoleBindings: [
-    crb('cluster-admin', 'cluster-admin', [{ kind: 'Group', name: 'system:masters' }]),
-    crb('system:discovery', 'system:discovery', [{ kind: 'Group', name: 'system:authenticated' }]),
-    crb('alice-nodes', 'node-reader', [{ kind: 'User', name: 'alice' }]),
-    crb('scaler', 'scaler', [{ kind: 'ServiceAccount', name: 'hpa', namespace: 'kube-system' }]),
-  ],
-  roleBindings: [
-    rb('team-a', 'team-a-devs-edit', 'ClusterRole', 'edit', [{ kind: 'Group', name: 'team-a-devs' }]),
-    rb('team-b', 'settings', 'Role', 'cm-one', [{ kind: 'User', name: 'bob' }]),
-    rb('team-b', 'logs', 'Role', 'logs', [{ kind: 'ServiceAccount', name: 'ci' }]),
-  ],
-})
-
-const user = (username: string, ...groups: string[]): UserInfo => ({
-  username,
-  groups: [...groups, 'system:authenticated'],
-})
-const res = (
-  verb: string,
-  resource: string,
-  namespace?: string,
-  name?: string,
-  extra: Partial<RequestAttributes> = {},
-): RequestAttributes =>
-  ({ kind: 'resource', verb, apiGroup: '', resource, namespace, name, ...extra }) as RequestAttributes
-const nsScope = (...namespaces: string[]): AccessPolicyGrant['scope'] => ({ type: 'namespace', namespaces })
+import { EDIT, VIEW, nsScope, policyRules, rbac, res, user } from './testing/authorize-fixtures'
+import type { AccessPolicyGrant, RequestAttributes, UserInfo } from './types'
 
 describe('authorize', () => {
   it.each<[string, UserInfo, AccessPolicyGrant[], RequestAttributes, boolean, string | undefined]>([
@@ -306,28 +206,5 @@ describe('authorize', () => {
     ],
   ])('forbidden message %#', (attrs, message) => {
     expect(buildForbiddenMessage('u', attrs)).toBe(message)
-  })
-
-  it.each([
-    ['dev-*', 'dev-1', true],
-    ['dev-*', 'dev-', true],
-    ['dev-*', 'prod', false],
-    ['*-web', 'shop-web', true],
-    ['team.a', 'teamxa', false],
-    ['team-a', 'team-a', true],
-  ])('namespace pattern %s vs %s → %s', (p, ns, expected) => {
-    expect(matchesNamespacePattern(p, ns)).toBe(expected)
-  })
-})
-
-describe('reviewSubjectRules', () => {
-  it('lists RBAC rules, marks incomplete when access policies exist', () => {
-    const plain = reviewSubjectRules(user('x', 'team-a-devs'), 'team-a', rbac, false)
-    expect(plain.incomplete).toBe(false)
-    expect(plain.resourceRules.some((r) => r.resources?.includes('configmaps'))).toBe(true)
-    expect(plain.nonResourceRules.some((r) => r.nonResourceURLs?.includes('/version'))).toBe(true)
-    const other = reviewSubjectRules(user('x', 'team-a-devs'), 'team-b', rbac, true)
-    expect(other.incomplete).toBe(true)
-    expect(other.resourceRules.some((r) => r.resources?.includes('configmaps'))).toBe(false)
   })
 })
