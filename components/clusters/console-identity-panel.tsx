@@ -32,7 +32,9 @@ function KubernetesSide({ kubernetes }: { kubernetes: ConsoleIdentity['kubernete
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
       <span className="text-zinc-600 dark:text-zinc-400">Kubernetes user</span>
       <code className="font-mono text-xs break-all">{kubernetes.username}</code>
-      <span className="text-zinc-600 dark:text-zinc-400">{groups.length ? 'groups' : 'in no groups'}</span>
+      <span className="text-zinc-600 dark:text-zinc-400">
+        {groups.length ? 'groups' : 'in no groups beyond system:authenticated'}
+      </span>
       {groups.map((group) => (
         <Badge key={group} tone={group === 'system:masters' ? 'amber' : 'neutral'} className="font-mono">
           {group}
