@@ -6,7 +6,8 @@ const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [() => 
 
 function formatFigure(f: BenchFigure): string {
   const value = f.unit === 'ratio' ? f.value.toFixed(2) : f.value.toFixed(f.value < 10 ? 2 : 0)
-  const target = f.target === undefined ? '' : `  (target ≤ ${f.target} ${f.unit}: ${f.value <= f.target ? 'met' : 'MISSED'})`
+  const target =
+    f.target === undefined ? '' : `  (target ≤ ${f.target} ${f.unit}: ${f.value <= f.target ? 'met' : 'MISSED'})`
   return `  ${f.label.padEnd(58)} ${value.padStart(9)} ${f.unit}${target}`
 }
 

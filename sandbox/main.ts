@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `AWS sandbox (EKS, IAM, STS) listening on ${sandbox.url}  [scale=${scale}, state=${opts.stateDir}]`,
+      `  Kubernetes API of every cluster on https://${opts.host}:${sandbox.kube.port}/clusters/<region>/<name>`,
       `  account ${ACCOUNT_ID}; admin credentials:`,
       `    export AWS_ENDPOINT_URL=${sandbox.url} AWS_DEFAULT_REGION=us-west-2`,
       `    export AWS_ACCESS_KEY_ID=${ADMIN_ACCESS_KEY.accessKeyId} AWS_SECRET_ACCESS_KEY=${ADMIN_ACCESS_KEY.secretAccessKey}`,

@@ -6,6 +6,7 @@ import { ACCOUNT_ID } from './core/seed-constants'
 import { createSeedWorld } from './core/seed-world'
 import { StateStore } from './core/state-store'
 import type { World } from './core/world'
+import { startSandboxKube, type SandboxKube } from './kube/start-sandbox-kube'
 
 export interface StartSandboxOptions {
   /** Port to listen on; 0 picks a free one. Default 4566. */
@@ -18,6 +19,11 @@ export interface StartSandboxOptions {
   scale?: 'default' | 'large'
   /** Ignore any saved state and start from the seed (it is then saved over the old state). */
   fresh?: boolean
+  /**
+   * HTTPS port of the clusters' Kubernetes API. Default: `port + 1` (4567), or a free port when `port` is 0. A fixed
+   * port keeps the endpoints in saved kubeconfigs valid across restarts.
+   */
+  kubePort?: number
 }
 
 export interface RunningSandbox {
@@ -27,9 +33,11 @@ export interface RunningSandbox {
   /** The live World (a getter: reset replaces it). */
   readonly world: World
   faults: FaultInjector
+  /** The Kubernetes side: one HTTPS API for every cluster, whose endpoint and CA DescribeCluster reports. */
+  kube: SandboxKube
   /** Flushes pending state and stops listening (open keep-alive connections are closed). */
   close(): Promise<void>
-  /** Restores the seed World, clears faults and persists. */
+  /** Restores the seed World and every cluster's Kubernetes objects, clears faults and persists. */
   reset(): Promise<void>
 }
 
@@ -37,14 +45,25 @@ export interface RunningSandbox {
 export async function startSandbox(opts: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const scale = opts.scale ?? 'default'
   const host = opts.host ?? '127.0.0.1'
-  const store = new StateStore(opts.stateDir ?? join(process.cwd(), '.sandbox'), scale)
+  const stateDir = opts.stateDir ?? join(process.cwd(), '.sandbox')
+  const store = new StateStore(stateDir, scale)
   let world = (opts.fresh ? undefined : await store.loadWorld()) ?? createSeedWorld(scale)
   const faults = new FaultInjector()
+  const awsPort = opts.port ?? 4566
+  const kube = await startSandboxKube({
+    getWorld: () => world,
+    stateDir,
+    scale,
+    host,
+    port: opts.kubePort ?? (awsPort === 0 ? 0 : awsPort + 1),
+  })
+  if (opts.fresh) kube.reset()
   store.scheduleSave(world)
 
   const reset = async (): Promise<void> => {
     world = createSeedWorld(scale)
     faults.clearRules()
+    kube.reset()
     store.scheduleSave(world)
     await store.flush()
   }
@@ -58,7 +77,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(opts.port ?? 4566, host, () => {
+    server.listen(awsPort, host, () => {
       server.off('error', reject)
       resolve()
     })
@@ -72,12 +91,14 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
       return world
     },
     faults,
+    kube,
     reset,
     async close() {
       await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()
       })
+      await kube.close()
       await store.flush()
     },
   }

@@ -17,6 +17,9 @@ export async function ensureBuilt(env: NodeJS.ProcessEnv): Promise<void> {
   const buildId = join('.next', 'BUILD_ID')
   if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...buildInputs.map(newestMtime))) return
   console.log('Building the console (next build)…')
-  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { stdio: 'inherit', env })
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+    stdio: 'inherit',
+    env,
+  })
   if (result.status !== 0) throw new Error('next build failed; see the output above.')
 }

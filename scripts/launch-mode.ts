@@ -18,9 +18,11 @@ const awsEnvironmentSignals = [
  * Decides whether `npm start` runs on the sandbox: forced by CONSOLE_SANDBOX=1/0, otherwise the sandbox is used
  * exactly when nothing in the environment or ~/.aws configures AWS (an instance role needs CONSOLE_SANDBOX=0).
  */
-export function decideMode(env: NodeJS.ProcessEnv, home = homedir()): LaunchMode {
-  if (env.CONSOLE_SANDBOX === '1' || env.CONSOLE_SANDBOX === 'true') return { kind: 'sandbox', reason: 'CONSOLE_SANDBOX=1' }
-  if (env.CONSOLE_SANDBOX === '0' || env.CONSOLE_SANDBOX === 'false') return { kind: 'aws', reason: 'CONSOLE_SANDBOX=0' }
+export function decideMode(env: Record<string, string | undefined>, home = homedir()): LaunchMode {
+  if (env.CONSOLE_SANDBOX === '1' || env.CONSOLE_SANDBOX === 'true')
+    return { kind: 'sandbox', reason: 'CONSOLE_SANDBOX=1' }
+  if (env.CONSOLE_SANDBOX === '0' || env.CONSOLE_SANDBOX === 'false')
+    return { kind: 'aws', reason: 'CONSOLE_SANDBOX=0' }
   const signal = awsEnvironmentSignals.find((name) => env[name])
   if (signal) return { kind: 'aws', reason: `${signal} is set` }
   const files = [
@@ -33,7 +35,7 @@ export function decideMode(env: NodeJS.ProcessEnv, home = homedir()): LaunchMode
 }
 
 /** The variables that point the console's SDK clients and sign-in at a sandbox on `port`; set ones win. */
-export function sandboxEnvironment(port: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function sandboxEnvironment(port: string, env: Record<string, string | undefined>): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
     // The AWS documentation's example key pair: the sandbox's `admin` user, creator of every sandbox cluster.

@@ -13,7 +13,9 @@ export class ClustersPage {
   }
 
   row(clusterName: string) {
-    return this.table().getByRole('row').filter({ has: this.page.getByRole('link', { name: clusterName, exact: true }) })
+    return this.table()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('link', { name: clusterName, exact: true }) })
   }
 
   async openCluster(clusterName: string): Promise<void> {

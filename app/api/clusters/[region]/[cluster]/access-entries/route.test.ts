@@ -92,7 +92,10 @@ function* hostileBodies(): Generator<unknown> {
   }
 }
 
-const send = (handler: typeof POST, body: unknown, params: Record<string, string>, method = 'POST') =>
+// Each route declares its own params type; the test only needs to call it with a request and params.
+type AnyRouteHandler = (req: Request, context: { params: Promise<never> }) => Promise<Response>
+
+const send = (handler: AnyRouteHandler, body: unknown, params: Record<string, string>, method = 'POST') =>
   handler(
     new Request('http://console.test/api/x', { method, body: body === undefined ? undefined : JSON.stringify(body) }),
     { params: Promise.resolve(params) } as never,
