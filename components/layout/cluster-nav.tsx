@@ -24,7 +24,8 @@ export function ClusterNav({ cluster }: { cluster: ClusterRef }) {
       <ul className="-mb-px flex gap-1 overflow-x-auto">
         {clusterSections.map(({ segment, label, ready }) => {
           const href = clusterPagePath(cluster, segment)
-          const current = pathname === href
+          // A section stays marked on its sub-pages (…/access/grant is still Access); Overview only on its own path.
+          const current = pathname === href || (segment !== undefined && pathname.startsWith(`${href}/`))
           const base = 'inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm whitespace-nowrap'
           return (
             <li key={label}>
