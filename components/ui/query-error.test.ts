@@ -21,7 +21,7 @@ describe('queryErrorTitle', () => {
       forbidden({ verb: 'get', resource: 'configmaps', namespace: 'kube-system', name: 'aws-auth' }),
       'The console may not get configmaps/aws-auth in namespace kube-system',
     ],
-    [forbidden({}), 'The cluster refused the console's Kubernetes request'],
+    [forbidden({}), "The cluster refused the console's Kubernetes request"],
     [new ApiError(502, 'kubernetes_unauthorized', 'x'), "The cluster does not accept the console's credentials"],
     [new ApiError(403, 'forbidden', 'x'), 'Your console role does not allow this'],
     [new ApiError(500, 'internal', 'x'), 'Could not load the pods'],

@@ -30,7 +30,7 @@ const text = (value: unknown) => (typeof value === 'string' && value.length > 0 
 function kubernetesForbiddenTitle(detail: ApiError['detail']): string {
   const verb = text(detail.verb)
   const resource = text(detail.resource)
-  if (!verb || !resource) return 'The cluster refused the console's Kubernetes request'
+  if (!verb || !resource) return "The cluster refused the console's Kubernetes request"
   const name = text(detail.name)
   const namespace = text(detail.namespace)
   const target = name ? `${resource}/${name}` : resource
