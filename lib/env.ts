@@ -36,6 +36,14 @@ const rawEnvSchema = z.object({
   CONSOLE_ADMIN_GROUPS: commaList,
   CONSOLE_EDITOR_GROUPS: commaList,
   CONSOLE_VIEWER_GROUPS: commaList,
+  AUDIT_DB_PATH: z.preprocess(emptyAsUndefined, z.string().default('.data/audit.sqlite')),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/console')
+      .optional(),
+  ),
 })
 
 /** The console's validated configuration. */
@@ -110,6 +118,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
       editor: raw.CONSOLE_EDITOR_GROUPS,
       viewer: raw.CONSOLE_VIEWER_GROUPS,
     },
+    // PostgreSQL when DATABASE_URL is set (several console replicas share one log); otherwise a local SQLite file.
+    audit: raw.DATABASE_URL
+      ? { store: 'postgres' as const, databaseUrl: raw.DATABASE_URL, sqlitePath: raw.AUDIT_DB_PATH }
+      : { store: 'sqlite' as const, databaseUrl: undefined, sqlitePath: raw.AUDIT_DB_PATH },
   }
 }
 
@@ -155,5 +167,8 @@ export function describeConfiguration(): ConfigurationRow[] {
     row('CONSOLE_ADMIN_GROUPS', current.groupMapping.admin.join(', ')),
     row('CONSOLE_EDITOR_GROUPS', current.groupMapping.editor.join(', ')),
     row('CONSOLE_VIEWER_GROUPS', current.groupMapping.viewer.join(', ')),
+    row('AUDIT_DB_PATH', current.audit.sqlitePath),
+    // The URL usually carries the database password.
+    row('DATABASE_URL', current.audit.databaseUrl, true),
   ]
 }
