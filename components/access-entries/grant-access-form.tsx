@@ -9,15 +9,15 @@ import { Controller, useFieldArray, useForm, type Control, type FieldValues, use
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import {
+  AUTO_NODE_POLICY_ARN,
+  createAccessEntrySchema,
+  type CreateAccessEntryInput,
+  type CreateAccessEntryRequest,
+} from '@/lib/access/access-entry-schema'
 import { accessEntryTypes } from '@/lib/access/access-entry-type'
 import { defaultUsername, describeAccessEntryType } from '@/lib/access/default-username'
 import type { GrantResult } from '@/lib/access-entries/access-entry-dto'
-import {
-  AUTO_NODE_POLICY_ARN,
-  grantAccessSchema,
-  type GrantAccess,
-  type GrantAccessInput,
-} from '@/lib/access-entries/grant-schema'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { kubernetesContextQuery, useGrantAccess } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
@@ -40,8 +40,8 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
   const [formError, setFormError] = useState<string>()
   const [confirmEmpty, setConfirmEmpty] = useState(false)
   const [result, setResult] = useState<GrantResult>()
-  const form = useForm<GrantAccessInput, unknown, GrantAccess>({
-    resolver: zodResolver(grantAccessSchema),
+  const form = useForm<CreateAccessEntryRequest, unknown, CreateAccessEntryInput>({
+    resolver: zodResolver(createAccessEntrySchema),
     defaultValues: { principalArn: '', type: 'STANDARD', username: '', kubernetesGroups: [], accessPolicies: [] },
   })
   const policies = useFieldArray({ control: form.control, name: 'accessPolicies' })

@@ -2,7 +2,8 @@ import 'server-only'
 
 import { parseArn } from '@/lib/access/arn'
 import { eksManagedReason } from '@/lib/access/managed-entries'
-import { BULK_READ_SOCKETS, listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
+import { listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
+import { BULK_SOCKETS } from '@/lib/aws/aws-clients'
 
 import type { AccessEntriesPage, AccessEntryDto } from './access-entry-dto'
 import {
@@ -18,7 +19,7 @@ import { findLockoutRisk, isClusterAdminPath } from './lockout-guard'
 // Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies: two requests per entry in flight fill the bulk
 // client's sockets exactly, so nothing queues inside the client. At 50 ms per call, 1,000 entries take about 2 s
 // instead of the ~100 s of sequential calls.
-const ENTRY_CONCURRENCY = BULK_READ_SOCKETS / 4
+const ENTRY_CONCURRENCY = BULK_SOCKETS / 4
 
 /** Maps EKS details to the DTO the access page shows. */
 export function toAccessEntryDto(

@@ -2,6 +2,7 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
+import { buildCreateAccessEntrySchema, type CreateAccessEntryRequest } from '@/lib/access/access-entry-schema'
 import { isConsoleError } from '@/lib/api/console-error'
 import { associateAccessPolicy, createAccessEntry } from '@/lib/aws/access-entries'
 
@@ -9,7 +10,6 @@ import type { GrantResult, GrantStep } from './access-entry-dto'
 import { getAccessEntry } from './access-entry-service'
 import { loadClusterAccessContext } from './cluster-access-context'
 import { forgetEntryDetail } from './entry-detail-cache'
-import { buildGrantAccessSchema, type GrantAccessInput } from './grant-schema'
 import { recordAccessChange } from './record-access-change'
 
 function stepError(error: unknown): GrantStep['error'] {
@@ -24,11 +24,11 @@ function stepError(error: unknown): GrantStep['error'] {
  */
 export async function grantAccess(
   target: { region: string; cluster: string },
-  rawInput: GrantAccessInput,
+  rawInput: CreateAccessEntryRequest,
   actor: Session['user'],
 ): Promise<GrantResult> {
   const cluster = await loadClusterAccessContext(target.region, target.cluster)
-  const input = buildGrantAccessSchema({ clusterAccountId: cluster.accountId ?? undefined }).parse(rawInput)
+  const input = buildCreateAccessEntrySchema({ clusterAccountId: cluster.accountId ?? undefined }).parse(rawInput)
   const entryTarget = { ...target, principalArn: input.principalArn }
   const audit = (result: 'applied' | 'partial' | 'failed', steps: GrantStep[]) =>
     recordAccessChange({ actor, ...entryTarget, action: 'grant-access', detail: { input, steps }, result })
@@ -39,6 +39,7 @@ export async function grantAccess(
       type: input.type,
       username: input.username,
       kubernetesGroups: input.kubernetesGroups,
+      tags: input.tags,
     })
   } catch (error) {
     await audit('failed', [{ kind: 'create-entry', status: 'failed', error: stepError(error) }])

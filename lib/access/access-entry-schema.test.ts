@@ -10,6 +10,7 @@ import {
 
 const ROLE = 'arn:aws:iam::111122223333:role/TeamADeveloper'
 const VIEW = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
+const AUTO_NODE = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSAutoNodePolicy'
 
 /** The first issue message, or undefined when the input parsed. */
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
@@ -104,7 +105,8 @@ describe('createAccessEntrySchema', () => {
     [{ username: 'amazon:x' }, /amazon:/],
     [{ username: 'john{{SessionName}}' }, /colon somewhere before/],
     [{ username: ':john{{SessionName}}' }, undefined],
-    [{ username: '' }, /Enter a username/],
+    [{ username: '' }, undefined],
+    [{ username: '   ' }, undefined],
     [{ kubernetesGroups: ['system:masters'] }, /system: — EKS reserves them.*AmazonEKSClusterAdminPolicy/],
     [{ kubernetesGroups: [''] }, /cannot be empty/],
     [{ kubernetesGroups: ['a b'] }, /spaces/],
@@ -114,7 +116,28 @@ describe('createAccessEntrySchema', () => {
     [{ type: 'FARGATE_LINUX', username: 'x' }, /sets the username/],
     [
       { type: 'EC2', accessPolicies: [{ policyArn: VIEW, accessScope: { type: 'cluster' } }] },
-      /only be associated with STANDARD/,
+      /takes only AmazonEKSAutoNodePolicy/,
+    ],
+    [
+      { type: 'EC2_LINUX', accessPolicies: [{ policyArn: AUTO_NODE, accessScope: { type: 'cluster' } }] },
+      /only be associated with STANDARD entries, not EC2_LINUX/,
+    ],
+    [
+      {
+        type: 'EC2',
+        accessPolicies: [{ policyArn: AUTO_NODE, accessScope: { type: 'namespace', namespaces: ['kube-system'] } }],
+      },
+      /at cluster scope/,
+    ],
+    [{ type: 'EC2', accessPolicies: [{ policyArn: AUTO_NODE, accessScope: { type: 'cluster' } }] }, undefined],
+    [
+      {
+        accessPolicies: Array.from({ length: 21 }, (_, i) => ({
+          policyArn: `arn:aws:eks::aws:cluster-access-policy/Future${i}`,
+          accessScope: { type: 'cluster' },
+        })),
+      },
+      /at most 20/,
     ],
     [{ type: 'HYBRID_LINUX', principalArn: 'arn:aws:iam::111122223333:user/alice' }, /need an IAM role/],
     [{ type: 'WINDOWS' }, /Choose an access entry type/],
@@ -125,13 +148,71 @@ describe('createAccessEntrySchema', () => {
           { policyArn: VIEW, accessScope: { type: 'cluster' } },
         ],
       },
-      /only once/,
+      /already in the list.*only once/,
     ],
     [{ tags: { 'aws:owner': 'x' } }, /aws:/],
   ])('%j → %s', (over, expected) => {
     const message = firstIssue(createAccessEntrySchema.safeParse({ principalArn: ROLE, ...over }))
     if (expected === undefined) expect(message).toBeUndefined()
     else expect(message).toMatch(expected)
+  })
+
+  it('reports issues on the field the form shows them on', () => {
+    const paths = (input: object) => {
+      const result = createAccessEntrySchema.safeParse({ principalArn: ROLE, ...input })
+      return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))
+    }
+    const edit = { policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy' }
+    expect(
+      paths({ accessPolicies: [{ ...edit, accessScope: { type: 'namespace', namespaces: ['Team_A'] } }] }),
+    ).toEqual(['accessPolicies.0.accessScope.namespaces.0'])
+    const scope = { type: 'cluster' }
+    expect(
+      paths({
+        accessPolicies: [
+          { ...edit, accessScope: scope },
+          { policyArn: VIEW, accessScope: scope },
+          { ...edit, accessScope: scope },
+        ],
+      }),
+    ).toEqual(['accessPolicies.2.policyArn'])
+    expect(
+      paths({
+        type: 'EC2',
+        accessPolicies: [
+          { policyArn: AUTO_NODE, accessScope: scope },
+          { policyArn: VIEW, accessScope: scope },
+        ],
+      }),
+    ).toEqual(['accessPolicies.1.policyArn'])
+    expect(paths({ kubernetesGroups: ['ok', 'system:masters'] })).toEqual(['kubernetesGroups.1'])
+  })
+
+  it('drops a blank username (EKS then picks the default) and accepts a role with a path', () => {
+    const parsed = createAccessEntrySchema.parse({
+      principalArn: 'arn:aws:iam::111122223333:role/dev/apps/my-role',
+      username: '  ',
+      accessPolicies: [
+        {
+          policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy',
+          accessScope: { type: 'namespace', namespaces: ['team-a', 'dev-*'] },
+        },
+      ],
+    })
+    expect(parsed).toMatchObject({ type: 'STANDARD', kubernetesGroups: [] })
+    expect(parsed.username).toBeUndefined()
+  })
+
+  it('accepts an Auto Mode custom node role (EC2 + AmazonEKSAutoNodePolicy) only from the cluster account', () => {
+    const input = {
+      principalArn: 'arn:aws:iam::111122223333:role/MlAutoCustomNodeRole',
+      type: 'EC2',
+      accessPolicies: [{ policyArn: AUTO_NODE, accessScope: { type: 'cluster' } }],
+    }
+    expect(buildCreateAccessEntrySchema({ clusterAccountId: '111122223333' }).safeParse(input).success).toBe(true)
+    expect(firstIssue(buildCreateAccessEntrySchema({ clusterAccountId: '444455556666' }).safeParse(input))).toMatch(
+      /cluster's account \(444455556666\)/,
+    )
   })
 
   it('enforces the cluster account for node entries only when told it', () => {

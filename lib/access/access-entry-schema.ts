@@ -7,6 +7,7 @@ import { kubernetesGroupsSchema, usernameSchema } from './access-entry-fields'
 import { associateAccessPolicySchema } from './access-policy-association-schema'
 import { principalArnSchema } from './principal-arn-schema'
 import { parseArn } from './arn'
+import { accessPolicyArn, accessPolicyNameFromArn } from './policy-catalogue'
 
 // The field schemas live in their own modules; re-exported so forms and handlers import one module.
 export { accessScopeSchema, associateAccessPolicySchema, policyArnSchema } from './access-policy-association-schema'
@@ -28,33 +29,45 @@ const tagsSchema = z
     }
   })
 
+/** The one policy an EKS Auto Mode node role's EC2 entry takes (reference §5). */
+export const AUTO_NODE_POLICY_ARN = accessPolicyArn('AmazonEKSAutoNodePolicy')
+
+// An empty text box means "use the default": EKS picks the username when the field is omitted (reference §2).
+const optionalUsernameSchema = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  usernameSchema.optional(),
+)
+
 /**
- * Builds the CreateAccessEntry schema. Pass the cluster's account to enforce that node entries use a role of that
- * account (EKS: node types take IAM roles in the cluster's account only); forms know it from the cluster ARN.
- * `accessPolicies` are associated right after creation by the console (STANDARD entries only).
+ * Builds the CreateAccessEntry schema: the console's grant form (zodResolver) and POST …/access-entries parse this
+ * one schema. Pass the cluster's account to enforce that node entries use a role of that account (EKS: node types
+ * take IAM roles in the cluster's account only); the route learns it from the cluster ARN. `accessPolicies` are
+ * associated right after creation by the console, one AssociateAccessPolicy each.
  */
 export function buildCreateAccessEntrySchema(options: { clusterAccountId?: string } = {}) {
   return z
     .object({
       principalArn: principalArnSchema,
       type: z.enum(accessEntryTypes, { error: 'Choose an access entry type.' }).default('STANDARD'),
-      username: usernameSchema.optional(),
+      username: optionalUsernameSchema,
       kubernetesGroups: kubernetesGroupsSchema.default([]),
-      accessPolicies: z.array(associateAccessPolicySchema).default([]),
+      accessPolicies: z
+        .array(associateAccessPolicySchema)
+        .max(20, { error: 'Associate at most 20 policies at once.' })
+        .default([]),
       tags: tagsSchema.optional(),
     })
     .superRefine((input, ctx) => {
-      if (input.type === 'STANDARD') {
-        const names = input.accessPolicies.map((p) => p.policyArn)
-        if (new Set(names).size !== names.length) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['accessPolicies'],
-            message: 'Each access policy can be associated only once per entry.',
-          })
-        }
-        return
-      }
+      const arns = input.accessPolicies.map((p) => p.policyArn)
+      arns.forEach((arn, index) => {
+        if (arns.indexOf(arn) === index) return
+        ctx.addIssue({
+          code: 'custom',
+          path: ['accessPolicies', index, 'policyArn'],
+          message: 'This policy is already in the list; each policy can be associated only once per entry.',
+        })
+      })
+      if (input.type === 'STANDARD') return
       const arn = parseArn(input.principalArn)
       if (arn && arn.resourceType !== 'role') {
         ctx.addIssue({
@@ -84,13 +97,20 @@ export function buildCreateAccessEntrySchema(options: { clusterAccountId?: strin
           message: `EKS sets the username of ${input.type} entries itself; leave it empty.`,
         })
       }
-      if (input.accessPolicies.length > 0) {
+      // Node types take no access policy, with one exception: the EKS user guide tells custom NodeClass users to
+      // give their Auto Mode node role an EC2 entry with AmazonEKSAutoNodePolicy at cluster scope (reference §5).
+      input.accessPolicies.forEach((policy, index) => {
+        const autoNode = input.type === 'EC2' && accessPolicyNameFromArn(policy.policyArn) === 'AmazonEKSAutoNodePolicy'
+        if (autoNode && policy.accessScope.type === 'cluster') return
         ctx.addIssue({
           code: 'custom',
-          path: ['accessPolicies'],
-          message: `Access policies can only be associated with STANDARD entries, not ${input.type}.`,
+          path: ['accessPolicies', index, 'policyArn'],
+          message:
+            input.type === 'EC2'
+              ? 'An EC2 (Auto Mode node) entry takes only AmazonEKSAutoNodePolicy, at cluster scope.'
+              : `Access policies can only be associated with STANDARD entries, not ${input.type}.`,
         })
-      }
+      })
     })
 }
 
@@ -104,5 +124,8 @@ export const updateAccessEntrySchema = z
     error: 'Change the username or the groups.',
   })
 
-export type CreateAccessEntryInput = z.infer<typeof createAccessEntrySchema>
+/** What the form holds and the route receives (defaults not yet applied). */
+export type CreateAccessEntryRequest = z.input<typeof createAccessEntrySchema>
+/** The parsed request: defaults applied, blank username dropped. */
+export type CreateAccessEntryInput = z.output<typeof createAccessEntrySchema>
 export type UpdateAccessEntryInput = z.infer<typeof updateAccessEntrySchema>

@@ -6,7 +6,6 @@ import {
   DeleteAccessEntryCommand,
   DescribeAccessEntryCommand,
   DisassociateAccessPolicyCommand,
-  EKSClient,
   ListAccessEntriesCommand,
   ListAssociatedAccessPoliciesCommand,
   UpdateAccessEntryCommand,
@@ -17,39 +16,8 @@ import {
 import type { AccessScopeDto, AssociatedPolicyDto } from '@/lib/access-entries/access-entry-dto'
 import { accessPolicyNameFromArn } from '@/lib/access/policy-catalogue'
 
-import { env } from '@/lib/env'
-
 import { toAccessEntryError } from './access-entry-errors'
 import { getEksClient } from './aws-clients'
-
-/** Sockets for the access page's bulk reads; see {@link getBulkReadEksClient}. */
-export const BULK_READ_SOCKETS = 128
-const bulkClients = new Map<string, EKSClient>()
-
-/**
- * An EKS client for the access page's per-entry reads (two calls per entry, 2,000 for 1,000 entries). The shared
- * client keeps the SDK's default of 50 sockets per host, which caps a page at 50 calls in flight; with EKS answering
- * in ~50 ms that alone costs 2 s per 1,000 entries. Same endpoint, profile and timeouts as getEksClient.
- */
-function getBulkReadEksClient(region: string): EKSClient {
-  let client = bulkClients.get(region)
-  if (!client) {
-    client = new EKSClient({
-      region,
-      ...(env.awsProfile ? { profile: env.awsProfile } : {}),
-      ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}),
-      requestHandler: {
-        connectionTimeout: 3_000,
-        requestTimeout: 15_000,
-        httpAgent: { keepAlive: true, maxSockets: BULK_READ_SOCKETS },
-        httpsAgent: { keepAlive: true, maxSockets: BULK_READ_SOCKETS },
-      },
-      maxAttempts: 3,
-    })
-    bulkClients.set(region, client)
-  }
-  return client
-}
 
 /** An access entry as EKS describes it, with its associated policies. */
 export type AccessEntryDetail = {
@@ -134,7 +102,7 @@ export async function listAccessEntryArns(
 
 /** ListAssociatedAccessPolicies for one entry, every page. */
 export async function listAssociatedPolicies(target: EntryTarget): Promise<AssociatedPolicyDto[]> {
-  const client = getBulkReadEksClient(target.region)
+  const client = getEksClient(target.region, { bulk: true })
   const policies: AssociatedPolicyDto[] = []
   let nextToken: string | undefined
   do {
@@ -156,7 +124,7 @@ export async function listAssociatedPolicies(target: EntryTarget): Promise<Assoc
 export async function describeAccessEntry(target: EntryTarget): Promise<AccessEntryDetail> {
   try {
     const [described, policies] = await Promise.all([
-      getBulkReadEksClient(target.region).send(
+      getEksClient(target.region, { bulk: true }).send(
         new DescribeAccessEntryCommand({ clusterName: target.cluster, principalArn: target.principalArn }),
       ),
       listAssociatedPolicies(target),
@@ -170,7 +138,7 @@ export async function describeAccessEntry(target: EntryTarget): Promise<AccessEn
 
 /** CreateAccessEntry (no policies: those are separate AssociateAccessPolicy calls). */
 export async function createAccessEntry(
-  target: EntryTarget & { type: string; username?: string; kubernetesGroups: string[] },
+  target: EntryTarget & { type: string; username?: string; kubernetesGroups: string[]; tags?: Record<string, string> },
 ): Promise<AccessEntryDetail> {
   try {
     const out = await getEksClient(target.region).send(
@@ -181,6 +149,7 @@ export async function createAccessEntry(
         username: target.username,
         // EKS refuses kubernetesGroups on node types even when empty is meant; send them only when there are some.
         kubernetesGroups: target.kubernetesGroups.length > 0 ? target.kubernetesGroups : undefined,
+        tags: target.tags,
       }),
     )
     return toDetail(out.accessEntry ?? {}, target.principalArn, [])

@@ -6,8 +6,16 @@ import { STSClient } from '@aws-sdk/client-sts'
 
 import { env } from '@/lib/env'
 
+/**
+ * Sockets per host for bulk reads. The SDK's default agent allows 50, which caps a page that describes 1,000 access
+ * entries (two calls each) at 50 calls in flight: with EKS answering in ~50 ms that alone costs 2 s.
+ */
+export const BULK_SOCKETS = 128
+
 /** Settings every SDK client of the console shares. */
-function sharedClientConfig(region: string) {
+function sharedClientConfig(region: string, options: ClientOptions = {}) {
+  const timeouts = { connectionTimeout: 3_000, requestTimeout: 15_000 }
+  const agent = { keepAlive: true, maxSockets: BULK_SOCKETS }
   return {
     region,
     // Credentials are deliberately not passed: the SDK's default chain (env keys, AWS_PROFILE, web identity,
@@ -15,12 +23,15 @@ function sharedClientConfig(region: string) {
     ...(env.awsProfile ? { profile: env.awsProfile } : {}),
     ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}),
     // A refused or silent endpoint should fail a page in seconds, not hang it for the OS default (minutes).
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+    requestHandler: options.bulk ? { ...timeouts, httpAgent: agent, httpsAgent: agent } : timeouts,
     maxAttempts: 3,
   }
 }
 
-type RegionClients = { eks?: EKSClient; iam?: IAMClient; sts?: STSClient }
+/** `bulk`: a separate client with {@link BULK_SOCKETS} sockets, for pages that fan out hundreds of reads. */
+export type ClientOptions = { bulk?: boolean }
+
+type RegionClients = { eks?: EKSClient; eksBulk?: EKSClient; iam?: IAMClient; sts?: STSClient }
 const clientsByRegion = new Map<string, RegionClients>()
 
 function clientsFor(region: string): RegionClients {
@@ -32,9 +43,16 @@ function clientsFor(region: string): RegionClients {
   return clients
 }
 
-/** The EKS client for `region`, created once and reused (it holds a keep-alive connection pool). */
-export function getEksClient(region: string): EKSClient {
+/**
+ * The EKS client for `region`, created once and reused (it holds a keep-alive connection pool). `{ bulk: true }` gives
+ * a second client with a larger pool, so a page's fan-out of reads does not queue behind (or starve) ordinary calls.
+ */
+export function getEksClient(region: string, options: ClientOptions = {}): EKSClient {
   const clients = clientsFor(region)
+  if (options.bulk) {
+    clients.eksBulk ??= new EKSClient(sharedClientConfig(region, options))
+    return clients.eksBulk
+  }
   clients.eks ??= new EKSClient(sharedClientConfig(region))
   return clients.eks
 }

@@ -2,14 +2,14 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
-import type { UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
+import type { CreateAccessEntryRequest, UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
 import {
   accessEntriesPageSchema,
   accessEntryDtoSchema,
   grantResultSchema,
   kubernetesContextSchema,
 } from '@/lib/access-entries/access-entry-dto'
-import type { AssociatePolicyRequest, GrantAccessInput } from '@/lib/access-entries/grant-schema'
+import type { AssociatePolicyRequest } from '@/lib/access-entries/grant-schema'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
@@ -58,7 +58,7 @@ function useInvalidateEntries(c: ClusterRef) {
 export function useGrantAccess(c: ClusterRef) {
   const invalidate = useInvalidateEntries(c)
   return useMutation({
-    mutationFn: (input: GrantAccessInput) =>
+    mutationFn: (input: CreateAccessEntryRequest) =>
       fetchJson(apiPath(c, 'access-entries'), json('POST', input), grantResultSchema),
     onSettled: invalidate,
   })

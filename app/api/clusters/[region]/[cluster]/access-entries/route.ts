@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/with-role'
+import { createAccessEntrySchema } from '@/lib/access/access-entry-schema'
 import { loadAccessEntriesPage } from '@/lib/access-entries/access-entries-page'
 import { grantAccess } from '@/lib/access-entries/grant-access'
-import { grantAccessSchema } from '@/lib/access-entries/grant-schema'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 type Params = { region: string; cluster: string }
@@ -16,6 +16,6 @@ export const GET = withRole<Params>('viewer', async ({ req, params }) => {
 // POST /api/clusters/:region/:cluster/access-entries — create the entry, then associate each policy.
 export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const input = grantAccessSchema.parse(await req.json())
+  const input = createAccessEntrySchema.parse(await req.json())
   return Response.json(await grantAccess({ region, cluster }, input, session.user), { status: 201 })
 })
