@@ -18,6 +18,7 @@ import {
 import { accessEntryTypes } from '@/lib/access/access-entry-type'
 import { defaultUsername, describeAccessEntryType } from '@/lib/access/default-username'
 import type { GrantResult } from '@/lib/access-entries/access-entry-dto'
+import { findUnboundGroups } from '@/lib/access-entries/kubernetes-warnings'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { kubernetesContextQuery, useGrantAccess } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
@@ -50,7 +51,7 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
   const type = draft.type ?? 'STANDARD'
   const defaultName = draft.principalArn ? defaultUsername(draft.principalArn, type) : undefined
   const groups = draft.kubernetesGroups ?? []
-  const unbound = kube?.available ? groups.filter((g) => !kube.boundGroups.includes(g)) : []
+  const unbound = findUnboundGroups(groups, kube?.available ? kube.boundGroups : null)
   const groupsError =
     errors.kubernetesGroups?.message ??
     (errors.kubernetesGroups as { message?: string }[] | undefined)?.find?.((e) => e?.message)?.message

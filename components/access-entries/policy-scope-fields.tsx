@@ -4,22 +4,9 @@ import { Controller, useWatch, type Control, type FieldValues } from 'react-hook
 
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
 import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import { findMissingNamespaces } from '@/lib/access-entries/kubernetes-warnings'
 
 import { ListInput } from './list-input'
-
-/** Namespace patterns that match no namespace the cluster has (wildcards are matched, not flagged). */
-export function findMissingNamespaces(patterns: readonly string[], known: readonly string[] | null): string[] {
-  if (!known) return []
-  return patterns.filter((pattern) => {
-    const re = new RegExp(
-      `^${pattern
-        .split('*')
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-    )
-    return !known.some((ns) => re.test(ns))
-  })
-}
 
 /**
  * One access policy with its scope: the policy (from ListAccessPolicies), cluster or namespace scope, and the

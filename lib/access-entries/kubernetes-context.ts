@@ -1,42 +1,59 @@
 import 'server-only'
 
+import { isConsoleError } from '@/lib/api/console-error'
+import { loadNamespacesAndBoundGroups } from '@/lib/k8s/kube-rbac'
+
 import type { KubernetesContext } from './access-entry-dto'
 
 /**
  * What the grant form needs from the cluster's Kubernetes API: namespace names (picker, "does not exist" warnings) and
- * the groups some RoleBinding or ClusterRoleBinding names (the "bound to nothing" warning). A small interface so the
- * Kubernetes connection (lib/k8s) can be plugged in without touching the form or the routes.
+ * the groups some RoleBinding or ClusterRoleBinding names (the "bound to nothing" warning). A small interface so tests
+ * can plug in a fake without a cluster.
  */
 export interface KubernetesContextSource {
   load(target: { region: string; cluster: string }): Promise<KubernetesContext>
 }
 
-/** Used until the console has a Kubernetes connection: no warnings, free-text namespaces. */
-export const unavailableKubernetesContext: KubernetesContextSource = {
-  async load() {
-    return {
-      available: false,
-      reason:
-        "The console cannot read this cluster's Kubernetes API yet, so namespaces and group bindings are not checked.",
-      namespaces: [],
-      boundGroups: [],
+/** The cluster's own Kubernetes API, read as the console (lib/k8s: DescribeCluster endpoint + CA + EKS token). */
+export const kubernetesApiContext: KubernetesContextSource = {
+  load: async (t) => ({
+    available: true,
+    reason: null,
+    ...(await loadNamespacesAndBoundGroups({ region: t.region, name: t.cluster })),
+  }),
+}
+
+// Registered once, here, for the whole server: every caller of loadKubernetesContext gets the live cluster.
+let source: KubernetesContextSource = kubernetesApiContext
+
+/** Replaces the source (tests use a fake); `undefined` restores the Kubernetes API. */
+export function setKubernetesContextSource(next: KubernetesContextSource | undefined): void {
+  source = next ?? kubernetesApiContext
+}
+
+const NOT_CHECKED = 'so namespaces and groups are typed freely and not checked.'
+
+/** The one-line note the form shows when the checks are off, by what went wrong (lib/k8s error codes). */
+function describeFailure(error: unknown): string {
+  if (isConsoleError(error)) {
+    switch (error.code) {
+      case 'kubernetes_forbidden':
+        return `The console's identity may not ${String(error.detail?.verb ?? 'list')} ${String(error.detail?.resource ?? 'namespaces')} in this cluster, ${NOT_CHECKED}`
+      case 'kubernetes_unauthorized':
+        return `This cluster's Kubernetes API does not accept the console's credentials, ${NOT_CHECKED}`
+      case 'upstream_unreachable':
+        return `The console cannot reach this cluster's Kubernetes API, ${NOT_CHECKED}`
     }
-  },
+  }
+  const detail = error instanceof Error ? error.message : String(error)
+  return `Could not read the cluster's Kubernetes API (${detail}), ${NOT_CHECKED}`
 }
 
-let source: KubernetesContextSource = unavailableKubernetesContext
-
-/** Replaces the source (lib/k8s registers itself here; tests use a fake). */
-export function setKubernetesContextSource(next: KubernetesContextSource): void {
-  source = next
-}
-
-/** Namespaces and bound groups of a cluster; never throws — an unreachable API just disables the checks. */
+/** Namespaces and bound groups of a cluster; never throws — a refusing or unreachable API just disables the checks. */
 export async function loadKubernetesContext(target: { region: string; cluster: string }): Promise<KubernetesContext> {
   try {
     return await source.load(target)
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    return { available: false, reason: `Could not read the Kubernetes API: ${detail}`, namespaces: [], boundGroups: [] }
+    return { available: false, reason: describeFailure(error), namespaces: [], boundGroups: [] }
   }
 }
