@@ -1,6 +1,11 @@
 import 'server-only'
 
+import { randomUUID } from 'node:crypto'
+
+import { logServerError } from '@/lib/api/log-server-error'
 import type { ConsoleRole } from '@/lib/roles/console-role'
+
+import { getAuditStore, noteRecordingFailure } from './audit-store-instance'
 
 /** One write the console made, as the audit log keeps it: who, what, where, before, after, result. */
 export interface AuditEvent {
@@ -10,7 +15,9 @@ export interface AuditEvent {
   cluster?: { region: string; name: string }
   /** What was changed, e.g. a principal ARN, `namespace/serviceaccount`, an association ID. */
   target: string
+  /** The state before the write; `null` when nothing existed, omitted when the caller did not have it. */
   before?: unknown
+  /** The state after the write (or what was asked for, when the write failed); `null` when it was deleted. */
   after?: unknown
   result: 'succeeded' | 'partial' | 'failed'
   /** The error or partial-result message a person saw. */
@@ -18,9 +25,19 @@ export interface AuditEvent {
 }
 
 /**
- * Records one audit event. PLACEHOLDER until the audit store lands: every write route calls this already, so the
- * store only has to fill it in.
+ * Records one audit event. Never throws: by the time this runs the write has already happened (or failed) at AWS,
+ * and a full disk or an unreachable database must not turn that into an error page. A failure is logged with the
+ * event's summary (so an operator can re-enter it) and counted; the audit page shows the count as a warning.
  */
 export async function recordAuditEvent(event: AuditEvent): Promise<void> {
-  void event
+  try {
+    const store = await getAuditStore()
+    await store.append(event)
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8)
+    const cluster = event.cluster ? `${event.cluster.region}/${event.cluster.name}` : '-'
+    const summary = `${event.action} ${event.result} on ${cluster} target ${event.target} by ${event.actor.name}`
+    logServerError(reference, `Recording audit event (${summary})`, error)
+    noteRecordingFailure(reference)
+  }
 }

@@ -1,0 +1,10 @@
+import { withRole } from '@/lib/api/with-role'
+import { listAuditEvents } from '@/lib/audit/list-audit-events'
+import { auditQuerySchema } from '@/lib/queries/audit-dto'
+
+// GET /api/audit?cluster=us-west-2/prod-web&actor=&action=&result=&since=&until=&cursor=&limit= — the audit log,
+// newest first. Viewers may read it: the Auditor persona is a viewer.
+export const GET = withRole('viewer', async ({ req }) => {
+  const query = auditQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))
+  return Response.json(await listAuditEvents(query))
+})

@@ -1,0 +1,54 @@
+import 'server-only'
+
+import { ConsoleError } from '@/lib/api/console-error'
+import type { AuditEventDto, AuditFacets, AuditPage, AuditQueryParams } from '@/lib/queries/audit-dto'
+
+import { decodeAuditCursor, encodeAuditCursor, type StoredAuditEvent } from './audit-store'
+import { getAuditStore, getRecordingFailures } from './audit-store-instance'
+
+/** The DTO of a stored event (dates as ISO strings, absent before/after stay absent). */
+export function toAuditEventDto(event: StoredAuditEvent): AuditEventDto {
+  return {
+    id: event.id,
+    occurredAt: event.occurredAt.toISOString(),
+    actor: event.actor,
+    action: event.action,
+    cluster: event.cluster ?? null,
+    target: event.target,
+    result: event.result,
+    message: event.message ?? null,
+    ...('before' in event ? { before: event.before } : {}),
+    ...('after' in event ? { after: event.after } : {}),
+  }
+}
+
+/** One page of the audit log for GET /api/audit, newest first, with the recording failures of this server. */
+export async function listAuditEvents(params: AuditQueryParams): Promise<AuditPage> {
+  const cursor = params.cursor ? decodeAuditCursor(params.cursor) : undefined
+  if (cursor === null) {
+    throw new ConsoleError('validation_failed', 'Some fields are not valid.', {
+      issues: [{ path: ['cursor'], message: 'Not a cursor this server issued' }],
+    })
+  }
+  const store = await getAuditStore()
+  const page = await store.query({
+    cluster: params.cluster,
+    actor: params.actor,
+    action: params.action,
+    result: params.result,
+    since: params.since ? new Date(params.since) : undefined,
+    until: params.until ? new Date(params.until) : undefined,
+    cursor,
+    limit: params.limit,
+  })
+  return {
+    events: page.events.map(toAuditEventDto),
+    nextCursor: page.nextCursor ? encodeAuditCursor(page.nextCursor) : null,
+    recordingFailures: getRecordingFailures(),
+  }
+}
+
+/** The clusters and actions present in the log, for the filter selects. */
+export async function listAuditFacets(): Promise<AuditFacets> {
+  return (await getAuditStore()).facets()
+}

@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process'
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { Client } from 'pg'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+
+import type { AuditStore } from './audit-store'
+
+vi.mock('server-only', () => ({}))
+
+const { openPostgresAuditStore } = await import('./postgres-audit-store')
+const { describeAuditStoreContract } = await import('./audit-store-contract')
+
+const BIN = process.env.PG_BIN ?? '/usr/local/bin'
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+
+type LocalPostgres = { url: (db: string) => string; stop: () => void }
+
+/**
+ * Starts a throwaway PostgreSQL server from the machine's binaries. initdb refuses to run as root, so as root the
+ * cluster is created and run by `nobody` in a folder it owns. Answers a reason instead when that cannot work.
+ */
+async function startLocalPostgres(): Promise<LocalPostgres | string> {
+  if (!existsSync(join(BIN, 'initdb'))) return `no PostgreSQL binaries in ${BIN}`
+  const root = process.getuid?.() === 0
+  const dir = mkdtempSync(join(tmpdir(), 'audit-pg-'))
+  const asOwner = (cmd: string, args: string[]) => {
+    const argv = root ? ['runuser', ['-u', 'nobody', '--', join(BIN, cmd), ...args]] : [join(BIN, cmd), args]
+    return spawnSync(argv[0] as string, argv[1] as string[], { encoding: 'utf8', cwd: dir })
+  }
+  if (root) {
+    const ids = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' })
+    const gids = spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' })
+    if (ids.status !== 0) return 'running as root and there is no `nobody` user to run initdb as'
+    chownSync(dir, Number(ids.stdout.trim()), Number(gids.stdout.trim()))
+  }
+  const data = join(dir, 'data')
+  const init = asOwner('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
+  if (init.status !== 0) return `initdb failed: ${(init.stderr || init.error?.message || '').trim().slice(0, 300)}`
+  const port = await freePort()
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`
+  const start = asOwner('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start'])
+  if (start.status !== 0) return `pg_ctl start failed: ${(start.stderr || start.stdout).trim().slice(0, 300)}`
+  return {
+    url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
+    stop: () => {
+      asOwner('pg_ctl', ['-D', data, '-m', 'immediate', 'stop'])
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+const server = await startLocalPostgres()
+if (typeof server === 'string') console.log(`Skipping the PostgreSQL audit store tests: ${server}`)
+const pg = typeof server === 'string' ? null : server
+
+let counter = 0
+let opened: AuditStore[] = []
+afterEach(async () => {
+  await Promise.all(opened.map((s) => s.close()))
+  opened = []
+})
+afterAll(() => pg?.stop())
+
+async function createDatabase(): Promise<string> {
+  const name = `audit_${++counter}`
+  const admin = new Client({ connectionString: pg?.url('postgres') })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  return name
+}
+
+const open = (db: string) => {
+  const store = openPostgresAuditStore(pg?.url(db) ?? '', { max: 2 })
+  opened.push(store)
+  return store
+}
+
+describe.skipIf(!pg)('PostgreSQL audit store', () => {
+  describeAuditStoreContract('PostgreSQL', async () => open(await createDatabase()))
+
+  it('creates the schema once, even when two replicas start at the same moment', async () => {
+    const db = await createDatabase()
+    const [a, b] = [open(db), open(db)]
+    const event = {
+      actor: { name: 'x', role: 'admin' as const },
+      action: 'x.y',
+      target: 't',
+      result: 'failed' as const,
+    }
+    await Promise.all([a.append(event), b.append(event), a.query({ limit: 1 }), b.facets()])
+    const client = new Client({ connectionString: pg?.url(db) })
+    await client.connect()
+    const { rows } = await client.query('SELECT version FROM audit_schema_version')
+    await client.end()
+    expect(rows).toEqual([{ version: 1 }])
+    expect((await open(db).query({ limit: 10 })).events).toHaveLength(2)
+  })
+
+  it('rejects an unreachable database on use (the recorder turns that into a counted failure)', async () => {
+    const store = openPostgresAuditStore(`postgres://postgres@127.0.0.1:${await freePort()}/none`)
+    opened.push(store)
+    await expect(store.query({ limit: 1 })).rejects.toThrow()
+  })
+})

@@ -1,0 +1,138 @@
+import 'server-only'
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+
+import Database from 'better-sqlite3'
+
+import { buildAuditWhere } from './audit-filter-sql'
+import {
+  toAuditPage,
+  toJsonColumn,
+  type AuditRow,
+  type AuditStore,
+  type AuditStoreFacets,
+  type AuditStoreQuery,
+  type StoredAuditEvent,
+} from './audit-store'
+import type { AuditEvent } from './record-audit-event'
+
+// Every SQLite statement of the audit log lives in this file. Times are epoch milliseconds (INTEGER), so the
+// newest-first index orders them exactly; before/after are JSON text.
+const migrations: { version: number; statements: string[] }[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        occurred_at INTEGER NOT NULL,
+        actor_name TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        cluster_region TEXT,
+        cluster_name TEXT,
+        target TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('succeeded', 'partial', 'failed')),
+        message TEXT,
+        before_json TEXT,
+        after_json TEXT
+      )`,
+      'CREATE INDEX audit_events_newest ON audit_events (occurred_at DESC, id DESC)',
+      'CREATE INDEX audit_events_cluster ON audit_events (cluster_region, cluster_name, occurred_at DESC, id DESC)',
+    ],
+  },
+]
+
+const SCHEMA_VERSION_TABLE = `CREATE TABLE IF NOT EXISTS audit_schema_version (
+  version INTEGER PRIMARY KEY,
+  applied_at INTEGER NOT NULL
+)`
+
+const INSERT = `INSERT INTO audit_events
+  (occurred_at, actor_name, actor_role, action, cluster_region, cluster_name, target, result, message, before_json,
+   after_json)
+  VALUES (@occurredAt, @actorName, @actorRole, @action, @clusterRegion, @clusterName, @target, @result, @message,
+   @before, @after)`
+
+const dialect = { placeholder: () => '?', time: (d: Date) => d.getTime(), id: (id: string) => Number(id) }
+
+/** Creates the tables a version at a time, in one transaction; running it again is a no-op. */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(SCHEMA_VERSION_TABLE)
+    const { current } = db.prepare('SELECT coalesce(max(version), 0) AS current FROM audit_schema_version').get() as {
+      current: number
+    }
+    for (const migration of migrations.filter((m) => m.version > current)) {
+      for (const statement of migration.statements) db.exec(statement)
+      db.prepare('INSERT INTO audit_schema_version (version, applied_at) VALUES (?, ?)').run(
+        migration.version,
+        Date.now(),
+      )
+    }
+  }).immediate()
+}
+
+/** Creates the folder of a new database; a folder the console creates gets a `.gitignore` so the log is never committed. */
+function ensureFolder(file: string): void {
+  const folder = dirname(file)
+  if (existsSync(folder)) return
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, '.gitignore'), '# Created by the EKS Access Console: local audit log data.\n*\n')
+}
+
+/**
+ * Opens (creating when missing) the SQLite audit log at `path`, relative to the working directory. WAL lets the
+ * page read while a route writes; busy_timeout makes a second process wait for the lock instead of failing at once.
+ */
+export function openSqliteAuditStore(path: string): AuditStore {
+  const file = path === ':memory:' ? path : resolve(path)
+  if (file !== ':memory:') ensureFolder(file)
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  const insert = db.prepare(INSERT)
+
+  return {
+    kind: 'sqlite',
+    async append(event: AuditEvent, occurredAt = new Date()): Promise<StoredAuditEvent> {
+      const info = insert.run({
+        occurredAt: occurredAt.getTime(),
+        actorName: event.actor.name,
+        actorRole: event.actor.role,
+        action: event.action,
+        clusterRegion: event.cluster?.region ?? null,
+        clusterName: event.cluster?.name ?? null,
+        target: event.target,
+        result: event.result,
+        message: event.message ?? null,
+        before: toJsonColumn(event.before),
+        after: toJsonColumn(event.after),
+      })
+      return { ...event, id: String(info.lastInsertRowid), occurredAt }
+    },
+    async query(query: AuditStoreQuery) {
+      const { where, params } = buildAuditWhere(query, dialect)
+      const rows = db
+        .prepare(`SELECT * FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT ?`)
+        .all(...params, query.limit + 1) as AuditRow[]
+      return toAuditPage(rows, query.limit)
+    },
+    async facets(): Promise<AuditStoreFacets> {
+      const clusters = db
+        .prepare(
+          `SELECT DISTINCT cluster_region AS region, cluster_name AS name FROM audit_events
+           WHERE cluster_name IS NOT NULL ORDER BY cluster_region, cluster_name LIMIT 500`,
+        )
+        .all() as { region: string; name: string }[]
+      const actions = db.prepare('SELECT DISTINCT action FROM audit_events ORDER BY action LIMIT 500').all() as {
+        action: string
+      }[]
+      return { clusters, actions: actions.map((a) => a.action) }
+    },
+    async close() {
+      db.close()
+    },
+  }
+}
