@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import type { Session } from 'next-auth'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('server-only', () => ({}))
+const getConsoleSession = vi.fn<() => Promise<Session | null>>()
+vi.mock('@/lib/auth/session', () => ({ getConsoleSession }))
+const logServerError = vi.fn()
+vi.mock('@/lib/api/log-server-error', () => ({ logServerError }))
+
+const { GET } = await import('./route')
+const facets = await import('./facets/route')
+const { setAuditStore } = await import('@/lib/audit/audit-store-instance')
+const { openSqliteAuditStore } = await import('@/lib/audit/sqlite-audit-store')
+const { recordAuditEvent } = await import('@/lib/audit/record-audit-event')
+
+const dir = mkdtempSync(join(tmpdir(), 'audit-route-'))
+const as = (role: 'viewer' | 'editor' | 'admin'): Session => ({
+  expires: '2099-01-01T00:00:00Z',
+  user: { name: `Sandbox ${role}`, email: null, role },
+})
+const get = async (query = '', handler = GET) => {
+  const response = await handler(new Request(`http://console.test/api/audit${query}`), {
+    params: Promise.resolve({}),
+  })
+  return { status: response.status, body: await response.json() }
+}
+
+beforeAll(async () => {
+  await setAuditStore(openSqliteAuditStore(join(dir, 'audit.sqlite')))
+  for (const [i, cluster] of ['prod-web', 'ml-auto', 'prod-web'].entries()) {
+    await recordAuditEvent({
+      actor: { name: 'Sandbox editor', role: 'editor' },
+      action: i === 1 ? 'access-entry.delete' : 'access-entry.grant',
+      cluster: { region: 'us-west-2', name: cluster },
+      target: `arn:aws:iam::111122223333:role/r${i}`,
+      before: i === 1 ? { policies: [] } : null,
+      after: i === 1 ? null : { username: `u${i}` },
+      result: i === 2 ? 'failed' : 'succeeded',
+    })
+  }
+})
+afterAll(async () => {
+  await setAuditStore(null)
+  rmSync(dir, { recursive: true, force: true })
+})
+beforeEach(() => {
+  getConsoleSession.mockReset().mockResolvedValue(as('viewer'))
+  logServerError.mockReset()
+})
+
+describe('GET /api/audit', () => {
+  it('lets a viewer read the log, newest first, as DTOs', async () => {
+    const { status, body } = await get()
+    expect(status).toBe(200)
+    expect(body.events.map((e: { target: string }) => e.target.split('/').pop())).toEqual(['r2', 'r1', 'r0'])
+    expect(body.events[1]).toEqual({
+      id: expect.any(String),
+      occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      actor: { name: 'Sandbox editor', role: 'editor' },
+      action: 'access-entry.delete',
+      cluster: { region: 'us-west-2', name: 'ml-auto' },
+      target: 'arn:aws:iam::111122223333:role/r1',
+      result: 'succeeded',
+      message: null,
+      before: { policies: [] },
+      after: null,
+    })
+    expect(body).toMatchObject({ nextCursor: null, recordingFailures: null })
+  })
+
+  it('filters by cluster for the cluster history and pages with the cursor', async () => {
+    const first = await get('?cluster=us-west-2/prod-web&limit=1')
+    expect(first.body.events).toHaveLength(1)
+    expect(first.body.events[0].target).toMatch(/r2$/)
+    const second = await get(`?cluster=us-west-2/prod-web&limit=1&cursor=${first.body.nextCursor}`)
+    expect(second.body.events[0].target).toMatch(/r0$/)
+    expect(second.body.nextCursor).toBeNull()
+    expect((await get('?result=failed&action=access-entry.grant&actor=editor')).body.events).toHaveLength(1)
+  })
+
+  it('answers 401 without a session', async () => {
+    getConsoleSession.mockResolvedValue(null)
+    expect((await get()).status).toBe(401)
+    expect((await get('', facets.GET)).status).toBe(401)
+  })
+
+  it.each([
+    ['?cluster=prod-web', 'cluster'],
+    ['?result=maybe', 'result'],
+    ['?limit=0', 'limit'],
+    ['?limit=1000', 'limit'],
+    ['?since=yesterday', 'since'],
+    ['?since=2026-11-02T00:00:00Z&until=2026-11-01T00:00:00Z', 'until'],
+    ['?action=DROP%20TABLE', 'action'],
+    ['?cursor=abc', 'cursor'],
+    ['?cursor=***', 'cursor'],
+  ])('answers 422 for %s, on the %s field', async (query, field) => {
+    const { status, body } = await get(query)
+    expect(status).toBe(422)
+    expect(body.error.issues.map((i: { path: string[] }) => i.path[0])).toContain(field)
+  })
+
+  it('shows recording failures as a count with a reference, never the cause', async () => {
+    await setAuditStore({
+      kind: 'sqlite',
+      append: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full at /secret/path')),
+      query: async () => ({ events: [], nextCursor: null }),
+      facets: async () => ({ clusters: [], actions: [] }),
+      close: async () => undefined,
+    })
+    const event = {
+      actor: { name: 'a', role: 'admin' as const },
+      action: 'x.y',
+      target: 't',
+      result: 'failed' as const,
+    }
+    await expect(recordAuditEvent(event)).resolves.toBeUndefined()
+    await recordAuditEvent(event)
+    expect(logServerError).toHaveBeenCalledTimes(2)
+    expect(logServerError.mock.calls[0]?.[1]).toMatch(/x\.y failed on - target t by a/)
+    const { body } = await get()
+    expect(body.recordingFailures).toEqual({ count: 2, lastAt: expect.any(String), reference: expect.any(String) })
+    expect(JSON.stringify(body)).not.toContain('secret')
+    await setAuditStore(openSqliteAuditStore(join(dir, 'audit.sqlite')))
+  })
+})
+
+describe('GET /api/audit/facets', () => {
+  it('lists the clusters and actions in the log', async () => {
+    const { status, body } = await get('', facets.GET)
+    expect(status).toBe(200)
+    expect(body).toEqual({
+      clusters: [
+        { region: 'us-west-2', name: 'ml-auto' },
+        { region: 'us-west-2', name: 'prod-web' },
+      ],
+      actions: ['access-entry.delete', 'access-entry.grant'],
+    })
+  })
+})
