@@ -1,10 +1,11 @@
 'use client'
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Plus, RotateCw } from 'lucide-react'
+import { BookOpen, Plus, RotateCw } from 'lucide-react'
 import Link from 'next/link'
 import { useMemo, useState } from 'react'
 
+import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
 import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
@@ -86,7 +87,10 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
                 {role === 'viewer' ? ' · read-only: your console role is viewer' : ''}
               </p>
             </div>
-            <div className="flex gap-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={accessPoliciesPath(cluster.region)} className={buttonClasses('ghost')}>
+                <BookOpen aria-hidden="true" className="size-4" /> Access policies
+              </Link>
               <Button onClick={() => void refresh()} disabled={refreshing}>
                 <RotateCw aria-hidden="true" className="size-4" /> {refreshing ? 'Refreshing…' : 'Refresh'}
               </Button>

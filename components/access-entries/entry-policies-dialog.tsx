@@ -150,6 +150,7 @@ export function EntryPoliciesDialog({
               namespaces: scopeErrors?.namespaces?.message,
             }}
             knownNamespaces={kube?.available ? kube.namespaces : null}
+            region={cluster.region}
           />
           {values.policyArn ? (
             <CodeBlock

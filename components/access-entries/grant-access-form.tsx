@@ -193,6 +193,7 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
                       namespaces: scope?.namespaces?.message,
                     }}
                     knownNamespaces={kube?.available ? kube.namespaces : null}
+                    region={cluster.region}
                   />
                   <Button
                     variant="ghost"

@@ -2,6 +2,7 @@
 
 import { Controller, useWatch, type Control, type FieldValues } from 'react-hook-form'
 
+import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
 import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
 import { findMissingNamespaces } from '@/lib/access-entries/kubernetes-warnings'
@@ -20,6 +21,7 @@ export function PolicyScopeFields({
   errors,
   knownNamespaces,
   lockPolicy,
+  region,
 }: {
   control: Control<FieldValues>
   prefix: string
@@ -28,7 +30,11 @@ export function PolicyScopeFields({
   errors: { policyArn?: string; scope?: string; namespaces?: string }
   knownNamespaces: readonly string[] | null
   lockPolicy?: boolean
+  /** The cluster's region: links the picker to the access-policy catalogue for that region. */
+  region?: string
 }) {
+  const policyArn = useWatch({ control, name: `${prefix}policyArn` }) as string | undefined
+  const chosen = policies.find((p) => p.arn === policyArn)
   const scopeType = useWatch({ control, name: `${prefix}accessScope.type` }) as string | undefined
   const namespaces = (useWatch({ control, name: `${prefix}accessScope.namespaces` }) as string[] | undefined) ?? []
   const missing = scopeType === 'namespace' ? findMissingNamespaces(namespaces, knownNamespaces) : []
@@ -36,13 +42,33 @@ export function PolicyScopeFields({
   const nsId = `${idPrefix}-namespaces`
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <FormField id={policyId} label="Access policy" error={errors.policyArn}>
+      <FormField
+        id={policyId}
+        label="Access policy"
+        error={errors.policyArn}
+        hint={
+          region ? (
+            <>
+              {chosen?.summary ? `${chosen.summary} ` : null}
+              <a
+                href={accessPoliciesPath(region, chosen?.name)}
+                target="_blank"
+                rel="noreferrer"
+                className="font-medium text-sky-700 underline dark:text-sky-400"
+              >
+                {chosen ? `What ${chosen.name} allows` : 'What each policy allows'}
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </>
+          ) : undefined
+        }
+      >
         <Controller
           control={control}
           name={`${prefix}policyArn`}
           render={({ field }) => (
             <select
-              {...fieldIds(policyId, errors.policyArn)}
+              {...fieldIds(policyId, errors.policyArn, Boolean(region))}
               className={inputClasses(!!errors.policyArn)}
               value={(field.value as string | undefined) ?? ''}
               onChange={field.onChange}
