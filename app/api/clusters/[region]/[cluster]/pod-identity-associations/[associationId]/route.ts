@@ -1,0 +1,26 @@
+import { withRole } from '@/lib/api/with-role'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { associationIdSchema, updatePodIdentitySchema } from '@/lib/identity/workload-identity-schemas'
+import {
+  changePodIdentityAssociation,
+  removePodIdentityAssociation,
+} from '@/lib/workload-identity/pod-identity-service'
+
+type Params = { region: string; cluster: string; associationId: string }
+const paramsSchema = clusterParamsSchema.extend({ associationId: associationIdSchema })
+
+// PATCH …/pod-identity-associations/:id — role, target role, session tags (namespace and SA are immutable).
+export const PATCH = withRole<Params>('editor', async ({ req, params, session }) => {
+  const { region, cluster, associationId } = paramsSchema.parse(await params)
+  const input = updatePodIdentitySchema.parse(await req.json())
+  return Response.json(
+    await changePodIdentityAssociation({ region, name: cluster }, associationId, input, session.user),
+  )
+})
+
+// DELETE …/pod-identity-associations/:id
+export const DELETE = withRole<Params>('editor', async ({ params, session }) => {
+  const { region, cluster, associationId } = paramsSchema.parse(await params)
+  await removePodIdentityAssociation({ region, name: cluster }, associationId, session.user)
+  return Response.json({ deleted: associationId })
+})

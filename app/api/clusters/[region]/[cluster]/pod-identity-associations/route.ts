@@ -1,0 +1,13 @@
+import { withRole } from '@/lib/api/with-role'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { createPodIdentitySchema } from '@/lib/identity/workload-identity-schemas'
+import { addPodIdentityAssociation } from '@/lib/workload-identity/pod-identity-service'
+
+type Params = { region: string; cluster: string }
+
+// POST /api/clusters/:region/:cluster/pod-identity-associations — create (optionally the service account first).
+export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  const input = createPodIdentitySchema.parse(await req.json())
+  return Response.json(await addPodIdentityAssociation({ region, name: cluster }, input, session.user), { status: 201 })
+})

@@ -1,0 +1,21 @@
+import { withRole } from '@/lib/api/with-role'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { irsaAnnotationsSchema, serviceAccountParamsSchema } from '@/lib/identity/workload-identity-schemas'
+import { setIrsaAnnotations } from '@/lib/workload-identity/irsa-service'
+import { loadServiceAccountDetail } from '@/lib/workload-identity/service-account-service'
+
+type Params = { region: string; cluster: string; namespace: string; name: string }
+const paramsSchema = clusterParamsSchema.merge(serviceAccountParamsSchema)
+
+// GET …/service-accounts/:namespace/:name — facts, YAML, pods, IAM role mapping with checks.
+export const GET = withRole<Params>('viewer', async ({ params }) => {
+  const { region, cluster, namespace, name } = paramsSchema.parse(await params)
+  return Response.json(await loadServiceAccountDetail({ region, name: cluster }, namespace, name))
+})
+
+// PATCH …/service-accounts/:namespace/:name — IRSA annotations, with the resourceVersion the form loaded.
+export const PATCH = withRole<Params>('editor', async ({ req, params, session }) => {
+  const { region, cluster, namespace, name } = paramsSchema.parse(await params)
+  const input = irsaAnnotationsSchema.parse(await req.json())
+  return Response.json(await setIrsaAnnotations({ region, name: cluster }, { namespace, name }, input, session.user))
+})

@@ -1,0 +1,21 @@
+import { withRole } from '@/lib/api/with-role'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { applyTrustFixSchema, trustFixQuerySchema } from '@/lib/identity/workload-identity-schemas'
+import { applyTrustFix, previewTrustFix } from '@/lib/workload-identity/trust-fix-service'
+
+type Params = { region: string; cluster: string }
+
+// GET …/workload-identity/trust-fix?namespace&serviceAccount&mechanism — the trust policy before and after the fix.
+export const GET = withRole<Params>('viewer', async ({ req, params }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  const query = trustFixQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))
+  const { roleName: _name, ...preview } = await previewTrustFix({ region, name: cluster }, query)
+  return Response.json(preview)
+})
+
+// POST …/workload-identity/trust-fix — UpdateAssumeRolePolicy, if the policy is still the one that was reviewed.
+export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  const input = applyTrustFixSchema.parse(await req.json())
+  return Response.json(await applyTrustFix({ region, name: cluster }, input, session.user))
+})

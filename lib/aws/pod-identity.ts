@@ -1,0 +1,186 @@
+import 'server-only'
+
+import {
+  CreatePodIdentityAssociationCommand,
+  DeletePodIdentityAssociationCommand,
+  DescribePodIdentityAssociationCommand,
+  ListPodIdentityAssociationsCommand,
+  UpdatePodIdentityAssociationCommand,
+  type PodIdentityAssociation,
+} from '@aws-sdk/client-eks'
+
+import { ConsoleError } from '@/lib/api/console-error'
+import type { PodIdentityDto } from '@/lib/identity/workload-identity-schemas'
+
+import { configuredAwsEndpoint, getEksClient } from './aws-clients'
+import { toConsoleError } from './aws-errors'
+import { mapLimited } from './map-limited'
+
+type Target = { region: string; cluster: string }
+type Call = 'read' | 'create' | 'update' | 'delete'
+
+const DESCRIBE_CONCURRENCY = 8
+const iso = (d: Date | undefined) => (d ? d.toISOString() : null)
+
+/** A Pod Identity association (with namespace and service account) as the console's DTO. */
+export type PodIdentityAssociationDetail = PodIdentityDto & { namespace: string; serviceAccount: string }
+
+function toDetail(a: PodIdentityAssociation): PodIdentityAssociationDetail {
+  return {
+    namespace: a.namespace ?? '',
+    serviceAccount: a.serviceAccount ?? '',
+    associationId: a.associationId ?? '',
+    associationArn: a.associationArn ?? '',
+    roleArn: a.roleArn ?? '',
+    targetRoleArn: a.targetRoleArn || null,
+    externalId: a.externalId || null,
+    disableSessionTags: a.disableSessionTags === true,
+    ownerArn: a.ownerArn || null,
+    createdAt: iso(a.createdAt),
+    modifiedAt: iso(a.modifiedAt),
+  }
+}
+
+// EKS names the offending member in its message ("The roleArn … must be …"); put the error on that form field.
+function fieldFor(message: string): string | undefined {
+  if (/targetrolearn/i.test(message)) return 'targetRoleArn'
+  if (/rolearn|role /i.test(message)) return 'roleArn'
+  if (/serviceaccount/i.test(message)) return 'serviceAccount'
+  if (/namespace/i.test(message)) return 'namespace'
+  if (/session/i.test(message)) return 'disableSessionTags'
+  return undefined
+}
+
+/** Maps an EKS Pod Identity error to a ConsoleError with the issue on the field it concerns. */
+function toPodIdentityError(error: unknown, target: Target, call: Call): ConsoleError {
+  const name = (error as { name?: unknown })?.name
+  const message = String((error as { message?: unknown })?.message ?? '')
+  const options = { cause: error }
+  if (name === 'ResourceInUseException' && call === 'create') {
+    const text =
+      'This service account already has a Pod Identity association (one role per service account). Edit it instead.'
+    return new ConsoleError('conflict', text, { ...options, issues: [{ path: ['serviceAccount'], message: text }] })
+  }
+  if (name === 'ResourceNotFoundException' && !/cluster/i.test(message) && call !== 'create') {
+    return new ConsoleError('not_found', 'That Pod Identity association no longer exists; refresh the list.', options)
+  }
+  if (name === 'InvalidParameterException' || name === 'InvalidRequestException') {
+    const field = fieldFor(message)
+    const text = `EKS rejected this: ${message}`
+    return new ConsoleError(
+      'validation_failed',
+      text,
+      field ? { ...options, issues: [{ path: [field], message: text }] } : options,
+    )
+  }
+  if (name === 'ResourceLimitExceededException') {
+    return new ConsoleError('conflict', 'This cluster has reached the EKS limit of Pod Identity associations.', options)
+  }
+  return toConsoleError(error, {
+    service: 'EKS',
+    region: target.region,
+    endpoint: configuredAwsEndpoint(),
+    notFoundMessage: `No cluster named ${target.cluster} in ${target.region}.`,
+  })
+}
+
+/**
+ * Every association of a cluster with its role: ListPodIdentityAssociations (all pages) then Describe for each, since
+ * the summaries omit roleArn (reference §16 fact 4).
+ */
+export async function listPodIdentityAssociations(target: Target): Promise<PodIdentityAssociationDetail[]> {
+  const client = getEksClient(target.region)
+  try {
+    const ids: string[] = []
+    let nextToken: string | undefined
+    do {
+      const page = await client.send(
+        new ListPodIdentityAssociationsCommand({ clusterName: target.cluster, maxResults: 100, nextToken }),
+      )
+      ids.push(...(page.associations ?? []).map((a) => a.associationId ?? '').filter(Boolean))
+      nextToken = page.nextToken ?? undefined
+    } while (nextToken)
+    return await mapLimited(ids, DESCRIBE_CONCURRENCY, (id) => describeAssociation(target, id))
+  } catch (error) {
+    throw toPodIdentityError(error, target, 'read')
+  }
+}
+
+async function describeAssociation(target: Target, associationId: string) {
+  const out = await getEksClient(target.region).send(
+    new DescribePodIdentityAssociationCommand({ clusterName: target.cluster, associationId }),
+  )
+  return toDetail(out.association ?? {})
+}
+
+/** DescribePodIdentityAssociation. */
+export async function describePodIdentityAssociation(
+  target: Target,
+  associationId: string,
+): Promise<PodIdentityAssociationDetail> {
+  try {
+    return await describeAssociation(target, associationId)
+  } catch (error) {
+    throw toPodIdentityError(error, target, 'read')
+  }
+}
+
+/** CreatePodIdentityAssociation. */
+export async function createPodIdentityAssociation(
+  target: Target,
+  input: {
+    namespace: string
+    serviceAccount: string
+    roleArn: string
+    targetRoleArn?: string
+    disableSessionTags: boolean
+  },
+): Promise<PodIdentityAssociationDetail> {
+  try {
+    const out = await getEksClient(target.region).send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: target.cluster,
+        namespace: input.namespace,
+        serviceAccount: input.serviceAccount,
+        roleArn: input.roleArn,
+        targetRoleArn: input.targetRoleArn || undefined,
+        // Sent only when set: older EKS API versions (before 2025-06) do not know the member.
+        disableSessionTags: input.disableSessionTags || undefined,
+      }),
+    )
+    return toDetail(out.association ?? {})
+  } catch (error) {
+    throw toPodIdentityError(error, target, 'create')
+  }
+}
+
+/** UpdatePodIdentityAssociation; an empty targetRoleArn removes the cross-account hop. */
+export async function updatePodIdentityAssociation(
+  target: Target,
+  associationId: string,
+  input: { roleArn: string; targetRoleArn: string; disableSessionTags: boolean },
+): Promise<PodIdentityAssociationDetail> {
+  try {
+    const out = await getEksClient(target.region).send(
+      new UpdatePodIdentityAssociationCommand({ clusterName: target.cluster, associationId, ...input }),
+    )
+    return toDetail(out.association ?? {})
+  } catch (error) {
+    throw toPodIdentityError(error, target, 'update')
+  }
+}
+
+/** DeletePodIdentityAssociation; returns the deleted association. */
+export async function deletePodIdentityAssociation(
+  target: Target,
+  associationId: string,
+): Promise<PodIdentityAssociationDetail> {
+  try {
+    const out = await getEksClient(target.region).send(
+      new DeletePodIdentityAssociationCommand({ clusterName: target.cluster, associationId }),
+    )
+    return toDetail(out.association ?? {})
+  } catch (error) {
+    throw toPodIdentityError(error, target, 'delete')
+  }
+}
