@@ -14,6 +14,7 @@ export const clusterSections = [
   { segment: 'access', label: 'Access', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: false },
   { segment: 'kubeconfig', label: 'Kubeconfig', ready: true },
+  { segment: 'history', label: 'History', ready: true },
 ] as const
 
 /** The cluster sub-navigation, marking the current section with aria-current. */

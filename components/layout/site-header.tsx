@@ -19,6 +19,14 @@ export function SiteHeader({ user }: { user: { name: string; role: ConsoleRole }
           EKS Access Console
         </Link>
         <div className="flex items-center gap-3">
+          <nav aria-label="Console">
+            <Link
+              href="/audit"
+              className="rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            >
+              Audit log
+            </Link>
+          </nav>
           <p className="hidden items-center gap-2 text-sm sm:flex">
             <span className="sr-only">Signed in as</span>
             <span className="font-medium">{user.name}</span>
