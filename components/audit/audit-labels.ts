@@ -1,0 +1,31 @@
+import type { BadgeTone } from '@/components/ui/badge'
+import type { AuditResult } from '@/lib/queries/audit-dto'
+import type { ConsoleRole } from '@/lib/roles/console-role'
+
+// Actions other features record appear under their own name until they get a label here.
+const actionLabels: Record<string, string> = {
+  'access-entry.grant': 'Grant access',
+  'access-entry.update': 'Edit access entry',
+  'access-entry.delete': 'Delete access entry',
+  'access-policy.associate': 'Associate access policy',
+  'access-policy.disassociate': 'Remove access policy',
+  'authentication-mode.update': 'Switch authentication mode',
+}
+
+/** A person-readable name of an audit action (`access-entry.grant` → "Grant access"). */
+export function auditActionLabel(action: string): string {
+  return actionLabels[action] ?? action
+}
+
+export const resultTone: Record<AuditResult, BadgeTone> = { succeeded: 'green', partial: 'amber', failed: 'red' }
+export const roleTone: Record<ConsoleRole, BadgeTone> = { admin: 'violet', editor: 'blue', viewer: 'neutral' }
+
+/** Event times in UTC, to the second (the log is compared with AWS CloudTrail, which is UTC). */
+export function formatAuditTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })
+}
+
+/** The last path segment of an ARN (`…:role/team/dev` → `dev`), for a short label beside the full ARN. */
+export function shortTarget(target: string): string {
+  return target.startsWith('arn:') ? (target.split(/[/:]/).pop() ?? target) : target
+}

@@ -1,0 +1,55 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+
+import { fetchJson } from '@/lib/api/fetch-json'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+
+import { auditFacetsSchema, auditPageSchema, type AuditFilters } from './audit-dto'
+import { clusterKeys } from './cluster-queries'
+
+/**
+ * Query keys of the audit log. A cluster's history starts with the cluster like every per-cluster key (so invalidating
+ * a cluster refreshes it too); the all-clusters log has its own root.
+ */
+export const auditKeys = {
+  all: () => ['audit'] as const,
+  events: (filters: AuditFilters) => [...auditKeys.all(), 'events', filters] as const,
+  facets: () => [...auditKeys.all(), 'facets'] as const,
+  cluster: (c: ClusterRef) => [...clusterKeys.all(c), 'audit'] as const,
+  clusterEvents: (c: ClusterRef, filters: Omit<AuditFilters, 'cluster'>) =>
+    [...auditKeys.cluster(c), 'events', filters] as const,
+}
+
+/** The query string of GET /api/audit for the filters (empty ones left out) and a cursor. */
+export function auditSearch(filters: Partial<AuditFilters>, cursor?: string | null): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  if (cursor) params.set('cursor', cursor)
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+const pages = (queryKey: readonly unknown[], filters: Partial<AuditFilters>) =>
+  infiniteQueryOptions({
+    queryKey,
+    queryFn: ({ signal, pageParam }) =>
+      fetchJson(`/api/audit${auditSearch(filters, pageParam)}`, { signal }, auditPageSchema),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // A change made a moment ago on another page must show when the person opens the log.
+    staleTime: 0,
+  })
+
+/** GET /api/audit across clusters, newest first, older pages on demand ("Load older"). */
+export const auditEventsQuery = (filters: AuditFilters) => pages(auditKeys.events(filters), filters)
+
+/** GET /api/audit?cluster=region/name: one cluster's history. */
+export const clusterAuditEventsQuery = (c: ClusterRef, filters: Omit<AuditFilters, 'cluster'>) =>
+  pages(auditKeys.clusterEvents(c, filters), { ...filters, cluster: `${c.region}/${c.name}` })
+
+/** GET /api/audit/facets: the clusters and actions present, for the filter selects. */
+export const auditFacetsQuery = () =>
+  queryOptions({
+    queryKey: auditKeys.facets(),
+    queryFn: ({ signal }) => fetchJson('/api/audit/facets', { signal }, auditFacetsSchema),
+    staleTime: 0,
+  })
