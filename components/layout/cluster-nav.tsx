@@ -10,7 +10,7 @@ import { clusterPagePath } from '@/lib/queries/api-paths'
 /** The sections of a cluster; `ready: false` ones are shown but not linked until they are built. */
 export const clusterSections = [
   { segment: undefined, label: 'Overview', ready: true },
-  { segment: 'resources', label: 'Resources', ready: false },
+  { segment: 'resources', label: 'Resources', ready: true },
   { segment: 'access', label: 'Access', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: false },
   { segment: 'kubeconfig', label: 'Kubeconfig', ready: true },
