@@ -4,6 +4,7 @@ import { parseQueryParams, type QueryParams } from '../core/query-params'
 import { IAM_NAMESPACE, renderQueryError, renderQueryResult } from '../core/query-protocol'
 import {
   createOpenIdConnectProvider,
+  deleteOpenIdConnectProvider,
   getOpenIdConnectProvider,
   getUser,
   listOpenIdConnectProviders,
@@ -11,6 +12,7 @@ import {
 } from './identity-operations'
 import {
   createRole,
+  deleteRole,
   getRole,
   listAttachedRolePolicies,
   listRoles,
@@ -31,6 +33,8 @@ const OPERATIONS: Record<string, IamOperation> = {
   ListOpenIDConnectProviders: listOpenIdConnectProviders,
   GetOpenIDConnectProvider: getOpenIdConnectProvider,
   CreateOpenIDConnectProvider: createOpenIdConnectProvider,
+  DeleteOpenIDConnectProvider: deleteOpenIdConnectProvider,
+  DeleteRole: deleteRole,
 }
 
 /** The IAM operations this sandbox serves (for fault-injection names and docs). */

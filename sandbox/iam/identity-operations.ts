@@ -108,3 +108,12 @@ export function createOpenIdConnectProvider(p: QueryParams, ctx: ServiceContext)
   ctx.markDirty()
   return { OpenIDConnectProviderArn: arn, Tags: tags.length > 0 ? tags : undefined }
 }
+
+/** DeleteOpenIDConnectProvider: no output; an unknown ARN is NoSuchEntity (tests restore the seed with it). */
+export function deleteOpenIdConnectProvider(p: QueryParams, ctx: ServiceContext): IamResult {
+  const arn = requireParam(p.get('OpenIDConnectProviderArn'), 'openIDConnectProviderArn')
+  const provider = getProviderOrThrow(ctx, arn)
+  ctx.world.iam.oidcProviders = ctx.world.iam.oidcProviders.filter((o) => o !== provider)
+  ctx.markDirty()
+  return undefined
+}

@@ -113,3 +113,14 @@ export function listAttachedRolePolicies(p: QueryParams, ctx: ServiceContext): I
     Marker: page.marker,
   }
 }
+
+/** DeleteRole: refused while managed policies are attached (DeleteConflict 409), as IAM does; no output. */
+export function deleteRole(p: QueryParams, ctx: ServiceContext): IamResult {
+  const role = getRoleOrThrow(ctx, requireParam(p.get('RoleName'), 'roleName'))
+  if (role.attachedPolicies.length > 0) {
+    throw new AwsError('DeleteConflict', 409, 'Cannot delete entity, must detach all policies first.')
+  }
+  ctx.world.iam.roles = ctx.world.iam.roles.filter((r) => r !== role)
+  ctx.markDirty()
+  return undefined
+}
