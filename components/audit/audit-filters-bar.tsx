@@ -24,12 +24,21 @@ export function AuditFiltersBar({
   showCluster: boolean
 }) {
   const [actor, setActor] = useState(filters.actor)
+  // The URL value the box last showed or sent: when the URL changes otherwise (Clear filters, Back), the box follows.
+  const [synced, setSynced] = useState(filters.actor)
+  if (filters.actor !== synced) {
+    setSynced(filters.actor)
+    setActor(filters.actor)
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const set = (key: keyof AuditFilters) => (value: string) => onChange({ ...filters, [key]: value })
   const typeActor = (value: string) => {
     setActor(value)
     if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(() => set('actor')(value.trim()), ACTOR_DELAY_MS)
+    timer.current = setTimeout(() => {
+      setSynced(value.trim())
+      set('actor')(value.trim())
+    }, ACTOR_DELAY_MS)
   }
   // A filter from the URL that the log no longer contains still shows as the selected option.
   const clusters = facets?.clusters.map((c) => `${c.region}/${c.name}`) ?? []

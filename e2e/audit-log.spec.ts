@@ -1,0 +1,82 @@
+// The audit log end to end: an editor grants a role of this spec's own a read-only namespace policy on prod-web,
+// then finds the change (who, role, action, target, result, before → after) on /audit and in prod-web's History.
+// The shared sandbox keeps nothing: the entry and the role are removed afterwards.
+import { DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks'
+
+import { USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
+
+import { expect, test } from './fixtures'
+import { GrantFormObject, SANDBOX_URL } from './pages/access-page'
+import { AuditPageObject, createSandboxRole, deleteSandboxRole } from './pages/audit-page'
+
+const cluster = { region: 'us-west-2', name: 'prod-web' }
+const roleName = `audit-e2e-${Date.now()}`
+const roleArn = `arn:aws:iam::111122223333:role/${roleName}`
+
+test.beforeAll(async () => {
+  await createSandboxRole(roleName)
+})
+
+test.afterAll(async () => {
+  const eks = new EKSClient({ endpoint: SANDBOX_URL, ...cluster, credentials: USER_ACCESS_KEYS.admin, maxAttempts: 1 })
+  await eks
+    .send(new DeleteAccessEntryCommand({ clusterName: cluster.name, principalArn: roleArn }))
+    .catch((error: { name?: string }) => {
+      if (error.name !== 'ResourceNotFoundException') throw error
+    })
+  await deleteSandboxRole(roleName)
+})
+
+test('an editor’s grant shows on the audit log and in the cluster history, with before and after', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('editor')
+  await page.goto(`/clusters/${cluster.region}/${cluster.name}/access/grant`)
+  const form = new GrantFormObject(page)
+  await form.fill({ principalArn: roleArn, policy: 'AmazonEKSViewPolicy', namespaces: 'audit-e2e' })
+  await form.submit()
+  await expect(page.getByText('Access granted')).toBeVisible()
+
+  await page.getByRole('link', { name: 'Audit log' }).click()
+  const audit = new AuditPageObject(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
+  const row = audit.rows(roleName).first()
+  await expect(row).toContainText('Grant access')
+  await expect(row).toContainText('editor')
+  await expect(row).toContainText('prod-web')
+  await expect(row.getByText('succeeded')).toBeVisible()
+
+  await audit.detailsButton(roleName).click()
+  await expect(audit.detailsButton(roleName)).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.getByText('Before: did not exist.')).toBeVisible()
+  await expect(audit.changes(roleArn)).toContainText('AmazonEKSViewPolicy')
+  await expect(audit.changes(roleArn)).toContainText('"audit-e2e"')
+
+  // Filters are the URL: a result that did not happen hides the row; clearing brings it back.
+  await audit.filter('Result').selectOption('failed')
+  await expect(page).toHaveURL(/result=failed/)
+  await expect(audit.rows(roleName)).toHaveCount(0)
+  await audit.filter('Result').selectOption('')
+  await audit.filter('Who').fill('editor')
+  await expect(page).toHaveURL(/actor=editor/)
+  await expect(audit.rows(roleName).first()).toBeVisible()
+
+  await page.getByRole('link', { name: 'prod-web' }).first().click()
+  await expect(page).toHaveURL(`/clusters/${cluster.region}/${cluster.name}/history`)
+  await expect(page.getByRole('link', { name: 'History', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expect(audit.rows(roleName).first()).toContainText('Grant access')
+})
+
+test('a deep link with filters opens filtered, and an unknown actor shows the filtered empty state', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('viewer')
+  const audit = new AuditPageObject(page)
+  await audit.gotoAll(`?actor=nobody-${Date.now()}&result=partial`)
+  await expect(audit.filter('Result')).toHaveValue('partial')
+  await expect(page.getByText('No changes match these filters.')).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(page).toHaveURL(/\/audit$/)
+})
