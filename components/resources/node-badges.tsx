@@ -1,0 +1,36 @@
+import { Badge } from '@/components/ui/badge'
+import type { NodeRow, NodeSource } from '@/lib/resources/resource-dto'
+
+const sourceLabels: Record<NodeSource['kind'], string> = {
+  nodegroup: 'Managed node group',
+  'auto-mode': 'Auto Mode node pool',
+  karpenter: 'Karpenter node pool',
+  fargate: 'Fargate',
+  'self-managed': 'Self-managed',
+}
+
+/** "Managed node group web-general" / "Auto Mode node pool general-purpose" / "Fargate". */
+export function NodeSourceLabel({ source }: { source: NodeSource }) {
+  return (
+    <span>
+      <span className="text-zinc-500 dark:text-zinc-400">{sourceLabels[source.kind]}</span>
+      {source.name ? <span className="ml-1 font-medium">{source.name}</span> : null}
+    </span>
+  )
+}
+
+/** Ready / NotReady, cordoned, and any pressure condition. */
+export function NodeStatusBadges({ node }: { node: Pick<NodeRow, 'status' | 'problems'> }) {
+  const [ready, cordoned] = node.status.split(',')
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Badge tone={ready === 'Ready' ? 'green' : 'red'}>{ready}</Badge>
+      {cordoned ? <Badge tone="amber">{cordoned}</Badge> : null}
+      {node.problems.map((p) => (
+        <Badge key={p} tone="amber">
+          {p}
+        </Badge>
+      ))}
+    </span>
+  )
+}

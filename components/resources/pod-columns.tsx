@@ -1,0 +1,96 @@
+import type { ColumnDef } from '@tanstack/react-table'
+import Link from 'next/link'
+
+import { Badge } from '@/components/ui/badge'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import type { PodRow } from '@/lib/resources/resource-dto'
+import { podStatusTone } from '@/lib/resources/pod-status'
+
+import { formatAge, formatTimestamp } from './format'
+import { resourcePaths } from './resource-links'
+
+const link = 'text-sky-700 hover:underline dark:text-sky-400'
+
+/** The status badge of a Pod: its kubectl reason, coloured by health. */
+export function PodStatusBadge({ status }: { status: string }) {
+  return <Badge tone={podStatusTone(status)}>{status}</Badge>
+}
+
+/** The Pods table's columns (cells link to the Pod, its namespace, node and service account). */
+export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      accessorKey: 'name',
+      cell: ({ row: { original: p } }) => (
+        <Link href={resourcePaths.pod(cluster, p.namespace, p.name)} className={`font-medium ${link}`}>
+          {p.name}
+        </Link>
+      ),
+    },
+    {
+      id: 'namespace',
+      header: 'Namespace',
+      accessorKey: 'namespace',
+      cell: ({ row: { original: p } }) => (
+        <Link href={resourcePaths.namespace(cluster, p.namespace)} className={link}>
+          {p.namespace}
+        </Link>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      accessorKey: 'status',
+      cell: ({ row: { original: p } }) => <PodStatusBadge status={p.status} />,
+    },
+    {
+      id: 'ready',
+      header: 'Ready',
+      accessorFn: (p) => (p.containers ? p.ready / p.containers : 0),
+      cell: ({ row: { original: p } }) => `${p.ready}/${p.containers}`,
+    },
+    { id: 'restarts', header: 'Restarts', accessorKey: 'restarts', meta: { className: 'tabular-nums' } },
+    {
+      id: 'node',
+      header: 'Node',
+      accessorFn: (p) => p.node ?? '',
+      cell: ({ row: { original: p } }) =>
+        p.node ? (
+          <Link href={resourcePaths.node(cluster, p.node)} className={link}>
+            {p.node}
+          </Link>
+        ) : (
+          <span className="text-zinc-500">not scheduled</span>
+        ),
+    },
+    {
+      id: 'ip',
+      header: 'IP',
+      accessorFn: (p) => p.ip ?? '—',
+      enableSorting: false,
+      meta: { className: 'font-mono text-xs' },
+    },
+    {
+      id: 'age',
+      header: 'Age',
+      // Older first when sorted ascending by age, like kubectl --sort-by=.metadata.creationTimestamp reversed.
+      accessorFn: (p) => (p.createdAt ? -Date.parse(p.createdAt) : 0),
+      cell: ({ row: { original: p } }) => <span title={formatTimestamp(p.createdAt)}>{formatAge(p.createdAt)}</span>,
+    },
+    {
+      id: 'serviceAccount',
+      header: 'Service account',
+      accessorFn: (p) => p.serviceAccount ?? '',
+      cell: ({ row: { original: p } }) =>
+        p.serviceAccount ? (
+          <Link href={resourcePaths.serviceAccount(cluster, p.namespace, p.serviceAccount)} className={link}>
+            {p.serviceAccount}
+          </Link>
+        ) : (
+          '—'
+        ),
+    },
+  ]
+}

@@ -1,0 +1,46 @@
+'use client'
+
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+
+import { cn } from '@/lib/cn'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+
+import { resourcePaths } from './resource-links'
+
+const tabs = [
+  { label: 'Pods', href: resourcePaths.pods },
+  { label: 'Nodes', href: resourcePaths.nodes },
+  { label: 'Namespaces', href: resourcePaths.namespaces },
+] as const
+
+/** Pods / Nodes / Namespaces, marking the current kind (also on its detail pages). */
+export function ResourceTabs({ cluster }: { cluster: ClusterRef }) {
+  const pathname = usePathname()
+  return (
+    <nav aria-label="Resource kinds">
+      <ul className="flex gap-1 rounded-lg bg-zinc-100 p-1 text-sm dark:bg-zinc-800/60">
+        {tabs.map((tab) => {
+          const href = tab.href(cluster)
+          const current = pathname === href || pathname.startsWith(`${href}/`)
+          return (
+            <li key={tab.label}>
+              <Link
+                href={href}
+                aria-current={current ? 'page' : undefined}
+                className={cn(
+                  'inline-block rounded-md px-3 py-1.5 font-medium',
+                  current
+                    ? 'bg-white text-zinc-900 shadow-sm dark:bg-zinc-900 dark:text-zinc-100'
+                    : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+                )}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}

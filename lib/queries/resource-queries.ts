@@ -1,0 +1,121 @@
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
+
+import { fetchJson } from '@/lib/api/fetch-json'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import {
+  eventListSchema,
+  namespaceDetailSchema,
+  namespacePageSchema,
+  nodeDetailSchema,
+  nodePageSchema,
+  podCountsSchema,
+  podDetailSchema,
+  podPageSchema,
+} from '@/lib/resources/resource-dto'
+import {
+  buildFilterQuery,
+  type NamespaceFilters,
+  type NodeFilters,
+  type PodFilters,
+} from '@/lib/resources/resource-filters'
+
+import { apiPath } from './api-paths'
+import { clusterKeys } from './cluster-queries'
+
+/** The three browsable kinds (their list route segment). */
+export type ResourceKind = 'pods' | 'nodes' | 'namespaces'
+
+/** Query keys of a cluster's Kubernetes resources. */
+export const resourceKeys = {
+  all: (c: ClusterRef) => [...clusterKeys.all(c), 'resources'] as const,
+  list: (c: ClusterRef, kind: ResourceKind, filters: object) =>
+    [...resourceKeys.all(c), kind, 'list', filters] as const,
+  detail: (c: ClusterRef, kind: ResourceKind, id: string) => [...resourceKeys.all(c), kind, 'detail', id] as const,
+  events: (c: ClusterRef, kind: string, id: string) => [...resourceKeys.all(c), 'events', kind, id] as const,
+  counts: (c: ClusterRef, by: 'namespaces' | 'nodes', names: string[]) =>
+    [...resourceKeys.all(c), 'pod-counts', by, names] as const,
+}
+
+// The first page is small so rows show fast; later pages are larger so scrolling 100,000 Pods is ~200 requests.
+export const FIRST_PAGE = 100
+export const NEXT_PAGE = 500
+
+/** The URL of one list page: the filters, the cursor of the previous page and a page size. */
+export function resourceListUrl(c: ClusterRef, kind: ResourceKind, filters: object, cursor: string | null): string {
+  const query = buildFilterQuery({
+    ...(filters as Record<string, string | string[] | undefined>),
+    cursor: cursor ?? undefined,
+    limit: String(cursor ? NEXT_PAGE : FIRST_PAGE),
+  })
+  return `${apiPath(c, kind)}${query}`
+}
+
+function listQuery<T extends { cursor: string | null }>(
+  c: ClusterRef,
+  kind: ResourceKind,
+  filters: object,
+  schema: z.ZodType<T>,
+) {
+  return infiniteQueryOptions({
+    queryKey: resourceKeys.list(c, kind, filters),
+    queryFn: ({ pageParam, signal }) => fetchJson(resourceListUrl(c, kind, filters, pageParam), { signal }, schema),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: T) => last.cursor,
+    // Changing a filter keeps the old rows on screen until the new first page arrives (no flash of emptiness).
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** GET …/pods?filters&cursor: Pod rows as pages loaded one after another while the person scrolls. */
+export const podListQuery = (c: ClusterRef, filters: PodFilters) => listQuery(c, 'pods', filters, podPageSchema)
+
+/** GET …/nodes?filters&cursor */
+export const nodeListQuery = (c: ClusterRef, filters: NodeFilters) => listQuery(c, 'nodes', filters, nodePageSchema)
+
+/** GET …/namespaces?filters&cursor */
+export const namespaceListQuery = (c: ClusterRef, filters: NamespaceFilters) =>
+  listQuery(c, 'namespaces', filters, namespacePageSchema)
+
+/** GET …/pods/counts?namespaces= or ?nodes=: Pod counts for the rows on screen. */
+export const podCountsQuery = (c: ClusterRef, by: 'namespaces' | 'nodes', names: string[]) =>
+  queryOptions({
+    queryKey: resourceKeys.counts(c, by, names),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `${apiPath(c, 'pods', 'counts')}?${by}=${names.map(encodeURIComponent).join(',')}`,
+        { signal },
+        podCountsSchema,
+      ),
+    enabled: names.length > 0,
+    staleTime: 60_000,
+  })
+
+/** GET …/pods/:namespace/:name */
+export const podDetailQuery = (c: ClusterRef, namespace: string, name: string) =>
+  queryOptions({
+    queryKey: resourceKeys.detail(c, 'pods', `${namespace}/${name}`),
+    queryFn: ({ signal }) => fetchJson(apiPath(c, 'pods', namespace, name), { signal }, podDetailSchema),
+  })
+
+/** GET …/nodes/:name */
+export const nodeDetailQuery = (c: ClusterRef, name: string) =>
+  queryOptions({
+    queryKey: resourceKeys.detail(c, 'nodes', name),
+    queryFn: ({ signal }) => fetchJson(apiPath(c, 'nodes', name), { signal }, nodeDetailSchema),
+  })
+
+/** GET …/namespaces/:name */
+export const namespaceDetailQuery = (c: ClusterRef, name: string) =>
+  queryOptions({
+    queryKey: resourceKeys.detail(c, 'namespaces', name),
+    queryFn: ({ signal }) => fetchJson(apiPath(c, 'namespaces', name), { signal }, namespaceDetailSchema),
+  })
+
+/** GET …/events?kind&name&namespace: the events of one object. */
+export const objectEventsQuery = (c: ClusterRef, target: { kind: string; name: string; namespace?: string }) =>
+  queryOptions({
+    queryKey: resourceKeys.events(c, target.kind, `${target.namespace ?? ''}/${target.name}`),
+    queryFn: ({ signal }) =>
+      fetchJson(`${apiPath(c, 'events')}${buildFilterQuery(target)}`, { signal }, eventListSchema),
+  })
