@@ -8,7 +8,8 @@ export function CodeBlock({ code, label }: { code: string; label: string }) {
         {label}
         <CopyButton value={code} label={`Copy ${label.toLowerCase()}`} />
       </figcaption>
-      <pre className="overflow-x-auto p-3 text-xs leading-relaxed">
+      {/* Focusable so keyboard users can scroll a long command sideways (axe: scrollable-region-focusable). */}
+      <pre tabIndex={0} className="overflow-x-auto p-3 text-xs leading-relaxed">
         <code>{code}</code>
       </pre>
     </figure>
