@@ -82,7 +82,7 @@ export function EntriesTable({
               </Td>
               <Td className="align-top">
                 {entry.policies.length === 0 ? (
-                  <span className="text-xs text-zinc-500">
+                  <span className="text-xs text-zinc-600 dark:text-zinc-400">
                     {entry.kubernetesGroups.length === 0 && entry.type === 'STANDARD'
                       ? 'None — this entry grants nothing'
                       : 'None'}

@@ -53,7 +53,9 @@ export function PrincipalSearch({ region, onPick }: { region: string; onPick: (a
               >
                 <Badge>{p.kind}</Badge>
                 <span className="font-medium">{p.name}</span>
-                {p.path !== '/' ? <span className="truncate text-xs text-zinc-500">path {p.path}</span> : null}
+                {p.path !== '/' ? (
+                  <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">path {p.path}</span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -26,16 +26,20 @@ export function PolicyRulesTable({ policy, rules }: { policy: string; rules: rea
             {rule.nonResourceURLs ? (
               <>
                 <Td className="text-zinc-600 dark:text-zinc-400">non-resource URLs</Td>
-                <Td className="font-mono text-xs">{list(rule.nonResourceURLs, 'every URL')}</Td>
+                <Td className="font-mono text-xs [overflow-wrap:anywhere]">
+                  {list(rule.nonResourceURLs, 'every URL')}
+                </Td>
               </>
             ) : (
               <>
-                <Td className="font-mono text-xs">{(rule.apiGroups ?? []).map(group).join(', ') || '—'}</Td>
-                <Td className="font-mono text-xs">{list(rule.resources, 'all resources')}</Td>
+                <Td className="font-mono text-xs [overflow-wrap:anywhere]">
+                  {(rule.apiGroups ?? []).map(group).join(', ') || '—'}
+                </Td>
+                <Td className="font-mono text-xs [overflow-wrap:anywhere]">{list(rule.resources, 'all resources')}</Td>
               </>
             )}
-            <Td className="font-mono text-xs">{list(rule.verbs, 'all verbs')}</Td>
-            <Td className="font-mono text-xs">{list(rule.resourceNames, 'any')}</Td>
+            <Td className="font-mono text-xs [overflow-wrap:anywhere]">{list(rule.verbs, 'all verbs')}</Td>
+            <Td className="font-mono text-xs [overflow-wrap:anywhere]">{list(rule.resourceNames, 'any')}</Td>
           </Tr>
         ))}
       </tbody>

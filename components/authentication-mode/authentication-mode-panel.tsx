@@ -47,7 +47,7 @@ export function AuthenticationModePanel({ cluster, canSwitch }: { cluster: Clust
               Switch to {nextInfo?.label} <ArrowRight aria-hidden="true" className="size-4" />
             </Button>
           ) : (
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Only console admins can switch modes.</span>
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">Only console admins can switch modes.</span>
           )
         ) : null
       }
