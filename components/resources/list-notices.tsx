@@ -61,7 +61,11 @@ export function ListSummary({
       {' · '}
       {sorted && !complete
         ? 'sorted within the loaded rows only; Kubernetes returns them in name order'
-        : 'in name order, as Kubernetes returns them; more load as you scroll'}
+        : sorted
+          ? 'sorted in the browser'
+          : complete
+            ? 'in name order, as Kubernetes returns them'
+            : 'in name order, as Kubernetes returns them; more load as you scroll'}
     </p>
   )
 }

@@ -29,6 +29,7 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NamespaceRow>[] {
       accessorKey: 'name',
       cell: ({ row: { original: n } }) => (
         <Link
+          prefetch={false}
           href={resourcePaths.namespace(cluster, n.name)}
           className="font-medium text-sky-700 hover:underline dark:text-sky-400"
         >

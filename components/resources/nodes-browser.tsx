@@ -31,6 +31,7 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
       accessorKey: 'name',
       cell: ({ row: { original: n } }) => (
         <Link
+          prefetch={false}
           href={resourcePaths.node(cluster, n.name)}
           className="font-medium text-sky-700 hover:underline dark:text-sky-400"
         >

@@ -24,7 +24,7 @@ export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
       header: 'Name',
       accessorKey: 'name',
       cell: ({ row: { original: p } }) => (
-        <Link href={resourcePaths.pod(cluster, p.namespace, p.name)} className={`font-medium ${link}`}>
+        <Link prefetch={false} href={resourcePaths.pod(cluster, p.namespace, p.name)} className={`font-medium ${link}`}>
           {p.name}
         </Link>
       ),
@@ -34,7 +34,7 @@ export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
       header: 'Namespace',
       accessorKey: 'namespace',
       cell: ({ row: { original: p } }) => (
-        <Link href={resourcePaths.namespace(cluster, p.namespace)} className={link}>
+        <Link prefetch={false} href={resourcePaths.namespace(cluster, p.namespace)} className={link}>
           {p.namespace}
         </Link>
       ),
@@ -58,7 +58,7 @@ export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
       accessorFn: (p) => p.node ?? '',
       cell: ({ row: { original: p } }) =>
         p.node ? (
-          <Link href={resourcePaths.node(cluster, p.node)} className={link}>
+          <Link prefetch={false} href={resourcePaths.node(cluster, p.node)} className={link}>
             {p.node}
           </Link>
         ) : (
@@ -85,7 +85,11 @@ export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
       accessorFn: (p) => p.serviceAccount ?? '',
       cell: ({ row: { original: p } }) =>
         p.serviceAccount ? (
-          <Link href={resourcePaths.serviceAccount(cluster, p.namespace, p.serviceAccount)} className={link}>
+          <Link
+            prefetch={false}
+            href={resourcePaths.serviceAccount(cluster, p.namespace, p.serviceAccount)}
+            className={link}
+          >
             {p.serviceAccount}
           </Link>
         ) : (

@@ -30,7 +30,7 @@ export function PodCountCell({ name, href }: { name: string; href: string }) {
     )
   }
   return (
-    <Link href={href} className="text-sky-700 tabular-nums hover:underline dark:text-sky-400">
+    <Link prefetch={false} href={href} className="text-sky-700 tabular-nums hover:underline dark:text-sky-400">
       {entry.count?.toLocaleString('en-US')}
       {entry.atLeast ? '+' : ''}
     </Link>
