@@ -35,7 +35,9 @@ export function AuditEventDetails({ event }: { event: AuditEventDto }) {
         </h3>
         {notes.length > 0 ? <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{notes.join(' ')}</p> : null}
         {lines.length > 0 ? (
+          // Focusable so keyboard users can scroll a long diff (axe scrollable-region-focusable).
           <pre
+            tabIndex={0}
             aria-label={`Changes to ${event.target}`}
             className="mt-2 max-h-96 overflow-auto rounded-md border border-zinc-200 bg-white py-2 text-xs leading-relaxed dark:border-zinc-800 dark:bg-zinc-950"
           >

@@ -76,7 +76,9 @@ export function AuditTable({ events, showCluster }: { events: AuditEventDto[]; s
                 </Td>
                 <Td className="align-top">
                   <div className="font-medium">{auditActionLabel(event.action)}</div>
-                  <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{event.action}</div>
+                  <div className="font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                    {event.action}
+                  </div>
                 </Td>
                 {showCluster ? (
                   <Td className="align-top whitespace-nowrap">
