@@ -10,6 +10,13 @@ const actionLabels: Record<string, string> = {
   'access-policy.associate': 'Associate access policy',
   'access-policy.disassociate': 'Remove access policy',
   'authentication-mode.update': 'Switch authentication mode',
+  'service-account.create': 'Create service account',
+  'pod-identity-association.create': 'Create Pod Identity association',
+  'pod-identity-association.update': 'Change Pod Identity association',
+  'pod-identity-association.delete': 'Delete Pod Identity association',
+  'iam-role.create': 'Create IAM role',
+  'iam-role.update-trust-policy': 'Fix IAM role trust policy',
+  'iam-oidc-provider.create': 'Create IAM OIDC provider',
 }
 
 /** A person-readable name of an audit action (`access-entry.grant` → "Grant access"). */
