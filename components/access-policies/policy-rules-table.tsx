@@ -8,38 +8,44 @@ const group = (name: string) => (name === '' ? 'core' : name === '*' ? 'all grou
 const list = (items: readonly string[] | undefined, all: string) =>
   items && items.length > 0 ? items.map((item) => (item === '*' ? all : item)).join(', ') : '—'
 
+// Long resource names (replicationcontrollers/scale) wrap at their commas; the table never needs a sideways scroll.
+const cell = 'px-3 font-mono text-xs break-words'
+
 /** What one access policy allows, one RBAC rule per row (the unit EKS's access-policy reference uses). */
 export function PolicyRulesTable({ policy, rules }: { policy: string; rules: readonly Rule[] }) {
   return (
-    <Table caption={`Kubernetes rules of ${policy}`}>
+    <Table caption={`Kubernetes rules of ${policy}`} className="table-fixed">
+      <colgroup>
+        <col className="w-[24%]" />
+        <col />
+        <col className="w-[26%]" />
+      </colgroup>
       <thead>
         <tr>
-          <Th>API groups</Th>
-          <Th>Resources</Th>
-          <Th>Verbs</Th>
-          <Th>Only these names</Th>
+          <Th className="px-3">API groups</Th>
+          <Th className="px-3">Resources</Th>
+          <Th className="px-3">Verbs</Th>
         </tr>
       </thead>
       <tbody>
         {rules.map((rule, index) => (
           <Tr key={index}>
-            {rule.nonResourceURLs ? (
-              <>
-                <Td className="text-zinc-600 dark:text-zinc-400">non-resource URLs</Td>
-                <Td className="font-mono text-xs [overflow-wrap:anywhere]">
-                  {list(rule.nonResourceURLs, 'every URL')}
-                </Td>
-              </>
-            ) : (
-              <>
-                <Td className="font-mono text-xs [overflow-wrap:anywhere]">
-                  {(rule.apiGroups ?? []).map(group).join(', ') || '—'}
-                </Td>
-                <Td className="font-mono text-xs [overflow-wrap:anywhere]">{list(rule.resources, 'all resources')}</Td>
-              </>
-            )}
-            <Td className="font-mono text-xs [overflow-wrap:anywhere]">{list(rule.verbs, 'all verbs')}</Td>
-            <Td className="font-mono text-xs [overflow-wrap:anywhere]">{list(rule.resourceNames, 'any')}</Td>
+            <Td className={cell}>
+              {rule.nonResourceURLs ? (
+                <span className="font-sans text-zinc-600 dark:text-zinc-400">non-resource URLs</span>
+              ) : (
+                (rule.apiGroups ?? []).map(group).join(', ') || '—'
+              )}
+            </Td>
+            <Td className={cell}>
+              {rule.nonResourceURLs ? list(rule.nonResourceURLs, 'every URL') : list(rule.resources, 'all resources')}
+              {rule.resourceNames && rule.resourceNames.length > 0 ? (
+                <span className="mt-0.5 block font-sans text-zinc-600 dark:text-zinc-400">
+                  only {rule.resourceNames.join(', ')}
+                </span>
+              ) : null}
+            </Td>
+            <Td className={cell}>{list(rule.verbs, 'all verbs')}</Td>
           </Tr>
         ))}
       </tbody>
