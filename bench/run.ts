@@ -2,7 +2,10 @@
 // the machine, so nothing here fails the build; the README's performance section records what we measured.
 import type { Benchmark, BenchFigure } from './bench-types'
 
-const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [() => import('./access-page')]
+const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
+  () => import('./access-page'),
+  () => import('./browse-pods'),
+]
 
 function formatFigure(f: BenchFigure): string {
   const value = f.unit === 'ratio' ? f.value.toFixed(2) : f.value.toFixed(f.value < 10 ? 2 : 0)

@@ -1,0 +1,188 @@
+// Browsing the `scale` cluster's 100,000 Pods (SANDBOX_SCALE=large) in headless Chromium against the built console:
+// time from navigation to the first Pod rows, JS heap after scrolling the whole list, and the console's Pods API time
+// for one page divided by the raw Kubernetes list time of the same page (same run, same TLS connection reuse).
+// The sandbox and the console run as their own processes, as they would in production.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { Agent, request } from 'node:https'
+import { createServer } from 'node:net'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { chromium } from '@playwright/test'
+
+import { ensureBuilt } from '../scripts/ensure-built'
+import { sandboxEnvironment } from '../scripts/launch-mode'
+import { waitForUrl } from '../scripts/wait-for-url'
+import type { Benchmark, BenchFigure } from './bench-types'
+
+const PAGE = 500
+const SAMPLES = 15
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+
+async function timeMedian(run: () => Promise<unknown>): Promise<number> {
+  await run() // warm-up: connection, token, caches
+  const samples: number[] = []
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = performance.now()
+    await run()
+    samples.push(performance.now() - start)
+  }
+  return median(samples)
+}
+
+function stop(child: ChildProcess): Promise<unknown> {
+  child.kill('SIGTERM')
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
+}
+
+/** GETs a Kubernetes path directly with the EKS token the console would use (the "raw list" side of the ratio). */
+async function rawKubeGetter(sandboxUrl: string) {
+  const localRequire = createRequire(__filename)
+  localRequire.cache[localRequire.resolve('server-only')] = { exports: {} } as NodeJS.Module
+  const { buildEksToken } = await import('@/lib/k8s/eks-token')
+  const { EKSClient, DescribeClusterCommand } = await import('@aws-sdk/client-eks')
+  const credentials = {
+    accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  }
+  const eks = new EKSClient({ region: 'us-west-2', endpoint: sandboxUrl, credentials })
+  const { cluster } = await eks.send(new DescribeClusterCommand({ name: 'scale' }))
+  const { token } = await buildEksToken({
+    clusterName: 'scale',
+    region: 'us-west-2',
+    credentials,
+    endpointUrl: sandboxUrl,
+  })
+  const agent = new Agent({ keepAlive: true, ca: Buffer.from(cluster?.certificateAuthority?.data ?? '', 'base64') })
+  return (path: string) =>
+    new Promise<string>((resolve, reject) => {
+      const req = request(
+        `${cluster?.endpoint}${path}`,
+        { agent, headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+}
+
+export const benchmark: Benchmark = {
+  name: 'Browse Pods (scale cluster: 100,000 Pods, headless Chromium)',
+  async run(): Promise<BenchFigure[]> {
+    const stateDir = await mkdtemp(join(tmpdir(), 'bench-pods-'))
+    const [sandboxPort, consolePort] = [await findFreePort(), await findFreePort()]
+    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`
+    const consoleUrl = `http://localhost:${consolePort}`
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...sandboxEnvironment(String(sandboxPort), {}),
+      NEXTAUTH_URL: consoleUrl,
+      NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef',
+      NEXT_TELEMETRY_DISABLED: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    }
+    await ensureBuilt(env)
+    const tsx = require.resolve('tsx/cli')
+    const children = [
+      spawn(
+        process.execPath,
+        [tsx, 'sandbox/main.ts', '--port', String(sandboxPort), '--state-dir', stateDir, '--reset'],
+        {
+          env: { ...env, SANDBOX_SCALE: 'large' },
+          stdio: 'ignore',
+        },
+      ),
+    ]
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--enable-precise-memory-info',
+      ],
+    })
+    try {
+      await waitForUrl(`${sandboxUrl}/_sandbox/health`, 120_000)
+      children.push(
+        spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--port', String(consolePort)], {
+          env,
+          stdio: 'ignore',
+        }),
+      )
+      await waitForUrl(`${consoleUrl}/signin`, 60_000)
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      await page.goto(`${consoleUrl}/signin`)
+      await page.getByLabel('Username').fill('admin')
+      await page.getByLabel('Password').fill('sandbox')
+      await page.getByRole('button', { name: /sign in/i }).click()
+      await page.waitForURL(/\/clusters/)
+      const podsUrl = `${consoleUrl}/clusters/us-west-2/scale/resources/pods`
+      // Warm the route once (Next compiles nothing at runtime, but the console's connection and token caches fill).
+      await page.goto(podsUrl)
+      await page.getByRole('link', { name: /^svc-/ }).first().waitFor()
+      await page.goto(`${consoleUrl}/clusters`)
+
+      await page.goto(podsUrl)
+      await page.getByRole('link', { name: /^svc-/ }).first().waitFor()
+      const firstRowsMs = await page.evaluate(() => performance.now())
+
+      const scrollStart = performance.now()
+      const table = page.getByRole('region', { name: /Pods \(scrollable\)/ })
+      const status = page.getByText(/^100,000 pods · in name order/)
+      while (!(await status.isVisible())) {
+        await table.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+        await page.waitForTimeout(50)
+      }
+      const scrollS = (performance.now() - scrollStart) / 1000
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('HeapProfiler.collectGarbage')
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+
+      const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+      const consoleMs = await timeMedian(async () => {
+        const res = await fetch(`${consoleUrl}/api/clusters/us-west-2/scale/pods?limit=${PAGE}`, {
+          headers: { cookie },
+        })
+        if (!res.ok) throw new Error(`console answered ${res.status}`)
+        await res.text()
+      })
+      const rawGet = await rawKubeGetter(sandboxUrl)
+      const rawMs = await timeMedian(() => rawGet(`/api/v1/pods?limit=${PAGE}`))
+      return [
+        { label: 'navigation to first Pod rows (performance.now)', value: firstRowsMs, unit: 'ms', target: 1000 },
+        { label: 'scrolling all 100,000 rows (context)', value: scrollS, unit: 's' },
+        { label: 'JS heap after scrolling the whole list', value: heap.usedSize / 2 ** 20, unit: 'MB', target: 150 },
+        { label: `console Pods API, one ${PAGE}-Pod page (median)`, value: consoleMs, unit: 'ms' },
+        { label: `raw Kubernetes list, same page (median)`, value: rawMs, unit: 'ms' },
+        { label: 'console API time / raw Kubernetes list time', value: consoleMs / rawMs, unit: 'ratio', target: 1.2 },
+      ]
+    } finally {
+      await browser.close()
+      for (const child of children.reverse()) await stop(child)
+      await rm(stateDir, { recursive: true, force: true })
+    }
+  },
+}
