@@ -1,0 +1,65 @@
+'use client'
+
+import { useState } from 'react'
+
+import { Button } from '@/components/ui/button'
+import { CodeBlock } from '@/components/ui/code-block'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import type { Check, ClusterIdentityFacts, Mechanism } from '@/lib/identity/workload-identity-schemas'
+
+import { OidcProviderButton } from './oidc-provider-button'
+import { TrustFixDialog } from './trust-fix-dialog'
+import { VerdictBadge } from './verdict-badge'
+
+/** Each check as a verdict, its reason, and the exact change that fixes it (a button for editors, else the command). */
+export function ChecksList({
+  cluster,
+  facts,
+  namespace,
+  serviceAccount,
+  checks,
+  canEdit,
+}: {
+  cluster: ClusterRef
+  facts: ClusterIdentityFacts
+  namespace: string
+  serviceAccount: string
+  checks: Check[]
+  canEdit: boolean
+}) {
+  const [fixing, setFixing] = useState<Mechanism | null>(null)
+  return (
+    <>
+      <ul aria-label="Checks" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+        {checks.map((check) => (
+          <li key={check.id} className="space-y-2 py-3 first:pt-0 last:pb-0">
+            <div className="flex flex-wrap items-center gap-2">
+              <VerdictBadge status={check.status} />
+              <h3 className="text-sm font-semibold">{check.title}</h3>
+            </div>
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">{check.reason}</p>
+            {check.fix?.kind === 'trust-policy' && canEdit ? (
+              <Button
+                variant="primary"
+                onClick={() => setFixing(check.fix?.kind === 'trust-policy' ? check.fix.mechanism : null)}
+              >
+                Fix trust policy…
+              </Button>
+            ) : null}
+            {check.fix?.kind === 'create-oidc-provider' && canEdit && facts.oidcIssuer ? (
+              <OidcProviderButton cluster={cluster} issuer={facts.oidcIssuer} />
+            ) : null}
+            {check.fix?.kind === 'command' ? <CodeBlock label={check.fix.label} code={check.fix.command} /> : null}
+          </li>
+        ))}
+      </ul>
+      {fixing ? (
+        <TrustFixDialog
+          cluster={cluster}
+          target={{ namespace, serviceAccount, mechanism: fixing }}
+          onClose={() => setFixing(null)}
+        />
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,131 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import type { z } from 'zod'
+
+import { applyServerIssues } from '@/components/access-entries/server-issues'
+import { Button } from '@/components/ui/button'
+import { CodeBlock } from '@/components/ui/code-block'
+import { Dialog } from '@/components/ui/dialog'
+import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { createPodIdentityCommand, createServiceAccountCommand } from '@/lib/identity/workload-identity-commands'
+import { createPodIdentitySchema } from '@/lib/identity/workload-identity-schemas'
+import { useCreatePodIdentity } from '@/lib/queries/workload-identity-mutations'
+
+import { CreateRoleInline } from './create-role-inline'
+import { serviceAccountPagePath } from './paths'
+import { RolePicker } from './role-picker'
+import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'
+
+type Input = z.input<typeof createPodIdentitySchema>
+type Output = z.output<typeof createPodIdentitySchema>
+const FIELDS = ['namespace', 'serviceAccount', 'roleArn', 'targetRoleArn', 'disableSessionTags'] as const
+
+/** Create a Pod Identity association; on success, go to the service account's page to see its checks. */
+export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: ClusterRef; onClose: () => void }) {
+  const router = useRouter()
+  const mutation = useCreatePodIdentity(cluster)
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(createPodIdentitySchema),
+    defaultValues: { namespace: '', serviceAccount: '', roleArn: '', targetRoleArn: '', disableSessionTags: false },
+  })
+  const { errors } = form.formState
+  const v = useWatch({ control: form.control })
+  const exists = useServiceAccountExists(cluster, v.namespace ?? '', v.serviceAccount ?? '')
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(undefined)
+    try {
+      await mutation.mutateAsync({ ...input, createServiceAccount: exists === false })
+      router.push(serviceAccountPagePath(cluster, input.namespace, input.serviceAccount))
+    } catch (error) {
+      setFormError(applyServerIssues(error, form.setError, FIELDS))
+    }
+  })
+  const command = createPodIdentityCommand(cluster, {
+    namespace: v.namespace || '<namespace>',
+    serviceAccount: v.serviceAccount || '<service-account>',
+    roleArn: v.roleArn ?? '',
+    targetRoleArn: v.targetRoleArn,
+    disableSessionTags: v.disableSessionTags,
+  })
+  const setRole = (arn: string) => form.setValue('roleArn', arn, { shouldValidate: true })
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title="Associate an IAM role (Pod Identity)" wide>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <ServiceAccountFields
+          cluster={cluster}
+          namespace={v.namespace ?? ''}
+          serviceAccount={v.serviceAccount ?? ''}
+          errors={{ namespace: errors.namespace?.message, serviceAccount: errors.serviceAccount?.message }}
+          register={(name) => form.register(name)}
+        />
+        {exists === false ? (
+          <p className="text-sm">
+            The console will create the service account first, then the association:
+            <code className="ml-1 text-xs">
+              {createServiceAccountCommand(v.namespace ?? '', v.serviceAccount ?? '')}
+            </code>
+          </p>
+        ) : null}
+        <RolePicker id="pi-role-search" region={cluster.region} onPick={setRole} />
+        <FormField
+          id="pi-role"
+          label="IAM role ARN"
+          error={errors.roleArn?.message}
+          hint="A role in the cluster's account (EKS needs iam:PassRole on it)."
+        >
+          <input
+            {...fieldIds('pi-role', errors.roleArn?.message, true)}
+            className={inputClasses(!!errors.roleArn)}
+            {...form.register('roleArn')}
+          />
+        </FormField>
+        <CreateRoleInline
+          cluster={cluster}
+          mechanism="pod-identity"
+          namespace={v.namespace ?? ''}
+          serviceAccount={v.serviceAccount ?? ''}
+          onCreated={setRole}
+        />
+        <FormField
+          id="pi-target"
+          label="Target role ARN (optional, cross-account)"
+          error={errors.targetRoleArn?.message}
+          hint="EKS assumes the role above, then this one. Its trust policy must trust the role above with the external ID EKS generates (shown after creating)."
+        >
+          <input
+            {...fieldIds('pi-target', errors.targetRoleArn?.message, true)}
+            className={inputClasses(!!errors.targetRoleArn)}
+            {...form.register('targetRoleArn')}
+          />
+        </FormField>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" {...form.register('disableSessionTags')} />
+          <span>
+            Disable session tags
+            <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+              EKS then does not tag the session with the cluster, namespace and service account.
+            </span>
+          </span>
+        </label>
+        <CodeBlock label="Equivalent AWS CLI command" code={command} />
+        {formError ? (
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {formError}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Creating…' : 'Create association'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

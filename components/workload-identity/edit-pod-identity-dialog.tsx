@@ -1,0 +1,109 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import type { z } from 'zod'
+
+import { applyServerIssues } from '@/components/access-entries/server-issues'
+import { Button } from '@/components/ui/button'
+import { CodeBlock } from '@/components/ui/code-block'
+import { Dialog } from '@/components/ui/dialog'
+import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { updatePodIdentityCommand } from '@/lib/identity/workload-identity-commands'
+import { updatePodIdentitySchema, type PodIdentityDto } from '@/lib/identity/workload-identity-schemas'
+import { useUpdatePodIdentity } from '@/lib/queries/workload-identity-mutations'
+
+import { RolePicker } from './role-picker'
+
+type Input = z.input<typeof updatePodIdentitySchema>
+type Output = z.output<typeof updatePodIdentitySchema>
+
+/** Change an association's role, cross-account target role and session tags (namespace and SA are immutable). */
+export function EditPodIdentityDialog({
+  cluster,
+  association,
+  onClose,
+}: {
+  cluster: ClusterRef
+  association: PodIdentityDto
+  onClose: () => void
+}) {
+  const mutation = useUpdatePodIdentity(cluster, association.associationId)
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(updatePodIdentitySchema),
+    defaultValues: {
+      roleArn: association.roleArn,
+      targetRoleArn: association.targetRoleArn ?? '',
+      disableSessionTags: association.disableSessionTags,
+    },
+  })
+  const { errors } = form.formState
+  const v = useWatch({ control: form.control })
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(undefined)
+    try {
+      await mutation.mutateAsync(input)
+      onClose()
+    } catch (error) {
+      setFormError(applyServerIssues(error, form.setError, ['roleArn', 'targetRoleArn', 'disableSessionTags']))
+    }
+  })
+  const command = updatePodIdentityCommand(cluster, {
+    associationId: association.associationId,
+    roleArn: v.roleArn ?? '',
+    targetRoleArn: v.targetRoleArn ?? '',
+    disableSessionTags: v.disableSessionTags ?? false,
+  })
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title="Edit Pod Identity association" wide>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <RolePicker
+          id="edit-role-search"
+          region={cluster.region}
+          onPick={(arn) => form.setValue('roleArn', arn, { shouldValidate: true })}
+        />
+        <FormField id="edit-role" label="IAM role ARN" error={errors.roleArn?.message}>
+          <input
+            {...fieldIds('edit-role', errors.roleArn?.message)}
+            className={inputClasses(!!errors.roleArn)}
+            {...form.register('roleArn')}
+          />
+        </FormField>
+        <FormField
+          id="edit-target"
+          label="Target role ARN (optional, cross-account)"
+          error={errors.targetRoleArn?.message}
+          hint={
+            association.externalId
+              ? `The target role's trust policy must require sts:ExternalId ${association.externalId}. Empty removes the cross-account hop.`
+              : 'Empty means no cross-account hop. EKS generates the external ID when you set one.'
+          }
+        >
+          <input
+            {...fieldIds('edit-target', errors.targetRoleArn?.message, true)}
+            className={inputClasses(!!errors.targetRoleArn)}
+            {...form.register('targetRoleArn')}
+          />
+        </FormField>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" {...form.register('disableSessionTags')} /> Disable session tags
+        </label>
+        <CodeBlock label="Equivalent AWS CLI command" code={command} />
+        {formError ? (
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {formError}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : 'Save changes'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

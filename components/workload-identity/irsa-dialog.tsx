@@ -1,0 +1,154 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import type { z } from 'zod'
+
+import { applyServerIssues } from '@/components/access-entries/server-issues'
+import { Button } from '@/components/ui/button'
+import { CodeBlock } from '@/components/ui/code-block'
+import { Dialog } from '@/components/ui/dialog'
+import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { annotateServiceAccountCommand, IRSA_ANNOTATIONS } from '@/lib/identity/workload-identity-commands'
+import { irsaAnnotationsSchema } from '@/lib/identity/workload-identity-schemas'
+import { useSetIrsaAnnotations } from '@/lib/queries/workload-identity-mutations'
+
+import { CreateRoleInline } from './create-role-inline'
+import { RolePicker } from './role-picker'
+
+type Input = z.input<typeof irsaAnnotationsSchema>
+type Output = z.output<typeof irsaAnnotationsSchema>
+const FIELDS = ['roleArn', 'audience', 'stsRegionalEndpoints', 'tokenExpiration', 'resourceVersion'] as const
+
+/** Set or change a service account's IRSA annotations, with its resourceVersion (a concurrent edit is a 409). */
+export function IrsaDialog({
+  cluster,
+  namespace,
+  name,
+  resourceVersion,
+  annotations,
+  onClose,
+}: {
+  cluster: ClusterRef
+  namespace: string
+  name: string
+  resourceVersion: string
+  annotations: Record<string, string>
+  onClose: () => void
+}) {
+  const mutation = useSetIrsaAnnotations(cluster, namespace, name)
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(irsaAnnotationsSchema),
+    defaultValues: {
+      roleArn: annotations[IRSA_ANNOTATIONS.roleArn] ?? '',
+      audience: annotations[IRSA_ANNOTATIONS.audience] ?? '',
+      stsRegionalEndpoints: (annotations[IRSA_ANNOTATIONS.stsRegionalEndpoints] ?? '') as Input['stsRegionalEndpoints'],
+      tokenExpiration: annotations[IRSA_ANNOTATIONS.tokenExpiration] ?? '',
+      resourceVersion,
+    },
+  })
+  const { errors } = form.formState
+  const v = useWatch({ control: form.control })
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(undefined)
+    try {
+      await mutation.mutateAsync(input)
+      onClose()
+    } catch (error) {
+      setFormError(applyServerIssues(error, form.setError, FIELDS))
+    }
+  })
+  const value = (text: string | undefined) => (text ? text : null)
+  const command = annotateServiceAccountCommand(
+    { namespace, name, resourceVersion },
+    {
+      [IRSA_ANNOTATIONS.roleArn]: value(v.roleArn),
+      [IRSA_ANNOTATIONS.audience]: v.roleArn ? value(v.audience) : null,
+      [IRSA_ANNOTATIONS.stsRegionalEndpoints]: v.roleArn ? value(v.stsRegionalEndpoints) : null,
+      [IRSA_ANNOTATIONS.tokenExpiration]: v.roleArn ? value(v.tokenExpiration) : null,
+    },
+  )
+  const setRole = (arn: string) => form.setValue('roleArn', arn, { shouldValidate: true })
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={`IRSA role of ${namespace}/${name}`} wide>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <RolePicker id="irsa-role-search" region={cluster.region} onPick={setRole} />
+        <FormField
+          id="irsa-role"
+          label="IAM role ARN (eks.amazonaws.com/role-arn)"
+          error={errors.roleArn?.message}
+          hint="Empty removes the role and the other IRSA annotations."
+        >
+          <input
+            {...fieldIds('irsa-role', errors.roleArn?.message, true)}
+            className={inputClasses(!!errors.roleArn)}
+            {...form.register('roleArn')}
+          />
+        </FormField>
+        <CreateRoleInline
+          cluster={cluster}
+          mechanism="irsa"
+          namespace={namespace}
+          serviceAccount={name}
+          onCreated={setRole}
+        />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <FormField
+            id="irsa-audience"
+            label="Audience"
+            error={errors.audience?.message}
+            hint="Default sts.amazonaws.com"
+          >
+            <input
+              {...fieldIds('irsa-audience', errors.audience?.message, true)}
+              className={inputClasses(!!errors.audience)}
+              {...form.register('audience')}
+            />
+          </FormField>
+          <FormField id="irsa-regional" label="Regional STS endpoints" error={errors.stsRegionalEndpoints?.message}>
+            <select
+              {...fieldIds('irsa-regional', errors.stsRegionalEndpoints?.message)}
+              className={inputClasses()}
+              {...form.register('stsRegionalEndpoints')}
+            >
+              <option value="">Not set</option>
+              <option value="true">true</option>
+              <option value="false">false</option>
+            </select>
+          </FormField>
+          <FormField
+            id="irsa-expiration"
+            label="Token expiration (s)"
+            error={errors.tokenExpiration?.message}
+            hint="Default 86400"
+          >
+            <input
+              {...fieldIds('irsa-expiration', errors.tokenExpiration?.message, true)}
+              inputMode="numeric"
+              className={inputClasses(!!errors.tokenExpiration)}
+              {...form.register('tokenExpiration')}
+            />
+          </FormField>
+        </div>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Pods read the annotations when they start: restart them after a change.
+        </p>
+        <CodeBlock label="Equivalent kubectl command" code={command} />
+        {(formError ?? errors.resourceVersion?.message) ? (
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {formError ?? errors.resourceVersion?.message}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : v.roleArn ? 'Save annotations' : 'Remove IRSA role'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
