@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test'
 
 // E2E runs the real launcher: a fresh sandbox on its own port and the built console on another, so a developer's
 // `npm start` on 3000/4566 can keep running beside the tests.
-const consolePort = 3100
-const sandboxPort = 4610
+// Overridable so two runs on one machine (e.g. CI beside a developer's run) do not collide.
+const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 3100)
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4610)
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx scripts/start.ts --port ${consolePort} --sandbox-port ${sandboxPort} --state-dir .sandbox/e2e --reset`,
+    command: `npx tsx scripts/start.ts --port ${consolePort} --sandbox-port ${sandboxPort} --state-dir .sandbox/e2e-${consolePort} --reset`,
     url: `http://localhost:${consolePort}/signin`,
     env: { CONSOLE_SANDBOX: '1' },
     timeout: 300_000,
