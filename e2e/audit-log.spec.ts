@@ -1,7 +1,9 @@
 // The audit log end to end: an editor grants a role of this spec's own a read-only namespace policy on prod-web,
 // then finds the change (who, role, action, target, result, before → after) on /audit and in prod-web's History.
 // The shared sandbox keeps nothing: the entry and the role are removed afterwards.
+import AxeBuilder from '@axe-core/playwright'
 import { DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks'
+import type { Page } from '@playwright/test'
 
 import { USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
@@ -12,6 +14,22 @@ import { AuditPageObject, createSandboxRole, deleteSandboxRole } from './pages/a
 const cluster = { region: 'us-west-2', name: 'prod-web' }
 const roleName = `audit-e2e-${Date.now()}`
 const roleArn = `arn:aws:iam::111122223333:role/${roleName}`
+
+/** Serious or critical WCAG 2 A/AA violations, in light and in dark mode. */
+async function seriousViolations(page: Page) {
+  const found = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    found.push(
+      ...results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ colorScheme, id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target) })),
+    )
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
+}
 
 test.beforeAll(async () => {
   await createSandboxRole(roleName)
@@ -52,6 +70,7 @@ test('an editor’s grant shows on the audit log and in the cluster history, wit
   await expect(page.getByText('Before: did not exist.')).toBeVisible()
   await expect(audit.changes(roleArn)).toContainText('AmazonEKSViewPolicy')
   await expect(audit.changes(roleArn)).toContainText('"audit-e2e"')
+  expect(await seriousViolations(page)).toEqual([])
 
   // Filters are the URL: a result that did not happen hides the row; clearing brings it back.
   await audit.filter('Result').selectOption('failed')
@@ -66,6 +85,7 @@ test('an editor’s grant shows on the audit log and in the cluster history, wit
   await expect(page).toHaveURL(`/clusters/${cluster.region}/${cluster.name}/history`)
   await expect(page.getByRole('link', { name: 'History', exact: true })).toHaveAttribute('aria-current', 'page')
   await expect(audit.rows(roleName).first()).toContainText('Grant access')
+  expect(await seriousViolations(page)).toEqual([])
 })
 
 test('a deep link with filters opens filtered, and an unknown actor shows the filtered empty state', async ({
@@ -77,6 +97,7 @@ test('a deep link with filters opens filtered, and an unknown actor shows the fi
   await audit.gotoAll(`?actor=nobody-${Date.now()}&result=partial`)
   await expect(audit.filter('Result')).toHaveValue('partial')
   await expect(page.getByText('No changes match these filters.')).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(page).toHaveURL(/\/audit$/)
 })
