@@ -21,7 +21,8 @@ export function ClusterIdentityPanel({
     </span>
   ) : facts.agent.source === 'missing' ? (
     <span className="flex flex-wrap items-center gap-2">
-      <VerdictBadge status="fail" label="Missing" /> The eks-pod-identity-agent add-on is not installed.
+      <VerdictBadge status="warn" label="Not installed" /> The eks-pod-identity-agent add-on is not installed; Pod
+      Identity associations need it.
     </span>
   ) : (
     <span className="flex flex-wrap items-center gap-2">

@@ -104,15 +104,15 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
             {...form.register('targetRoleArn')}
           />
         </FormField>
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-1" {...form.register('disableSessionTags')} />
-          <span>
+        <div className="space-y-1">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" aria-describedby="pi-tags-hint" {...form.register('disableSessionTags')} />
             Disable session tags
-            <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-              EKS then does not tag the session with the cluster, namespace and service account.
-            </span>
-          </span>
-        </label>
+          </label>
+          <p id="pi-tags-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
+            EKS then does not tag the session with the cluster, namespace and service account.
+          </p>
+        </div>
         <CodeBlock label="Equivalent AWS CLI command" code={command} />
         {formError ? (
           <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">

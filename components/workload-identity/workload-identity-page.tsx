@@ -20,6 +20,8 @@ import { filterMappings, readMappingFilters, writeMappingFilters, type MappingFi
 import { MappingFiltersBar } from './mapping-filters-bar'
 import { MappingsTable } from './mappings-table'
 
+const plural = (n: number) => `${n} ${n === 1 ? 'mapping' : 'mappings'}`
+
 /** Every service account → IAM role mapping of a cluster (Pod Identity and IRSA), filterable by URL, with verdicts. */
 export function WorkloadIdentityPage({ cluster }: { cluster: ClusterRef }) {
   const { data, error, isPending, refetch } = useQuery(workloadIdentityQuery(cluster))
@@ -57,8 +59,8 @@ export function WorkloadIdentityPage({ cluster }: { cluster: ClusterRef }) {
                 </h2>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
                   {shown.length === mappings.length
-                    ? `${mappings.length} mappings`
-                    : `${shown.length} of ${mappings.length} mappings`}
+                    ? plural(mappings.length)
+                    : `${shown.length} of ${plural(mappings.length)}`}
                   {failing > 0 ? ` · ${failing} failing` : ''}
                   {canEdit ? '' : ' · read-only: your console role is viewer'}
                 </p>

@@ -243,7 +243,19 @@ export function evaluateMapping(f: MappingFacts): Check[] {
       reason: `Both a Pod Identity association and an IRSA annotation are set. Pod Identity wins: pods get ${roleName(f.podIdentity.roleArn)}, not ${roleName(f.irsa.roleArn)}. Remove the annotation to avoid confusion.`,
     })
   if (f.podIdentity) checks.push(...podIdentityChecks(f, f.podIdentity))
-  if (f.irsa) checks.push(...irsaChecks(f, f.irsa))
+  if (f.irsa) {
+    // With both set, pods get the Pod Identity credentials; the IRSA checks are shown but do not decide the verdict.
+    const irsa = irsaChecks(f, f.irsa)
+    checks.push(
+      ...(f.podIdentity
+        ? irsa.map((c) =>
+            c.status === 'pass'
+              ? c
+              : { ...c, status: 'info' as const, reason: `Ignored while Pod Identity is set: ${c.reason}` },
+          )
+        : irsa),
+    )
+  }
   return checks
 }
 

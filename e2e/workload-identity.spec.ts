@@ -1,0 +1,107 @@
+import {
+  CreateRoleCommand,
+  DeleteOpenIDConnectProviderCommand,
+  DeleteRoleCommand,
+  IAMClient,
+  ListOpenIDConnectProvidersCommand,
+} from '@aws-sdk/client-iam'
+
+import { expect, test } from './fixtures'
+import { ServiceAccountPageObject, WorkloadIdentityPageObject } from './pages/workload-identity-page'
+
+// The run shares one sandbox (playwright.config.ts): these tests use a role and service accounts of their own and
+// restore what they change (legacy-batch has no IAM OIDC provider in the demo world), talking to the sandbox's IAM.
+const iam = new IAMClient({
+  endpoint: 'http://127.0.0.1:4610',
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+})
+const BROKEN_ROLE = 'e2e-wi-broken-trust'
+const role = (name: string) => `arn:aws:iam::111122223333:role/${name}`
+
+test.afterAll(async () => {
+  await iam.send(new DeleteRoleCommand({ RoleName: BROKEN_ROLE })).catch(() => undefined)
+  const { OpenIDConnectProviderList = [] } = await iam.send(new ListOpenIDConnectProvidersCommand({}))
+  for (const p of OpenIDConnectProviderList.filter((o) => o.Arn?.endsWith('/id/C4D2E6F8A0B1C3D5E7F9A2B4C6D8E0F1'))) {
+    await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: p.Arn }))
+  }
+})
+
+test('a viewer sees mappings and verdicts but no controls, and the write routes answer 403', async ({ signInAs }) => {
+  const page = await signInAs('viewer')
+  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+  await wi.goto('?verdict=fail')
+  await expect(wi.row('reports-job').getByText('Failing')).toBeVisible()
+  await expect(wi.row('billing-api')).toHaveCount(0)
+  await expect(wi.associateButton()).toHaveCount(0)
+  await wi.row('orders-api').getByRole('link', { name: 'orders-api' }).click()
+  await expect(page.getByText(/Pod Identity wins/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Edit association' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Fix trust policy/ })).toHaveCount(0)
+  const writes = [
+    page.request.post(wi.apiPath('pod-identity-associations'), { data: {} }),
+    page.request.delete(wi.apiPath('pod-identity-associations', 'a-x')),
+    page.request.patch(wi.apiPath('service-accounts', 'orders', 'orders-api'), { data: {} }),
+    page.request.post(wi.apiPath('workload-identity', 'trust-fix'), { data: {} }),
+    page.request.post(wi.apiPath('oidc-provider')),
+    page.request.post('/api/iam/roles', { data: {} }),
+  ]
+  for (const response of await Promise.all(writes)) expect(response.status()).toBe(403)
+})
+
+test('Pod Identity with a broken trust policy: the check fails, the fix makes it pass', async ({ signInAs }) => {
+  // Pod Identity trust without sts:TagSession — the seed's reports-writer mistake, on a role of this test's own.
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  }
+  await iam.send(new CreateRoleCommand({ RoleName: BROKEN_ROLE, AssumeRolePolicyDocument: JSON.stringify(trust) }))
+  const page = await signInAs('editor')
+  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+  await wi.goto()
+  await wi.associateButton().click()
+  await wi.fillAssociation({ namespace: 'team-b', serviceAccount: 'e2e-reports', roleArn: role(BROKEN_ROLE) })
+  await expect(wi.dialog().getByText('team-b/e2e-reports does not exist yet.')).toBeVisible()
+  await expect(wi.dialog().getByText(/aws eks create-pod-identity-association/)).toBeVisible()
+  await wi.dialog().getByRole('button', { name: 'Create association' }).click()
+  await expect(page).toHaveURL(/\/resources\/service-accounts\/team-b\/e2e-reports$/)
+  const sa = new ServiceAccountPageObject(page)
+  const check = sa.check('Role trusts EKS Pod Identity')
+  await expect(check.getByText('Failing')).toBeVisible()
+  await expect(check.getByText(/sts:TagSession/)).toBeVisible()
+  await check.getByRole('button', { name: 'Fix trust policy…' }).click()
+  await expect(sa.dialog().getByText('Trust policy diff (+ added, - removed)')).toBeVisible()
+  await expect(sa.dialog().getByText(/aws iam update-assume-role-policy/)).toBeVisible()
+  await sa.dialog().getByRole('button', { name: 'Apply fix' }).click()
+  await expect(sa.dialog()).toHaveCount(0)
+  await expect(check.getByText('Healthy')).toBeVisible()
+  await page.getByRole('button', { name: 'Delete association' }).click()
+  await expect(sa.dialog().getByText(/lose the credentials of/)).toBeVisible()
+  await sa.dialog().getByRole('button', { name: 'Delete association' }).click()
+  await expect(page.getByText('No Pod Identity association.')).toBeVisible()
+})
+
+test('IRSA on a cluster without an IAM OIDC provider: create the provider from the page', async ({ signInAs }) => {
+  const page = await signInAs('editor')
+  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'legacy-batch')
+  await wi.goto('?mechanism=irsa')
+  await expect(wi.row('legacy-worker')).toBeVisible()
+  await wi.irsaButton().click()
+  await wi.dialog().getByLabel('Namespace', { exact: true }).selectOption('batch')
+  await wi.dialog().getByLabel('Service account', { exact: true }).fill('default')
+  await wi.dialog().getByRole('button', { name: 'Continue' }).click()
+  await expect(page).toHaveURL(/\/resources\/service-accounts\/batch\/default\?edit=irsa$/)
+  const sa = new ServiceAccountPageObject(page)
+  await sa.dialog().getByLabel('IAM role ARN (eks.amazonaws.com/role-arn)').fill(role('billing-irsa'))
+  await expect(sa.dialog().getByText(/kubectl annotate serviceaccount default/)).toBeVisible()
+  await sa.dialog().getByRole('button', { name: 'Save annotations' }).click()
+  const provider = sa.check("IAM OIDC provider for the cluster's issuer")
+  await expect(provider.getByText('Failing')).toBeVisible()
+  await provider.getByRole('button', { name: 'Create IAM OIDC provider' }).click()
+  await sa.dialog().getByRole('button', { name: 'Create provider' }).click()
+  await expect(provider.getByText('Healthy')).toBeVisible()
+  // The annotation goes again (the provider is removed in afterAll).
+  await page.getByRole('button', { name: 'Remove IRSA role' }).click()
+  await sa.dialog().getByRole('button', { name: 'Remove IRSA role' }).click()
+  await expect(page.getByText('No eks.amazonaws.com/role-arn annotation.')).toBeVisible()
+})
