@@ -23,6 +23,10 @@ export function AuditEventDetails({ event }: { event: AuditEventDto }) {
   const notes = [describeSide(event.before, 'before'), describeSide(event.after, 'after')].filter(Boolean)
   return (
     <div className="space-y-3 py-1">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Action <code className="font-mono">{event.action}</code> · event {event.id} ·{' '}
+        <time dateTime={event.occurredAt}>{event.occurredAt}</time>
+      </p>
       {event.message ? (
         <div>
           <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Message</h3>

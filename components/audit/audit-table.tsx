@@ -67,7 +67,7 @@ export function AuditTable({ events, showCluster }: { events: AuditEventDto[]; s
                 </Td>
                 <Td className="align-top">
                   <div className="flex flex-wrap items-center gap-1.5">
-                    <span className="font-medium">{event.actor.name}</span>
+                    <span className="font-medium whitespace-nowrap">{event.actor.name}</span>
                     <Badge tone={roleTone[event.actor.role]}>
                       <span className="sr-only">console role: </span>
                       {event.actor.role}
@@ -75,10 +75,7 @@ export function AuditTable({ events, showCluster }: { events: AuditEventDto[]; s
                   </div>
                 </Td>
                 <Td className="align-top">
-                  <div className="font-medium">{auditActionLabel(event.action)}</div>
-                  <div className="font-mono text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
-                    {event.action}
-                  </div>
+                  <span className="font-medium">{auditActionLabel(event.action)}</span>
                 </Td>
                 {showCluster ? (
                   <Td className="align-top whitespace-nowrap">
@@ -92,7 +89,7 @@ export function AuditTable({ events, showCluster }: { events: AuditEventDto[]; s
                     )}
                   </Td>
                 ) : null}
-                <Td className="max-w-xs align-top">
+                <Td className="max-w-xs min-w-48 align-top">
                   <div className="font-medium break-all">{shortTarget(event.target)}</div>
                   {event.target !== shortTarget(event.target) ? (
                     <div className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{event.target}</div>
