@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { SANDBOX_URL } from './pages/access-page'
 import { AccessPoliciesPageObject } from './pages/access-policies-page'
 
 test('the catalogue lists every policy with its Kubernetes rules, and marks undocumented ones', async ({
@@ -43,4 +44,27 @@ test('the grant form links the chosen policy to its catalogue entry', async ({ p
   // The grant form is a sub-page of Access: the section stays marked current.
   const nav = page.getByRole('navigation', { name: 'Cluster sections' })
   await expect(nav.getByRole('link', { name: 'Access', exact: true })).toHaveAttribute('aria-current', 'page')
+})
+
+test.describe('when ListAccessPolicies fails', () => {
+  test.use({ allowConsoleErrors: [/Failed to load resource.*(500|502|503)/] })
+  test.afterEach(async ({ request }) => {
+    await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
+  })
+
+  test('the catalogue says so and offers a retry that works once EKS answers', async ({ page, signInAs, request }) => {
+    // eu-west-1: the server caches each region's list for an hour, and no other spec reads this one's catalogue.
+    await request.put(`${SANDBOX_URL}/_sandbox/faults`, {
+      data: { faults: [{ service: 'eks', operation: 'ListAccessPolicies', kind: 'error', status: 500 }] },
+    })
+    await signInAs('viewer')
+    const catalogue = new AccessPoliciesPageObject(page)
+    await catalogue.goto('?region=eu-west-1')
+    // (Next's route announcer is an alert too.)
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the access policies' })
+    await expect(alert).toBeVisible()
+    await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
+    await alert.getByRole('button', { name: 'Retry' }).click()
+    await expect(catalogue.policyLink('AmazonEKSViewPolicy')).toBeVisible()
+  })
 })

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 /** The console's sandbox on the port playwright.config.ts starts it on (fault injection goes to its admin API). */
-export const SANDBOX_URL = 'http://127.0.0.1:4610'
+export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4610}`
 
 /** Signs in as one of the sandbox users (admin, editor, viewer). */
 export async function signIn(page: Page, user: 'admin' | 'editor' | 'viewer'): Promise<void> {
