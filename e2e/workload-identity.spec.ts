@@ -1,3 +1,6 @@
+// The SDK warns about Node 20 on every client; the warning is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+
 import {
   CreateRoleCommand,
   DeleteOpenIDConnectProviderCommand,
@@ -7,12 +10,13 @@ import {
 } from '@aws-sdk/client-iam'
 
 import { expect, test } from './fixtures'
+import { SANDBOX_URL } from './pages/access-page'
 import { ServiceAccountPageObject, WorkloadIdentityPageObject } from './pages/workload-identity-page'
 
 // The run shares one sandbox (playwright.config.ts): these tests use a role and service accounts of their own and
 // restore what they change (legacy-batch has no IAM OIDC provider in the demo world), talking to the sandbox's IAM.
 const iam = new IAMClient({
-  endpoint: 'http://127.0.0.1:4610',
+  endpoint: SANDBOX_URL,
   region: 'us-east-1',
   credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
 })

@@ -17,7 +17,7 @@ import { createPodIdentitySchema } from '@/lib/identity/workload-identity-schema
 import { useCreatePodIdentity } from '@/lib/queries/workload-identity-mutations'
 
 import { CreateRoleInline } from './create-role-inline'
-import { serviceAccountPagePath } from './paths'
+import { resourcePaths } from '@/components/resources/resource-links'
 import { RolePicker } from './role-picker'
 import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'
 
@@ -41,7 +41,7 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
     setFormError(undefined)
     try {
       await mutation.mutateAsync({ ...input, createServiceAccount: exists === false })
-      router.push(serviceAccountPagePath(cluster, input.namespace, input.serviceAccount))
+      router.push(resourcePaths.serviceAccount(cluster, input.namespace, input.serviceAccount))
     } catch (error) {
       setFormError(applyServerIssues(error, form.setError, FIELDS))
     }

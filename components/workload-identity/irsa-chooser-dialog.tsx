@@ -10,7 +10,7 @@ import { Dialog } from '@/components/ui/dialog'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { serviceAccountParamsSchema } from '@/lib/identity/workload-identity-schemas'
 
-import { serviceAccountPagePath } from './paths'
+import { resourcePaths } from '@/components/resources/resource-links'
 import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'
 
 const schema = z.object({
@@ -26,7 +26,7 @@ export function IrsaChooserDialog({ cluster, onClose }: { cluster: ClusterRef; o
   const v = useWatch({ control: form.control })
   const exists = useServiceAccountExists(cluster, v.namespace ?? '', v.serviceAccount ?? '')
   const onSubmit = form.handleSubmit((input) =>
-    router.push(`${serviceAccountPagePath(cluster, input.namespace, input.serviceAccount)}?edit=irsa`),
+    router.push(`${resourcePaths.serviceAccount(cluster, input.namespace, input.serviceAccount)}?edit=irsa`),
   )
   return (
     <Dialog

@@ -6,7 +6,7 @@ import { principalDisplayName } from '@/lib/access/arn'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { Mapping } from '@/lib/identity/workload-identity-schemas'
 
-import { serviceAccountPagePath } from './paths'
+import { resourcePaths } from '@/components/resources/resource-links'
 import { MechanismBadge, VerdictBadge } from './verdict-badge'
 
 function firstProblem(m: Mapping): string | undefined {
@@ -35,7 +35,7 @@ export function MappingsTable({ cluster, mappings }: { cluster: ClusterRef; mapp
             <Tr key={`${m.namespace}/${m.serviceAccount}`}>
               <Td>
                 <Link
-                  href={serviceAccountPagePath(cluster, m.namespace, m.serviceAccount)}
+                  href={resourcePaths.serviceAccount(cluster, m.namespace, m.serviceAccount)}
                   className="font-medium text-sky-700 hover:underline dark:text-sky-400"
                 >
                   {m.serviceAccount}

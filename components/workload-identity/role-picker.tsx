@@ -29,7 +29,7 @@ export function RolePicker({ id, region, onPick }: { id: string; region: string;
         {error
           ? `IAM search failed: ${error.message} You can still paste an ARN.`
           : deferred && data
-            ? `${data.roles.length}${data.truncated ? '+' : ''} matching roles`
+            ? `${data.roles.length}${data.truncated ? '+' : ''} matching ${data.roles.length === 1 && !data.truncated ? 'role' : 'roles'}`
             : ''}
       </p>
       {deferred && data && data.roles.length > 0 ? (

@@ -16,6 +16,8 @@ import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { serviceAccountDetailQuery } from '@/lib/queries/workload-identity-queries'
 import { hasRole } from '@/lib/roles/console-role'
 
+import { resourcePaths } from '@/components/resources/resource-links'
+
 import { MappingPanel } from './mapping-panel'
 
 const pairs = (record: Record<string, string>) =>
@@ -97,7 +99,14 @@ export function ServiceAccountPage({
                 <tbody>
                   {data.pods.map((pod) => (
                     <Tr key={pod.name}>
-                      <Td className="font-mono text-xs">{pod.name}</Td>
+                      <Td className="font-mono text-xs">
+                        <Link
+                          href={resourcePaths.pod(cluster, namespace, pod.name)}
+                          className="text-sky-700 hover:underline dark:text-sky-400"
+                        >
+                          {pod.name}
+                        </Link>
+                      </Td>
                       <Td>{pod.phase}</Td>
                       <Td className="text-xs">
                         {pod.startTime ?? 'not started'}
