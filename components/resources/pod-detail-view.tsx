@@ -39,7 +39,7 @@ export function PodDetailView({ cluster, namespace, name }: { cluster: ClusterRe
             {
               label: 'Namespace',
               value: (
-                <Link className={link} href={resourcePaths.namespace(cluster, r.namespace)}>
+                <Link prefetch={false} className={link} href={resourcePaths.namespace(cluster, r.namespace)}>
                   {r.namespace}
                 </Link>
               ),
@@ -47,7 +47,7 @@ export function PodDetailView({ cluster, namespace, name }: { cluster: ClusterRe
             {
               label: 'Node',
               value: r.node ? (
-                <Link className={link} href={resourcePaths.node(cluster, r.node)}>
+                <Link prefetch={false} className={link} href={resourcePaths.node(cluster, r.node)}>
                   {r.node}
                 </Link>
               ) : (
@@ -57,7 +57,11 @@ export function PodDetailView({ cluster, namespace, name }: { cluster: ClusterRe
             {
               label: 'Service account',
               value: r.serviceAccount ? (
-                <Link className={link} href={resourcePaths.serviceAccount(cluster, r.namespace, r.serviceAccount)}>
+                <Link
+                  prefetch={false}
+                  className={link}
+                  href={resourcePaths.serviceAccount(cluster, r.namespace, r.serviceAccount)}
+                >
                   {r.serviceAccount}
                 </Link>
               ) : (

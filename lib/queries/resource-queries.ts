@@ -20,6 +20,8 @@ import {
   type PodFilters,
 } from '@/lib/resources/resource-filters'
 
+import { internRowStrings } from '@/lib/resources/intern-strings'
+
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
 
@@ -56,19 +58,29 @@ function listQuery<T extends { cursor: string | null }>(
   kind: ResourceKind,
   filters: object,
   schema: z.ZodType<T>,
+  compact: (page: T) => T = (page) => page,
 ) {
   return infiniteQueryOptions({
     queryKey: resourceKeys.list(c, kind, filters),
-    queryFn: ({ pageParam, signal }) => fetchJson(resourceListUrl(c, kind, filters, pageParam), { signal }, schema),
+    queryFn: async ({ pageParam, signal }) =>
+      compact(await fetchJson(resourceListUrl(c, kind, filters, pageParam), { signal }, schema)),
     initialPageParam: null as string | null,
     getNextPageParam: (last: T) => last.cursor,
     // Changing a filter keeps the old rows on screen until the new first page arrives (no flash of emptiness).
     placeholderData: keepPreviousData,
+    // Pages are immutable snapshots; deep-comparing every loaded row on each new page would cost O(rows) per page.
+    structuralSharing: false,
   })
 }
 
 /** GET …/pods?filters&cursor: Pod rows as pages loaded one after another while the person scrolls. */
-export const podListQuery = (c: ClusterRef, filters: PodFilters) => listQuery(c, 'pods', filters, podPageSchema)
+export const podListQuery = (c: ClusterRef, filters: PodFilters) =>
+  listQuery(c, 'pods', filters, podPageSchema, (page) => {
+    internRowStrings(page.rows, podSharedFields)
+    return page
+  })
+
+const podSharedFields = ['namespace', 'status', 'phase', 'node', 'serviceAccount', 'createdAt'] as const
 
 /** GET …/nodes?filters&cursor */
 export const nodeListQuery = (c: ClusterRef, filters: NodeFilters) => listQuery(c, 'nodes', filters, nodePageSchema)
