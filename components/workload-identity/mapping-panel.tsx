@@ -21,7 +21,7 @@ import { IrsaDialog } from './irsa-dialog'
 import { MechanismBadge, VerdictBadge } from './verdict-badge'
 
 type Open = 'edit-pi' | 'delete-pi' | 'irsa' | 'remove-irsa' | null
-const none = <span className="text-zinc-500">not set</span>
+const none = <span className="text-zinc-600 dark:text-zinc-400">not set</span>
 
 /** The service account's IAM role mapping: both mechanisms, their settings, checks with fixes, and edit controls. */
 export function MappingPanel({

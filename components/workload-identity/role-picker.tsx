@@ -48,7 +48,9 @@ export function RolePicker({ id, region, onPick }: { id: string; region: string;
                 className="flex w-full items-center gap-2 px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
               >
                 <span className="font-medium">{role.name}</span>
-                {role.path !== '/' ? <span className="truncate text-xs text-zinc-500">path {role.path}</span> : null}
+                {role.path !== '/' ? (
+                  <span className="truncate text-xs text-zinc-600 dark:text-zinc-400">path {role.path}</span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -22,7 +22,7 @@ import { MappingPanel } from './mapping-panel'
 
 const pairs = (record: Record<string, string>) =>
   Object.keys(record).length === 0 ? (
-    <span className="text-zinc-500">none</span>
+    <span className="text-zinc-600 dark:text-zinc-400">none</span>
   ) : (
     <ul className="space-y-1">
       {Object.entries(record).map(([k, v]) => (

@@ -32,13 +32,13 @@ export function ServiceAccountVerdict({
   if (isPending)
     return (
       <span className="flex items-center gap-2">
-        {link} <span className="text-xs text-zinc-500">checking IAM role…</span>
+        {link} <span className="text-xs text-zinc-600 dark:text-zinc-400">checking IAM role…</span>
       </span>
     )
   if (error)
     return (
       <span className="flex items-center gap-2">
-        {link} <span className="text-xs text-zinc-500">IAM role unknown: {error.message}</span>
+        {link} <span className="text-xs text-zinc-600 dark:text-zinc-400">IAM role unknown: {error.message}</span>
       </span>
     )
   const m = data.mapping
@@ -52,7 +52,7 @@ export function ServiceAccountVerdict({
           <VerdictBadge status={m.verdict} />
         </>
       ) : (
-        <span className="text-xs text-zinc-500">no IAM role</span>
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">no IAM role</span>
       )}
     </span>
   )
