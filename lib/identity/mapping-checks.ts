@@ -2,53 +2,13 @@
 // tested from a table of facts. Facts: reference §5 (Auto Mode agent), §8 (Pod Identity), §9 (IRSA).
 import { parseArn } from '@/lib/access/arn'
 
-import { analyseIrsaTrust, analysePodIdentityTrust, DEFAULT_IRSA_AUDIENCE, podIdentityContext } from './trust-analysis'
-import type { ParsedTrustPolicy } from './trust-policy'
+import { irsaChecks } from './irsa-checks'
+import { roleName, roleProblem, type MappingFacts, type PodFacts } from './mapping-facts'
+import { analysePodIdentityTrust, podIdentityContext } from './trust-analysis'
 import { createAgentAddonCommand } from './workload-identity-commands'
-import type { Check, ClusterIdentityFacts, IrsaDto, PodIdentityDto, Verdict } from './workload-identity-schemas'
+import type { Check, PodIdentityDto, Verdict } from './workload-identity-schemas'
 
-/** What IAM said about a role. Roles of other accounts cannot be read with the console's credentials. */
-export type RoleFacts =
-  | { state: 'found'; trust: ParsedTrustPolicy }
-  | { state: 'not-found' }
-  | { state: 'other-account' }
-  | { state: 'error'; message: string }
-
-/** A pod of the service account, with its owner so a restart can name the Deployment. */
-export type PodFacts = {
-  name: string
-  phase: string
-  startTime: string | null
-  owner?: { kind: string; name: string }
-}
-
-export type MappingFacts = {
-  cluster: ClusterIdentityFacts
-  namespace: string
-  serviceAccount: string
-  serviceAccountExists: boolean
-  podIdentity: PodIdentityDto | null
-  irsa: IrsaDto | null
-  podIdentityRole?: RoleFacts
-  irsaRole?: RoleFacts
-  pods: PodFacts[]
-}
-
-const roleName = (arn: string) => parseArn(arn)?.name ?? arn
-
-function roleProblem(role: RoleFacts | undefined, arn: string): Check | undefined {
-  if (!role || role.state === 'found') return undefined
-  const base = { id: 'role', title: 'IAM role' }
-  if (role.state === 'not-found')
-    return { ...base, status: 'fail', reason: `IAM has no role ${roleName(arn)} (${arn}): nobody can assume it.` }
-  if (role.state === 'other-account')
-    return {
-      ...base,
-      status: 'fail',
-      reason: `${arn} is in another account; the role must be in the cluster's account.`,
-    }
-  return { ...base, status: 'info', reason: `The console could not read the role: ${role.message}` }
-}
+export type { MappingFacts, PodFacts, RoleFacts } from './mapping-facts'
 
 /** Pods that started before the association existed run without its credentials until they are recreated. */
 export function startedBefore(pod: { startTime: string | null }, createdAt: string | null): boolean {
@@ -161,71 +121,6 @@ function podIdentityChecks(f: MappingFacts, pia: PodIdentityDto): Check[] {
   return checks
 }
 
-function irsaChecks(f: MappingFacts, irsa: IrsaDto): Check[] {
-  const checks: Check[] = []
-  const issuerUrl = f.cluster.oidcIssuer
-  const provider = f.cluster.oidcProvider
-  const audience = irsa.audience || DEFAULT_IRSA_AUDIENCE
-  const providerTitle = "IAM OIDC provider for the cluster's issuer"
-  if (!issuerUrl || !provider) {
-    checks.push({
-      id: 'irsa-oidc-provider',
-      title: providerTitle,
-      status: 'fail',
-      reason: 'The cluster reports no OIDC issuer.',
-    })
-    return checks
-  }
-  if (!provider.exists)
-    checks.push({
-      id: 'irsa-oidc-provider',
-      title: providerTitle,
-      status: 'fail',
-      reason: `IAM has no OIDC provider for ${issuerUrl}: STS refuses every web identity token of this cluster.`,
-      fix: { kind: 'create-oidc-provider' },
-    })
-  else if (!provider.clientIds.includes(audience))
-    checks.push({
-      id: 'irsa-oidc-provider',
-      title: providerTitle,
-      status: 'fail',
-      reason: `The provider's client IDs (${provider.clientIds.join(', ') || 'none'}) do not include ${audience}, the token audience. Add it with aws iam add-client-id-to-open-id-connect-provider.`,
-    })
-  else
-    checks.push({
-      id: 'irsa-oidc-provider',
-      title: providerTitle,
-      status: 'pass',
-      reason: `${provider.arn} exists with client ID ${audience}.`,
-    })
-  const trustTitle = 'Role trusts this service account'
-  const problem = roleProblem(f.irsaRole, irsa.roleArn)
-  if (problem) checks.push({ ...problem, id: 'irsa-trust', title: trustTitle })
-  else if (f.irsaRole?.state === 'found') {
-    if (!f.irsaRole.trust.ok)
-      checks.push({ id: 'irsa-trust', title: trustTitle, status: 'fail', reason: f.irsaRole.trust.error })
-    else {
-      const issuer = issuerUrl.replace(/^https:\/\//, '')
-      const v = analyseIrsaTrust(f.irsaRole.trust.policy, {
-        providerArn: provider.arn,
-        issuer,
-        namespace: f.namespace,
-        serviceAccount: f.serviceAccount,
-        audience,
-      })
-      checks.push({
-        id: 'irsa-trust',
-        title: trustTitle,
-        status: v.status,
-        reason: v.reason,
-        ...(v.fixable ? { fix: { kind: 'trust-policy', mechanism: 'irsa', roleArn: irsa.roleArn } } : {}),
-      })
-    }
-  }
-  return checks
-}
-
-/** Every check of a mapping, Pod Identity first; a service account with both mechanisms is flagged. */
 export function evaluateMapping(f: MappingFacts): Check[] {
   const checks: Check[] = []
   if (!f.serviceAccountExists)
