@@ -46,7 +46,8 @@ export async function setIrsaAnnotations(
   const updated = await auditedWrite(
     {
       actor,
-      action: input.roleArn ? 'service-account.annotate' : 'service-account.remove-annotation',
+      // Removal is an annotate too (`kubectl annotate … key-`); before and after show which it was.
+      action: 'service-account.annotate',
       cluster: ref,
       target: `${target.namespace}/${target.name}`,
       before,
