@@ -1,7 +1,7 @@
 // Narrows the console principal's (IAM user admin) access on one sandbox cluster, and restores it: the "namespace
 // without permission" situation no seed cluster gives the console. Through the real EKS API (access entry groups and
 // policies) and the cluster's Kubernetes API (a ClusterRole that may only list namespaces and nodes).
-import { createRequire } from 'node:module'
+import { execFileSync } from 'node:child_process'
 import { Agent, request } from 'node:https'
 
 import {
@@ -21,13 +21,23 @@ const GROUP = 'console-browsers'
 const ROLE = 'e2e-console-browse'
 
 async function kubeRequest(region: string, cluster: string, method: string, path: string, body?: unknown) {
-  // lib/k8s/eks-token guards against client bundles with `import 'server-only'`; stand in its empty export.
-  const localRequire = createRequire(__filename)
-  localRequire.cache[localRequire.resolve('server-only')] = { exports: {} } as NodeJS.Module
-  const { buildEksToken } = await import('../../lib/k8s/eks-token')
   const eks = new EKSClient({ region, endpoint: SANDBOX_URL, credentials })
   const { cluster: c } = await eks.send(new DescribeClusterCommand({ name: cluster }))
-  const { token } = await buildEksToken({ clusterName: cluster, region, credentials, endpointUrl: SANDBOX_URL })
+  // `aws eks get-token` only presigns (offline); AWS_ENDPOINT_URL makes the token name the sandbox's STS.
+  const out = execFileSync(
+    'aws',
+    ['eks', 'get-token', '--cluster-name', cluster, '--region', region, '--output', 'json'],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_ENDPOINT_URL: SANDBOX_URL,
+      },
+    },
+  )
+  const token = (JSON.parse(out.toString('utf8')) as { status: { token: string } }).status.token
   const agent = new Agent({ ca: Buffer.from(c?.certificateAuthority?.data ?? '', 'base64') })
   const payload = body === undefined ? undefined : JSON.stringify(body)
   return new Promise<number>((resolve, reject) => {
