@@ -29,8 +29,9 @@ async function kubeRequest(region: string, cluster: string, method: string, path
     ['eks', 'get-token', '--cluster-name', cluster, '--region', region, '--output', 'json'],
     {
       env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
+        ...process.env,
+        AWS_PROFILE: undefined,
+        AWS_SESSION_TOKEN: undefined,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
         AWS_ENDPOINT_URL: SANDBOX_URL,
