@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -53,6 +53,19 @@ describe('SQLite audit store file', () => {
     const db = new Database(file, { readonly: true })
     expect(db.prepare('SELECT count(*) AS n FROM audit_schema_version').get()).toEqual({ n: 1 })
     db.close()
+  })
+
+  it.each([
+    [
+      'under a file',
+      () => {
+        writeFileSync(join(root, 'a-file'), '')
+        return join(root, 'a-file', 'x', 'audit.sqlite')
+      },
+    ],
+    ['under /proc', () => '/proc/no-such-folder/audit.sqlite'],
+  ])('fails fast (never hangs) on a folder it cannot create: %s', (_name, path) => {
+    expect(() => openSqliteAuditStore(path())).toThrow()
   })
 
   it('does not write a .gitignore into a folder that already existed', async () => {

@@ -77,7 +77,14 @@ function migrate(db: Database.Database): void {
 function ensureFolder(file: string): void {
   const folder = dirname(file)
   if (existsSync(folder)) return
-  mkdirSync(folder, { recursive: true })
+  // One level at a time rather than mkdirSync({ recursive: true }): on Node 20 that spins forever, blocking the
+  // whole server, when the kernel answers ENOENT under an existing parent (seen with a path under /proc).
+  const missing: string[] = []
+  for (let current = folder; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current)
+    if (dirname(current) === current) break
+  }
+  for (const level of missing) mkdirSync(level)
   writeFileSync(join(folder, '.gitignore'), '# Created by the EKS Access Console: local audit log data.\n*\n')
 }
 
