@@ -50,7 +50,7 @@ export function ListSummary({
 }) {
   const total = remaining !== null ? loaded + remaining : null
   const count = complete
-    ? `${loaded.toLocaleString('en-US')} ${noun}`
+    ? `${loaded.toLocaleString('en-US')} ${loaded === 1 ? noun.replace(/s$/, '') : noun}`
     : total !== null
       ? `${loaded.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${noun} loaded`
       : `${loaded.toLocaleString('en-US')} ${noun} loaded so far`
