@@ -95,7 +95,7 @@ export function EventsPanel({
                 <Badge tone={e.type === 'Warning' ? 'amber' : 'neutral'}>{e.type}</Badge>
                 <span className="font-medium">{e.reason}</span>
                 <span className="text-xs text-zinc-500" title={formatTimestamp(e.lastSeen)}>
-                  {e.count > 1 ? `${e.count}× · ` : ''}last {formatAge(e.lastSeen)} ago
+                  {e.count > 1 ? `${e.count}× · ` : ''}last seen {formatAge(e.lastSeen)} ago
                   {e.source ? ` · ${e.source}` : ''}
                 </span>
               </div>
