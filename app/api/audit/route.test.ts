@@ -129,6 +129,26 @@ describe('GET /api/audit', () => {
   })
 })
 
+describe('an unreadable store', () => {
+  it('answers 503 naming the audit store, logging the cause only on the server', async () => {
+    await setAuditStore({
+      kind: 'postgres',
+      append: () => Promise.reject(new Error('unused')),
+      query: () => Promise.reject(new Error('connect ECONNREFUSED postgres://audit:hunter2@db:5432')),
+      facets: () => Promise.reject(new Error('connect ECONNREFUSED postgres://audit:hunter2@db:5432')),
+      close: async () => undefined,
+    })
+    for (const handler of [GET, facets.GET]) {
+      const { status, body } = await get('', handler)
+      expect(status).toBe(503)
+      expect(body.error.message).toMatch(/^The audit log's store cannot be read right now \(reference \w+\)/)
+      expect(JSON.stringify(body)).not.toContain('hunter2')
+    }
+    expect(logServerError).toHaveBeenCalledTimes(2)
+    await setAuditStore(openSqliteAuditStore(join(dir, 'audit.sqlite')))
+  })
+})
+
 describe('GET /api/audit/facets', () => {
   it('lists the clusters and actions in the log', async () => {
     const { status, body } = await get('', facets.GET)
