@@ -84,7 +84,13 @@ async function migrate(client: PoolClient): Promise<void> {
  * a database that comes up after the console still gets used).
  */
 export function openPostgresAuditStore(databaseUrl: string, options: { max?: number } = {}): AuditStore {
-  const pool = new Pool({ connectionString: databaseUrl, max: options.max ?? 5, connectionTimeoutMillis: 5000 })
+  // Writes wait for their audit event, so a stuck database must cost a person seconds, not a hung request.
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: options.max ?? 5,
+    connectionTimeoutMillis: 5000,
+    query_timeout: 10_000,
+  })
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the server.
   pool.on('error', (error) => logServerError('audit-pool', 'PostgreSQL audit store idle connection', error))
   let ready: Promise<void> | null = null
