@@ -19,7 +19,7 @@ export function AuditFiltersBar({
   showCluster,
 }: {
   filters: AuditFilters
-  onChange: (next: AuditFilters) => void
+  onChange: (patch: Partial<AuditFilters>) => void
   facets: AuditFacets | undefined
   showCluster: boolean
 }) {
@@ -31,7 +31,7 @@ export function AuditFiltersBar({
     setActor(filters.actor)
   }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const set = (key: keyof AuditFilters) => (value: string) => onChange({ ...filters, [key]: value })
+  const set = (key: keyof AuditFilters) => (value: string) => onChange({ [key]: value })
   const typeActor = (value: string) => {
     setActor(value)
     if (timer.current) clearTimeout(timer.current)

@@ -32,7 +32,7 @@ function RecordingFailuresAlert({ failures }: { failures: RecordingFailures }) {
  * cluster's history (the cluster filter is the page itself).
  */
 export function AuditLog({ cluster }: { cluster?: ClusterRef }) {
-  const [filters, setFilters] = useAuditFilters()
+  const [filters, updateFilters] = useAuditFilters()
   const { cluster: _ignored, ...clusterFilters } = filters
   const events = useInfiniteQuery(
     cluster ? clusterAuditEventsQuery(cluster, clusterFilters) : auditEventsQuery(filters),
@@ -45,7 +45,7 @@ export function AuditLog({ cluster }: { cluster?: ClusterRef }) {
   return (
     <div className="space-y-4">
       {failures ? <RecordingFailuresAlert failures={failures} /> : null}
-      <AuditFiltersBar filters={filters} onChange={setFilters} facets={facets.data} showCluster={!cluster} />
+      <AuditFiltersBar filters={filters} onChange={updateFilters} facets={facets.data} showCluster={!cluster} />
       {events.isPending ? (
         <div aria-busy="true" aria-label="Loading the audit log">
           <Skeleton className="h-64 w-full" />
@@ -58,7 +58,7 @@ export function AuditLog({ cluster }: { cluster?: ClusterRef }) {
           {filtered ? (
             <>
               <p>No changes match these filters.</p>
-              <Button onClick={() => setFilters(emptyAuditFilters)}>Clear filters</Button>
+              <Button onClick={() => updateFilters(emptyAuditFilters)}>Clear filters</Button>
             </>
           ) : (
             <>

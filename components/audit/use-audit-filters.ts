@@ -1,14 +1,18 @@
 'use client'
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 
 import { emptyAuditFilters, type AuditFilters } from '@/lib/queries/audit-dto'
 
 const keys = Object.keys(emptyAuditFilters) as (keyof AuditFilters)[]
 
-/** The audit filters kept in the URL (so a filtered view is a link to share), and a setter that replaces them. */
-export function useAuditFilters(): [AuditFilters, (next: AuditFilters) => void] {
+/**
+ * The audit filters kept in the URL (so a filtered view is a link to share), and an updater that merges a change
+ * into them. Changes merge into the latest filters, not the ones of the last render: the URL updates asynchronously,
+ * and the debounced "Who" box must not write back a select's old value.
+ */
+export function useAuditFilters(): [AuditFilters, (patch: Partial<AuditFilters>) => void] {
   const searchParams = useSearchParams()
   const pathname = usePathname()
   const router = useRouter()
@@ -16,8 +20,14 @@ export function useAuditFilters(): [AuditFilters, (next: AuditFilters) => void] 
     () => Object.fromEntries(keys.map((key) => [key, searchParams.get(key) ?? ''])) as AuditFilters,
     [searchParams],
   )
-  const setFilters = useCallback(
-    (next: AuditFilters) => {
+  const latest = useRef(filters)
+  useEffect(() => {
+    latest.current = filters
+  }, [filters])
+  const updateFilters = useCallback(
+    (patch: Partial<AuditFilters>) => {
+      const next = { ...latest.current, ...patch }
+      latest.current = next
       const params = new URLSearchParams()
       for (const key of keys) if (next[key]) params.set(key, next[key])
       const search = params.toString()
@@ -25,5 +35,5 @@ export function useAuditFilters(): [AuditFilters, (next: AuditFilters) => void] 
     },
     [pathname, router],
   )
-  return [filters, setFilters]
+  return [filters, updateFilters]
 }
