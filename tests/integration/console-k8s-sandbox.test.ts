@@ -5,7 +5,6 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ROLE_ARNS, USER_ACCESS_KEYS, USER_ARNS } from '@/sandbox/core/seed-constants'
-import { startSandboxKube, type SandboxKube } from '@/sandbox/kube/start-sandbox-kube'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
 vi.mock('server-only', () => ({}))
@@ -20,11 +19,9 @@ const { describeEksCluster } = await import('@/lib/aws/eks-clusters')
 const PROD_WEB = { region: 'us-west-2', name: 'prod-web' }
 const savedEnv = { ...process.env }
 let aws: TestSandbox
-let kube: SandboxKube
 
 beforeAll(async () => {
   aws = await startTestSandbox()
-  kube = await startSandboxKube({ getWorld: () => aws.sandbox.world, scale: 'default' })
   // lib/env.ts reads these once, on first use: the console runs as the sandbox admin through the default chain.
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: aws.url,
@@ -39,7 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   setKubeConnector(undefined)
   process.env = savedEnv
-  await kube?.close()
   await aws?.stop()
 })
 
@@ -63,8 +59,8 @@ describe('the default connection (DescribeCluster + SDK credentials)', () => {
     const connection = await getKubeConnector().getConnection(PROD_WEB)
     expect(connection).toEqual({
       arn: 'arn:aws:eks:us-west-2:111122223333:cluster/prod-web',
-      endpoint: kube.endpointFor(PROD_WEB),
-      caData: Buffer.from(kube.caCertPem).toString('base64'),
+      endpoint: aws.sandbox.kube.endpointFor(PROD_WEB),
+      caData: Buffer.from(aws.sandbox.kube.caCertPem).toString('base64'),
     })
   })
 

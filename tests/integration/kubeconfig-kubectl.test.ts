@@ -9,7 +9,6 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ROLE_ARNS, USER_ACCESS_KEYS, USER_ARNS, type SeedUserName } from '@/sandbox/core/seed-constants'
-import { startSandboxKube, type SandboxKube } from '@/sandbox/kube/start-sandbox-kube'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
 vi.mock('server-only', () => ({}))
@@ -18,13 +17,11 @@ const { generateKubeconfig } = await import('@/lib/kubeconfig/kubeconfig-service
 const run = promisify(execFile)
 const savedEnv = { ...process.env }
 let aws: TestSandbox
-let kube: SandboxKube
 let dir: string
 let written = 0
 
 beforeAll(async () => {
   aws = await startTestSandbox()
-  kube = await startSandboxKube({ getWorld: () => aws.sandbox.world, scale: 'default' })
   dir = await mkdtemp(join(tmpdir(), 'kubeconfig-kubectl-'))
   await writeFile(join(dir, 'empty'), '')
   // A profile for the AWS_PROFILE case: the exec plugin must find alice's keys through it.
@@ -44,7 +41,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   process.env = savedEnv
-  await kube?.close()
   await aws?.stop()
   await rm(dir, { recursive: true, force: true })
 })

@@ -9,7 +9,6 @@ import { promisify } from 'node:util'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLE_ARNS, USER_ACCESS_KEYS, USER_ARNS, type SeedUserName } from '@/sandbox/core/seed-constants'
-import { startSandboxKube, type SandboxKube } from '@/sandbox/kube/start-sandbox-kube'
 import type { ClusterRef } from '@/sandbox/kube/types'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
@@ -18,17 +17,14 @@ const PROD_WEB: ClusterRef = { region: 'us-west-2', name: 'prod-web' }
 const LEGACY: ClusterRef = { region: 'us-west-2', name: 'legacy-batch' }
 const EU_SHOP: ClusterRef = { region: 'eu-west-1', name: 'eu-shop' }
 let aws: TestSandbox
-let api: SandboxKube
 let dir: string
 
 beforeAll(async () => {
   aws = await startTestSandbox()
-  api = await startSandboxKube({ getWorld: () => aws.sandbox.world, scale: 'default' })
   dir = mkdtempSync(path.join(tmpdir(), 'kube-eks-auth-'))
   writeFileSync(path.join(dir, 'aws-config'), '')
 })
 afterAll(async () => {
-  await api?.close()
   await aws?.stop()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
@@ -65,8 +61,8 @@ function writeKubeconfig(cluster: ClusterRef, user: SeedUserName, roleArn?: stri
         {
           name: arn,
           cluster: {
-            server: api.endpointFor(cluster),
-            'certificate-authority-data': Buffer.from(api.caCertPem).toString('base64'),
+            server: aws.sandbox.kube.endpointFor(cluster),
+            'certificate-authority-data': Buffer.from(aws.sandbox.kube.caCertPem).toString('base64'),
           },
         },
       ],
