@@ -121,4 +121,16 @@ describe('verifyEksBearerToken', () => {
   ])('rejects %s', async (_name, token) => {
     expect(await reasonOf(verifyEksBearerToken(token, 'prod-web', world))).toBe('malformed')
   })
+
+  // Node's base64url decoder skips what Go's RawURLEncoding (the authenticator's decoder) refuses.
+  it.each<[string, (payload: string) => string]>([
+    ['a character outside base64url', (p) => `${p.slice(0, 20)}!${p.slice(20)}`],
+    ['the standard alphabet', (p) => `${p}+/`],
+    ['= padding', (p) => `${p}=`],
+    ['an impossible length', (p) => `${p}${'A'.repeat((5 - (p.length % 4)) % 4)}`],
+  ])('rejects a valid token damaged by %s', async (_name, damage) => {
+    const payload = Buffer.from(await presignUrl()).toString('base64url')
+    const token = `k8s-aws-v1.${damage(payload)}`
+    expect(await reasonOf(verifyEksBearerToken(token, 'prod-web', world))).toBe('malformed')
+  })
 })

@@ -119,7 +119,13 @@ export function decodeEksBearerToken(token: string): string {
   if (token.length > 4096) throw new PresignedCallerError('malformed', 'token is too large')
   if (!token.startsWith(prefix))
     throw new PresignedCallerError('malformed', 'token is missing expected "k8s-aws-v1." prefix')
-  const url = Buffer.from(token.slice(prefix.length), 'base64url').toString('utf8')
+  const payload = token.slice(prefix.length)
+  // The authenticator decodes with Go's base64.RawURLEncoding, which refuses `=` padding, the standard alphabet's
+  // `+` and `/`, any other character and an impossible length. Node's decoder silently skips all of these, so a
+  // damaged token would otherwise still authenticate.
+  const bad = /[^A-Za-z0-9_-]/.exec(payload)?.index ?? (payload.length % 4 === 1 ? payload.length - 1 : -1)
+  if (bad >= 0) throw new PresignedCallerError('malformed', `illegal base64 data at input byte ${bad}`)
+  const url = Buffer.from(payload, 'base64url').toString('utf8')
   if (!/^https?:\/\//.test(url)) throw new PresignedCallerError('malformed', 'input token was not properly formatted')
   return url
 }
