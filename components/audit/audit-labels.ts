@@ -11,7 +11,7 @@ const actionLabels: Record<string, string> = {
   'access-policy.disassociate': 'Remove access policy',
   'authentication-mode.update': 'Switch authentication mode',
   'service-account.create': 'Create service account',
-  'service-account.annotate': 'Set IRSA role annotation',
+  'service-account.annotate': 'Change IRSA role annotation',
   'pod-identity-association.create': 'Create Pod Identity association',
   'pod-identity-association.update': 'Change Pod Identity association',
   'pod-identity-association.delete': 'Delete Pod Identity association',
