@@ -80,22 +80,44 @@ async function guardRemoval(
   assertLockoutGuard({ risk, cluster: target.cluster, role: actor.role, confirmClusterName })
 }
 
-async function audit(
+/** One single-call write: what it is, the entry as loaded before it, what was asked, and how to read the result. */
+type AuditedWrite<T> = {
+  action: string
+  before: AccessEntryDto
+  detail: Record<string, unknown>
+  run: () => Promise<void>
+  /** The state after the write, for the audit event and the caller (null when the entry is gone). */
+  readAfter: () => Promise<T>
+}
+
+/**
+ * Runs one write and records it: `before` is the entry the service loaded, `after` what EKS answers afterwards. A
+ * failed write records the error's person-facing message; if only the read-back fails, the write still applied, so the
+ * event records what was asked for and the read error goes to the caller.
+ */
+async function applyAudited<T extends AccessEntryDto | null>(
   target: EntryTarget,
   actor: Actor,
-  action: string,
-  detail: Record<string, unknown>,
-  run: () => Promise<void>,
-): Promise<void> {
+  write: AuditedWrite<T>,
+): Promise<T> {
+  const change = { actor, ...target, action: write.action, detail: write.detail, before: write.before }
   try {
-    await run()
+    await write.run()
   } catch (error) {
-    await recordAccessChange({ actor, ...target, action, detail, result: 'failed' })
-    throw error
-  } finally {
     forgetEntryDetail(target)
+    await recordAccessChange({ ...change, result: 'failed', error })
+    throw error
   }
-  await recordAccessChange({ actor, ...target, action, detail, result: 'applied' })
+  forgetEntryDetail(target)
+  let after: { value: T } | { error: unknown }
+  try {
+    after = { value: await write.readAfter() }
+  } catch (error) {
+    after = { error }
+  }
+  await recordAccessChange({ ...change, result: 'applied', ...('value' in after ? { after: after.value } : {}) })
+  if ('error' in after) throw after.error
+  return after.value
 }
 
 /** UpdateAccessEntry: username and/or groups of a STANDARD entry the customer owns. */
@@ -104,9 +126,14 @@ export async function changeAccessEntry(
   input: UpdateAccessEntryInput,
   actor: Actor,
 ): Promise<AccessEntryDto> {
-  await loadChangeableEntry(target)
-  await audit(target, actor, 'update-access-entry', input, () => updateAccessEntry({ ...target, ...input }))
-  return getAccessEntry(target)
+  const entry = await loadChangeableEntry(target)
+  return applyAudited(target, actor, {
+    action: 'update-access-entry',
+    before: entry,
+    detail: input,
+    run: () => updateAccessEntry({ ...target, ...input }),
+    readAfter: () => getAccessEntry(target),
+  })
 }
 
 /** DeleteAccessEntry, behind the managed-entry refusal and the lockout guard. */
@@ -117,7 +144,14 @@ export async function removeAccessEntry(
 ): Promise<void> {
   const entry = await loadChangeableEntry(target)
   await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName)
-  await audit(target, actor, 'delete-access-entry', { policies: entry.policies }, () => deleteAccessEntry(target))
+  // DeleteAccessEntry also removes the entry's policy associations, so nothing of it is left to read back.
+  await applyAudited(target, actor, {
+    action: 'delete-access-entry',
+    before: entry,
+    detail: {},
+    run: () => deleteAccessEntry(target),
+    readAfter: async () => null,
+  })
 }
 
 /** AssociateAccessPolicy: add a policy or change its scope (narrowing a cluster-admin path is guarded). */
@@ -136,10 +170,13 @@ export async function setAccessPolicy(
     const change = { kind: 'change-scope' as const, policyArn: input.policyArn, accessScope }
     await guardRemoval(target, entry, change, actor, input.confirmClusterName)
   }
-  await audit(target, actor, 'associate-access-policy', { policyArn: input.policyArn, accessScope }, () =>
-    associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
-  )
-  return getAccessEntry(target)
+  return applyAudited(target, actor, {
+    action: 'associate-access-policy',
+    before: entry,
+    detail: { policyArn: input.policyArn, accessScope },
+    run: () => associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
+    readAfter: () => getAccessEntry(target),
+  })
 }
 
 /** DisassociateAccessPolicy, behind the lockout guard. */
@@ -162,8 +199,11 @@ export async function removeAccessPolicy(
     actor,
     input.confirmClusterName,
   )
-  await audit(target, actor, 'disassociate-access-policy', { policyArn: input.policyArn }, () =>
-    disassociateAccessPolicy({ ...target, policyArn: input.policyArn }),
-  )
-  return getAccessEntry(target)
+  return applyAudited(target, actor, {
+    action: 'disassociate-access-policy',
+    before: entry,
+    detail: { policyArn: input.policyArn },
+    run: () => disassociateAccessPolicy({ ...target, policyArn: input.policyArn }),
+    readAfter: () => getAccessEntry(target),
+  })
 }

@@ -19,7 +19,7 @@ export type AccessChange = {
   result: 'applied' | 'partial' | 'failed'
   /** The entry as it was before the write (e.g. the AccessEntryDto the service loaded); omitted = not recorded. */
   before?: unknown
-  /** The entry after the write; when omitted, what the request asked for is recorded. */
+  /** The entry after the write (null once deleted); when omitted, what the request asked for is recorded. */
   after?: unknown
   /** What the person was told; for a failure, the error they saw (derived from `error` when omitted). */
   message?: string
@@ -78,17 +78,31 @@ function describeGrant(change: AccessChange): Pick<AuditEvent, 'before' | 'after
   }
 }
 
-/** Before/after for the single-call writes, from what the service passes (see `AccessChange.before`). */
+/** The entry without one policy: what DisassociateAccessPolicy leaves (or was asked to leave) of `before`. */
+function withoutPolicy(before: unknown, policyArn: unknown): unknown {
+  const entry = before as { policies?: unknown } | null | undefined
+  if (!entry || !Array.isArray(entry.policies)) return undefined
+  return { ...entry, policies: entry.policies.filter((p: { policyArn?: unknown }) => p.policyArn !== policyArn) }
+}
+
+/**
+ * Before/after for the single-call writes. The service passes the entry it loaded as `before` and the entry it read
+ * back as `after`; these are the fallbacks when it could not (e.g. the read-back failed after the write applied).
+ */
 function describeWrite(change: AccessChange): Pick<AuditEvent, 'before' | 'after' | 'message'> {
-  const removed = change.result === 'applied' ? null : undefined
   switch (change.action) {
     case 'delete-access-entry':
-      // The service passes the policies it saw; with `before` it would record the whole entry.
-      return { before: change.before ?? { principalArn: change.principalArn, ...change.detail }, after: removed }
+      return {
+        before: change.before ?? { principalArn: change.principalArn, ...change.detail },
+        after: change.result === 'applied' ? null : undefined,
+      }
     case 'disassociate-access-policy':
-      return { before: change.before ?? change.detail, after: change.after ?? removed }
+      return {
+        before: change.before ?? change.detail,
+        after: withoutPolicy(change.before, change.detail.policyArn) ?? change.detail,
+      }
     default:
-      return { before: change.before, after: change.after ?? change.detail }
+      return { before: change.before, after: change.detail }
   }
 }
 

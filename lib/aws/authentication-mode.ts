@@ -80,16 +80,22 @@ export async function getAuthenticationModeState(region: string, cluster: string
   }
 }
 
+/** The cluster's current authentication mode (DescribeCluster). */
+export async function getAuthenticationMode(region: string, cluster: string): Promise<AuthenticationMode> {
+  return readAuthenticationMode(await describeEksCluster(region, cluster))
+}
+
 /**
- * UpdateClusterConfig to the next mode. EKS only moves one step forward (CONFIG_MAP → API_AND_CONFIG_MAP → API), so a
- * request for anything else is refused here with the reason before it reaches EKS.
+ * UpdateClusterConfig from the mode the caller read (`from`, see {@link getAuthenticationMode}) to the next one. EKS
+ * only moves one step forward (CONFIG_MAP → API_AND_CONFIG_MAP → API), so a request for anything else is refused here
+ * with the reason before it reaches EKS.
  */
 export async function switchAuthenticationMode(
   region: string,
   cluster: string,
-  to: AuthenticationMode,
+  change: { from: AuthenticationMode; to: AuthenticationMode },
 ): Promise<ClusterUpdateDto> {
-  const current = readAuthenticationMode(await describeEksCluster(region, cluster))
+  const { from: current, to } = change
   if (!canChangeAuthenticationMode(current, to)) {
     const next = nextAuthenticationMode(current)
     const message = next

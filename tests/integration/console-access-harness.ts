@@ -1,19 +1,36 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
 import type { Session } from 'next-auth'
 import { vi } from 'vitest'
 
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
 // Route handlers run in-process against a real sandbox: lib/env reads these on first use, and the SDK's default
-// credential chain picks up the admin key (the console's own principal, user/admin).
+// credential chain picks up the admin key (the console's own principal, user/admin). Writes record audit events, so
+// the audit store is a SQLite file in a temp folder (never the repo's .data/, never a DATABASE_URL from the shell),
+// removed with the sandbox.
 export async function startConsoleAccessSandbox(): Promise<TestSandbox> {
   const sandbox = await startTestSandbox()
+  const auditDir = await mkdtemp(join(tmpdir(), 'console-audit-'))
   process.env.AWS_ENDPOINT_URL = sandbox.url
   process.env.AWS_ACCESS_KEY_ID = sandbox.admin.credentials.accessKeyId
   process.env.AWS_SECRET_ACCESS_KEY = sandbox.admin.credentials.secretAccessKey
   process.env.AWS_REGION = 'us-west-2'
   process.env.CONSOLE_REGIONS = 'us-west-2,eu-west-1'
-  return sandbox
+  process.env.AUDIT_DB_PATH = join(auditDir, 'audit.sqlite')
+  delete process.env.DATABASE_URL
+  return {
+    ...sandbox,
+    async stop(opts) {
+      // Close the store before its folder goes (the callers mock server-only, as every route test must).
+      await (await import('@/lib/audit/audit-store-instance')).setAuditStore(null)
+      await sandbox.stop(opts)
+      await rm(auditDir, { recursive: true, force: true })
+    },
+  }
 }
 
 /** A session of the given console role. */

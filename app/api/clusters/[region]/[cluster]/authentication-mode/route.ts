@@ -1,6 +1,7 @@
 import { withRole } from '@/lib/api/with-role'
+import { changeAuthenticationMode } from '@/lib/access-entries/authentication-mode-service'
 import { authenticationModeRequestSchema } from '@/lib/access-entries/entry-params'
-import { getAuthenticationModeState, switchAuthenticationMode } from '@/lib/aws/authentication-mode'
+import { getAuthenticationModeState } from '@/lib/aws/authentication-mode'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 type Params = { region: string; cluster: string }
@@ -11,9 +12,10 @@ export const GET = withRole<Params>('viewer', async ({ params }) => {
   return Response.json(await getAuthenticationModeState(region, cluster))
 })
 
-// POST …/authentication-mode — one-way switch to the next mode (admins only); answers the EKS update to poll.
-export const POST = withRole<Params>('admin', async ({ req, params }) => {
+// POST …/authentication-mode — one-way switch to the next mode (admins only, audited); answers the EKS update to poll.
+export const POST = withRole<Params>('admin', async ({ req, params, session }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
   const { authenticationMode } = authenticationModeRequestSchema.parse(await req.json())
-  return Response.json(await switchAuthenticationMode(region, cluster, authenticationMode), { status: 202 })
+  const update = await changeAuthenticationMode({ region, cluster }, authenticationMode, session.user)
+  return Response.json(update, { status: 202 })
 })
