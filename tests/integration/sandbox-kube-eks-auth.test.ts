@@ -29,9 +29,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-/** Writes an `aws eks update-kubeconfig`-style kubeconfig for one cluster and IAM user (optionally a role). */
-function writeKubeconfig(cluster: ClusterRef, user: SeedUserName, roleArn?: string): string {
-  const arn = `arn:aws:eks:${cluster.region}:111122223333:cluster/${cluster.name}`
+/**
+ * Writes an `aws eks update-kubeconfig`-style kubeconfig for one cluster and IAM user (optionally a role), with the
+ * endpoint and CA DescribeCluster reports.
+ */
+async function writeKubeconfig(cluster: ClusterRef, user: SeedUserName, roleArn?: string): Promise<string> {
+  const { arn, endpoint, caData } = await aws.describeKubeEndpoint(cluster)
   const args = [
     '--region',
     cluster.region,
@@ -61,8 +64,8 @@ function writeKubeconfig(cluster: ClusterRef, user: SeedUserName, roleArn?: stri
         {
           name: arn,
           cluster: {
-            server: aws.sandbox.kube.endpointFor(cluster),
-            'certificate-authority-data': Buffer.from(aws.sandbox.kube.caCertPem).toString('base64'),
+            server: endpoint,
+            'certificate-authority-data': caData,
           },
         },
       ],
@@ -112,7 +115,7 @@ async function whoami(
 
 describe('EKS authentication through kubectl + aws eks get-token', () => {
   it('maps the cluster creator via its access entry (IAM user: username = user ARN) with cluster-admin policy', async () => {
-    const kc = writeKubeconfig(PROD_WEB, 'admin')
+    const kc = await writeKubeconfig(PROD_WEB, 'admin')
     const me = await whoami(kc)
     expect(me).toMatchObject({ username: USER_ARNS.admin, groups: ['system:authenticated'] })
     expect(me.uid).toMatch(/^aws-iam-authenticator:111122223333:AIDA/)
@@ -121,7 +124,7 @@ describe('EKS authentication through kubectl + aws eks get-token', () => {
   })
 
   it('maps an assumed role with the access entry username template and RBAC group (API_AND_CONFIG_MAP: entry beats aws-auth)', async () => {
-    const kc = writeKubeconfig(PROD_WEB, 'bob', ROLE_ARNS.TeamBDeveloper)
+    const kc = await writeKubeconfig(PROD_WEB, 'bob', ROLE_ARNS.TeamBDeveloper)
     const me = await whoami(kc)
     // `aws eks get-token --role-arn` uses session name EKSGetTokenAuth.
     expect(me).toMatchObject({ username: 'team-b:EKSGetTokenAuth', groups: ['team-b-devs', 'system:authenticated'] })
@@ -134,7 +137,7 @@ describe('EKS authentication through kubectl + aws eks get-token', () => {
   })
 
   it('applies namespace-scoped access policies with wildcards (eu-shop: TeamADeveloper edit on shop-*)', async () => {
-    const kc = writeKubeconfig(EU_SHOP, 'alice', ROLE_ARNS.TeamADeveloper)
+    const kc = await writeKubeconfig(EU_SHOP, 'alice', ROLE_ARNS.TeamADeveloper)
     expect((await kubectl(kc, 'auth', 'can-i', 'create', 'configmaps', '-n', 'shop-web')).stdout.trim()).toBe('yes')
     expect((await kubectl(kc, 'auth', 'can-i', 'create', 'configmaps', '-n', 'payments')).stdout.trim()).toBe('no')
     const rules = await kubectl(kc, 'auth', 'can-i', '--list', '-n', 'shop-web')
@@ -142,11 +145,11 @@ describe('EKS authentication through kubectl + aws eks get-token', () => {
   })
 
   it('maps users through aws-auth on a CONFIG_MAP cluster and the creator invisibly', async () => {
-    expect(await whoami(writeKubeconfig(LEGACY, 'alice'))).toMatchObject({
+    expect(await whoami(await writeKubeconfig(LEGACY, 'alice'))).toMatchObject({
       username: 'alice',
       groups: ['team-a-devs', 'system:authenticated'],
     })
-    expect(await whoami(writeKubeconfig(LEGACY, 'admin'))).toMatchObject({
+    expect(await whoami(await writeKubeconfig(LEGACY, 'admin'))).toMatchObject({
       username: 'kubernetes-admin',
       groups: ['system:masters', 'system:authenticated'],
     })
@@ -189,7 +192,7 @@ describe('EKS authentication through kubectl + aws eks get-token', () => {
   })
 
   it('rejects a principal with no entry and no mapping as Unauthorized', async () => {
-    const r = await kubectl(writeKubeconfig(PROD_WEB, 'carol'), 'get', 'pods')
+    const r = await kubectl(await writeKubeconfig(PROD_WEB, 'carol'), 'get', 'pods')
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('You must be logged in to the server')
   })
