@@ -2,22 +2,20 @@
 
 import type { ColumnDef } from '@tanstack/react-table'
 import Link from 'next/link'
-import { useCallback, useMemo } from 'react'
+import { useMemo } from 'react'
 
 import { Badge } from '@/components/ui/badge'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { namespaceListQuery, resourceListUrl } from '@/lib/queries/resource-queries'
+import { namespaceListQuery } from '@/lib/queries/resource-queries'
 import { namespacePageSchema, type NamespaceRow } from '@/lib/resources/resource-dto'
-import { namespaceFiltersSchema, type NamespaceFilters } from '@/lib/resources/resource-filters'
+import { namespaceFiltersSchema } from '@/lib/resources/resource-filters'
 
-import { DebouncedInput } from './debounced-input'
+import { LabelFilter, NameFilter } from './filter-fields'
 import { formatAge } from './format'
-import { PodCountCell, PodCountsContext, useVisiblePodCounts } from './pod-counts'
-import { ResourceListView } from './resource-list-view'
+import { PodCountCell } from './pod-counts'
+import { ResourceBrowser } from './resource-browser'
 import { resourcePaths } from './resource-links'
-import { useResourceList } from './use-resource-list'
-import { useUrlState } from './use-url-state'
-import { useVisibleWindow } from './use-visible-window'
+import { useResourceBrowser } from './use-resource-browser'
 
 const nsName = (n: NamespaceRow) => n.name
 
@@ -76,59 +74,35 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NamespaceRow>[] {
 
 /** The namespaces list, with Pod counts (one `limit=1` list each) for the rows on screen. */
 export function NamespacesBrowser({ cluster }: { cluster: ClusterRef }) {
-  const { filters, sorting, setFilters, setSorting } = useUrlState(namespaceFiltersSchema)
+  const browser = useResourceBrowser({
+    cluster,
+    kind: 'namespaces',
+    filtersSchema: namespaceFiltersSchema,
+    listQuery: namespaceListQuery,
+    pageSchema: namespacePageSchema,
+  })
+  const { filters, setFilter } = browser
   const columns = useMemo(() => buildColumns(cluster), [cluster])
-  const pageUrl = useCallback(
-    (cursor: string | null) => resourceListUrl(cluster, 'namespaces', filters, cursor),
-    [cluster, filters],
-  )
-  const base = useResourceList<NamespaceRow>(namespaceListQuery(cluster, filters), pageUrl, namespacePageSchema)
-  const { list, names } = useVisibleWindow(base, nsName, sorting.length > 0)
-  const counts = useVisiblePodCounts(cluster, 'namespaces', names)
-  const set =
-    <K extends keyof NamespaceFilters>(key: K) =>
-    (value: NamespaceFilters[K]) =>
-      setFilters({ ...filters, [key]: value })
 
   return (
-    <div className="space-y-4">
-      <div role="search" aria-label="Filter namespaces" className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="namespace-search" className="sr-only">
-            Namespace name contains
-          </label>
-          <DebouncedInput
-            id="namespace-search"
-            type="search"
-            placeholder="Name contains…"
-            value={filters.q}
-            onCommit={set('q')}
-          />
-        </div>
-        <div>
-          <label htmlFor="namespace-labels" className="sr-only">
-            Label selector
-          </label>
-          <DebouncedInput
+    <ResourceBrowser
+      noun="namespaces"
+      filterGrid="sm:grid-cols-2"
+      filterBar={
+        <>
+          <NameFilter id="namespace-search" noun="Namespace" value={filters.q} onCommit={setFilter('q')} />
+          <LabelFilter
             id="namespace-labels"
-            placeholder="Labels, e.g. team=shop"
+            example="team=shop"
             value={filters.labels}
-            onCommit={set('labels')}
-            className="font-mono"
+            onCommit={setFilter('labels')}
           />
-        </div>
-      </div>
-      <PodCountsContext.Provider value={counts}>
-        <ResourceListView
-          noun="namespaces"
-          list={list}
-          columns={columns}
-          getRowId={nsName}
-          sorting={sorting}
-          onSortingChange={setSorting}
-          filtered={Boolean(filters.q || filters.labels)}
-        />
-      </PodCountsContext.Provider>
-    </div>
+        </>
+      }
+      browser={browser}
+      columns={columns}
+      getRowId={nsName}
+      podCounts={{ cluster, by: 'namespaces', nameOf: nsName }}
+    />
   )
 }

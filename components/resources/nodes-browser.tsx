@@ -2,24 +2,21 @@
 
 import type { ColumnDef } from '@tanstack/react-table'
 import Link from 'next/link'
-import { useCallback, useMemo } from 'react'
+import { useMemo } from 'react'
 
-import { inputClasses } from '@/components/ui/form-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { nodeListQuery, resourceListUrl } from '@/lib/queries/resource-queries'
+import { nodeListQuery } from '@/lib/queries/resource-queries'
 import { formatCpu, formatMemory } from '@/lib/resources/quantity'
 import { nodePageSchema, type NodeRow } from '@/lib/resources/resource-dto'
-import { nodeFiltersSchema, nodeStatusFilters, type NodeFilters } from '@/lib/resources/resource-filters'
+import { nodeFiltersSchema, nodeStatusFilters } from '@/lib/resources/resource-filters'
 
-import { DebouncedInput } from './debounced-input'
+import { LabelFilter, NameFilter, StatusFilter } from './filter-fields'
 import { formatAge } from './format'
 import { NodeSourceLabel, NodeStatusBadges } from './node-badges'
-import { PodCountCell, PodCountsContext, useVisiblePodCounts } from './pod-counts'
-import { ResourceListView } from './resource-list-view'
+import { PodCountCell } from './pod-counts'
+import { ResourceBrowser } from './resource-browser'
 import { resourcePaths } from './resource-links'
-import { useResourceList } from './use-resource-list'
-import { useUrlState } from './use-url-state'
-import { useVisibleWindow } from './use-visible-window'
+import { useResourceBrowser } from './use-resource-browser'
 
 const nodeName = (n: NodeRow) => n.name
 
@@ -86,75 +83,41 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
 
 /** The nodes list: status, source (node group, Auto Mode pool, Fargate), capacity, and Pod counts for rows on screen. */
 export function NodesBrowser({ cluster }: { cluster: ClusterRef }) {
-  const { filters, sorting, setFilters, setSorting } = useUrlState(nodeFiltersSchema)
+  const browser = useResourceBrowser({
+    cluster,
+    kind: 'nodes',
+    filtersSchema: nodeFiltersSchema,
+    listQuery: nodeListQuery,
+    pageSchema: nodePageSchema,
+  })
+  const { filters, setFilter } = browser
   const columns = useMemo(() => buildColumns(cluster), [cluster])
-  const pageUrl = useCallback(
-    (cursor: string | null) => resourceListUrl(cluster, 'nodes', filters, cursor),
-    [cluster, filters],
-  )
-  const list = useResourceList<NodeRow>(nodeListQuery(cluster, filters), pageUrl, nodePageSchema)
-  const { list: trackedList, names } = useVisibleWindow(list, nodeName, sorting.length > 0)
-  const counts = useVisiblePodCounts(cluster, 'nodes', names)
-  const set =
-    <K extends keyof NodeFilters>(key: K) =>
-    (value: NodeFilters[K]) =>
-      setFilters({ ...filters, [key]: value })
 
   return (
-    <div className="space-y-4">
-      <div role="search" aria-label="Filter nodes" className="grid gap-3 sm:grid-cols-3">
-        <div>
-          <label htmlFor="node-search" className="sr-only">
-            Node name contains
-          </label>
-          <DebouncedInput
-            id="node-search"
-            type="search"
-            placeholder="Name contains…"
-            value={filters.q}
-            onCommit={set('q')}
-          />
-        </div>
-        <div>
-          <label htmlFor="node-status" className="sr-only">
-            Status
-          </label>
-          <select
+    <ResourceBrowser
+      noun="nodes"
+      filterGrid="sm:grid-cols-3"
+      filterBar={
+        <>
+          <NameFilter id="node-search" noun="Node" value={filters.q} onCommit={setFilter('q')} />
+          <StatusFilter
             id="node-status"
-            className={inputClasses()}
-            value={filters.status ?? ''}
-            onChange={(e) => set('status')((e.target.value || undefined) as NodeFilters['status'])}
-          >
-            <option value="">Any status</option>
-            {nodeStatusFilters.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="node-labels" className="sr-only">
-            Label selector
-          </label>
-          <DebouncedInput
-            id="node-labels"
-            placeholder="Labels, e.g. eks.amazonaws.com/nodegroup=web"
-            value={filters.labels}
-            onCommit={set('labels')}
-            className="font-mono"
+            statuses={nodeStatusFilters}
+            value={filters.status}
+            onChange={setFilter('status')}
           />
-        </div>
-      </div>
-      <PodCountsContext.Provider value={counts}>
-        <ResourceListView
-          noun="nodes"
-          list={trackedList}
-          columns={columns}
-          getRowId={nodeName}
-          sorting={sorting}
-          onSortingChange={setSorting}
-          filtered={Boolean(filters.q || filters.status || filters.labels)}
-        />
-      </PodCountsContext.Provider>
-    </div>
+          <LabelFilter
+            id="node-labels"
+            example="eks.amazonaws.com/nodegroup=web"
+            value={filters.labels}
+            onCommit={setFilter('labels')}
+          />
+        </>
+      }
+      browser={browser}
+      columns={columns}
+      getRowId={nodeName}
+      podCounts={{ cluster, by: 'nodes', nameOf: nodeName }}
+    />
   )
 }

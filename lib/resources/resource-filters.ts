@@ -80,13 +80,25 @@ export function readSearchParams(params: URLSearchParams | Record<string, string
   return out
 }
 
+type FilterValues = Record<string, string | string[] | undefined>
+
+/** A filter value as the query string carries it; '' when the filter is unset. */
+function filterText(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(',') : (value ?? '')
+}
+
 /** The query string of a filter set: empty values are left out so URLs stay short and stable. */
-export function buildFilterQuery(filters: Record<string, string | string[] | undefined>): string {
+export function buildFilterQuery(filters: FilterValues): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(filters)) {
-    const text = Array.isArray(value) ? value.join(',') : value
+    const text = filterText(value)
     if (text) params.set(key, text)
   }
   const query = params.toString()
   return query ? `?${query}` : ''
+}
+
+/** Whether any filter is set, by the same rule that decides what goes into the query string. */
+export function hasActiveFilters(filters: FilterValues): boolean {
+  return Object.values(filters).some((value) => filterText(value) !== '')
 }
