@@ -1,7 +1,6 @@
 'use client'
 
 import type { ColumnDef } from '@tanstack/react-table'
-import Link from 'next/link'
 import { useMemo } from 'react'
 
 import { Badge } from '@/components/ui/badge'
@@ -11,9 +10,8 @@ import { namespacePageSchema, type NamespaceRow } from '@/lib/resources/resource
 import { namespaceFiltersSchema } from '@/lib/resources/resource-filters'
 
 import { LabelFilter, NameFilter } from './filter-fields'
-import { formatAge } from './format'
-import { PodCountCell } from './pod-counts'
 import { ResourceBrowser } from './resource-browser'
+import { ageColumn, nameColumn, podCountColumn } from './resource-columns'
 import { resourcePaths } from './resource-links'
 import { useResourceBrowser } from './use-resource-browser'
 
@@ -21,40 +19,15 @@ const nsName = (n: NamespaceRow) => n.name
 
 function buildColumns(cluster: ClusterRef): ColumnDef<NamespaceRow>[] {
   return [
-    {
-      id: 'name',
-      header: 'Name',
-      accessorKey: 'name',
-      cell: ({ row: { original: n } }) => (
-        <Link
-          prefetch={false}
-          href={resourcePaths.namespace(cluster, n.name)}
-          className="font-medium text-sky-700 hover:underline dark:text-sky-400"
-        >
-          {n.name}
-        </Link>
-      ),
-    },
+    nameColumn((n) => resourcePaths.namespace(cluster, n.name)),
     {
       id: 'status',
       header: 'Status',
       accessorKey: 'status',
       cell: ({ row: { original: n } }) => <Badge tone={n.status === 'Active' ? 'green' : 'amber'}>{n.status}</Badge>,
     },
-    {
-      id: 'pods',
-      header: 'Pods',
-      enableSorting: false,
-      cell: ({ row: { original: n } }) => (
-        <PodCountCell name={n.name} href={resourcePaths.pods(cluster, `?ns=${encodeURIComponent(n.name)}`)} />
-      ),
-    },
-    {
-      id: 'age',
-      header: 'Age',
-      accessorFn: (n) => (n.createdAt ? -Date.parse(n.createdAt) : 0),
-      cell: ({ row: { original: n } }) => formatAge(n.createdAt),
-    },
+    podCountColumn((n) => resourcePaths.pods(cluster, `?ns=${encodeURIComponent(n.name)}`)),
+    ageColumn(),
     {
       id: 'labels',
       header: 'Labels',

@@ -1,7 +1,6 @@
 'use client'
 
 import type { ColumnDef } from '@tanstack/react-table'
-import Link from 'next/link'
 import { useMemo } from 'react'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
@@ -11,10 +10,9 @@ import { nodePageSchema, type NodeRow } from '@/lib/resources/resource-dto'
 import { nodeFiltersSchema, nodeStatusFilters } from '@/lib/resources/resource-filters'
 
 import { LabelFilter, NameFilter, StatusFilter } from './filter-fields'
-import { formatAge } from './format'
 import { NodeSourceLabel, NodeStatusBadges } from './node-badges'
-import { PodCountCell } from './pod-counts'
 import { ResourceBrowser } from './resource-browser'
+import { ageColumn, nameColumn, podCountColumn } from './resource-columns'
 import { resourcePaths } from './resource-links'
 import { useResourceBrowser } from './use-resource-browser'
 
@@ -22,20 +20,7 @@ const nodeName = (n: NodeRow) => n.name
 
 function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
   return [
-    {
-      id: 'name',
-      header: 'Name',
-      accessorKey: 'name',
-      cell: ({ row: { original: n } }) => (
-        <Link
-          prefetch={false}
-          href={resourcePaths.node(cluster, n.name)}
-          className="font-medium text-sky-700 hover:underline dark:text-sky-400"
-        >
-          {n.name}
-        </Link>
-      ),
-    },
+    nameColumn((n) => resourcePaths.node(cluster, n.name)),
     {
       id: 'status',
       header: 'Status',
@@ -64,20 +49,8 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
       accessorFn: (n) => n.memoryAllocatable ?? 0,
       cell: ({ row: { original: n } }) => `${formatMemory(n.memoryAllocatable)} / ${formatMemory(n.memoryCapacity)}`,
     },
-    {
-      id: 'pods',
-      header: 'Pods',
-      enableSorting: false,
-      cell: ({ row: { original: n } }) => (
-        <PodCountCell name={n.name} href={resourcePaths.pods(cluster, `?node=${encodeURIComponent(n.name)}`)} />
-      ),
-    },
-    {
-      id: 'age',
-      header: 'Age',
-      accessorFn: (n) => (n.createdAt ? -Date.parse(n.createdAt) : 0),
-      cell: ({ row: { original: n } }) => formatAge(n.createdAt),
-    },
+    podCountColumn((n) => resourcePaths.pods(cluster, `?node=${encodeURIComponent(n.name)}`)),
+    ageColumn(),
   ]
 }
 

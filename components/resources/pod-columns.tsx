@@ -6,7 +6,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { PodRow } from '@/lib/resources/resource-dto'
 import { podStatusTone } from '@/lib/resources/pod-status'
 
-import { formatAge, formatTimestamp } from './format'
+import { ageColumn, nameColumn } from './resource-columns'
 import { resourcePaths } from './resource-links'
 
 const link = 'text-sky-700 hover:underline dark:text-sky-400'
@@ -19,16 +19,7 @@ export function PodStatusBadge({ status }: { status: string }) {
 /** The Pods table's columns (cells link to the Pod, its namespace, node and service account). */
 export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
   return [
-    {
-      id: 'name',
-      header: 'Name',
-      accessorKey: 'name',
-      cell: ({ row: { original: p } }) => (
-        <Link prefetch={false} href={resourcePaths.pod(cluster, p.namespace, p.name)} className={`font-medium ${link}`}>
-          {p.name}
-        </Link>
-      ),
-    },
+    nameColumn((p) => resourcePaths.pod(cluster, p.namespace, p.name)),
     {
       id: 'namespace',
       header: 'Namespace',
@@ -72,13 +63,7 @@ export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
       enableSorting: false,
       meta: { className: 'font-mono text-xs' },
     },
-    {
-      id: 'age',
-      header: 'Age',
-      // Older first when sorted ascending by age, like kubectl --sort-by=.metadata.creationTimestamp reversed.
-      accessorFn: (p) => (p.createdAt ? -Date.parse(p.createdAt) : 0),
-      cell: ({ row: { original: p } }) => <span title={formatTimestamp(p.createdAt)}>{formatAge(p.createdAt)}</span>,
-    },
+    ageColumn({ withTimestamp: true }),
     {
       id: 'serviceAccount',
       header: 'Service account',
