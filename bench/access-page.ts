@@ -1,40 +1,16 @@
 // The access page's data for the `scale` cluster (1,000 entries, 1–3 policies each) with 50 ms injected on every
 // sandbox call: sequential calls would take ~100 s (2,000 Describe/ListAssociated calls); the target is ≤ 3 s.
 // The sandbox runs as its own process, as it does beside a real console, so its CPU does not count against ours.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { findFreePort, waitForUrl } from '../scripts/local-server'
 import type { Benchmark, BenchFigure } from './bench-types'
 
 const LATENCY_MS = 50
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the sandbox exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(`${url}/_sandbox/health`)).ok) return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('the sandbox did not become healthy within 60 s')
-}
 
 export const benchmark: Benchmark = {
   name: 'Access page data (scale cluster: 1,000 entries, 50 ms latency)',
@@ -48,7 +24,7 @@ export const benchmark: Benchmark = {
       { env: { ...process.env, SANDBOX_SCALE: 'large' }, stdio: 'ignore' },
     )
     try {
-      await waitForHealth(url, child)
+      await waitForUrl(`${url}/_sandbox/health`, 60_000, { requireOk: true, server: child })
       process.env.AWS_ENDPOINT_URL = url
       process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
       process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'

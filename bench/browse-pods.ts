@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { Agent, request } from 'node:https'
-import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,22 +13,11 @@ import { chromium } from '@playwright/test'
 
 import { ensureBuilt } from '../scripts/ensure-built'
 import { sandboxEnvironment } from '../scripts/launch-mode'
-import { waitForUrl } from '../scripts/wait-for-url'
+import { findFreePort, waitForUrl } from '../scripts/local-server'
 import type { Benchmark, BenchFigure } from './bench-types'
 
 const PAGE = 500
 const SAMPLES = 15
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { decideMode, sandboxEnvironment } from './launch-mode'
 import { ensureBuilt } from './ensure-built'
-import { waitForUrl } from './wait-for-url'
+import { waitForUrl } from './local-server'
 import { readOrCreateSecret } from './session-secret'
 
 const { values: args } = parseArgs({

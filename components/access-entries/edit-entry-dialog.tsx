@@ -2,13 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Controller, useForm, useWatch } from 'react-hook-form'
-import { useState } from 'react'
 import type { z } from 'zod'
 
-import { Button } from '@/components/ui/button'
-import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import { updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
 import { buildUpdateAccessEntryArgs, formatShellCommand } from '@/lib/access/cli-commands'
 import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
@@ -16,7 +15,6 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { useUpdateAccessEntry } from '@/lib/queries/access-entry-queries'
 
 import { ListInput } from './list-input'
-import { applyServerIssues } from './server-issues'
 
 type Input = z.input<typeof updateAccessEntrySchema>
 type Output = z.output<typeof updateAccessEntrySchema>
@@ -32,7 +30,6 @@ export function EditEntryDialog({
   onClose: () => void
 }) {
   const mutation = useUpdateAccessEntry(cluster, entry.principalArn)
-  const [formError, setFormError] = useState<string>()
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(updateAccessEntrySchema),
     defaultValues: { username: entry.username ?? undefined, kubernetesGroups: entry.kubernetesGroups },
@@ -49,14 +46,9 @@ export function EditEntryDialog({
     }),
     { multiline: true },
   )
-  const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(undefined)
-    try {
-      await mutation.mutateAsync(input)
-      onClose()
-    } catch (error) {
-      setFormError(applyServerIssues(error, form.setError, ['username', 'kubernetesGroups']))
-    }
+  const { onSubmit, formError } = useServerFormSubmit(form, ['username', 'kubernetesGroups'], async (input) => {
+    await mutation.mutateAsync(input)
+    onClose()
   })
   const groupsError = errors.kubernetesGroups?.message ?? errors.kubernetesGroups?.find?.((e) => e)?.message
   return (
@@ -93,18 +85,14 @@ export function EditEntryDialog({
             )}
           />
         </FormField>
-        <CodeBlock label="Equivalent AWS CLI command" code={command} />
-        {formError ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Save changes'}
-          </Button>
-        </div>
+        <DialogFooter
+          command={{ label: 'Equivalent AWS CLI command', code: command }}
+          error={formError}
+          onCancel={onClose}
+          actionLabel="Save changes"
+          pendingLabel="Saving…"
+          pending={mutation.isPending}
+        />
       </form>
     </Dialog>
   )

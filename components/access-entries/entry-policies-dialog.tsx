@@ -7,9 +7,10 @@ import { useForm, type Control, type FieldValues, useWatch } from 'react-hook-fo
 import type { z } from 'zod'
 
 import { Button } from '@/components/ui/button'
-import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { applyServerIssues } from '@/components/ui/use-server-form-submit'
 import { associateAccessPolicySchema } from '@/lib/access/access-entry-schema'
 import {
   buildAssociateAccessPolicyArgs,
@@ -24,7 +25,7 @@ import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
 import { lockoutText } from './lockout-text'
 import { PolicyScopeFields } from './policy-scope-fields'
 import { PolicyChip } from './scope-label'
-import { applyServerIssues, needsTypedConfirmation } from './server-issues'
+import { needsTypedConfirmation } from './server-issues'
 
 type Input = z.input<typeof associateAccessPolicySchema>
 type Output = z.output<typeof associateAccessPolicySchema>
@@ -152,41 +153,41 @@ export function EntryPoliciesDialog({
             knownNamespaces={kube?.available ? kube.namespaces : null}
             region={cluster.region}
           />
-          {values.policyArn ? (
-            <CodeBlock
-              label="Equivalent AWS CLI command"
-              code={formatShellCommand(
-                buildAssociateAccessPolicyArgs({
-                  ...ref,
-                  policyArn: values.policyArn,
-                  accessScope: {
-                    type: values.accessScope?.type ?? 'cluster',
-                    namespaces: values.accessScope?.namespaces ?? [],
-                  },
-                }),
-                { multiline: true },
-              )}
-            />
-          ) : entry.policies[0] ? (
-            <CodeBlock
-              label="Removing a policy runs"
-              code={formatShellCommand(
-                buildDisassociateAccessPolicyArgs({ ...ref, policyArn: entry.policies[0].policyArn }),
-                { multiline: true },
-              )}
-            />
-          ) : null}
-          {formError ? (
-            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-              {formError}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={onClose}>Close</Button>
-            <Button type="submit" variant="primary" disabled={busy}>
-              {associate.isPending ? 'Saving…' : editing ? 'Change scope' : 'Add policy'}
-            </Button>
-          </div>
+          <DialogFooter
+            command={
+              values.policyArn
+                ? {
+                    label: 'Equivalent AWS CLI command',
+                    code: formatShellCommand(
+                      buildAssociateAccessPolicyArgs({
+                        ...ref,
+                        policyArn: values.policyArn,
+                        accessScope: {
+                          type: values.accessScope?.type ?? 'cluster',
+                          namespaces: values.accessScope?.namespaces ?? [],
+                        },
+                      }),
+                      { multiline: true },
+                    ),
+                  }
+                : entry.policies[0]
+                  ? {
+                      label: 'Removing a policy runs',
+                      code: formatShellCommand(
+                        buildDisassociateAccessPolicyArgs({ ...ref, policyArn: entry.policies[0].policyArn }),
+                        { multiline: true },
+                      ),
+                    }
+                  : undefined
+            }
+            error={formError}
+            onCancel={onClose}
+            cancelLabel="Close"
+            actionLabel={editing ? 'Change scope' : 'Add policy'}
+            pendingLabel="Saving…"
+            pending={associate.isPending}
+            disabled={busy}
+          />
         </form>
       </div>
     </Dialog>

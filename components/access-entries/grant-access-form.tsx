@@ -8,7 +8,9 @@ import { Controller, useFieldArray, useForm, type Control, type FieldValues, use
 
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
+import { FormError } from '@/components/ui/form-error'
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import {
   AUTO_NODE_POLICY_ARN,
   createAccessEntrySchema,
@@ -29,7 +31,6 @@ import { GrantSummary } from './grant-summary'
 import { ListInput } from './list-input'
 import { PolicyScopeFields } from './policy-scope-fields'
 import { PrincipalSearch } from './principal-picker'
-import { applyServerIssues } from './server-issues'
 
 const FIELDS = ['principalArn', 'type', 'username', 'kubernetesGroups', 'accessPolicies']
 
@@ -38,7 +39,6 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
   const grant = useGrantAccess(cluster)
   const { data: catalogue } = useQuery(accessPoliciesQuery(cluster.region))
   const { data: kube } = useQuery(kubernetesContextQuery(cluster))
-  const [formError, setFormError] = useState<string>()
   const [confirmEmpty, setConfirmEmpty] = useState(false)
   const [result, setResult] = useState<GrantResult>()
   const form = useForm<CreateAccessEntryRequest, unknown, CreateAccessEntryInput>({
@@ -56,8 +56,7 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
     errors.kubernetesGroups?.message ??
     (errors.kubernetesGroups as { message?: string }[] | undefined)?.find?.((e) => e?.message)?.message
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(undefined)
+  const { onSubmit, formError } = useServerFormSubmit(form, FIELDS, async (input) => {
     if (
       input.type === 'STANDARD' &&
       input.accessPolicies.length === 0 &&
@@ -67,11 +66,7 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
       setConfirmEmpty(true)
       return
     }
-    try {
-      setResult(await grant.mutateAsync(input))
-    } catch (error) {
-      setFormError(applyServerIssues(error, form.setError, FIELDS))
-    }
+    setResult(await grant.mutateAsync(input))
   })
 
   if (result) return <GrantResultPanel cluster={cluster} result={result} />
@@ -219,11 +214,7 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
             policy or a group, or press Create entry again to create it anyway.
           </Alert>
         ) : null}
-        {formError ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <Button type="submit" variant="primary" disabled={grant.isPending}>
           {grant.isPending ? 'Granting…' : confirmEmpty ? 'Create entry anyway' : 'Create entry'}
         </Button>

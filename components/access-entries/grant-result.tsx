@@ -6,6 +6,7 @@ import { useState } from 'react'
 
 import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
+import { FormError } from '@/components/ui/form-error'
 import type { GrantResult, GrantStep } from '@/lib/access-entries/access-entry-dto'
 import { accessPolicyNameFromArn } from '@/lib/access/policy-catalogue'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
@@ -85,11 +86,7 @@ export function GrantResultPanel({ cluster, result: initial }: { cluster: Cluste
           )
         })}
       </ol>
-      {error ? (
-        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="flex flex-wrap gap-2">
         {!result.complete && !rolledBack ? (
           <>

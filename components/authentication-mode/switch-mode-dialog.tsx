@@ -1,8 +1,7 @@
 'use client'
 
-import { Button } from '@/components/ui/button'
-import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import { describeAuthenticationMode } from '@/lib/access/authentication-mode'
 import { buildUpdateAuthenticationModeArgs, formatShellCommand } from '@/lib/access/cli-commands'
 import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
@@ -41,22 +40,15 @@ export function SwitchModeDialog({
             ? ' Every principal mapped only in aws-auth loses access: create access entries for them first.'
             : ''}
         </p>
-        <CodeBlock label="Equivalent AWS CLI command" code={command} />
-        {mutation.error ? (
-          <p role="alert" className="font-medium text-red-700 dark:text-red-400">
-            {mutation.error.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            disabled={mutation.isPending}
-            onClick={() => mutation.mutate(to, { onSuccess: (update) => onStarted(update.id) })}
-          >
-            {mutation.isPending ? 'Starting…' : `Switch to ${to}`}
-          </Button>
-        </div>
+        <DialogFooter
+          command={{ label: 'Equivalent AWS CLI command', code: command }}
+          error={mutation.error?.message}
+          onCancel={onClose}
+          actionLabel={`Switch to ${to}`}
+          pendingLabel="Starting…"
+          pending={mutation.isPending}
+          onAction={() => mutation.mutate(to, { onSuccess: (update) => onStarted(update.id) })}
+        />
       </div>
     </Dialog>
   )

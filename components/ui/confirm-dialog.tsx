@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react'
 
 import { Button } from './button'
 import { Dialog } from './dialog'
+import { FormError } from './form-error'
 import { FormField, fieldIds, inputClasses } from './form-field'
 
 /**
@@ -62,11 +63,7 @@ export function ConfirmDialog({
             />
           </FormField>
         ) : null}
-        {error ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button

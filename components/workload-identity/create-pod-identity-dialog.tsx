@@ -2,15 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
-import { applyServerIssues } from '@/components/access-entries/server-issues'
-import { Button } from '@/components/ui/button'
-import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { createPodIdentityCommand, createServiceAccountCommand } from '@/lib/identity/workload-identity-commands'
 import { createPodIdentitySchema } from '@/lib/identity/workload-identity-schemas'
@@ -29,7 +27,6 @@ const FIELDS = ['namespace', 'serviceAccount', 'roleArn', 'targetRoleArn', 'disa
 export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: ClusterRef; onClose: () => void }) {
   const router = useRouter()
   const mutation = useCreatePodIdentity(cluster)
-  const [formError, setFormError] = useState<string>()
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(createPodIdentitySchema),
     defaultValues: { namespace: '', serviceAccount: '', roleArn: '', targetRoleArn: '', disableSessionTags: false },
@@ -37,14 +34,9 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
   const { errors } = form.formState
   const v = useWatch({ control: form.control })
   const exists = useServiceAccountExists(cluster, v.namespace ?? '', v.serviceAccount ?? '')
-  const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(undefined)
-    try {
-      await mutation.mutateAsync({ ...input, createServiceAccount: exists === false })
-      router.push(resourcePaths.serviceAccount(cluster, input.namespace, input.serviceAccount))
-    } catch (error) {
-      setFormError(applyServerIssues(error, form.setError, FIELDS))
-    }
+  const { onSubmit, formError } = useServerFormSubmit(form, FIELDS, async (input) => {
+    await mutation.mutateAsync({ ...input, createServiceAccount: exists === false })
+    router.push(resourcePaths.serviceAccount(cluster, input.namespace, input.serviceAccount))
   })
   const command = createPodIdentityCommand(cluster, {
     namespace: v.namespace || '<namespace>',
@@ -113,18 +105,14 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
             EKS then does not tag the session with the cluster, namespace and service account.
           </p>
         </div>
-        <CodeBlock label="Equivalent AWS CLI command" code={command} />
-        {formError ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Creating…' : 'Create association'}
-          </Button>
-        </div>
+        <DialogFooter
+          command={{ label: 'Equivalent AWS CLI command', code: command }}
+          error={formError}
+          onCancel={onClose}
+          actionLabel="Create association"
+          pendingLabel="Creating…"
+          pending={mutation.isPending}
+        />
       </form>
     </Dialog>
   )

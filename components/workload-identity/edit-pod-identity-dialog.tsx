@@ -1,15 +1,13 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
-import { applyServerIssues } from '@/components/access-entries/server-issues'
-import { Button } from '@/components/ui/button'
-import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { updatePodIdentityCommand } from '@/lib/identity/workload-identity-commands'
 import { updatePodIdentitySchema, type PodIdentityDto } from '@/lib/identity/workload-identity-schemas'
@@ -19,6 +17,7 @@ import { RolePicker } from './role-picker'
 
 type Input = z.input<typeof updatePodIdentitySchema>
 type Output = z.output<typeof updatePodIdentitySchema>
+const FIELDS = ['roleArn', 'targetRoleArn', 'disableSessionTags'] as const
 
 /** Change an association's role, cross-account target role and session tags (namespace and SA are immutable). */
 export function EditPodIdentityDialog({
@@ -31,7 +30,6 @@ export function EditPodIdentityDialog({
   onClose: () => void
 }) {
   const mutation = useUpdatePodIdentity(cluster, association.associationId)
-  const [formError, setFormError] = useState<string>()
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(updatePodIdentitySchema),
     defaultValues: {
@@ -42,14 +40,9 @@ export function EditPodIdentityDialog({
   })
   const { errors } = form.formState
   const v = useWatch({ control: form.control })
-  const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(undefined)
-    try {
-      await mutation.mutateAsync(input)
-      onClose()
-    } catch (error) {
-      setFormError(applyServerIssues(error, form.setError, ['roleArn', 'targetRoleArn', 'disableSessionTags']))
-    }
+  const { onSubmit, formError } = useServerFormSubmit(form, FIELDS, async (input) => {
+    await mutation.mutateAsync(input)
+    onClose()
   })
   const command = updatePodIdentityCommand(cluster, {
     associationId: association.associationId,
@@ -91,18 +84,14 @@ export function EditPodIdentityDialog({
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" {...form.register('disableSessionTags')} /> Disable session tags
         </label>
-        <CodeBlock label="Equivalent AWS CLI command" code={command} />
-        {formError ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Save changes'}
-          </Button>
-        </div>
+        <DialogFooter
+          command={{ label: 'Equivalent AWS CLI command', code: command }}
+          error={formError}
+          onCancel={onClose}
+          actionLabel="Save changes"
+          pendingLabel="Saving…"
+          pending={mutation.isPending}
+        />
       </form>
     </Dialog>
   )

@@ -1,15 +1,13 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
-import { applyServerIssues } from '@/components/access-entries/server-issues'
-import { Button } from '@/components/ui/button'
-import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { annotateServiceAccountCommand, IRSA_ANNOTATIONS } from '@/lib/identity/workload-identity-commands'
 import { irsaAnnotationsSchema } from '@/lib/identity/workload-identity-schemas'
@@ -39,7 +37,6 @@ export function IrsaDialog({
   onClose: () => void
 }) {
   const mutation = useSetIrsaAnnotations(cluster, namespace, name)
-  const [formError, setFormError] = useState<string>()
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(irsaAnnotationsSchema),
     defaultValues: {
@@ -52,14 +49,9 @@ export function IrsaDialog({
   })
   const { errors } = form.formState
   const v = useWatch({ control: form.control })
-  const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(undefined)
-    try {
-      await mutation.mutateAsync(input)
-      onClose()
-    } catch (error) {
-      setFormError(applyServerIssues(error, form.setError, FIELDS))
-    }
+  const { onSubmit, formError } = useServerFormSubmit(form, FIELDS, async (input) => {
+    await mutation.mutateAsync(input)
+    onClose()
   })
   const value = (text: string | undefined) => (text ? text : null)
   const command = annotateServiceAccountCommand(
@@ -136,18 +128,14 @@ export function IrsaDialog({
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Pods read the annotations when they start: restart them after a change.
         </p>
-        <CodeBlock label="Equivalent kubectl command" code={command} />
-        {(formError ?? errors.resourceVersion?.message) ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {formError ?? errors.resourceVersion?.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : v.roleArn ? 'Save annotations' : 'Remove IRSA role'}
-          </Button>
-        </div>
+        <DialogFooter
+          command={{ label: 'Equivalent kubectl command', code: command }}
+          error={formError ?? errors.resourceVersion?.message}
+          onCancel={onClose}
+          actionLabel={v.roleArn ? 'Save annotations' : 'Remove IRSA role'}
+          pendingLabel="Saving…"
+          pending={mutation.isPending}
+        />
       </form>
     </Dialog>
   )

@@ -3,8 +3,8 @@
 import { useState } from 'react'
 
 import { Button } from '@/components/ui/button'
-import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { createOidcProviderCommand } from '@/lib/identity/workload-identity-commands'
 import { useCreateOidcProvider } from '@/lib/queries/workload-identity-mutations'
@@ -29,22 +29,15 @@ export function OidcProviderButton({ cluster, issuer }: { cluster: ClusterRef; i
         wide
       >
         <div className="space-y-4">
-          <CodeBlock label="Equivalent AWS CLI command" code={createOidcProviderCommand(issuer)} />
-          {mutation.error ? (
-            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-              {mutation.error.message}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button
-              variant="primary"
-              disabled={mutation.isPending}
-              onClick={() => mutation.mutate(undefined, { onSuccess: () => setOpen(false) })}
-            >
-              {mutation.isPending ? 'Creating…' : 'Create provider'}
-            </Button>
-          </div>
+          <DialogFooter
+            command={{ label: 'Equivalent AWS CLI command', code: createOidcProviderCommand(issuer) }}
+            error={mutation.error?.message}
+            onCancel={() => setOpen(false)}
+            actionLabel="Create provider"
+            pendingLabel="Creating…"
+            pending={mutation.isPending}
+            onAction={() => mutation.mutate(undefined, { onSuccess: () => setOpen(false) })}
+          />
         </div>
       </Dialog>
     </>

@@ -2,9 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query'
 
-import { Button } from '@/components/ui/button'
 import { CodeBlock } from '@/components/ui/code-block'
 import { Dialog } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-footer'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { parseArn } from '@/lib/access/arn'
@@ -69,21 +69,15 @@ export function TrustFixDialog({
             />
           </>
         ) : null}
-        {mutation.error ? (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {mutation.error.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            disabled={!data || mutation.isPending}
-            onClick={() => data && mutation.mutate({ ...target, expectedPolicy: data.before }, { onSuccess: onClose })}
-          >
-            {mutation.isPending ? 'Applying…' : 'Apply fix'}
-          </Button>
-        </div>
+        <DialogFooter
+          error={mutation.error?.message}
+          onCancel={onClose}
+          actionLabel="Apply fix"
+          pendingLabel="Applying…"
+          pending={mutation.isPending}
+          disabled={!data}
+          onAction={() => data && mutation.mutate({ ...target, expectedPolicy: data.before }, { onSuccess: onClose })}
+        />
       </div>
     </Dialog>
   )
