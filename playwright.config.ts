@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
+import { chromiumArgs, chromiumExecutablePath } from './scripts/chromium'
+
 // E2E runs the real launcher: a fresh sandbox on its own port and the built console on another, so a developer's
 // `npm start` on 3000/4566 can keep running beside the tests.
 // Overridable so two runs on one machine (e.g. CI beside a developer's run) do not collide.
@@ -17,19 +19,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${consolePort}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutablePath, args: chromiumArgs },
   },
   webServer: {
     command: `npx tsx scripts/start.ts --port ${consolePort} --sandbox-port ${sandboxPort} --state-dir .sandbox/e2e-${consolePort} --reset`,

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 
 import { chromium } from '@playwright/test'
 
+import { chromiumArgs, chromiumExecutablePath } from '../scripts/chromium'
 import { ensureBuilt } from '../scripts/ensure-built'
 import { sandboxEnvironment } from '../scripts/launch-mode'
 import { findFreePort, waitForUrl } from '../scripts/local-server'
@@ -100,17 +101,8 @@ export const benchmark: Benchmark = {
       ),
     ]
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--enable-precise-memory-info',
-      ],
+      executablePath: chromiumExecutablePath,
+      args: [...chromiumArgs, '--enable-precise-memory-info'],
     })
     try {
       await waitForUrl(`${sandboxUrl}/_sandbox/health`, 120_000)
