@@ -1,13 +1,16 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { decideMode, sandboxEnvironment } from './launch-mode'
 
 const emptyHome = mkdtempSync(join(tmpdir(), 'home-'))
 const homeWithAws = mkdtempSync(join(tmpdir(), 'home-'))
 mkdirSync(join(homeWithAws, '.aws'))
 writeFileSync(join(homeWithAws, '.aws', 'credentials'), '[default]\n')
+afterAll(() => {
+  for (const home of [emptyHome, homeWithAws]) rmSync(home, { recursive: true, force: true })
+})
 
 describe('decideMode', () => {
   it.each([
