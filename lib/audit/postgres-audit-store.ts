@@ -4,10 +4,16 @@ import { Pool, type PoolClient } from 'pg'
 
 import { logServerError } from '@/lib/api/log-server-error'
 
-import { buildAuditWhere } from './audit-filter-sql'
+import {
+  AUDIT_FACET_ACTIONS,
+  AUDIT_FACET_CLUSTERS,
+  buildAuditInsert,
+  buildAuditPageQuery,
+  toAuditValues,
+  type SqlDialect,
+} from './audit-sql'
 import {
   toAuditPage,
-  toJsonColumn,
   type AuditRow,
   type AuditStore,
   type AuditStoreFacets,
@@ -50,13 +56,9 @@ const SCHEMA_VERSION_TABLE = `CREATE TABLE IF NOT EXISTS audit_schema_version (
 // Any constant works: it only has to be the same in every console replica that migrates the same database.
 const MIGRATION_LOCK = 0x61756469
 
-const INSERT = `INSERT INTO audit_events
-  (occurred_at, actor_name, actor_role, action, cluster_region, cluster_name, target, result, message, before_json,
-   after_json)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-  RETURNING id`
+const dialect: SqlDialect = { placeholder: (i: number) => `$${i}`, time: (d: Date) => d, id: (id: string) => id }
 
-const dialect = { placeholder: (i: number) => `$${i}`, time: (d: Date) => d, id: (id: string) => id }
+const INSERT = `${buildAuditInsert(dialect)} RETURNING id`
 
 /** Applies pending migrations in one transaction, holding an advisory lock so two replicas never race. */
 async function migrate(client: PoolClient): Promise<void> {
@@ -114,39 +116,19 @@ export function openPostgresAuditStore(databaseUrl: string, options: { max?: num
     kind: 'postgres',
     async append(event: AuditEvent, occurredAt = new Date()): Promise<StoredAuditEvent> {
       await ensureSchema()
-      const { rows } = await pool.query<{ id: string }>(INSERT, [
-        occurredAt,
-        event.actor.name,
-        event.actor.role,
-        event.action,
-        event.cluster?.region ?? null,
-        event.cluster?.name ?? null,
-        event.target,
-        event.result,
-        event.message ?? null,
-        toJsonColumn(event.before),
-        toJsonColumn(event.after),
-      ])
+      const { rows } = await pool.query<{ id: string }>(INSERT, toAuditValues(event, occurredAt, dialect))
       return { ...event, id: String(rows[0]?.id), occurredAt }
     },
     async query(query: AuditStoreQuery) {
       await ensureSchema()
-      const { where, params } = buildAuditWhere(query, dialect)
-      const { rows } = await pool.query<AuditRow>(
-        `SELECT * FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length + 1}`,
-        [...params, query.limit + 1],
-      )
+      const { sql, params } = buildAuditPageQuery(query, dialect)
+      const { rows } = await pool.query<AuditRow>(sql, params)
       return toAuditPage(rows, query.limit)
     },
     async facets(): Promise<AuditStoreFacets> {
       await ensureSchema()
-      const clusters = await pool.query<{ region: string; name: string }>(
-        `SELECT DISTINCT cluster_region AS region, cluster_name AS name FROM audit_events
-         WHERE cluster_name IS NOT NULL ORDER BY cluster_region, cluster_name LIMIT 500`,
-      )
-      const actions = await pool.query<{ action: string }>(
-        'SELECT DISTINCT action FROM audit_events ORDER BY action LIMIT 500',
-      )
+      const clusters = await pool.query<{ region: string; name: string }>(AUDIT_FACET_CLUSTERS)
+      const actions = await pool.query<{ action: string }>(AUDIT_FACET_ACTIONS)
       return { clusters: clusters.rows, actions: actions.rows.map((a) => a.action) }
     },
     async close() {

@@ -5,10 +5,16 @@ import { dirname, join, resolve } from 'node:path'
 
 import Database from 'better-sqlite3'
 
-import { buildAuditWhere } from './audit-filter-sql'
+import {
+  AUDIT_FACET_ACTIONS,
+  AUDIT_FACET_CLUSTERS,
+  buildAuditInsert,
+  buildAuditPageQuery,
+  toAuditValues,
+  type SqlDialect,
+} from './audit-sql'
 import {
   toAuditPage,
-  toJsonColumn,
   type AuditRow,
   type AuditStore,
   type AuditStoreFacets,
@@ -48,13 +54,7 @@ const SCHEMA_VERSION_TABLE = `CREATE TABLE IF NOT EXISTS audit_schema_version (
   applied_at INTEGER NOT NULL
 )`
 
-const INSERT = `INSERT INTO audit_events
-  (occurred_at, actor_name, actor_role, action, cluster_region, cluster_name, target, result, message, before_json,
-   after_json)
-  VALUES (@occurredAt, @actorName, @actorRole, @action, @clusterRegion, @clusterName, @target, @result, @message,
-   @before, @after)`
-
-const dialect = { placeholder: () => '?', time: (d: Date) => d.getTime(), id: (id: string) => Number(id) }
+const dialect: SqlDialect = { placeholder: () => '?', time: (d: Date) => d.getTime(), id: (id: string) => Number(id) }
 
 /** Creates the tables a version at a time, in one transaction; running it again is a no-op. */
 function migrate(db: Database.Database): void {
@@ -99,43 +99,22 @@ export function openSqliteAuditStore(path: string): AuditStore {
   db.pragma('journal_mode = WAL')
   db.pragma('busy_timeout = 5000')
   migrate(db)
-  const insert = db.prepare(INSERT)
+  const insert = db.prepare(buildAuditInsert(dialect))
 
   return {
     kind: 'sqlite',
     async append(event: AuditEvent, occurredAt = new Date()): Promise<StoredAuditEvent> {
-      const info = insert.run({
-        occurredAt: occurredAt.getTime(),
-        actorName: event.actor.name,
-        actorRole: event.actor.role,
-        action: event.action,
-        clusterRegion: event.cluster?.region ?? null,
-        clusterName: event.cluster?.name ?? null,
-        target: event.target,
-        result: event.result,
-        message: event.message ?? null,
-        before: toJsonColumn(event.before),
-        after: toJsonColumn(event.after),
-      })
+      const info = insert.run(...toAuditValues(event, occurredAt, dialect))
       return { ...event, id: String(info.lastInsertRowid), occurredAt }
     },
     async query(query: AuditStoreQuery) {
-      const { where, params } = buildAuditWhere(query, dialect)
-      const rows = db
-        .prepare(`SELECT * FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT ?`)
-        .all(...params, query.limit + 1) as AuditRow[]
+      const { sql, params } = buildAuditPageQuery(query, dialect)
+      const rows = db.prepare(sql).all(...params) as AuditRow[]
       return toAuditPage(rows, query.limit)
     },
     async facets(): Promise<AuditStoreFacets> {
-      const clusters = db
-        .prepare(
-          `SELECT DISTINCT cluster_region AS region, cluster_name AS name FROM audit_events
-           WHERE cluster_name IS NOT NULL ORDER BY cluster_region, cluster_name LIMIT 500`,
-        )
-        .all() as { region: string; name: string }[]
-      const actions = db.prepare('SELECT DISTINCT action FROM audit_events ORDER BY action LIMIT 500').all() as {
-        action: string
-      }[]
+      const clusters = db.prepare(AUDIT_FACET_CLUSTERS).all() as { region: string; name: string }[]
+      const actions = db.prepare(AUDIT_FACET_ACTIONS).all() as { action: string }[]
       return { clusters, actions: actions.map((a) => a.action) }
     },
     async close() {
