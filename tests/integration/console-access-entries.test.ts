@@ -1,7 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-
-import type { TestSandbox } from '@/tests/support/start-test-sandbox'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import {
   callRoute,
@@ -9,16 +7,14 @@ import {
   policyArn,
   roleArn,
   sessionFor,
-  startConsoleAccessSandbox,
+  setUpConsoleAccessSandbox,
   userArn,
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', async () => ({
-  getConsoleSession: (await import('./console-access-harness')).getConsoleSession,
-}))
+vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
 
-let sandbox: TestSandbox
+const sandbox = setUpConsoleAccessSandbox({ role: 'editor' })
 let list: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/route')
 let one: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/route')
 let policies: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/policies/route')
@@ -28,16 +24,10 @@ const prod = { region: 'us-west-2', cluster: 'prod-web' }
 const entry = (cluster: string, principal: string) => ({ region: 'us-west-2', cluster, principal })
 
 beforeAll(async () => {
-  sandbox = await startConsoleAccessSandbox()
   list = await import('@/app/api/clusters/[region]/[cluster]/access-entries/route')
   one = await import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/route')
   policies = await import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/policies/route')
   policy = await import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/policies/[policy]/route')
-})
-afterAll(async () => sandbox.stop())
-beforeEach(() => {
-  getConsoleSession.mockReset().mockResolvedValue(sessionFor('editor'))
-  sandbox.sandbox.faults.clearRules()
 })
 
 describe('GET access-entries', () => {
@@ -81,7 +71,7 @@ describe('GET access-entries', () => {
   })
 
   it('maps an exhausted EKS outage to 503 with the service named', async () => {
-    sandbox.sandbox.faults.replaceRules([
+    sandbox().sandbox.faults.replaceRules([
       { service: 'eks', operation: 'ListAccessEntries', kind: 'error', status: 503 },
     ])
     const { status, body } = await callRoute(list.GET, { ...prod }, { query: '?fresh=1' })
@@ -112,7 +102,7 @@ describe('POST access-entries (grant)', () => {
   })
 
   it('reports "created, not associated" when the association step fails, and retry completes it', async () => {
-    sandbox.sandbox.faults.replaceRules([
+    sandbox().sandbox.faults.replaceRules([
       { service: 'eks', operation: 'AssociateAccessPolicy', kind: 'error', status: 503 },
     ])
     const principalArn = roleArn('reports-writer')
@@ -130,7 +120,7 @@ describe('POST access-entries (grant)', () => {
     expect(body.complete).toBe(false)
     expect(body.steps.map((s: any) => s.status)).toEqual(['applied', 'failed', 'not-attempted'])
     expect(body.steps[1].error.message).toMatch(/unavailable/)
-    sandbox.sandbox.faults.clearRules()
+    sandbox().sandbox.faults.clearRules()
     const retry = await callRoute(policies.POST, entry('prod-web', principalArn), {
       method: 'POST',
       body: {

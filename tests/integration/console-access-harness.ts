@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import type { Session } from 'next-auth'
-import { vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
+
+import { getConsoleSession } from './console-session-mock'
+
+export { getConsoleSession }
 
 // Route handlers run in-process against a real sandbox: lib/env reads these on first use, and the SDK's default
 // credential chain picks up the admin key (the console's own principal, user/admin). Writes record audit events, so
@@ -38,8 +42,27 @@ export function sessionFor(role: Session['user']['role']): Session {
   return { expires: '2099-01-01T00:00:00Z', user: { name: role, email: null, role } }
 }
 
-/** The mocked session source; set its resolved value per test. */
-export const getConsoleSession = vi.fn<() => Promise<Session | null>>()
+/**
+ * Registers the file's sandbox lifecycle: started before all tests, stopped after them, fault rules cleared before each
+ * test and, with `role`, the mocked session reset to that role. Call it at the top of the file, before the file's own
+ * `beforeAll` (hooks run in the order they are registered), so routes imported there read the sandbox's env.
+ * Returns the running sandbox's accessor.
+ */
+export function setUpConsoleAccessSandbox(options: { role?: Session['user']['role'] } = {}): () => TestSandbox {
+  let sandbox: TestSandbox | undefined
+  beforeAll(async () => {
+    sandbox = await startConsoleAccessSandbox()
+  })
+  afterAll(async () => sandbox?.stop())
+  beforeEach(() => {
+    if (options.role) getConsoleSession.mockReset().mockResolvedValue(sessionFor(options.role))
+    sandbox?.sandbox.faults.clearRules()
+  })
+  return () => {
+    if (!sandbox) throw new Error('The console access sandbox is not running (used outside the test hooks?)')
+    return sandbox
+  }
+}
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>
 

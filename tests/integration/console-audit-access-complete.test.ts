@@ -1,7 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-
-import type { TestSandbox } from '@/tests/support/start-test-sandbox'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import {
   callRoute,
@@ -9,13 +7,11 @@ import {
   policyArn,
   roleArn,
   sessionFor,
-  startConsoleAccessSandbox,
+  setUpConsoleAccessSandbox,
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', async () => ({
-  getConsoleSession: (await import('./console-access-harness')).getConsoleSession,
-}))
+vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
 
 // Every write through the route handlers, read back through GET /api/audit: who, what, cluster, target, before
 // (the entry as the service loaded it), after (the entry as EKS answered afterwards), result and message.
@@ -24,7 +20,7 @@ vi.mock('@/lib/auth/session', async () => ({
 process.env.SANDBOX_EKS_UPDATE_DELAY_MS = '60000'
 
 const base = '@/app/api/clusters/[region]/[cluster]'
-let sandbox: TestSandbox
+const sandbox = setUpConsoleAccessSandbox({ role: 'editor' })
 let audit: typeof import('@/app/api/audit/route')
 let one: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/route')
 let policies: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/policies/route')
@@ -50,17 +46,11 @@ async function latestEvent(query: string): Promise<any> {
 const readEntry = async (params: typeof teamB) => (await callRoute(one.GET, params)).body
 
 beforeAll(async () => {
-  sandbox = await startConsoleAccessSandbox()
   audit = await import('@/app/api/audit/route')
   one = await import(`${base}/access-entries/[principal]/route`)
   policies = await import(`${base}/access-entries/[principal]/policies/route`)
   policy = await import(`${base}/access-entries/[principal]/policies/[policy]/route`)
   mode = await import(`${base}/authentication-mode/route`)
-})
-afterAll(async () => sandbox.stop())
-beforeEach(() => {
-  getConsoleSession.mockReset().mockResolvedValue(sessionFor('editor'))
-  sandbox.sandbox.faults.clearRules()
 })
 
 describe('single-call access-entry writes record the whole entry before and after', () => {
@@ -133,7 +123,7 @@ describe('failed writes record the message the person saw', () => {
   it('records a failed update with the request as after and the error message', async () => {
     const teamA = { ...prod, principal: roleArn('TeamADeveloper') }
     const before = await readEntry(teamA)
-    sandbox.sandbox.faults.replaceRules([
+    sandbox().sandbox.faults.replaceRules([
       { service: 'eks', operation: 'UpdateAccessEntry', kind: 'error', status: 503 },
     ])
     const { status, body } = await callRoute(one.PATCH, teamA, { method: 'PATCH', body: { username: 'dev' } })
@@ -144,12 +134,12 @@ describe('failed writes record the message the person saw', () => {
     expect(event.message).toMatch(/unavailable/i)
     expect(event.before).toEqual(before)
     expect(event.after).toEqual({ username: 'dev' })
-    expect(JSON.stringify(event)).not.toContain(sandbox.admin.credentials.secretAccessKey)
+    expect(JSON.stringify(event)).not.toContain(sandbox().admin.credentials.secretAccessKey)
   })
 
   it('records a failed delete with the entry that is still there and no after', async () => {
     const teamA = { ...prod, principal: roleArn('TeamADeveloper') }
-    sandbox.sandbox.faults.replaceRules([
+    sandbox().sandbox.faults.replaceRules([
       { service: 'eks', operation: 'DeleteAccessEntry', kind: 'error', status: 503 },
     ])
     const { status, body } = await callRoute(one.DELETE, teamA, { method: 'DELETE' })

@@ -1,7 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-
-import type { TestSandbox } from '@/tests/support/start-test-sandbox'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import {
   callRoute,
@@ -9,18 +7,16 @@ import {
   policyArn,
   roleArn,
   sessionFor,
-  startConsoleAccessSandbox,
+  setUpConsoleAccessSandbox,
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', async () => ({
-  getConsoleSession: (await import('./console-access-harness')).getConsoleSession,
-}))
+vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
 
 // Real access-entry writes through lib/access-entries against the sandbox, read back through GET /api/audit from the
 // SQLite file the console would use (the harness points AUDIT_DB_PATH at a temp folder it removes on stop).
 
-let sandbox: TestSandbox
+const sandbox = setUpConsoleAccessSandbox()
 let audit: typeof import('@/app/api/audit/route')
 let grants: typeof import('@/lib/access-entries/grant-access')
 let service: typeof import('@/lib/access-entries/access-entry-service')
@@ -35,13 +31,10 @@ const readLog = async (query: string) => {
 }
 
 beforeAll(async () => {
-  sandbox = await startConsoleAccessSandbox()
   audit = await import('@/app/api/audit/route')
   grants = await import('@/lib/access-entries/grant-access')
   service = await import('@/lib/access-entries/access-entry-service')
 })
-afterAll(async () => sandbox.stop())
-beforeEach(() => sandbox.sandbox.faults.clearRules())
 
 describe('access-entry writes land in the audit log', () => {
   it('records a grant with actor, cluster, target, result and the entry it created', async () => {
@@ -66,7 +59,7 @@ describe('access-entry writes land in the audit log', () => {
   })
 
   it('records a partial grant with the failed association in the message', async () => {
-    sandbox.sandbox.faults.replaceRules([
+    sandbox().sandbox.faults.replaceRules([
       { service: 'eks', operation: 'AssociateAccessPolicy', kind: 'error', status: 503 },
     ])
     const principalArn = roleArn('reports-writer')
@@ -109,7 +102,7 @@ describe('access-entry writes land in the audit log', () => {
   })
 
   it('records a refused write as failed and keeps the thrown error for the caller', async () => {
-    sandbox.sandbox.faults.replaceRules([
+    sandbox().sandbox.faults.replaceRules([
       { service: 'eks', operation: 'UpdateAccessEntry', kind: 'error', status: 503 },
     ])
     await expect(

@@ -1,18 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
 // The resource routes against a real sandbox: paging through Kubernetes with limit/continue, selectors pushed down,
 // filters Kubernetes cannot apply run on the console's server, counts, details and events.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { TestSandbox } from '@/tests/support/start-test-sandbox'
-
-import { callRoute, getConsoleSession, sessionFor, startConsoleAccessSandbox } from './console-access-harness'
+import { callRoute, getConsoleSession, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', async () => ({
-  getConsoleSession: (await import('./console-access-harness')).getConsoleSession,
-}))
+vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
 
-let sandbox: TestSandbox
+setUpConsoleAccessSandbox({ role: 'viewer' })
 let pods: typeof import('@/app/api/clusters/[region]/[cluster]/pods/route')
 let pod: typeof import('@/app/api/clusters/[region]/[cluster]/pods/[namespace]/[name]/route')
 let counts: typeof import('@/app/api/clusters/[region]/[cluster]/pods/counts/route')
@@ -25,7 +21,6 @@ const prod = { region: 'us-west-2', cluster: 'prod-web' }
 const legacy = { region: 'us-west-2', cluster: 'legacy-batch' }
 
 beforeAll(async () => {
-  sandbox = await startConsoleAccessSandbox()
   pods = await import('@/app/api/clusters/[region]/[cluster]/pods/route')
   pod = await import('@/app/api/clusters/[region]/[cluster]/pods/[namespace]/[name]/route')
   counts = await import('@/app/api/clusters/[region]/[cluster]/pods/counts/route')
@@ -34,8 +29,6 @@ beforeAll(async () => {
   namespaces = await import('@/app/api/clusters/[region]/[cluster]/namespaces/route')
   events = await import('@/app/api/clusters/[region]/[cluster]/events/route')
 })
-afterAll(async () => sandbox?.stop())
-beforeEach(() => getConsoleSession.mockReset().mockResolvedValue(sessionFor('viewer')))
 
 async function collectAll(query: string, limit: number) {
   const rows: any[] = []

@@ -1,18 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
 import { DeleteOpenIDConnectProviderCommand, DeleteRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { TestSandbox } from '@/tests/support/start-test-sandbox'
-
-import { callRoute, getConsoleSession, roleArn, sessionFor, startConsoleAccessSandbox } from './console-access-harness'
+import { callRoute, getConsoleSession, roleArn, sessionFor, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', async () => ({
-  getConsoleSession: (await import('./console-access-harness')).getConsoleSession,
-}))
+vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
 
 const base = '@/app/api/clusters/[region]/[cluster]'
-let sandbox: TestSandbox
+const sandbox = setUpConsoleAccessSandbox({ role: 'editor' })
 let iam: IAMClient
 let mappings: typeof import('@/app/api/clusters/[region]/[cluster]/workload-identity/route')
 let trustFix: typeof import('@/app/api/clusters/[region]/[cluster]/workload-identity/trust-fix/route')
@@ -35,8 +31,7 @@ const trustOf = async (name: string) => {
 }
 
 beforeAll(async () => {
-  sandbox = await startConsoleAccessSandbox()
-  iam = new IAMClient({ ...sandbox.admin, region: 'us-east-1' })
+  iam = new IAMClient({ ...sandbox().admin, region: 'us-east-1' })
   mappings = await import(`${base}/workload-identity/route`)
   trustFix = await import(`${base}/workload-identity/trust-fix/route`)
   oidc = await import(`${base}/oidc-provider/route`)
@@ -46,8 +41,6 @@ beforeAll(async () => {
   sa = await import(`${base}/service-accounts/[namespace]/[name]/route`)
   roles = await import('@/app/api/iam/roles/route')
 }, 60_000)
-afterAll(async () => sandbox.stop())
-beforeEach(() => getConsoleSession.mockReset().mockResolvedValue(sessionFor('editor')))
 
 describe('GET workload-identity', () => {
   it('maps prod-web by both mechanisms with a verdict per service account', async () => {
