@@ -1,9 +1,8 @@
 'use client'
 
-import { Search } from 'lucide-react'
 import { useRef, useState } from 'react'
 
-import { inputClasses } from '@/components/ui/form-field'
+import { FilterSearch, FilterSelect } from '@/components/ui/filter-fields'
 import { auditResults, type AuditFacets, type AuditFilters } from '@/lib/queries/audit-dto'
 
 import { auditActionLabel } from './audit-labels'
@@ -52,76 +51,43 @@ export function AuditFiltersBar({
       aria-label="Filter the audit log"
       className={showCluster ? 'grid gap-3 sm:grid-cols-2 lg:grid-cols-4' : 'grid gap-3 sm:grid-cols-3'}
     >
-      <div className="relative">
-        <label htmlFor="audit-actor" className="sr-only">
-          Who
-        </label>
-        <Search aria-hidden="true" className="pointer-events-none absolute top-2 left-2.5 size-4 text-zinc-400" />
-        <input
-          id="audit-actor"
-          type="search"
-          placeholder="Who made the change"
-          className={inputClasses(false, 'pl-8')}
-          value={actor}
-          onChange={(e) => typeActor(e.target.value)}
-        />
-      </div>
+      <FilterSearch
+        id="audit-actor"
+        label="Who"
+        icon
+        type="search"
+        placeholder="Who made the change"
+        value={actor}
+        onChange={(e) => typeActor(e.target.value)}
+      />
       {showCluster ? (
-        <div>
-          <label htmlFor="audit-cluster" className="sr-only">
-            Cluster
-          </label>
-          <select
-            id="audit-cluster"
-            className={inputClasses()}
-            value={filters.cluster}
-            onChange={(e) => set('cluster')(e.target.value)}
-          >
-            <option value="">All clusters</option>
-            {clusters.map((c) => (
-              <option key={c} value={c}>
-                {c.replace('/', ' · ')}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-cluster"
+          label="Cluster"
+          allLabel="All clusters"
+          options={clusters}
+          value={filters.cluster}
+          onChange={set('cluster')}
+          optionLabel={(c) => c.replace('/', ' · ')}
+        />
       ) : null}
-      <div>
-        <label htmlFor="audit-action" className="sr-only">
-          Action
-        </label>
-        <select
-          id="audit-action"
-          className={inputClasses()}
-          value={filters.action}
-          onChange={(e) => set('action')(e.target.value)}
-        >
-          <option value="">All actions</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {auditActionLabel(a)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="audit-result" className="sr-only">
-          Result
-        </label>
-        <select
-          id="audit-result"
-          className={inputClasses()}
-          value={filters.result}
-          onChange={(e) => set('result')(e.target.value)}
-        >
-          <option value="">All results</option>
-          {auditResults.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="audit-action"
+        label="Action"
+        allLabel="All actions"
+        options={actions}
+        value={filters.action}
+        onChange={set('action')}
+        optionLabel={auditActionLabel}
+      />
+      <FilterSelect
+        id="audit-result"
+        label="Result"
+        allLabel="All results"
+        options={auditResults}
+        value={filters.result}
+        onChange={set('result')}
+      />
     </div>
   )
 }

@@ -2,7 +2,7 @@
 
 import type { ComponentProps } from 'react'
 
-import { inputClasses } from '@/components/ui/form-field'
+import { FilterField, FilterSelect } from '@/components/ui/filter-fields'
 
 import { DebouncedInput } from './debounced-input'
 
@@ -13,12 +13,9 @@ export function FilterInput({
   ...props
 }: ComponentProps<typeof DebouncedInput> & { id: string; label: string }) {
   return (
-    <div>
-      <label htmlFor={id} className="sr-only">
-        {label}
-      </label>
+    <FilterField id={id} label={label}>
       <DebouncedInput id={id} {...props} />
-    </div>
+    </FilterField>
   )
 }
 
@@ -85,23 +82,14 @@ export function StatusFilter<Status extends string>({
   optionLabel?: (status: Status) => string
 }) {
   return (
-    <div>
-      <label htmlFor={id} className="sr-only">
-        Status
-      </label>
-      <select
-        id={id}
-        className={inputClasses()}
-        value={value ?? ''}
-        onChange={(e) => onChange((e.target.value || undefined) as Status | undefined)}
-      >
-        <option value="">Any status</option>
-        {statuses.map((s) => (
-          <option key={s} value={s}>
-            {optionLabel(s)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      id={id}
+      label="Status"
+      allLabel="Any status"
+      options={statuses}
+      value={value ?? ''}
+      onChange={(next) => onChange((next || undefined) as Status | undefined)}
+      optionLabel={optionLabel}
+    />
   )
 }
