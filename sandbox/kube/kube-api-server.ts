@@ -18,6 +18,7 @@ import { handleReview } from './review-handlers'
 import { serveNonResource } from './non-resource'
 import { checkImpersonation, readImpersonatedGroups, readImpersonation } from './impersonation'
 import { loadOrCreateKubeTls } from './tls'
+import { isStreamableList, writeStreamedList } from './streamed-list'
 import { buildTableIfRequested } from './table'
 import type { AccessPolicyGrant, ClusterRef, PolicyRule, RequestAttributes, UserInfo } from './types'
 import type { HandlerResult } from './handler-types'
@@ -76,6 +77,11 @@ function parseJsonBody(raw: Buffer): unknown {
 }
 
 function send(res: ServerResponse, result: HandlerResult): void {
+  const json = result.contentType === undefined || result.contentType === 'application/json'
+  if (json && isStreamableList(result.body)) {
+    writeStreamedList(res, result.status, result.body).catch((error: unknown) => res.destroy(error as Error))
+    return
+  }
   const isText = typeof result.body === 'string'
   const body = isText ? (result.body as string) : JSON.stringify(result.body)
   res.writeHead(result.status, {

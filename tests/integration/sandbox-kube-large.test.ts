@@ -1,5 +1,7 @@
 // The `scale` cluster (SANDBOX_SCALE=large): 5,000 nodes and 100,000 pods generated at start, served page by page
 // without walking or copying the whole list.
+import { request } from 'node:https'
+
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ObjectCollection, type PageResult } from '@/sandbox/kube/object-collection'
 import { SCALE, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
@@ -52,5 +54,27 @@ describe('large cluster', () => {
     // 1 in 300 pods is Evicted: 21 matches need ~6,000 objects looked at, not 100,000.
     expect(results[1]).toBeLessThan(10_000)
     pageSpy.mockRestore()
+  })
+
+  it('streams a list page like kube-apiserver 1.33+: chunked, the envelope first, then items over several writes', async () => {
+    const url = `${t.api.endpointFor(SCALE)}/api/v1/pods?limit=500`
+    const { headers, chunks } = await new Promise<{ headers: Record<string, unknown>; chunks: Buffer[] }>(
+      (resolve, reject) => {
+        const req = request(url, { ca: t.api.caCertPem, headers: { authorization: 'Bearer admin' } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ headers: res.headers, chunks }))
+        })
+        req.on('error', reject)
+        req.end()
+      },
+    )
+    expect(headers['transfer-encoding']).toBe('chunked')
+    expect(headers['content-length']).toBeUndefined()
+    expect(chunks.length).toBeGreaterThan(4)
+    expect(chunks[0]?.toString('utf8', 0, 60)).toMatch(/^\{"kind":"PodList","apiVersion":"v1","metadata":\{/)
+    const list = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items: unknown[]; metadata: object }
+    expect(list.items).toHaveLength(500)
+    expect(list.metadata).toMatchObject({ remainingItemCount: 99_500 })
   })
 })
