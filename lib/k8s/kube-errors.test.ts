@@ -94,6 +94,13 @@ describe('toKubeConsoleError', () => {
       code: 'upstream_error',
       message: /certificate authority .* does not vouch for/,
     },
+    {
+      name: 'a list body cut short',
+      error: new SyntaxError('The list body ended early.'),
+      action: {},
+      code: 'upstream_error',
+      message: /^The cluster prod-web's API server sent an answer the console could not read \(The list body ended/,
+    },
   ])('maps $name', ({ error, action, code, message, detail }) => {
     const mapped = toKubeConsoleError(error, { cluster: 'prod-web', endpoint, ...action })
     expect(mapped.code).toBe(code)

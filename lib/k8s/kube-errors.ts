@@ -159,6 +159,14 @@ export function toKubeConsoleError(error: unknown, context: KubeCallContext): Co
       { ...options, detail: { endpoint: context.endpoint, code: code ?? 'timeout' } },
     )
   }
+  if (error instanceof SyntaxError) {
+    // A body cut short or not JSON: a proxy in front of the API server, or a connection dropped mid-list.
+    return new ConsoleError(
+      'upstream_error',
+      `${capitalize(where)}'s API server sent an answer the console could not read (${error.message}). Try again.`,
+      options,
+    )
+  }
   const message = typeof e.message === 'string' ? e.message : String(error)
   return new ConsoleError('internal', `Calling ${where}'s Kubernetes API failed unexpectedly: ${message}`, options)
 }

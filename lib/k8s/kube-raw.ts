@@ -6,6 +6,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { getKubeConnector, type KubeAction } from './kube-clients'
 import { toKubeConsoleError } from './kube-errors'
+import { ListItemSplitter } from './list-item-splitter'
 
 // Same bound as callKube: a silent API server should fail a page in seconds.
 const CALL_TIMEOUT_MS = 15_000
@@ -23,9 +24,26 @@ function agentFor(endpoint: string, caData: string): Agent {
   return agent
 }
 
-type RawAnswer = { status: number; body: string }
+/** Where a successful response body goes as it arrives; `finish` runs after the last byte. */
+type BodySink<T> = { write(chunk: Buffer): void; finish(): T }
 
-function getOnce(url: URL, agent: Agent, token: string, signal?: AbortSignal): Promise<RawAnswer> {
+type Answer<T> = { ok: true; value: T } | { ok: false; status: number; body: string }
+
+function wholeJsonSink<T>(): BodySink<T> {
+  const chunks: Buffer[] = []
+  return {
+    write: (chunk) => void chunks.push(chunk),
+    finish: () => JSON.parse(Buffer.concat(chunks).toString('utf8')) as T,
+  }
+}
+
+function getOnce<T>(
+  url: URL,
+  agent: Agent,
+  token: string,
+  sink: BodySink<T>,
+  signal?: AbortSignal,
+): Promise<Answer<T>> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -37,9 +55,26 @@ function getOnce(url: URL, agent: Agent, token: string, signal?: AbortSignal): P
         signal,
       },
       (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+        const status = res.statusCode ?? 0
+        const ok = status >= 200 && status < 300
+        const errorChunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => {
+          if (!ok) return void errorChunks.push(chunk)
+          try {
+            sink.write(chunk)
+          } catch (error) {
+            // A malformed body (or a projection that throws) stops reading: the request is torn down and fails.
+            req.destroy(error as Error)
+          }
+        })
+        res.on('end', () => {
+          try {
+            if (ok) resolve({ ok, value: sink.finish() })
+            else resolve({ ok, status, body: Buffer.concat(errorChunks).toString('utf8') })
+          } catch (error) {
+            reject(error)
+          }
+        })
         res.on('error', reject)
       },
     )
@@ -52,17 +87,16 @@ function getOnce(url: URL, agent: Agent, token: string, signal?: AbortSignal): P
 }
 
 /**
- * GETs a Kubernetes API path as the console and returns the parsed JSON, through the same cached endpoint, CA and EKS
- * token as {@link callKube}. It skips @kubernetes/client-node's model deserialization, which costs more than the
- * request itself on a 500-Pod page; callers project the plain JSON to the few fields they show. Failures become
- * ConsoleErrors naming `action` (a 403 keeps verb, resource and namespace), and a 401 is retried once with a fresh
- * DescribeCluster and token.
+ * GETs a Kubernetes API path as the console through the same cached endpoint, CA and EKS token as {@link callKube},
+ * feeding the body to a fresh sink per attempt. Failures become ConsoleErrors naming `action` (a 403 keeps verb,
+ * resource and namespace), and a 401 is retried once with a fresh DescribeCluster and token.
  */
-export async function getKubeJson<T>(
+async function getKube<T>(
   ref: ClusterRef,
   action: KubeAction,
   path: string,
-  query: Record<string, string | number | undefined> = {},
+  query: Record<string, string | number | undefined>,
+  makeSink: () => BodySink<T>,
   signal?: AbortSignal,
 ): Promise<T> {
   const kube = getKubeConnector()
@@ -76,8 +110,9 @@ export async function getKubeJson<T>(
       for (const [key, value] of Object.entries(query)) {
         if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
       }
-      const answer = await getOnce(url, agentFor(connection.endpoint, connection.caData), token, signal)
-      if (answer.status >= 200 && answer.status < 300) return JSON.parse(answer.body) as T
+      const agent = agentFor(connection.endpoint, connection.caData)
+      const answer = await getOnce(url, agent, token, makeSink(), signal)
+      if (answer.ok) return answer.value
       // The shape toKubeConsoleError reads from client-node's ApiException: numeric code + Status body.
       throw { code: answer.status, body: answer.body }
     } catch (error) {
@@ -89,6 +124,42 @@ export async function getKubeJson<T>(
       throw toKubeConsoleError(error, { cluster: ref.name, endpoint, ...action })
     }
   }
+}
+
+/**
+ * GETs a Kubernetes API path as the console and returns the parsed JSON. It skips @kubernetes/client-node's model
+ * deserialization, which costs more than the request itself on a 500-Pod page.
+ */
+export function getKubeJson<T>(
+  ref: ClusterRef,
+  action: KubeAction,
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  return getKube(ref, action, path, query, () => wholeJsonSink<T>(), signal)
+}
+
+/**
+ * Lists one page of a Kubernetes collection, projecting each item as it arrives: items are parsed and projected
+ * while the rest of the page is still on its way, and the full objects are dropped as soon as they are projected,
+ * so a 500-Pod page never exists as one parsed tree on the console's server.
+ */
+export function listKubeItems<Raw, Row>(
+  ref: ClusterRef,
+  action: KubeAction,
+  path: string,
+  query: Record<string, string | number | undefined>,
+  project: (item: Raw) => Row,
+): Promise<KubeListJson<Row>> {
+  return getKube(ref, action, path, query, () => {
+    const items: Row[] = []
+    const splitter = new ListItemSplitter((item) => items.push(project(item as Raw)))
+    return {
+      write: (text) => splitter.push(text),
+      finish: () => ({ metadata: splitter.end().metadata as KubeListJson<Row>['metadata'], items }),
+    }
+  })
 }
 
 /** A Kubernetes list body as the API server sends it (`metadata.continue`, `remainingItemCount`). */

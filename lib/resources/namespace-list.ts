@@ -1,7 +1,7 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { coreCollectionPath, getKubeJson, type KubeListJson } from '@/lib/k8s/kube-raw'
+import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
 
 import type { NamespaceJson } from './kube-json'
 import { buildMetaFields } from './object-yaml'
@@ -22,11 +22,12 @@ export function projectNamespaceRow(ns: NamespaceJson): NamespaceRow {
 }
 
 const listPage = (ref: ClusterRef, query: Record<string, string | number | undefined>) =>
-  getKubeJson<KubeListJson<NamespaceJson>>(
+  listKubeItems(
     ref,
     { verb: 'list', resource: 'namespaces' },
     coreCollectionPath('namespaces'),
     query,
+    projectNamespaceRow,
   )
 
 /** One page of namespace rows; `labels` goes to Kubernetes, the name search runs on the console's server. */
@@ -39,7 +40,6 @@ export async function listNamespaceRows(
   return scanPages({
     fetchPage: (_ns, page) =>
       listPage(ref, { labelSelector: filters.labels || undefined, limit: page.limit, continue: page.continue }),
-    project: projectNamespaceRow,
     keep: q ? (row) => row.name.includes(q) : undefined,
     limit: paging.limit,
     cursor: paging.cursor,
@@ -52,7 +52,7 @@ export async function listNamespaceNames(ref: ClusterRef): Promise<string[]> {
   let next: string | undefined
   do {
     const page = await listPage(ref, { limit: 500, continue: next })
-    for (const ns of page.items) if (ns.metadata?.name) names.push(ns.metadata.name)
+    for (const ns of page.items) if (ns.name) names.push(ns.name)
     next = page.metadata?.continue
   } while (next && names.length < MAX_NAMESPACES)
   return names

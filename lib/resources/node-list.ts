@@ -1,7 +1,7 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { coreCollectionPath, getKubeJson, type KubeListJson } from '@/lib/k8s/kube-raw'
+import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
 
 import type { NodeJson } from './kube-json'
 import { projectNodeDetail, projectNodeRow } from './node-rows'
@@ -34,13 +34,13 @@ export async function listNodeRows(
   const fieldSelector = filters.status === 'SchedulingDisabled' ? 'spec.unschedulable=true' : undefined
   return scanPages({
     fetchPage: (_ns, page) =>
-      getKubeJson<KubeListJson<NodeJson>>(ref, { verb: 'list', resource: 'nodes' }, coreCollectionPath('nodes'), {
-        labelSelector: filters.labels || undefined,
-        fieldSelector,
-        limit: page.limit,
-        continue: page.continue,
-      }),
-    project: projectNodeRow,
+      listKubeItems(
+        ref,
+        { verb: 'list', resource: 'nodes' },
+        coreCollectionPath('nodes'),
+        { labelSelector: filters.labels || undefined, fieldSelector, limit: page.limit, continue: page.continue },
+        projectNodeRow,
+      ),
     keep: buildNodeRowFilter(filters),
     limit: paging.limit,
     cursor: paging.cursor,

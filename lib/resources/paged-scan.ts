@@ -41,17 +41,19 @@ export function cursorWalksNamespaces(raw: string | undefined): boolean {
   return raw ? decodeCursor(raw).w === 1 : false
 }
 
-/** One Kubernetes list call: a namespace (or every namespace / a cluster-scoped kind when undefined). */
-export type FetchKubePage<Raw> = (
+/**
+ * One Kubernetes list call, its items already projected to rows (see listKubeItems): a namespace, or every
+ * namespace / a cluster-scoped kind when undefined.
+ */
+export type FetchKubePage<Row> = (
   namespace: string | undefined,
   page: { continue?: string; limit: number },
-) => Promise<KubeListJson<Raw>>
+) => Promise<KubeListJson<Row>>
 
-export type ScanRequest<Raw, Row> = {
+export type ScanRequest<Row> = {
   /** Namespaces to walk in name order, or undefined for one cluster-wide list. */
   namespaces?: string[]
-  fetchPage: FetchKubePage<Raw>
-  project: (raw: Raw) => Row
+  fetchPage: FetchKubePage<Row>
   /** A filter Kubernetes cannot apply (substring search, derived status); pages then scan with a budget. */
   keep?: (row: Row) => boolean
   limit: number
@@ -86,7 +88,7 @@ export function toForbiddenNotice(error: unknown): ForbiddenNotice | undefined {
  * Walking `namespaces` in name order gives the same order as a cluster-wide list (etcd keys are namespace/name); a
  * namespace the console may not list is skipped and reported in `forbidden`.
  */
-export async function scanPages<Raw, Row>(req: ScanRequest<Raw, Row>): Promise<ScanResult<Row>> {
+export async function scanPages<Row>(req: ScanRequest<Row>): Promise<ScanResult<Row>> {
   const cursor = decodeCursor(req.cursor)
   const rows: Row[] = []
   const forbidden: ForbiddenNotice[] = []
@@ -112,7 +114,7 @@ export async function scanPages<Raw, Row>(req: ScanRequest<Raw, Row>): Promise<S
     if (calls >= REQUEST_BUDGET || scanned >= SCAN_BUDGET) return result({ n, c, o }, true)
     const namespace = req.namespaces?.[n]
     const need = req.limit - rows.length
-    let page: KubeListJson<Raw>
+    let page: KubeListJson<Row>
     try {
       calls++
       page = await req.fetchPage(namespace, { continue: c, limit: req.keep ? SCAN_PAGE : o + need })
@@ -126,7 +128,7 @@ export async function scanPages<Raw, Row>(req: ScanRequest<Raw, Row>): Promise<S
     const items = page.items ?? []
     for (let i = o; i < items.length; i++) {
       scanned++
-      const row = req.project(items[i] as Raw)
+      const row = items[i] as Row
       if (req.keep && !req.keep(row)) continue
       rows.push(row)
       if (rows.length === req.limit && i + 1 < items.length) return result({ n, c, o: i + 1 })

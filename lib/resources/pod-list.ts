@@ -1,9 +1,8 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { coreCollectionPath, getKubeJson, type KubeListJson } from '@/lib/k8s/kube-raw'
+import { coreCollectionPath, listKubeItems } from '@/lib/k8s/kube-raw'
 
-import type { PodJson } from './kube-json'
 import { listNamespaceNames } from './namespace-list'
 import { cursorWalksNamespaces, scanPages, toForbiddenNotice, type FetchKubePage } from './paged-scan'
 import { projectPodRow } from './pod-rows'
@@ -50,18 +49,18 @@ export async function listPodRows(
   paging: { cursor?: string; limit: number },
 ): Promise<PodPage> {
   const query = { labelSelector: filters.labels || undefined, fieldSelector: buildPodFieldSelector(filters) }
-  const fetchPage: FetchKubePage<PodJson> = (namespace, page) =>
-    getKubeJson<KubeListJson<PodJson>>(
+  const fetchPage: FetchKubePage<PodRow> = (namespace, page) =>
+    listKubeItems(
       ref,
       { verb: 'list', resource: 'pods', namespace },
       coreCollectionPath('pods', namespace),
       { ...query, limit: page.limit, continue: page.continue },
+      projectPodRow,
     )
   const scan = (namespaces: string[] | undefined) =>
     scanPages({
       namespaces,
       fetchPage,
-      project: projectPodRow,
       keep: buildPodRowFilter(filters),
       limit: paging.limit,
       cursor: paging.cursor,
