@@ -1,6 +1,7 @@
 import 'server-only'
 
-import type { AuthOptions } from 'next-auth'
+import type { AuthOptions, Session } from 'next-auth'
+import type { JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import type { OAuthConfig } from 'next-auth/providers/oauth'
 
@@ -15,6 +16,18 @@ export const NO_CONSOLE_ROLE_ERROR = 'NoConsoleRole'
 
 // Sessions are JWTs in a cookie; eight hours is one working day, after which the IdP is asked again.
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60
+
+/**
+ * How old a session cookie may be before a request re-issues it (sliding the eight hours on). next-auth re-encrypts
+ * the cookie on every call; API routes polled every few seconds need not, so they only decrypt a fresher one.
+ */
+export const SESSION_REFRESH_AFTER_SECONDS = 5 * 60
+
+/** next-auth's session cookie name: `__Secure-` prefixed when the console is served over HTTPS, as next-auth does. */
+export function sessionCookieName(config: Pick<ConsoleEnv, 'nextAuthUrl'> = env): string {
+  const secure = config.nextAuthUrl?.startsWith('https://') ?? false
+  return `${secure ? '__Secure-' : ''}next-auth.session-token`
+}
 
 function buildSandboxProvider() {
   return CredentialsProvider({
@@ -50,6 +63,15 @@ function buildOidcProvider(config: ConsoleEnv): OAuthConfig<Record<string, unkno
   }
 }
 
+/** The console's user of a session token: what both next-auth's session callback and the fast path return. */
+export function sessionUserFromToken(token: JWT): Session['user'] {
+  return {
+    name: token.name ?? token.sub ?? 'unknown',
+    email: token.email ?? null,
+    role: isConsoleRole(token.role) ? token.role : 'viewer',
+  }
+}
+
 /** next-auth options for the configured sign-in mode (CONSOLE_AUTH). */
 export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
   return {
@@ -71,11 +93,7 @@ export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
         return token
       },
       session: ({ session, token }) => {
-        session.user = {
-          name: token.name ?? token.sub ?? 'unknown',
-          email: token.email ?? null,
-          role: isConsoleRole(token.role) ? token.role : 'viewer',
-        }
+        session.user = sessionUserFromToken(token)
         return session
       },
     },

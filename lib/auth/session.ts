@@ -1,15 +1,32 @@
 import 'server-only'
 
 import { getServerSession, type Session } from 'next-auth'
+import { decode } from 'next-auth/jwt'
+import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import type { ConsoleRole } from '@/lib/roles/console-role'
 
-import { getAuthOptions } from './auth-options'
+import { getAuthOptions, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionUserFromToken } from './auth-options'
 
-/** The signed-in person's session, or null. */
+/**
+ * The session of a cookie issued less than {@link SESSION_REFRESH_AFTER_SECONDS} ago, decrypted without re-issuing
+ * it; undefined for anything else (no cookie, chunked, older, invalid), which takes next-auth's full path.
+ */
+async function readFreshSession(): Promise<Session | undefined> {
+  const cookie = (await cookies()).get(sessionCookieName())?.value
+  if (!cookie) return undefined
+  const options = getAuthOptions()
+  const token = await decode({ token: cookie, secret: options.secret ?? '' }).catch(() => null)
+  const now = Date.now() / 1000
+  if (!token || typeof token.iat !== 'number' || typeof token.exp !== 'number') return undefined
+  if (token.exp <= now || now - token.iat >= SESSION_REFRESH_AFTER_SECONDS) return undefined
+  return { user: sessionUserFromToken(token), expires: new Date(token.exp * 1000).toISOString() }
+}
+
+/** The signed-in person's session, or null. A session older than a few minutes is re-issued (sliding expiry). */
 export async function getConsoleSession(): Promise<Session | null> {
-  return getServerSession(getAuthOptions())
+  return (await readFreshSession()) ?? getServerSession(getAuthOptions())
 }
 
 /**
