@@ -1,7 +1,7 @@
 // getConsoleSession reads a fresh session cookie itself and leaves anything else to next-auth's getServerSession,
 // which re-issues the cookie (sliding expiry). The cookie here is encrypted with next-auth's own encode.
 import { encode } from 'next-auth/jwt'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const cookieJar = new Map<string, string>()
 const consoleEnv = { nextAuthUrl: 'http://localhost:3000', nextAuthSecret: 'session-test-secret-0123456789' }
@@ -20,9 +20,10 @@ const { SESSION_REFRESH_AFTER_SECONDS } = await import('./auth-options')
 const fullPathSession = { user: { name: 'from next-auth', email: null, role: 'viewer' }, expires: 'x' }
 
 async function cookieIssued(secondsAgo: number, secret = consoleEnv.nextAuthSecret): Promise<string> {
-  vi.setSystemTime(Date.now() - secondsAgo * 1000)
+  const now = Date.now()
+  vi.setSystemTime(now - secondsAgo * 1000)
   const token = await encode({ token: { name: 'Alice Admin', email: 'alice@example.com', role: 'admin' }, secret })
-  vi.useRealTimers()
+  vi.setSystemTime(now)
   return token
 }
 
@@ -31,6 +32,7 @@ beforeEach(() => {
   getServerSession.mockReset().mockResolvedValue(fullPathSession)
   vi.useFakeTimers({ toFake: ['Date'] })
 })
+afterEach(() => vi.useRealTimers())
 
 describe('getConsoleSession', () => {
   it('decrypts a fresh cookie itself, with the same user fields the session callback builds', async () => {
@@ -39,6 +41,15 @@ describe('getConsoleSession', () => {
     expect(session?.user).toEqual({ name: 'Alice Admin', email: 'alice@example.com', role: 'admin' })
     expect(Date.parse(session?.expires ?? '')).toBeGreaterThan(Date.now() + 7 * 3600 * 1000)
     expect(getServerSession).not.toHaveBeenCalled()
+  })
+
+  it('keeps a decrypted session only until its cookie is due for refresh', async () => {
+    cookieJar.set('next-auth.session-token', await cookieIssued(10))
+    const first = await getConsoleSession()
+    expect(await getConsoleSession()).toBe(first)
+    vi.setSystemTime(Date.now() + (SESSION_REFRESH_AFTER_SECONDS - 5) * 1000)
+    expect(await getConsoleSession()).toBe(fullPathSession)
+    expect(getServerSession).toHaveBeenCalledOnce()
   })
 
   it('leaves an older cookie to next-auth, which re-issues it', async () => {
