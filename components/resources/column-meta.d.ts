@@ -5,5 +5,7 @@ declare module '@tanstack/react-table' {
   interface ColumnMeta<TData, TValue> {
     /** Extra classes for the column's cells. */
     className?: string
+    /** What a short header stands for, shown as its tooltip. */
+    headerTitle?: string
   }
 }

@@ -9,11 +9,22 @@ const sourceLabels: Record<NodeSource['kind'], string> = {
   'self-managed': 'Self-managed',
 }
 
-/** "Managed node group web-general" / "Auto Mode node pool general-purpose" / "Fargate". */
-export function NodeSourceLabel({ source }: { source: NodeSource }) {
+// The table's narrower words for the same sources; the full label is the tooltip.
+const compactSourceLabels: Record<NodeSource['kind'], string> = {
+  nodegroup: 'Node group',
+  'auto-mode': 'Auto Mode',
+  karpenter: 'Karpenter',
+  fargate: 'Fargate',
+  'self-managed': 'Self-managed',
+}
+
+/** "Managed node group web-general" / "Auto Mode node pool general-purpose" / "Fargate"; `compact` for tables. */
+export function NodeSourceLabel({ source, compact = false }: { source: NodeSource; compact?: boolean }) {
   return (
-    <span>
-      <span className="text-zinc-500 dark:text-zinc-400">{sourceLabels[source.kind]}</span>
+    <span title={compact ? sourceLabels[source.kind] : undefined}>
+      <span className="text-zinc-500 dark:text-zinc-400">
+        {(compact ? compactSourceLabels : sourceLabels)[source.kind]}
+      </span>
       {source.name ? <span className="ml-1 font-medium">{source.name}</span> : null}
     </span>
   )

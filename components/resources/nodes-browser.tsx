@@ -10,6 +10,7 @@ import { nodePageSchema, type NodeRow } from '@/lib/resources/resource-dto'
 import { nodeFiltersSchema, nodeStatusFilters } from '@/lib/resources/resource-filters'
 
 import { LabelFilter, NameFilter, StatusFilter } from './filter-fields'
+import { shortNodeName } from './format'
 import { NodeSourceLabel, NodeStatusBadges } from './node-badges'
 import { ResourceBrowser } from './resource-browser'
 import { ageColumn, nameColumn, podCountColumn } from './resource-columns'
@@ -20,7 +21,7 @@ const nodeName = (n: NodeRow) => n.name
 
 function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
   return [
-    nameColumn((n) => resourcePaths.node(cluster, n.name)),
+    nameColumn((n) => resourcePaths.node(cluster, n.name), shortNodeName),
     {
       id: 'status',
       header: 'Status',
@@ -32,20 +33,22 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
       id: 'source',
       header: 'Source',
       accessorFn: (n) => `${n.source.kind}/${n.source.name ?? ''}`,
-      cell: ({ row: { original: n } }) => <NodeSourceLabel source={n.source} />,
+      cell: ({ row: { original: n } }) => <NodeSourceLabel source={n.source} compact />,
     },
     { id: 'instanceType', header: 'Instance type', accessorFn: (n) => n.instanceType ?? '' },
     { id: 'zone', header: 'Zone', accessorFn: (n) => n.zone ?? '' },
     { id: 'version', header: 'Version', accessorFn: (n) => n.version ?? '', meta: { className: 'font-mono text-xs' } },
     {
       id: 'cpu',
-      header: 'CPU (alloc / cap)',
+      header: 'CPU',
+      meta: { headerTitle: 'Allocatable / capacity' },
       accessorFn: (n) => n.cpuAllocatable ?? 0,
       cell: ({ row: { original: n } }) => `${formatCpu(n.cpuAllocatable)} / ${formatCpu(n.cpuCapacity)}`,
     },
     {
       id: 'memory',
-      header: 'Memory (alloc / cap)',
+      header: 'Memory',
+      meta: { headerTitle: 'Allocatable / capacity' },
       accessorFn: (n) => n.memoryAllocatable ?? 0,
       cell: ({ row: { original: n } }) => `${formatMemory(n.memoryAllocatable)} / ${formatMemory(n.memoryCapacity)}`,
     },

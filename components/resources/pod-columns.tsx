@@ -6,6 +6,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { PodRow } from '@/lib/resources/resource-dto'
 import { podStatusTone } from '@/lib/resources/pod-status'
 
+import { shortNodeName } from './format'
 import { ageColumn, nameColumn } from './resource-columns'
 import { resourcePaths } from './resource-links'
 
@@ -49,8 +50,8 @@ export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
       accessorFn: (p) => p.node ?? '',
       cell: ({ row: { original: p } }) =>
         p.node ? (
-          <Link prefetch={false} href={resourcePaths.node(cluster, p.node)} className={link}>
-            {p.node}
+          <Link prefetch={false} href={resourcePaths.node(cluster, p.node)} title={p.node} className={link}>
+            {shortNodeName(p.node)}
           </Link>
         ) : (
           <span className="text-zinc-500">not scheduled</span>

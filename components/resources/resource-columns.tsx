@@ -4,8 +4,11 @@ import Link from 'next/link'
 import { formatAge, formatTimestamp } from './format'
 import { PodCountCell } from './pod-counts'
 
-/** The Name column: the object's name, linking to its detail page. */
-export function nameColumn<Row extends { name: string }>(href: (row: Row) => string): ColumnDef<Row> {
+/** The Name column: the object's name (or a shorter `label` with the name as its tooltip), linking to its detail page. */
+export function nameColumn<Row extends { name: string }>(
+  href: (row: Row) => string,
+  label?: (name: string) => string,
+): ColumnDef<Row> {
   return {
     id: 'name',
     header: 'Name',
@@ -14,9 +17,10 @@ export function nameColumn<Row extends { name: string }>(href: (row: Row) => str
       <Link
         prefetch={false}
         href={href(original)}
+        title={label ? original.name : undefined}
         className="font-medium text-sky-700 hover:underline dark:text-sky-400"
       >
-        {original.name}
+        {label ? label(original.name) : original.name}
       </Link>
     ),
   }

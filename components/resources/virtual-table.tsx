@@ -111,6 +111,7 @@ export function VirtualTable<T>({
                   key={id}
                   scope="col"
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  title={column.meta?.headerTitle}
                   className="border-b border-zinc-200 px-3 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400"
                 >
                   {canSort ? (
