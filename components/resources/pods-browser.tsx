@@ -45,7 +45,7 @@ export function PodsBrowser({ cluster }: { cluster: ClusterRef }) {
           <FilterInput
             id="pod-node"
             label="Node"
-            placeholder="Node name"
+            placeholder="Node, e.g. ip-10-0-32-7"
             value={filters.node}
             onCommit={setFilter('node')}
           />

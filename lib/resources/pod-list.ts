@@ -22,7 +22,16 @@ const phaseOf: Record<PodStatusFilter, string> = {
   Evicted: 'Failed',
 }
 
-/** The field selector Kubernetes applies for these filters. */
+/**
+ * A node name as typed, or completed with the cluster's EC2 DNS suffix when it is the short form the tables show
+ * (`ip-10-0-32-7` → `ip-10-0-32-7.us-west-2.compute.internal`; us-east-1 names end in `ec2.internal`).
+ */
+export function completeNodeName(node: string, region: string): string {
+  if (!/^(?:ip-\d+-\d+-\d+-\d+|i-[0-9a-f]{8,17})$/.test(node)) return node
+  return `${node}.${region === 'us-east-1' ? 'ec2' : `${region}.compute`}.internal`
+}
+
+/** The field selector Kubernetes applies for these filters (`node` already completed by completeNodeName). */
 export function buildPodFieldSelector(filters: Pick<PodFilters, 'status' | 'node'>): string {
   const parts: string[] = []
   if (filters.node) parts.push(`spec.nodeName=${filters.node}`)
@@ -48,7 +57,11 @@ export async function listPodRows(
   filters: PodFilters,
   paging: { cursor?: string; limit: number },
 ): Promise<PodPage> {
-  const query = { labelSelector: filters.labels || undefined, fieldSelector: buildPodFieldSelector(filters) }
+  const node = completeNodeName(filters.node, ref.region)
+  const query = {
+    labelSelector: filters.labels || undefined,
+    fieldSelector: buildPodFieldSelector({ ...filters, node }),
+  }
   const fetchPage: FetchKubePage<PodRow> = (namespace, page) =>
     listKubeItems(
       ref,

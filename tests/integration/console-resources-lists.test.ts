@@ -99,6 +99,9 @@ describe('GET pods', () => {
     const byNode = await collectAll(`node=${withNode.node}`, 500)
     expect(byNode.rows.length).toBeGreaterThan(0)
     expect(byNode.rows.every((r) => r.node === withNode.node)).toBe(true)
+    // The short name the tables show finds the same pods.
+    const byShortName = await collectAll(`node=${withNode.node.replace(/\.us-west-2\.compute\.internal$/, '')}`, 500)
+    expect(byShortName.rows).toEqual(byNode.rows)
     const crash = await collectAll('status=CrashLoopBackOff', 500)
     expect(crash.rows.length).toBe(rows.filter((r) => r.status === 'CrashLoopBackOff').length)
     const search = await collectAll('q=CORE', 500)
