@@ -79,5 +79,7 @@ export function handleList(req: ResourceRequest): HandlerResult {
   if (next && remaining !== undefined) metadata.remainingItemCount = remaining
   const apiVersion = formatApiVersion(req.def)
   const converted = req.def.group === 'events.k8s.io' ? items.map(convertCoreEventToEventsV1) : items
-  return { status: 200, body: { kind: `${req.def.kind}List`, apiVersion, metadata, items: converted } }
+  // kube-apiserver leaves `kind` and `apiVersion` off list items (kubernetes/kubernetes#3030): the list names them once.
+  const untyped = converted.map(({ kind: _kind, apiVersion: _apiVersion, ...item }) => item)
+  return { status: 200, body: { kind: `${req.def.kind}List`, apiVersion, metadata, items: untyped } }
 }

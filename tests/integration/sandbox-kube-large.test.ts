@@ -73,8 +73,11 @@ describe('large cluster', () => {
     expect(headers['content-length']).toBeUndefined()
     expect(chunks.length).toBeGreaterThan(4)
     expect(chunks[0]?.toString('utf8', 0, 60)).toMatch(/^\{"kind":"PodList","apiVersion":"v1","metadata":\{/)
-    const list = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items: unknown[]; metadata: object }
+    const list = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items: object[]; metadata: object }
     expect(list.items).toHaveLength(500)
+    // Like kube-apiserver, the list names kind and apiVersion once; items carry neither.
+    expect(list.items[0]).not.toHaveProperty('kind')
+    expect(list.items[0]).not.toHaveProperty('apiVersion')
     expect(list.metadata).toMatchObject({ remainingItemCount: 99_500 })
   })
 })
