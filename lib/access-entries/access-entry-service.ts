@@ -2,7 +2,7 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
-import { ConsoleError } from '@/lib/api/console-error'
+import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
 import { accessPolicyArn } from '@/lib/access/policy-catalogue'
 import type { UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
 import {
@@ -48,14 +48,34 @@ async function countOtherClusterAdmins(target: EntryTarget): Promise<number> {
   return details.filter((d) => isClusterAdminPath(d.policies)).length
 }
 
+/** What a write is, as the audit log names it: the action and what was asked for. */
+type WriteIntent = { action: string; detail: Record<string, unknown> }
+
+/**
+ * Records a change the console refused before calling AWS (an EKS-managed entry, a lockout-risky change by a
+ * non-admin), so the log shows the attempt next to the writes. The typed-name confirmation an admin is asked for is
+ * part of the normal flow and is not a refusal.
+ */
+async function recordRefusal(
+  target: EntryTarget,
+  actor: Actor,
+  intent: WriteIntent,
+  before: AccessEntryDto,
+  error: ConsoleError,
+): Promise<void> {
+  await recordAccessChange({ actor, ...target, ...intent, before, result: 'failed', error })
+}
+
 /** Loads the entry and refuses when EKS manages it (the same sentence the page shows instead of controls). */
-async function loadChangeableEntry(target: EntryTarget): Promise<AccessEntryDto> {
+async function loadChangeableEntry(target: EntryTarget, actor: Actor, intent: WriteIntent): Promise<AccessEntryDto> {
   const entry = await getAccessEntry(target)
   if (entry.managedReason) {
-    throw new ConsoleError(
+    const refusal = new ConsoleError(
       'conflict',
       `This entry is managed by EKS and the console will not change it. ${entry.managedReason}`,
     )
+    await recordRefusal(target, actor, intent, entry, refusal)
+    throw refusal
   }
   return entry
 }
@@ -66,6 +86,7 @@ async function guardRemoval(
   change: AccessRemoval,
   actor: Actor,
   confirmClusterName: string | undefined,
+  intent: WriteIntent,
 ): Promise<void> {
   const [others, consolePrincipal] = await Promise.all([
     countOtherClusterAdmins(target),
@@ -77,7 +98,12 @@ async function guardRemoval(
     otherClusterAdminCount: others,
     isConsolePrincipal: isConsolePrincipal(entry.principalArn, consolePrincipal),
   })
-  assertLockoutGuard({ risk, cluster: target.cluster, role: actor.role, confirmClusterName })
+  try {
+    assertLockoutGuard({ risk, cluster: target.cluster, role: actor.role, confirmClusterName })
+  } catch (error) {
+    if (isConsoleError(error) && error.code === 'forbidden') await recordRefusal(target, actor, intent, entry, error)
+    throw error
+  }
 }
 
 /** One single-call write: what it is, the entry as loaded before it, what was asked, and how to read the result. */
@@ -126,11 +152,11 @@ export async function changeAccessEntry(
   input: UpdateAccessEntryInput,
   actor: Actor,
 ): Promise<AccessEntryDto> {
-  const entry = await loadChangeableEntry(target)
+  const intent = { action: 'update-access-entry', detail: input }
+  const entry = await loadChangeableEntry(target, actor, intent)
   return applyAudited(target, actor, {
-    action: 'update-access-entry',
+    ...intent,
     before: entry,
-    detail: input,
     run: () => updateAccessEntry({ ...target, ...input }),
     readAfter: () => getAccessEntry(target),
   })
@@ -142,13 +168,13 @@ export async function removeAccessEntry(
   input: { confirmClusterName?: string },
   actor: Actor,
 ): Promise<void> {
-  const entry = await loadChangeableEntry(target)
-  await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName)
+  const intent = { action: 'delete-access-entry', detail: {} }
+  const entry = await loadChangeableEntry(target, actor, intent)
+  await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName, intent)
   // DeleteAccessEntry also removes the entry's policy associations, so nothing of it is left to read back.
   await applyAudited(target, actor, {
-    action: 'delete-access-entry',
+    ...intent,
     before: entry,
-    detail: {},
     run: () => deleteAccessEntry(target),
     readAfter: async () => null,
   })
@@ -164,16 +190,16 @@ export async function setAccessPolicy(
   },
   actor: Actor,
 ): Promise<AccessEntryDto> {
-  const entry = await loadChangeableEntry(target)
   const accessScope: AccessScopeDto = { type: input.accessScope.type, namespaces: input.accessScope.namespaces ?? [] }
+  const intent = { action: 'associate-access-policy', detail: { policyArn: input.policyArn, accessScope } }
+  const entry = await loadChangeableEntry(target, actor, intent)
   if (entry.policies.some((p) => p.policyArn === input.policyArn)) {
     const change = { kind: 'change-scope' as const, policyArn: input.policyArn, accessScope }
-    await guardRemoval(target, entry, change, actor, input.confirmClusterName)
+    await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
   }
   return applyAudited(target, actor, {
-    action: 'associate-access-policy',
+    ...intent,
     before: entry,
-    detail: { policyArn: input.policyArn, accessScope },
     run: () => associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
     readAfter: () => getAccessEntry(target),
   })
@@ -185,7 +211,8 @@ export async function removeAccessPolicy(
   input: { policyArn: string; confirmClusterName?: string },
   actor: Actor,
 ): Promise<AccessEntryDto> {
-  const entry = await loadChangeableEntry(target)
+  const intent = { action: 'disassociate-access-policy', detail: { policyArn: input.policyArn } }
+  const entry = await loadChangeableEntry(target, actor, intent)
   if (!entry.policies.some((p) => p.policyArn === input.policyArn)) {
     throw new ConsoleError(
       'not_found',
@@ -198,11 +225,11 @@ export async function removeAccessPolicy(
     { kind: 'remove-policy', policyArn: input.policyArn },
     actor,
     input.confirmClusterName,
+    intent,
   )
   return applyAudited(target, actor, {
-    action: 'disassociate-access-policy',
+    ...intent,
     before: entry,
-    detail: { policyArn: input.policyArn },
     run: () => disassociateAccessPolicy({ ...target, policyArn: input.policyArn }),
     readAfter: () => getAccessEntry(target),
   })

@@ -8,6 +8,7 @@ import {
   roleArn,
   sessionFor,
   setUpConsoleAccessSandbox,
+  userArn,
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
@@ -205,5 +206,44 @@ describe('authentication-mode switches land in the audit log', () => {
     getConsoleSession.mockResolvedValue(sessionFor('editor'))
     expect((await switchTo(prod, 'API')).status).toBe(403)
     expect((await latestEvent('action=authentication-mode.update')).id).toBe(event.id)
+  })
+})
+
+describe("the console's own refusals land in the audit log", () => {
+  it('records an editor refused by the lockout guard, with the entry as it stayed', async () => {
+    getConsoleSession.mockResolvedValue(sessionFor('editor'))
+    const consoleEntry = { region: 'eu-west-1', cluster: 'eu-shop', principal: userArn('admin') }
+    const before = await readEntry(consoleEntry)
+    const refused = await callRoute(one.DELETE, consoleEntry, { method: 'DELETE' })
+    expect(refused.status).toBe(403)
+    const event = await latestEvent('action=access-entry.delete&result=failed&cluster=eu-west-1/eu-shop')
+    expect(event).toMatchObject({
+      actor: { name: 'editor', role: 'editor' },
+      target: consoleEntry.principal,
+      message: refused.body.error.message,
+      before,
+    })
+    expect(event.message).toMatch(/Only a console admin/)
+  })
+
+  it('records a change refused because EKS manages the entry', async () => {
+    getConsoleSession.mockResolvedValue(sessionFor('editor'))
+    const autoCluster = { region: 'us-west-2', cluster: 'ml-auto', principal: roleArn('AmazonEKSAutoClusterRole') }
+    const refused = await callRoute(one.PATCH, autoCluster, { method: 'PATCH', body: { kubernetesGroups: ['x'] } })
+    expect(refused.status).toBe(409)
+    const event = await latestEvent('action=access-entry.update&result=failed&cluster=us-west-2/ml-auto')
+    expect(event).toMatchObject({ target: autoCluster.principal, message: refused.body.error.message })
+    expect(event.message).toMatch(/managed by EKS/)
+    expect(event.after).toEqual({ kubernetesGroups: ['x'] })
+  })
+
+  it('records nothing for the typed-name confirmation an admin is asked for', async () => {
+    getConsoleSession.mockResolvedValue(sessionFor('admin'))
+    const consoleEntry = { region: 'eu-west-1', cluster: 'eu-shop', principal: userArn('admin') }
+    const newest = await latestEvent('cluster=eu-west-1/eu-shop')
+    const asked = await callRoute(one.DELETE, consoleEntry, { method: 'DELETE' })
+    expect(asked.status).toBe(409)
+    expect(asked.body.error.issues[0].path).toEqual(['confirmClusterName'])
+    expect((await latestEvent('cluster=eu-west-1/eu-shop')).id).toBe(newest.id)
   })
 })
