@@ -41,6 +41,27 @@ test.describe('a wrong password', () => {
   })
 })
 
+test.describe('a link to a cluster that does not exist', () => {
+  // The document answers 404, which Chromium logs as a failed resource load.
+  test.use({ allowConsoleErrors: [/404/] })
+
+  test('answers 404 and says why, for any of its pages and for an unconfigured region', async ({ page, signInAs }) => {
+    await signInAs('viewer')
+    for (const path of [
+      '/clusters/us-west-2/no-such-cluster',
+      '/clusters/us-west-2/no-such-cluster/resources/pods?ns=default',
+      '/clusters/ap-south-1/prod-web/access',
+    ]) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(404)
+      await expect(page.getByRole('heading', { name: /^No cluster named (no-such-cluster|prod-web) in/ })).toBeVisible()
+      await expect(page.getByRole('link', { name: 'Back to all clusters' })).toBeVisible()
+    }
+    await page.getByRole('link', { name: 'Back to all clusters' }).click()
+    await expect(new ClustersPage(page).row('prod-web')).toBeVisible()
+  })
+})
+
 test('an unauthenticated API call gets 401 with an error body', async ({ request }) => {
   const response = await request.get('/api/clusters')
   expect(response.status()).toBe(401)

@@ -44,6 +44,29 @@ export async function describeEksCluster(region: string, name: string): Promise<
   }
 }
 
+// Cluster pages ask on every navigation; a cluster seen in the last minute is taken to exist without asking AWS again.
+const EXISTS_TTL_MS = 60_000
+const seenClusters = new Map<string, number>()
+
+/**
+ * Whether a cluster page should render: false for a region the console is not configured for or a cluster
+ * DescribeCluster does not know, so the page can answer 404. Any other failure (throttling, network) counts as
+ * existing, and the page shows that error itself with a Retry.
+ */
+export async function clusterExists(region: string, name: string): Promise<boolean> {
+  if (!env.consoleRegions.includes(region)) return false
+  const key = `${region}/${name}`
+  if ((seenClusters.get(key) ?? 0) > Date.now()) return true
+  try {
+    await describeEksCluster(region, name)
+  } catch (error) {
+    if (isConsoleError(error) && error.code === 'not_found') return false
+    return true
+  }
+  seenClusters.set(key, Date.now() + EXISTS_TTL_MS)
+  return true
+}
+
 /** DescribeCluster mapped to an inventory row. */
 export async function describeClusterSummary(region: string, name: string): Promise<ClusterSummary> {
   return toClusterSummary(await describeEksCluster(region, name), region, name)

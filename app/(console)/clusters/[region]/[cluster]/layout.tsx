@@ -1,7 +1,10 @@
 import Link from 'next/link'
+import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
 
 import { ClusterNav } from '@/components/layout/cluster-nav'
+import { clusterExists } from '@/lib/aws/eks-clusters'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
@@ -9,6 +12,10 @@ export default async function ClusterLayout({ children, params }: { children: Re
   const { region, cluster } = await params
   const name = decodeURIComponent(cluster)
   const regionCode = decodeURIComponent(region)
+  // Checked here, before anything streams, so a link to a cluster that does not exist answers 404 (not-found.tsx one
+  // segment up), not a 200 page that says so.
+  const valid = clusterParamsSchema.safeParse({ region: regionCode, cluster: name }).success
+  if (!valid || !(await clusterExists(regionCode, name))) notFound()
   return (
     <div className="space-y-6">
       <div className="space-y-4">
