@@ -14,7 +14,7 @@ vi.mock('server-only', () => ({}))
 vi.mock('@/lib/env', () => ({
   env: { awsRegion: 'us-west-2', consoleRegions: ['us-west-2', 'eu-west-1'], awsEndpointUrl: 'http://127.0.0.1:4566' },
 }))
-const { listClustersAcrossRegions } = await import('./eks-clusters')
+const { clusterExists, listClustersAcrossRegions } = await import('./eks-clusters')
 const { describeClusterOverview } = await import('./cluster-overview')
 
 const eks = mockClient(EKSClient)
@@ -117,5 +117,32 @@ describe('describeClusterOverview', () => {
       message: 'No cluster named nope in us-west-2.',
     })
     expect(eks.commandCalls(ListNodegroupsCommand)).toHaveLength(0)
+  })
+})
+
+describe('clusterExists', () => {
+  const notFound = Object.assign(new Error('No cluster found for name: nope.'), {
+    name: 'ResourceNotFoundException',
+    $metadata: { httpStatusCode: 404 },
+  })
+
+  it('is false for an unconfigured region without asking AWS, and for a cluster EKS does not know', async () => {
+    eks.on(DescribeClusterCommand).rejects(notFound)
+    expect(await clusterExists('ap-south-1', 'prod-web')).toBe(false)
+    expect(eks.commandCalls(DescribeClusterCommand)).toHaveLength(0)
+    expect(await clusterExists('us-west-2', 'nope')).toBe(false)
+  })
+
+  it('is true for a cluster EKS describes, remembered for a minute, and true when AWS cannot say', async () => {
+    eks.on(DescribeClusterCommand).resolves({ cluster: { name: 'seen' } })
+    expect(await clusterExists('eu-west-1', 'seen')).toBe(true)
+    expect(await clusterExists('eu-west-1', 'seen')).toBe(true)
+    expect(eks.commandCalls(DescribeClusterCommand)).toHaveLength(1)
+    eks
+      .on(DescribeClusterCommand)
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } }),
+      )
+    expect(await clusterExists('eu-west-1', 'throttled')).toBe(true)
   })
 })
