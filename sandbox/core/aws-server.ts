@@ -97,7 +97,11 @@ async function handleAwsRequest(req: IncomingMessage, res: ServerResponse, opts:
   }
   service = scoped
 
-  const plan = opts.faults.planFaults(service, findOperation(service, method, rawPath, query, body))
+  const plan = opts.faults.planFaults(
+    service,
+    findOperation(service, method, rawPath, query, body),
+    safeDecode(rawPath),
+  )
   if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs))
   if (plan.failure?.kind === 'drop') {
     req.socket.destroy()
@@ -147,4 +151,13 @@ export function createAwsServer(opts: AwsServerOptions): Server {
       sendJson(res, 500, { message: 'Internal sandbox error' })
     })
   })
+}
+
+/** A URL path with its percent-escapes decoded, or as it came when it is not valid percent-encoding. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
 }

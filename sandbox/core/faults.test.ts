@@ -18,6 +18,18 @@ describe('FaultInjector.planFaults', () => {
     expect(f.planFaults(service, op).failure).toBeUndefined()
   })
 
+  it('fires a pathContains rule only for requests naming that resource', () => {
+    const f = new FaultInjector()
+    const arn = 'arn:aws:iam::111122223333:role/TeamADeveloper'
+    f.replaceRules([
+      parseFaultRule({ service: 'eks', operation: 'DescribeAccessEntry', pathContains: arn, kind: 'throttle' }),
+    ])
+    const plan = (path: string) => f.planFaults('eks', 'DescribeAccessEntry', path).failure?.kind
+    expect(plan(`/clusters/prod-web/access-entries/${arn}`)).toBe('throttle')
+    expect(plan('/clusters/prod-web/access-entries/arn:aws:iam::111122223333:role/TeamBDeveloper')).toBeUndefined()
+    expect(() => parseFaultRule({ service: 'eks', kind: 'error', pathContains: '' })).toThrow(FaultValidationError)
+  })
+
   it('combines latency with one failure, first failure rule wins', () => {
     const f = new FaultInjector()
     f.replaceRules([

@@ -8,7 +8,9 @@ export type AwsServiceName = 'eks' | 'iam' | 'sts'
  * `POST /_sandbox/faults` (one rule, appended). `DELETE /_sandbox/faults` removes every rule; `GET` lists them with
  * their remaining counts.
  *
- * - `service`: `eks` | `iam` | `sts` | `*`; `operation`: the API name (`ListRoles`, `ListAccessEntries`, …) or `*`.
+ * - `service`: `eks` | `iam` | `sts` | `*`; `operation`: the API name (`ListRoles`, `ListAccessEntries`, …) or `*`;
+ *   `pathContains`: only requests whose decoded URL path contains this text (EKS names the resource in the path,
+ *   e.g. one principal's `DescribeAccessEntry`).
  * - `kind`:
  *   - `latency`: wait `latencyMs` before handling (combines with one other fault);
  *   - `throttle`: EKS 429 `ThrottlingException`, IAM/STS 400 `Throttling` "Rate exceeded" (SDKs retry these);
@@ -23,6 +25,7 @@ export type AwsServiceName = 'eks' | 'iam' | 'sts'
 export interface FaultRuleInput {
   service: AwsServiceName | '*'
   operation?: string
+  pathContains?: string
   kind: 'latency' | 'throttle' | 'error' | 'drop'
   latencyMs?: number
   status?: 500 | 503
@@ -56,6 +59,8 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
   }
   if (r.operation !== undefined && typeof r.operation !== 'string')
     throw new FaultValidationError('operation must be a string')
+  if (r.pathContains !== undefined && !(typeof r.pathContains === 'string' && r.pathContains.length > 0))
+    throw new FaultValidationError('pathContains must be a non-empty string')
   if (r.kind === 'latency' && !(typeof r.latencyMs === 'number' && r.latencyMs >= 0 && r.latencyMs <= 120_000)) {
     throw new FaultValidationError('latency needs latencyMs between 0 and 120000')
   }
@@ -70,6 +75,7 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
   return {
     service: r.service as FaultRuleInput['service'],
     operation: r.operation as string | undefined,
+    pathContains: r.pathContains as string | undefined,
     kind: r.kind as FaultRuleInput['kind'],
     latencyMs: r.latencyMs as number | undefined,
     status: r.status as 500 | 503 | undefined,
@@ -105,12 +111,13 @@ export class FaultInjector {
     return this.rules.map((r) => ({ ...r }))
   }
 
-  /** Decides the faults for one request, consuming `count` budgets of the rules that fire. */
-  planFaults(service: AwsServiceName, operation: string | undefined): FaultPlan {
+  /** Decides the faults for one request (`path` decoded), consuming `count` budgets of the rules that fire. */
+  planFaults(service: AwsServiceName, operation: string | undefined, path = ''): FaultPlan {
     const plan: FaultPlan = { delayMs: 0 }
     for (const rule of this.rules) {
       if (rule.service !== '*' && rule.service !== service) continue
       if (rule.operation !== undefined && rule.operation !== '*' && rule.operation !== operation) continue
+      if (rule.pathContains !== undefined && !path.includes(rule.pathContains)) continue
       if (rule.kind !== 'latency' && plan.failure) continue
       if (rule.count !== undefined && rule.fired >= rule.count) continue
       if (rule.probability !== undefined && this.random() >= rule.probability) continue
