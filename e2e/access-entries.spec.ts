@@ -87,3 +87,34 @@ test('an editor grants namespace access and sees it listed', async ({ page }) =>
   const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
   await expect(access.row('legacy-irsa')).toContainText('namespaces legacy, shop-*')
 })
+
+test('an entry EKS keeps throttling is named above the others, and Retry reads it', async ({ page, request }) => {
+  await signIn(page, 'viewer')
+  const access = new AccessPageObject(page, 'us-west-2', 'ml-auto')
+  await access.goto()
+  await expect(access.row('PlatformAdmin')).toBeVisible()
+  await request.put(`${SANDBOX_URL}/_sandbox/faults`, {
+    data: {
+      faults: [
+        {
+          service: 'eks',
+          operation: 'DescribeAccessEntry',
+          pathContains: roleArn('PlatformAdmin'),
+          kind: 'throttle',
+        },
+      ],
+    },
+  })
+  await page.getByRole('button', { name: 'Refresh' }).click()
+  const notice = page.getByRole('status').filter({ hasText: 'could not be read' })
+  await expect(notice).toContainText('One entry could not be read, so the list below is incomplete')
+  await expect(notice).toContainText('PlatformAdmin')
+  await expect(notice).toContainText(/throttling/)
+  await expect(access.row('PlatformAdmin')).toHaveCount(0)
+  await expect(access.row('AmazonEKSAutoClusterRole')).toBeVisible()
+
+  await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
+  await notice.getByRole('button', { name: 'Retry' }).click()
+  await expect(notice).toHaveCount(0)
+  await expect(access.row('PlatformAdmin')).toBeVisible()
+})

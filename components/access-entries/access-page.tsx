@@ -24,11 +24,12 @@ import { EntriesTable, type EntryAction } from './entries-table'
 import { emptyFilters, filterEntries, listFilterOptions } from './entry-filters'
 import { EntryFiltersBar } from './entry-filters-bar'
 import { EntryPoliciesDialog } from './entry-policies-dialog'
+import { UnreadableEntries } from './unreadable-entries'
 
 /** The access section of a cluster: authentication mode, and every access entry with search, filters and edits. */
 export function AccessPage({ cluster }: { cluster: ClusterRef }) {
   const queryClient = useQueryClient()
-  const { data, error, isPending, refetch } = useQuery(accessEntriesQuery(cluster))
+  const { data, error, isPending, isRefetching, refetch } = useQuery(accessEntriesQuery(cluster))
   const { data: whoami } = useQuery(whoamiQuery())
   const [filters, setFilters] = useState(emptyFilters)
   const [open, setOpen] = useState<{ action: EntryAction; entry: AccessEntryDto } | null>(null)
@@ -101,6 +102,7 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
               ) : null}
             </div>
           </div>
+          <UnreadableEntries unreadable={data.unreadable} retrying={isRefetching} onRetry={() => void refetch()} />
           <EntryFiltersBar filters={filters} onChange={setFilters} options={options} />
           {shown.length === 0 ? (
             <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { parseArn } from '@/lib/access/arn'
+import { isConsoleError, type ConsoleError } from '@/lib/api/console-error'
 import { eksManagedReason } from '@/lib/access/managed-entries'
 import { listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
 import { BULK_SOCKETS } from '@/lib/aws/aws-clients'
@@ -120,14 +121,27 @@ export async function loadAccessEntriesPage(
     consolePrincipalArn: consolePrincipal?.arn ?? null,
     loadedAt: new Date().toISOString(),
   }
-  if (cluster.authenticationMode === 'CONFIG_MAP') return { ...base, available: false, entries: [] }
+  if (cluster.authenticationMode === 'CONFIG_MAP') return { ...base, available: false, entries: [], unreadable: [] }
 
   const details: AccessEntryDetail[] = []
+  const unreadable: AccessEntriesPage['unreadable'] = []
+  let firstPassingFailure: unknown
   const work = createWorkQueue<string>(ENTRY_CONCURRENCY, async (principalArn) => {
-    details.push(await getEntryDetail({ region, cluster: name, principalArn }, options))
+    try {
+      details.push(await getEntryDetail({ region, cluster: name, principalArn }, options))
+    } catch (error) {
+      // Deleted between the list and the describe: it is simply gone.
+      if (isConsoleError(error) && error.code === 'not_found') return
+      if (!isPassingFailure(error)) throw error
+      firstPassingFailure ??= error
+      const principalName = parseArn(principalArn)?.name ?? principalArn
+      unreadable.push({ principalArn, principalName, message: error.message })
+    }
   })
   await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(arns))
   await work.close()
+  // Not one entry could be read: that is the cluster's answer, not a gap in it.
+  if (details.length === 0 && firstPassingFailure) throw firstPassingFailure
 
   const adminCount = details.filter((d) => isClusterAdminPath(d.policies)).length
   const entries = details
@@ -138,5 +152,15 @@ export async function loadAccessEntriesPage(
       }),
     )
     .sort((a, b) => a.principalName.localeCompare(b.principalName) || a.principalArn.localeCompare(b.principalArn))
-  return { ...base, available: true, entries }
+  unreadable.sort((a, b) => a.principalName.localeCompare(b.principalName))
+  return { ...base, available: true, entries, unreadable }
+}
+
+/**
+ * A failure that leaves the other entries readable: EKS throttling the burst, a 5xx, a dropped connection, each
+ * already retried by the SDK. Anything else (no permission, a bad request) would hit every entry alike and fails
+ * the page.
+ */
+function isPassingFailure(error: unknown): error is ConsoleError {
+  return isConsoleError(error) && ['throttled', 'upstream_unavailable', 'upstream_unreachable'].includes(error.code)
 }

@@ -56,6 +56,11 @@ export const accessEntriesPageSchema = z.object({
   /** False on a CONFIG_MAP cluster: EKS answers every access-entry call with InvalidRequestException there. */
   available: z.boolean(),
   entries: z.array(accessEntryDtoSchema),
+  /**
+   * Entries ListAccessEntries named but whose details EKS would not give even after retries (throttling, a 5xx):
+   * the page shows the rest and names these, instead of failing as a whole.
+   */
+  unreadable: z.array(z.object({ principalArn: z.string(), principalName: z.string(), message: z.string() })),
   /** The IAM principal the console's server acts as (canonical role or user ARN), when STS could tell. */
   consolePrincipalArn: z.string().nullable(),
   loadedAt: z.string(),

@@ -24,7 +24,10 @@ function sharedClientConfig(region: string, options: ClientOptions = {}) {
     ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}),
     // A refused or silent endpoint should fail a page in seconds, not hang it for the OS default (minutes).
     requestHandler: options.bulk ? { ...timeouts, httpAgent: agent, httpsAgent: agent } : timeouts,
-    maxAttempts: 3,
+    // A page's fan-out of reads is what EKS throttles: the bulk client tries a little longer (the standard strategy
+    // backs off exponentially, and its retry quota stops a storm). Not the adaptive mode: once throttled it paces
+    // every later call down to one every two seconds, so a throttled page would take minutes instead of failing.
+    maxAttempts: options.bulk ? 5 : 3,
   }
 }
 
