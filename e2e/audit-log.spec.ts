@@ -101,3 +101,27 @@ test('a deep link with filters opens filtered, and an unknown actor shows the fi
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(page).toHaveURL(/\/audit$/)
 })
+
+test('the time range narrows the log, lives in the URL and drops its dates when left', async ({ page, signInAs }) => {
+  await signInAs('viewer')
+  const audit = new AuditPageObject(page)
+  await audit.gotoAll()
+  await audit.filter('When').selectOption({ label: 'Last hour' })
+  await expect(page).toHaveURL(/period=1h/)
+  // The grant of the first test was made minutes ago.
+  await expect(audit.rows(roleName).first()).toBeVisible()
+
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+  await audit.filter('When').selectOption({ label: 'Between dates…' })
+  await audit.filter('From (UTC day)').fill(tomorrow)
+  await expect(page).toHaveURL(new RegExp(`period=dates&from=${tomorrow}`))
+  await expect(page.getByText('No changes match these filters.')).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+
+  await page.reload()
+  await expect(audit.filter('From (UTC day)')).toHaveValue(tomorrow)
+  await expect(page.getByText('No changes match these filters.')).toBeVisible()
+  await audit.filter('When').selectOption({ label: 'Any time' })
+  await expect(page).toHaveURL(/\/audit$/)
+  await expect(audit.rows(roleName).first()).toBeVisible()
+})

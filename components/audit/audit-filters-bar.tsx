@@ -3,12 +3,20 @@
 import { useRef, useState } from 'react'
 
 import { FilterSearch, FilterSelect } from '@/components/ui/filter-fields'
-import { auditResults, type AuditFacets, type AuditFilters } from '@/lib/queries/audit-dto'
+import { auditPeriods, auditResults, type AuditFacets, type AuditFilters } from '@/lib/queries/audit-dto'
 
 import { auditActionLabel } from './audit-labels'
 
 // Typing a name should not fire a request per keystroke.
 const ACTOR_DELAY_MS = 300
+
+const periodLabels: Record<(typeof auditPeriods)[number], string> = {
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  dates: 'Between dates…',
+}
 
 /** Filters above the audit table; `showCluster` is off on a cluster's own history. */
 export function AuditFiltersBar({
@@ -49,7 +57,7 @@ export function AuditFiltersBar({
     <div
       role="search"
       aria-label="Filter the audit log"
-      className={showCluster ? 'grid gap-3 sm:grid-cols-2 lg:grid-cols-4' : 'grid gap-3 sm:grid-cols-3'}
+      className={showCluster ? 'grid gap-3 sm:grid-cols-3 lg:grid-cols-5' : 'grid gap-3 sm:grid-cols-2 lg:grid-cols-4'}
     >
       <FilterSearch
         id="audit-actor"
@@ -88,6 +96,38 @@ export function AuditFiltersBar({
         value={filters.result}
         onChange={set('result')}
       />
+      <FilterSelect
+        id="audit-period"
+        label="When"
+        allLabel="Any time"
+        options={auditPeriods}
+        value={filters.period}
+        // Leaving "Between dates" drops its dates, so the URL never carries a range that no longer applies.
+        onChange={(period) => onChange(period === 'dates' ? { period } : { period, from: '', to: '' })}
+        optionLabel={(p) => periodLabels[p]}
+      />
+      {filters.period === 'dates' ? (
+        <div className="col-span-full grid gap-3 sm:grid-cols-2 lg:w-1/2">
+          <FilterSearch
+            id="audit-from"
+            label="From (UTC day)"
+            showLabel
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+          <FilterSearch
+            id="audit-to"
+            label="To (UTC day, included)"
+            showLabel
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(e) => set('to')(e.target.value)}
+          />
+        </div>
+      ) : null}
     </div>
   )
 }

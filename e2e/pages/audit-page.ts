@@ -67,7 +67,7 @@ export class AuditPageObject {
     return this.page.getByLabel(`Changes to ${target}`)
   }
 
-  filter(name: 'Who' | 'Cluster' | 'Action' | 'Result') {
+  filter(name: 'Who' | 'Cluster' | 'Action' | 'Result' | 'When' | 'From (UTC day)' | 'To (UTC day, included)') {
     return this.page.getByRole('search', { name: 'Filter the audit log' }).getByLabel(name, { exact: true })
   }
 

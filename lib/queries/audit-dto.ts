@@ -106,6 +106,29 @@ export const auditQuerySchema = z
 export type AuditQueryInput = z.input<typeof auditQuerySchema>
 export type AuditQueryParams = z.output<typeof auditQuerySchema>
 
-/** The filters a page keeps in its URL (strings; empty = any). */
-export type AuditFilters = { cluster: string; actor: string; action: string; result: string }
-export const emptyAuditFilters: AuditFilters = { cluster: '', actor: '', action: '', result: '' }
+/** The time ranges the log offers: the last hour, day, week or 30 days (from when the page asks), or two dates. */
+export const auditPeriods = ['1h', '24h', '7d', '30d', 'dates'] as const
+export type AuditPeriod = (typeof auditPeriods)[number]
+
+/**
+ * The filters a page keeps in its URL (strings; empty = any). `period` is relative, so a shared link to "the last
+ * 24 hours" means the 24 hours before it is opened; with `period=dates`, `from` and `to` are UTC days (YYYY-MM-DD).
+ */
+export type AuditFilters = {
+  cluster: string
+  actor: string
+  action: string
+  result: string
+  period: string
+  from: string
+  to: string
+}
+export const emptyAuditFilters: AuditFilters = {
+  cluster: '',
+  actor: '',
+  action: '',
+  result: '',
+  period: '',
+  from: '',
+  to: '',
+}

@@ -19,10 +19,35 @@ export const auditKeys = {
     [...auditKeys.cluster(c), 'events', filters] as const,
 }
 
+const periodMs: Record<string, number> = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+}
+const utcDay = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The API's filters for the page's: a period becomes `since` (from `now`), a date range the start of its first and
+ * the end of its last UTC day; a date that is not YYYY-MM-DD is left out rather than sent.
+ */
+export function toAuditApiFilters(filters: Partial<AuditFilters>, now = Date.now()): Record<string, string> {
+  const { period, from, to, ...rest } = filters
+  const api: Record<string, string> = {}
+  for (const [key, value] of Object.entries(rest)) if (value) api[key] = value
+  const span = period ? periodMs[period] : undefined
+  if (span) api.since = new Date(now - span).toISOString()
+  if (period === 'dates') {
+    if (from && utcDay.test(from)) api.since = `${from}T00:00:00.000Z`
+    if (to && utcDay.test(to)) api.until = `${to}T23:59:59.999Z`
+  }
+  return api
+}
+
 /** The query string of GET /api/audit for the filters (empty ones left out) and a cursor. */
 export function auditSearch(filters: Partial<AuditFilters>, cursor?: string | null): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  for (const [key, value] of Object.entries(toAuditApiFilters(filters))) params.set(key, value)
   if (cursor) params.set('cursor', cursor)
   const text = params.toString()
   return text ? `?${text}` : ''
