@@ -156,7 +156,7 @@ export function listKubeItems<Raw, Row>(
     const items: Row[] = []
     const splitter = new ListItemSplitter((item) => items.push(project(item as Raw)))
     return {
-      write: (text) => splitter.push(text),
+      write: (chunk) => splitter.push(chunk),
       finish: () => ({ metadata: splitter.end().metadata as KubeListJson<Row>['metadata'], items }),
     }
   })
