@@ -3,6 +3,7 @@ import type { AwsRequest, AwsResponse, ServiceContext } from '../core/aws-types'
 import { parseQueryParams, type QueryParams } from '../core/query-params'
 import { IAM_NAMESPACE, renderQueryError, renderQueryResult } from '../core/query-protocol'
 import {
+  addClientIdToOpenIdConnectProvider,
   createOpenIdConnectProvider,
   deleteOpenIdConnectProvider,
   getOpenIdConnectProvider,
@@ -33,6 +34,7 @@ const OPERATIONS: Record<string, IamOperation> = {
   ListOpenIDConnectProviders: listOpenIdConnectProviders,
   GetOpenIDConnectProvider: getOpenIdConnectProvider,
   CreateOpenIDConnectProvider: createOpenIdConnectProvider,
+  AddClientIDToOpenIDConnectProvider: addClientIdToOpenIdConnectProvider,
   DeleteOpenIDConnectProvider: deleteOpenIdConnectProvider,
   DeleteRole: deleteRole,
 }

@@ -109,6 +109,26 @@ export function createOpenIdConnectProvider(p: QueryParams, ctx: ServiceContext)
   return { OpenIDConnectProviderArn: arn, Tags: tags.length > 0 ? tags : undefined }
 }
 
+/**
+ * AddClientIDToOpenIDConnectProvider: no output. Adding a client ID the provider already has succeeds without a change
+ * (IAM documents the call as idempotent); ClientID is 1–255 characters and a provider holds at most 100 of them.
+ */
+export function addClientIdToOpenIdConnectProvider(p: QueryParams, ctx: ServiceContext): IamResult {
+  const arn = requireParam(p.get('OpenIDConnectProviderArn'), 'openIDConnectProviderArn')
+  const clientId = requireParam(p.get('ClientID'), 'clientID')
+  if (clientId.length < 1)
+    throw createValidationError('clientID', clientId, 'Member must have length greater than or equal to 1')
+  if (clientId.length > 255)
+    throw createValidationError('clientID', clientId, 'Member must have length less than or equal to 255')
+  const provider = getProviderOrThrow(ctx, arn)
+  if (provider.clientIds.includes(clientId)) return undefined
+  if (provider.clientIds.length >= 100)
+    throw new AwsError('LimitExceeded', 409, 'Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100')
+  provider.clientIds = [...provider.clientIds, clientId]
+  ctx.markDirty()
+  return undefined
+}
+
 /** DeleteOpenIDConnectProvider: no output; an unknown ARN is NoSuchEntity (tests restore the seed with it). */
 export function deleteOpenIdConnectProvider(p: QueryParams, ctx: ServiceContext): IamResult {
   const arn = requireParam(p.get('OpenIDConnectProviderArn'), 'openIDConnectProviderArn')

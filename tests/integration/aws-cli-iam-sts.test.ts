@@ -160,6 +160,29 @@ describe('aws CLI against the sandbox', () => {
     expect(me.Arn).toBe('arn:aws:sts::111122223333:assumed-role/cli-made/alice-cli')
   })
 
+  it('iam add-client-id-to-open-id-connect-provider adds the audience (no output, like IAM)', async () => {
+    const { OpenIDConnectProviderArn: arn } = await runAwsJson<{ OpenIDConnectProviderArn: string }>([
+      'iam',
+      'create-open-id-connect-provider',
+      '--url',
+      'https://cli-idp.example.com/tenant',
+      '--client-id-list',
+      'first',
+    ])
+    const add = ['iam', 'add-client-id-to-open-id-connect-provider', '--open-id-connect-provider-arn', arn]
+    const added = await runAws([...add, '--client-id', 'sts.amazonaws.com'])
+    expect(added).toMatchObject({ code: 0, stdout: '' })
+    const got = await runAwsJson<{ ClientIDList: string[] }>([
+      'iam',
+      'get-open-id-connect-provider',
+      '--open-id-connect-provider-arn',
+      arn,
+    ])
+    expect(got.ClientIDList).toEqual(['first', 'sts.amazonaws.com'])
+    const unknown = await runAws([...add.slice(0, -1), `${arn}-gone`, '--client-id', 'x'])
+    expect(unknown.stderr).toContain('(NoSuchEntity)')
+  })
+
   it('signs EKS paths holding a pathed ARN the way botocore does', async () => {
     const res = await runAwsJson<{ accessEntry: { principalArn: string } }>([
       'eks',

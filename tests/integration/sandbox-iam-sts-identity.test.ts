@@ -1,4 +1,5 @@
 import {
+  AddClientIDToOpenIDConnectProviderCommand,
   CreateOpenIDConnectProviderCommand,
   GetOpenIDConnectProviderCommand,
   GetUserCommand,
@@ -107,6 +108,38 @@ describe('IAM OIDC providers', () => {
     expect(got.Url).toBe('idp.example.com/tenant-1')
     expect(got.ClientIDList ?? []).toEqual([])
     expect(got.ThumbprintList ?? []).toEqual([])
+  })
+
+  it('adds a client ID once (adding it again changes nothing), up to 100 per provider', async () => {
+    const { OpenIDConnectProviderArn: arn } = await iam.send(
+      new CreateOpenIDConnectProviderCommand({ Url: 'https://idp.example.com/audiences', ClientIDList: ['first'] }),
+    )
+    const add = (ClientID: string) =>
+      iam.send(new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn, ClientID }))
+    const clientIds = async () =>
+      (await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }))).ClientIDList
+    expect((await add('sts.amazonaws.com')).$metadata.httpStatusCode).toBe(200)
+    await add('sts.amazonaws.com')
+    expect(await clientIds()).toEqual(['first', 'sts.amazonaws.com'])
+    for (let i = 2; i < 100; i++) await add(`aud-${i}`)
+    expect(await clientIds()).toHaveLength(100)
+    expect(await failureOf(add('one-too-many'))).toMatchObject({ name: 'LimitExceededException', status: 409 })
+    await add('sts.amazonaws.com') // already there: still no error at the limit
+  })
+
+  it.each([
+    ['an empty ClientID', ''],
+    ['a ClientID of 256 characters', 'a'.repeat(256)],
+  ])('rejects %s', async (_name, ClientID) => {
+    const arn = buildOidcProviderArn(CLUSTER_PROD_WEB)
+    const cmd = new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn, ClientID })
+    expect(await failureOf(iam.send(cmd))).toMatchObject({ name: 'ValidationError', status: 400 })
+  })
+
+  it('NoSuchEntity when adding a client ID to an unknown provider', async () => {
+    const arn = 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/FFFF'
+    const cmd = new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn, ClientID: 'x' })
+    expect(await failureOf(iam.send(cmd))).toMatchObject({ name: 'NoSuchEntityException', status: 404 })
   })
 
   it('NoSuchEntity for an unknown provider', async () => {
