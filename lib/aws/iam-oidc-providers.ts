@@ -1,6 +1,7 @@
 import 'server-only'
 
 import {
+  AddClientIDToOpenIDConnectProviderCommand,
   CreateOpenIDConnectProviderCommand,
   GetOpenIDConnectProviderCommand,
   ListOpenIDConnectProvidersCommand,
@@ -48,6 +49,20 @@ export async function createOidcProvider(region: string, issuerUrl: string): Pro
       new CreateOpenIDConnectProviderCommand({ Url: issuerUrl, ClientIDList: ['sts.amazonaws.com'] }),
     )
     return out.OpenIDConnectProviderArn ?? ''
+  } catch (error) {
+    throw toConsoleError(error, context(region))
+  }
+}
+
+/**
+ * AddClientIDToOpenIDConnectProvider: lets tokens whose `aud` is `clientId` be exchanged through the provider. IAM
+ * accepts a client ID the provider already has without error, and refuses more than 100 (LimitExceeded).
+ */
+export async function addOidcProviderClientId(region: string, providerArn: string, clientId: string): Promise<void> {
+  try {
+    await getIamClient(region).send(
+      new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: providerArn, ClientID: clientId }),
+    )
   } catch (error) {
     throw toConsoleError(error, context(region))
   }

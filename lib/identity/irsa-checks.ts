@@ -32,7 +32,8 @@ export function irsaChecks(f: MappingFacts, irsa: IrsaDto): Check[] {
       id: 'irsa-oidc-provider',
       title: providerTitle,
       status: 'fail',
-      reason: `The provider's client IDs (${provider.clientIds.join(', ') || 'none'}) do not include ${audience}, the token audience. Add it with aws iam add-client-id-to-open-id-connect-provider.`,
+      reason: `The provider's client IDs (${provider.clientIds.join(', ') || 'none'}) do not include ${audience}, the token audience: STS refuses this service account's web identity tokens.`,
+      fix: { kind: 'add-client-id', audience },
     })
   else
     checks.push({

@@ -80,6 +80,16 @@ export const applyTrustFixSchema = trustFixQuerySchema.extend({
   expectedPolicy: z.string().min(2),
 })
 
+/** POST …/oidc-provider/client-ids — the token audience to add to the cluster's IAM OIDC provider (IAM: 1–255). */
+export const addOidcClientIdSchema = z.object({
+  audience: z
+    .string()
+    .trim()
+    .min(1, 'Enter the audience (client ID), e.g. sts.amazonaws.com.')
+    .max(255, 'An IAM OIDC client ID has at most 255 characters.'),
+})
+export type AddOidcClientIdInput = z.output<typeof addOidcClientIdSchema>
+
 /** POST /api/iam/roles — a role whose trust policy lets this service account assume it. */
 export const createWorkloadRoleSchema = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/),
@@ -103,6 +113,8 @@ export type CheckStatus = z.infer<typeof checkStatusSchema>
 export const checkFixSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trust-policy'), mechanism: mechanismSchema, roleArn: z.string() }),
   z.object({ kind: z.literal('create-oidc-provider') }),
+  /** The provider exists but lacks the service account's token audience among its client IDs. */
+  z.object({ kind: z.literal('add-client-id'), audience: z.string() }),
   z.object({ kind: z.literal('command'), label: z.string(), command: z.string() }),
 ])
 export type CheckFix = z.infer<typeof checkFixSchema>

@@ -2,7 +2,7 @@ import 'server-only'
 
 import { ConsoleError } from '@/lib/api/console-error'
 import { parseArn } from '@/lib/access/arn'
-import { createOidcProvider } from '@/lib/aws/iam-oidc-providers'
+import { addOidcProviderClientId, createOidcProvider } from '@/lib/aws/iam-oidc-providers'
 import { createIamRole, getRoleTrust, updateRoleTrustPolicy } from '@/lib/aws/iam-roles'
 import { listPodIdentityAssociations } from '@/lib/aws/pod-identity'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
@@ -133,6 +133,47 @@ export async function createClusterOidcProvider(ref: ClusterRef, actor: Actor): 
     (created) => ({ arn: created, clientIds: ['sts.amazonaws.com'] }),
   )
   return { arn }
+}
+
+/**
+ * AddClientIDToOpenIDConnectProvider for the cluster's provider, so tokens with `aud` = `audience` are accepted by
+ * STS. Refused (409) when IAM has no provider for the issuer (create it first) or it already lists the audience, so
+ * the audit log only records changes that happened.
+ */
+export async function addClusterOidcClientId(
+  ref: ClusterRef,
+  audience: string,
+  actor: Actor,
+): Promise<{ arn: string; clientIds: string[] }> {
+  const facts = await loadClusterIdentityFacts(ref)
+  const provider = facts.oidcProvider
+  if (!facts.oidcIssuer || !provider)
+    throw new ConsoleError('conflict', `The cluster ${ref.name} reports no OIDC issuer.`)
+  if (!provider.exists) {
+    throw new ConsoleError(
+      'conflict',
+      `IAM has no OIDC provider for ${facts.oidcIssuer}. Create the provider first; it starts with client ID sts.amazonaws.com.`,
+    )
+  }
+  if (provider.clientIds.includes(audience))
+    throw new ConsoleError('conflict', `${provider.arn} already has client ID ${audience}.`)
+  // IAM's quota is 100 client IDs per provider; its LimitExceeded would reach the person as an opaque upstream error.
+  if (provider.clientIds.length >= 100)
+    throw new ConsoleError('conflict', `${provider.arn} already has 100 client IDs, the most IAM allows.`)
+  const before = provider.clientIds
+  const clientIds = [...before, audience]
+  await auditedWrite(
+    {
+      actor,
+      action: 'iam-oidc-provider.add-client-id',
+      cluster: ref,
+      target: provider.arn,
+      before: { clientIds: before },
+    },
+    () => addOidcProviderClientId(ref.region, provider.arn, audience),
+    () => ({ clientIds }),
+  )
+  return { arn: provider.arn, clientIds }
 }
 
 /** CreateRole with the trust policy Pod Identity or IRSA needs for this service account on this cluster. */

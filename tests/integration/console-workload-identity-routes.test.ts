@@ -1,5 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
-import { DeleteOpenIDConnectProviderCommand, DeleteRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam'
+import {
+  CreateOpenIDConnectProviderCommand,
+  DeleteOpenIDConnectProviderCommand,
+  DeleteRoleCommand,
+  GetOpenIDConnectProviderCommand,
+  GetRoleCommand,
+  IAMClient,
+} from '@aws-sdk/client-iam'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { callRoute, getConsoleSession, roleArn, sessionFor, setUpConsoleAccessSandbox } from './console-access-harness'
@@ -13,6 +20,8 @@ let iam: IAMClient
 let mappings: typeof import('@/app/api/clusters/[region]/[cluster]/workload-identity/route')
 let trustFix: typeof import('@/app/api/clusters/[region]/[cluster]/workload-identity/trust-fix/route')
 let oidc: typeof import('@/app/api/clusters/[region]/[cluster]/oidc-provider/route')
+let clientIds: typeof import('@/app/api/clusters/[region]/[cluster]/oidc-provider/client-ids/route')
+let audit: typeof import('@/app/api/audit/route')
 let pias: typeof import('@/app/api/clusters/[region]/[cluster]/pod-identity-associations/route')
 let pia: typeof import('@/app/api/clusters/[region]/[cluster]/pod-identity-associations/[associationId]/route')
 let sas: typeof import('@/app/api/clusters/[region]/[cluster]/service-accounts/route')
@@ -35,6 +44,8 @@ beforeAll(async () => {
   mappings = await import(`${base}/workload-identity/route`)
   trustFix = await import(`${base}/workload-identity/trust-fix/route`)
   oidc = await import(`${base}/oidc-provider/route`)
+  clientIds = await import(`${base}/oidc-provider/client-ids/route`)
+  audit = await import('@/app/api/audit/route')
   pias = await import(`${base}/pod-identity-associations/route`)
   pia = await import(`${base}/pod-identity-associations/[associationId]/route`)
   sas = await import(`${base}/service-accounts/route`)
@@ -142,6 +153,65 @@ describe('IAM OIDC provider', () => {
     // The sandbox's DeleteOpenIDConnectProvider restores the seed for the other tests.
     await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: created.body.arn }))
     expect((await callRoute(oidc.GET, legacy)).body.provider.exists).toBe(false)
+  })
+})
+
+describe('IAM OIDC provider client IDs', () => {
+  const legacyIssuer = 'https://oidc.eks.us-west-2.amazonaws.com/id/C4D2E6F8A0B1C3D5E7F9A2B4C6D8E0F1'
+  const add = (body: unknown) => callRoute(clientIds.POST, legacy, { method: 'POST', body })
+
+  it('refuses when legacy-batch has no provider yet', async () => {
+    const refused = await add({ audience: 'sts.amazonaws.com' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.message).toMatch(/IAM has no OIDC provider for .*Create the provider first/)
+  })
+
+  it('adds the missing audience to a provider created with another one, audits it, then refuses a second time', async () => {
+    const { OpenIDConnectProviderArn: arn } = await iam.send(
+      new CreateOpenIDConnectProviderCommand({ Url: legacyIssuer, ClientIDList: ['other-audience'] }),
+    )
+    try {
+      const before = await callRoute(mappings.GET, legacy)
+      expect(check(find(before.body, 'legacy', 'legacy-worker'), 'irsa-oidc-provider')).toMatchObject({
+        status: 'fail',
+        fix: { kind: 'add-client-id', audience: 'sts.amazonaws.com' },
+      })
+      const added = await add({ audience: ' sts.amazonaws.com ' })
+      expect(added).toEqual({ status: 201, body: { arn, clientIds: ['other-audience', 'sts.amazonaws.com'] } })
+      const got = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }))
+      expect(got.ClientIDList).toEqual(['other-audience', 'sts.amazonaws.com'])
+      const after = await callRoute(mappings.GET, legacy)
+      expect(check(find(after.body, 'legacy', 'legacy-worker'), 'irsa-oidc-provider').status).toBe('pass')
+
+      getConsoleSession.mockResolvedValue(sessionFor('viewer'))
+      const log = await callRoute(audit.GET, {}, { query: '?action=iam-oidc-provider.add-client-id' })
+      expect(log.body.events).toHaveLength(1)
+      expect(log.body.events[0]).toMatchObject({
+        actor: { name: 'editor', role: 'editor' },
+        cluster: { region: 'us-west-2', name: 'legacy-batch' },
+        target: arn,
+        result: 'succeeded',
+        before: { clientIds: ['other-audience'] },
+        after: { clientIds: ['other-audience', 'sts.amazonaws.com'] },
+      })
+
+      getConsoleSession.mockResolvedValue(sessionFor('editor'))
+      const again = await add({ audience: 'sts.amazonaws.com' })
+      expect(again.status).toBe(409)
+      expect(again.body.error.message).toBe(`${arn} already has client ID sts.amazonaws.com.`)
+    } finally {
+      await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }))
+    }
+  })
+
+  it.each([
+    ['no audience', {}],
+    ['an empty audience', { audience: '  ' }],
+    ['an audience of 256 characters', { audience: 'a'.repeat(256) }],
+  ])('answers 422 for %s', async (_name, body) => {
+    const { status, body: answer } = await add(body)
+    expect(status).toBe(422)
+    expect(answer.error.issues[0].path).toEqual(['audience'])
   })
 })
 
@@ -295,6 +365,10 @@ describe('a viewer changes nothing', () => {
   it.each([
     ['trust fix', () => callRoute(trustFix.POST, prod, { method: 'POST', body: {} })],
     ['OIDC provider', () => callRoute(oidc.POST, legacy, { method: 'POST' })],
+    [
+      'OIDC client ID',
+      () => callRoute(clientIds.POST, prod, { method: 'POST', body: { audience: 'sts.amazonaws.com' } }),
+    ],
     ['create association', () => callRoute(pias.POST, prod, { method: 'POST', body: {} })],
     [
       'update association',

@@ -1,0 +1,16 @@
+import { withRole } from '@/lib/api/with-role'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { addOidcClientIdSchema } from '@/lib/identity/workload-identity-schemas'
+import { addClusterOidcClientId } from '@/lib/workload-identity/trust-fix-service'
+
+type Params = { region: string; cluster: string }
+
+// POST /api/clusters/:region/:cluster/oidc-provider/client-ids — AddClientIDToOpenIDConnectProvider on the cluster's
+// provider: the token audience a service account uses (sts.amazonaws.com or its eks.amazonaws.com/audience).
+export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+  const { region, cluster } = clusterParamsSchema.parse(await params)
+  const { audience } = addOidcClientIdSchema.parse(await req.json())
+  return Response.json(await addClusterOidcClientId({ region, name: cluster }, audience, session.user), {
+    status: 201,
+  })
+})
