@@ -2,6 +2,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
 import {
+  CreateOpenIDConnectProviderCommand,
   CreateRoleCommand,
   DeleteOpenIDConnectProviderCommand,
   DeleteRoleCommand,
@@ -23,12 +24,18 @@ const iam = new IAMClient({
 const BROKEN_ROLE = 'e2e-wi-broken-trust'
 const role = (name: string) => `arn:aws:iam::111122223333:role/${name}`
 
-test.afterAll(async () => {
-  await iam.send(new DeleteRoleCommand({ RoleName: BROKEN_ROLE })).catch(() => undefined)
+const LEGACY_ISSUER = 'https://oidc.eks.us-west-2.amazonaws.com/id/C4D2E6F8A0B1C3D5E7F9A2B4C6D8E0F1'
+
+async function deleteLegacyProvider(): Promise<void> {
   const { OpenIDConnectProviderList = [] } = await iam.send(new ListOpenIDConnectProvidersCommand({}))
-  for (const p of OpenIDConnectProviderList.filter((o) => o.Arn?.endsWith('/id/C4D2E6F8A0B1C3D5E7F9A2B4C6D8E0F1'))) {
+  for (const p of OpenIDConnectProviderList.filter((o) => o.Arn?.endsWith(LEGACY_ISSUER.slice('https://'.length)))) {
     await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: p.Arn }))
   }
+}
+
+test.afterAll(async () => {
+  await iam.send(new DeleteRoleCommand({ RoleName: BROKEN_ROLE })).catch(() => undefined)
+  await deleteLegacyProvider()
 })
 
 test('a viewer sees mappings and verdicts but no controls, and the write routes answer 403', async ({ signInAs }) => {
@@ -108,4 +115,22 @@ test('IRSA on a cluster without an IAM OIDC provider: create the provider from t
   await page.getByRole('button', { name: 'Remove IRSA role' }).click()
   await sa.dialog().getByRole('button', { name: 'Remove IRSA role' }).click()
   await expect(page.getByText('No eks.amazonaws.com/role-arn annotation.')).toBeVisible()
+})
+
+test('IRSA with a provider that lacks the token audience: add it from the check', async ({ signInAs }) => {
+  // legacy-batch's provider, but made for another audience (the earlier test may have left the right one behind).
+  await deleteLegacyProvider()
+  await iam.send(new CreateOpenIDConnectProviderCommand({ Url: LEGACY_ISSUER, ClientIDList: ['e2e-other-audience'] }))
+  const page = await signInAs('editor')
+  const sa = new ServiceAccountPageObject(page)
+  await sa.goto('us-west-2', 'legacy-batch', 'legacy', 'legacy-worker')
+  const provider = sa.check("IAM OIDC provider for the cluster's issuer")
+  await expect(provider.getByText('Failing')).toBeVisible()
+  await expect(provider.getByText(/client IDs \(e2e-other-audience\) do not include sts\.amazonaws\.com/)).toBeVisible()
+  await provider.getByRole('button', { name: 'Add sts.amazonaws.com to the provider' }).click()
+  await expect(sa.dialog().getByText(/aws iam add-client-id-to-open-id-connect-provider/)).toBeVisible()
+  await sa.dialog().getByRole('button', { name: 'Add client ID' }).click()
+  await expect(sa.dialog()).toHaveCount(0)
+  await expect(provider.getByText('Healthy')).toBeVisible()
+  await deleteLegacyProvider()
 })

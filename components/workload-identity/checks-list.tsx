@@ -5,8 +5,10 @@ import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { CodeBlock } from '@/components/ui/code-block'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { addClientIdCommand } from '@/lib/identity/workload-identity-commands'
 import type { Check, ClusterIdentityFacts, Mechanism } from '@/lib/identity/workload-identity-schemas'
 
+import { OidcClientIdButton } from './oidc-client-id-button'
 import { OidcProviderButton } from './oidc-provider-button'
 import { TrustFixDialog } from './trust-fix-dialog'
 import { VerdictBadge } from './verdict-badge'
@@ -48,6 +50,20 @@ export function ChecksList({
             ) : null}
             {check.fix?.kind === 'create-oidc-provider' && canEdit && facts.oidcIssuer ? (
               <OidcProviderButton cluster={cluster} issuer={facts.oidcIssuer} />
+            ) : null}
+            {check.fix?.kind === 'add-client-id' && facts.oidcProvider ? (
+              canEdit ? (
+                <OidcClientIdButton
+                  cluster={cluster}
+                  providerArn={facts.oidcProvider.arn}
+                  audience={check.fix.audience}
+                />
+              ) : (
+                <CodeBlock
+                  label="Add it with the AWS CLI"
+                  code={addClientIdCommand(facts.oidcProvider.arn, check.fix.audience)}
+                />
+              )
             ) : null}
             {check.fix?.kind === 'command' ? <CodeBlock label={check.fix.label} code={check.fix.command} /> : null}
           </li>

@@ -49,6 +49,11 @@ export class WorkloadIdentityPageObject {
 export class ServiceAccountPageObject {
   constructor(readonly page: Page) {}
 
+  async goto(region: string, cluster: string, namespace: string, name: string): Promise<void> {
+    await this.page.goto(`/clusters/${region}/${cluster}/resources/service-accounts/${namespace}/${name}`)
+    await expect(this.page.getByRole('list', { name: 'Checks' })).toBeVisible()
+  }
+
   check(title: string) {
     return this.page.getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: title })
   }

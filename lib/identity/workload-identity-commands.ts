@@ -92,6 +92,22 @@ export function createOidcProviderCommand(issuerUrl: string): string {
   )
 }
 
+/** `aws iam add-client-id-to-open-id-connect-provider …`: the token audience a provider lacks. */
+export function addClientIdCommand(providerArn: string, audience: string): string {
+  return formatShellCommand(
+    [
+      'aws',
+      'iam',
+      'add-client-id-to-open-id-connect-provider',
+      '--open-id-connect-provider-arn',
+      providerArn,
+      '--client-id',
+      audience,
+    ],
+    { multiline: true },
+  )
+}
+
 /** `aws iam create-role …` with the trust policy in a file. */
 export function createRoleCommand(roleName: string): string {
   return formatShellCommand(

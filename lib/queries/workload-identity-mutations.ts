@@ -6,6 +6,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
   podIdentityDtoSchema,
   trustFixPreviewSchema,
+  type AddOidcClientIdInput,
   type CreatePodIdentityInput,
   type CreateWorkloadRoleInput,
   type IrsaAnnotationsInput,
@@ -95,6 +96,20 @@ export function useCreateOidcProvider(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: () => fetchJson(apiPath(c, 'oidc-provider'), json('POST'), z.object({ arn: z.string() })),
+    onSuccess,
+  })
+}
+
+/** POST …/oidc-provider/client-ids: the token audience the cluster's IAM OIDC provider lacks. */
+export function useAddOidcClientId(c: ClusterRef) {
+  const onSuccess = useInvalidate(c)
+  return useMutation({
+    mutationFn: (input: AddOidcClientIdInput) =>
+      fetchJson(
+        apiPath(c, 'oidc-provider', 'client-ids'),
+        json('POST', input),
+        z.object({ arn: z.string(), clientIds: z.array(z.string()) }),
+      ),
     onSuccess,
   })
 }
