@@ -108,6 +108,18 @@ test('IRSA on a cluster without an IAM OIDC provider: create the provider from t
   await sa.dialog().getByRole('button', { name: 'Save annotations' }).click()
   const provider = sa.check("IAM OIDC provider for the cluster's issuer")
   await expect(provider.getByText('Failing')).toBeVisible()
+  // A viewer gets the command instead of the button.
+  // Without ?edit=irsa, which would open the annotation dialog again.
+  const saPage = page.url().replace(/\?.*$/, '')
+  await page.context().clearCookies()
+  await signInAs('viewer')
+  await page.goto(saPage)
+  await expect(provider.getByText('Create it with the AWS CLI')).toBeVisible()
+  await expect(provider.getByText(/aws iam create-open-id-connect-provider/)).toBeVisible()
+  await expect(provider.getByRole('button', { name: 'Create IAM OIDC provider' })).toHaveCount(0)
+  await page.context().clearCookies()
+  await signInAs('editor')
+  await page.goto(saPage)
   await provider.getByRole('button', { name: 'Create IAM OIDC provider' }).click()
   await sa.dialog().getByRole('button', { name: 'Create provider' }).click()
   await expect(provider.getByText('Healthy')).toBeVisible()

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { CodeBlock } from '@/components/ui/code-block'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { addClientIdCommand } from '@/lib/identity/workload-identity-commands'
+import { addClientIdCommand, createOidcProviderCommand } from '@/lib/identity/workload-identity-commands'
 import type { Check, ClusterIdentityFacts, Mechanism } from '@/lib/identity/workload-identity-schemas'
 
 import { OidcClientIdButton } from './oidc-client-id-button'
@@ -48,8 +48,12 @@ export function ChecksList({
                 Fix trust policy…
               </Button>
             ) : null}
-            {check.fix?.kind === 'create-oidc-provider' && canEdit && facts.oidcIssuer ? (
-              <OidcProviderButton cluster={cluster} issuer={facts.oidcIssuer} />
+            {check.fix?.kind === 'create-oidc-provider' && facts.oidcIssuer ? (
+              canEdit ? (
+                <OidcProviderButton cluster={cluster} issuer={facts.oidcIssuer} />
+              ) : (
+                <CodeBlock label="Create it with the AWS CLI" code={createOidcProviderCommand(facts.oidcIssuer)} />
+              )
             ) : null}
             {check.fix?.kind === 'add-client-id' && facts.oidcProvider ? (
               canEdit ? (
