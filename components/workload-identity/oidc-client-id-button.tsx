@@ -1,14 +1,11 @@
 'use client'
 
-import { useState } from 'react'
-
-import { Button } from '@/components/ui/button'
-import { Dialog } from '@/components/ui/dialog'
-import { DialogFooter } from '@/components/ui/dialog-footer'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { addClientIdCommand } from '@/lib/identity/workload-identity-commands'
 import { addOidcClientIdSchema } from '@/lib/identity/workload-identity-schemas'
 import { useAddOidcClientId } from '@/lib/queries/workload-identity-mutations'
+
+import { ConfirmedFixButton } from './confirmed-fix-button'
 
 /**
  * "Add <audience> to the provider": confirms with the command it runs, then AddClientIDToOpenIDConnectProvider. The
@@ -24,37 +21,19 @@ export function OidcClientIdButton({
   providerArn: string
   audience: string
 }) {
-  const [open, setOpen] = useState(false)
   const mutation = useAddOidcClientId(cluster)
   const input = addOidcClientIdSchema.safeParse({ audience })
   return (
-    <>
-      <Button variant="primary" onClick={() => setOpen(true)}>
-        Add {audience} to the provider
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next)
-          if (!next) mutation.reset()
-        }}
-        title="Add the token audience to the IAM OIDC provider"
-        description={`IAM will accept web identity tokens with the audience ${audience} from this cluster, so STS lets its service accounts assume their IRSA roles. The provider's other client IDs stay.`}
-        wide
-      >
-        <div className="space-y-4">
-          <DialogFooter
-            command={{ label: 'Equivalent AWS CLI command', code: addClientIdCommand(providerArn, audience) }}
-            error={input.success ? mutation.error?.message : input.error.issues[0]?.message}
-            onCancel={() => setOpen(false)}
-            actionLabel="Add client ID"
-            pendingLabel="Adding…"
-            pending={mutation.isPending}
-            disabled={!input.success}
-            onAction={() => input.success && mutation.mutate(input.data, { onSuccess: () => setOpen(false) })}
-          />
-        </div>
-      </Dialog>
-    </>
+    <ConfirmedFixButton
+      label={`Add ${audience} to the provider`}
+      title="Add the token audience to the IAM OIDC provider"
+      description={`IAM will accept web identity tokens with the audience ${audience} from this cluster, so STS lets its service accounts assume their IRSA roles. The provider's other client IDs stay.`}
+      command={addClientIdCommand(providerArn, audience)}
+      actionLabel="Add client ID"
+      pendingLabel="Adding…"
+      mutation={mutation}
+      problem={input.success ? undefined : (input.error.issues[0]?.message ?? 'Not a valid audience')}
+      apply={(done) => input.success && mutation.mutate(input.data, { onSuccess: done })}
+    />
   )
 }
