@@ -55,9 +55,22 @@ test('a viewer sees mappings and verdicts but no controls, and the write routes 
     page.request.patch(wi.apiPath('service-accounts', 'orders', 'orders-api'), { data: {} }),
     page.request.post(wi.apiPath('workload-identity', 'trust-fix'), { data: {} }),
     page.request.post(wi.apiPath('oidc-provider')),
+    page.request.post(wi.apiPath('oidc-provider', 'client-ids'), { data: { audience: 'sts.amazonaws.com' } }),
     page.request.post('/api/iam/roles', { data: {} }),
   ]
   for (const response of await Promise.all(writes)) expect(response.status()).toBe(403)
+
+  // The fix is shown, not offered: the diff and the command, without Apply.
+  await wi.goto('?verdict=fail')
+  await wi.row('reports-job').getByRole('link', { name: 'reports-job' }).click()
+  await page.getByRole('button', { name: 'Show the fix…' }).click()
+  const dialog = page.getByRole('dialog', { name: "The fix for the role's trust policy" })
+  await expect(dialog.getByText(/added:\s+"sts:TagSession"/)).toBeVisible()
+  await expect(dialog.getByText(/aws iam update-assume-role-policy/)).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Apply fix' })).toHaveCount(0)
+  await expect(dialog.getByRole('button', { name: /^Copy the new trust policy/ })).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).first().click()
+  await expect(dialog).toHaveCount(0)
 })
 
 test('Pod Identity with a broken trust policy: the check fails, the fix makes it pass', async ({ signInAs }) => {

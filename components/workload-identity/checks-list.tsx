@@ -40,12 +40,12 @@ export function ChecksList({
               <h3 className="text-sm font-semibold">{check.title}</h3>
             </div>
             <p className="text-sm text-zinc-700 dark:text-zinc-300">{check.reason}</p>
-            {check.fix?.kind === 'trust-policy' && canEdit ? (
+            {check.fix?.kind === 'trust-policy' ? (
               <Button
-                variant="primary"
+                variant={canEdit ? 'primary' : 'secondary'}
                 onClick={() => setFixing(check.fix?.kind === 'trust-policy' ? check.fix.mechanism : null)}
               >
-                Fix trust policy…
+                {canEdit ? 'Fix trust policy…' : 'Show the fix…'}
               </Button>
             ) : null}
             {check.fix?.kind === 'create-oidc-provider' && facts.oidcIssuer ? (
@@ -77,6 +77,7 @@ export function ChecksList({
         <TrustFixDialog
           cluster={cluster}
           target={{ namespace, serviceAccount, mechanism: fixing }}
+          canApply={canEdit}
           onClose={() => setFixing(null)}
         />
       ) : null}
