@@ -36,6 +36,11 @@ describe('toConsoleError', () => {
       text: /not allowed.*eks:ListClusters/,
     },
     { error: sdkError('ResourceInUseException', 409, 'already in use'), code: 'conflict', text: /already in use/ },
+    {
+      error: sdkError('LimitExceeded', 409, 'Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100'),
+      code: 'conflict',
+      text: /^EKS in us-west-2 will not take more: a quota is reached \(LimitExceeded: Cannot exceed quota.*\)\. Remove/,
+    },
     { error: sdkError('InvalidParameterException', 400, 'bad name'), code: 'bad_request', text: /bad name/ },
     { error: sdkError('ThrottlingException', 429), code: 'throttled', text: /throttling/ },
     { error: sdkError('SomethingNew', 429), code: 'throttled', text: /throttling/ },

@@ -31,6 +31,8 @@ const notFoundErrors = new Set([
   'NoSuchEntityException',
 ])
 const conflictErrors = new Set(['ResourceInUseException', 'EntityAlreadyExists', 'EntityAlreadyExistsException'])
+// A service quota (IAM's 100 client IDs per OIDC provider, EKS's associations per cluster, …): nothing to retry.
+const quotaErrors = new Set(['LimitExceeded', 'LimitExceededException', 'ResourceLimitExceededException'])
 const badRequestErrors = new Set([
   'InvalidParameterException',
   'InvalidRequestException',
@@ -125,6 +127,13 @@ export function toConsoleError(error: unknown, context: AwsCallContext): Console
     return new ConsoleError('not_found', context.notFoundMessage ?? `${detail} (${where})`, options)
   }
   if (conflictErrors.has(name)) return new ConsoleError('conflict', detail, options)
+  if (quotaErrors.has(name)) {
+    return new ConsoleError(
+      'conflict',
+      `${where} will not take more: a quota is reached (${name}: ${detail}). Remove something first, or ask AWS for a higher quota.`,
+      options,
+    )
+  }
   if (badRequestErrors.has(name)) return new ConsoleError('bad_request', `${detail} (${name})`, options)
   if (throttlingErrors.has(name) || readHttpStatus(e) === 429) {
     return new ConsoleError(
