@@ -35,6 +35,7 @@ function toDetail(a: PodIdentityAssociation): PodIdentityAssociationDetail {
     targetRoleArn: a.targetRoleArn || null,
     externalId: a.externalId || null,
     disableSessionTags: a.disableSessionTags === true,
+    policy: a.policy || null,
     ownerArn: a.ownerArn || null,
     createdAt: iso(a.createdAt),
     modifiedAt: iso(a.modifiedAt),
@@ -43,6 +44,8 @@ function toDetail(a: PodIdentityAssociation): PodIdentityAssociationDetail {
 
 // EKS names the offending member in its message ("The roleArn … must be …"); put the error on that form field.
 function fieldFor(message: string): string | undefined {
+  // First: the session-policy refusal also says "disableSessionTags" ("A session policy can only be specified when…").
+  if (/policy/i.test(message)) return 'policy'
   if (/targetrolearn/i.test(message)) return 'targetRoleArn'
   if (/rolearn|role /i.test(message)) return 'roleArn'
   if (/serviceaccount/i.test(message)) return 'serviceAccount'
@@ -134,6 +137,8 @@ export async function createPodIdentityAssociation(
     roleArn: string
     targetRoleArn?: string
     disableSessionTags: boolean
+    /** Compact JSON; '' or absent for none. */
+    policy?: string
   },
 ): Promise<PodIdentityAssociationDetail> {
   try {
@@ -146,6 +151,8 @@ export async function createPodIdentityAssociation(
         targetRoleArn: input.targetRoleArn || undefined,
         // Sent only when set: older EKS API versions (before 2025-06) do not know the member.
         disableSessionTags: input.disableSessionTags || undefined,
+        // Likewise: only sent when there is one, so EKS versions without the member are not asked about it.
+        policy: input.policy || undefined,
       }),
     )
     return toDetail(out.association ?? {})
@@ -154,11 +161,14 @@ export async function createPodIdentityAssociation(
   }
 }
 
-/** UpdatePodIdentityAssociation; an empty targetRoleArn removes the cross-account hop. */
+/**
+ * UpdatePodIdentityAssociation; an empty targetRoleArn removes the cross-account hop, an empty policy removes the
+ * session policy, and an absent policy leaves it as it is.
+ */
 export async function updatePodIdentityAssociation(
   target: Target,
   associationId: string,
-  input: { roleArn: string; targetRoleArn: string; disableSessionTags: boolean },
+  input: { roleArn: string; targetRoleArn: string; disableSessionTags: boolean; policy?: string },
 ): Promise<PodIdentityAssociationDetail> {
   try {
     const out = await getEksClient(target.region).send(

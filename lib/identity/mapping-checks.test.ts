@@ -40,6 +40,7 @@ const pia = {
   targetRoleArn: null,
   externalId: null,
   disableSessionTags: false,
+  policy: null,
   ownerArn: null,
   createdAt: '2025-01-01T00:00:00.000Z',
   modifiedAt: null,

@@ -1,6 +1,8 @@
 // The CLI equivalent of every workload-identity change (house style: every change shows its command).
 import { formatShellCommand } from '@/lib/access/cli-commands'
 
+import { compactSessionPolicy } from './session-policy'
+
 type Cluster = { region: string; name: string }
 
 const eks = (operation: string, c: Cluster) => ['aws', 'eks', operation, '--region', c.region, '--cluster-name', c.name]
@@ -14,23 +16,39 @@ export function createPodIdentityCommand(
     roleArn: string
     targetRoleArn?: string
     disableSessionTags?: boolean
+    /** The session policy as typed; echoed compacted (what the console sends). */
+    policy?: string
   },
 ): string {
   const argv = [...eks('create-pod-identity-association', c), '--namespace', input.namespace]
   argv.push('--service-account', input.serviceAccount, '--role-arn', input.roleArn || '<role-arn>')
   if (input.targetRoleArn) argv.push('--target-role-arn', input.targetRoleArn)
   if (input.disableSessionTags) argv.push('--disable-session-tags')
+  if (input.policy?.trim()) argv.push('--policy', compactSessionPolicy(input.policy))
   return formatShellCommand(argv, { multiline: true })
 }
 
-/** `aws eks update-pod-identity-association …`; an empty target role removes the cross-account hop. */
+/**
+ * `aws eks update-pod-identity-association …`; an empty target role removes the cross-account hop, and a blank
+ * policy on an association that has one removes it with `--policy ''` (aws CLI 1.45 sends that as `"policy": ""`).
+ */
 export function updatePodIdentityCommand(
   c: Cluster,
-  input: { associationId: string; roleArn: string; targetRoleArn: string; disableSessionTags: boolean },
+  input: {
+    associationId: string
+    roleArn: string
+    targetRoleArn: string
+    disableSessionTags: boolean
+    policy?: string
+    /** Whether the association has a session policy now (a blank one then means removing it). */
+    hadPolicy?: boolean
+  },
 ): string {
   const argv = [...eks('update-pod-identity-association', c), '--association-id', input.associationId]
   argv.push('--role-arn', input.roleArn, '--target-role-arn', input.targetRoleArn)
   argv.push(input.disableSessionTags ? '--disable-session-tags' : '--no-disable-session-tags')
+  if (input.policy?.trim()) argv.push('--policy', compactSessionPolicy(input.policy))
+  else if (input.hadPolicy) argv.push('--policy', '')
   return formatShellCommand(argv, { multiline: true })
 }
 

@@ -1,6 +1,8 @@
 // The workload-identity API's bodies and answers: one zod schema per form, shared by the form and its route.
 import { z } from 'zod'
 
+import { requireSessionTagsOffForPolicy, sessionPolicySchema } from './session-policy'
+
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/
 const kubeName = (what: string) =>
   z
@@ -24,24 +26,36 @@ export const serviceAccountParamsSchema = z.object({
 })
 
 /** POST …/pod-identity-associations */
-export const createPodIdentitySchema = z.object({
-  namespace: kubeName('namespace'),
-  serviceAccount: kubeName('service account name'),
-  roleArn: roleArnSchema,
-  targetRoleArn: optionalRoleArn,
-  disableSessionTags: z.boolean().default(false),
-  /** Create the service account first when the cluster has none of that name. */
-  createServiceAccount: z.boolean().default(false),
-})
+export const createPodIdentitySchema = z
+  .object({
+    namespace: kubeName('namespace'),
+    serviceAccount: kubeName('service account name'),
+    roleArn: roleArnSchema,
+    targetRoleArn: optionalRoleArn,
+    disableSessionTags: z.boolean().default(false),
+    /** An inline session policy narrowing the role's permissions (the target role's, with a targetRoleArn). */
+    policy: sessionPolicySchema,
+    /** Create the service account first when the cluster has none of that name. */
+    createServiceAccount: z.boolean().default(false),
+  })
+  .superRefine(requireSessionTagsOffForPolicy)
 export type CreatePodIdentityInput = z.output<typeof createPodIdentitySchema>
 
 /** PATCH …/pod-identity-associations/:id — namespace and service account are immutable (reference §8). */
-export const updatePodIdentitySchema = z.object({
-  roleArn: roleArnSchema,
-  /** '' removes the cross-account hop. */
-  targetRoleArn: optionalRoleArn,
-  disableSessionTags: z.boolean().default(false),
-})
+export const updatePodIdentitySchema = z
+  .object({
+    roleArn: roleArnSchema,
+    /** '' removes the cross-account hop. */
+    targetRoleArn: optionalRoleArn,
+    disableSessionTags: z.boolean().default(false),
+    /**
+     * '' removes the session policy, like targetRoleArn: the form always holds the whole association. The sandbox reads
+     * an empty `policy` on Update as "remove"; whether EKS does too is UNVERIFIED, so the service sends '' only when
+     * an existing policy is being removed and omits the member otherwise.
+     */
+    policy: sessionPolicySchema,
+  })
+  .superRefine(requireSessionTagsOffForPolicy)
 export type UpdatePodIdentityInput = z.output<typeof updatePodIdentitySchema>
 
 export const associationIdSchema = z.string().regex(/^a-[a-z0-9]{1,64}$/, 'Not a Pod Identity association id')
@@ -142,6 +156,8 @@ export const podIdentityDtoSchema = z.object({
   targetRoleArn: z.string().nullable(),
   externalId: z.string().nullable(),
   disableSessionTags: z.boolean(),
+  /** The inline session policy as EKS returns it (compact JSON), or null. */
+  policy: z.string().nullable(),
   ownerArn: z.string().nullable(),
   createdAt: z.string().nullable(),
   modifiedAt: z.string().nullable(),

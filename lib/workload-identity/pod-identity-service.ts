@@ -47,6 +47,7 @@ export async function addPodIdentityAssociation(
         roleArn: input.roleArn,
         targetRoleArn: input.targetRoleArn || undefined,
         disableSessionTags: input.disableSessionTags,
+        policy: input.policy || undefined,
       }),
   ).catch((error: unknown) => {
     // Say that the first step applied, so nobody is surprised by a new, unmapped service account.
@@ -58,7 +59,10 @@ export async function addPodIdentityAssociation(
   return { association, createdServiceAccount }
 }
 
-/** UpdatePodIdentityAssociation (role, target role, session tags), audited with before and after. */
+/**
+ * UpdatePodIdentityAssociation (role, target role, session tags, session policy), audited with before and after
+ * (both carry the policy).
+ */
 export async function changePodIdentityAssociation(
   ref: ClusterRef,
   associationId: string,
@@ -66,9 +70,12 @@ export async function changePodIdentityAssociation(
   actor: Actor,
 ): Promise<PodIdentityAssociationDetail> {
   const before = await describePodIdentityAssociation(eksTarget(ref), associationId)
+  // A blank policy means "none": send '' (remove; the sandbox reads '' so) only when there is one to remove. With
+  // none, leave the member out, as EKS's handling of '' there is UNVERIFIED and older EKS versions lack it.
+  const policy = input.policy || (before.policy ? '' : undefined)
   return auditedWrite(
     { actor, action: 'pod-identity-association.update', cluster: ref, target: associationId, before },
-    () => updatePodIdentityAssociation(eksTarget(ref), associationId, input),
+    () => updatePodIdentityAssociation(eksTarget(ref), associationId, { ...input, policy }),
   )
 }
 
