@@ -18,10 +18,11 @@ import { CreateRoleInline } from './create-role-inline'
 import { resourcePaths } from '@/components/resources/resource-links'
 import { RolePicker } from './role-picker'
 import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'
+import { SessionPolicyField } from './session-policy-field'
 
 type Input = z.input<typeof createPodIdentitySchema>
 type Output = z.output<typeof createPodIdentitySchema>
-const FIELDS = ['namespace', 'serviceAccount', 'roleArn', 'targetRoleArn', 'disableSessionTags'] as const
+const FIELDS = ['namespace', 'serviceAccount', 'roleArn', 'targetRoleArn', 'disableSessionTags', 'policy'] as const
 
 /** Create a Pod Identity association; on success, go to the service account's page to see its checks. */
 export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: ClusterRef; onClose: () => void }) {
@@ -29,7 +30,14 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
   const mutation = useCreatePodIdentity(cluster)
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(createPodIdentitySchema),
-    defaultValues: { namespace: '', serviceAccount: '', roleArn: '', targetRoleArn: '', disableSessionTags: false },
+    defaultValues: {
+      namespace: '',
+      serviceAccount: '',
+      roleArn: '',
+      targetRoleArn: '',
+      disableSessionTags: false,
+      policy: '',
+    },
   })
   const { errors } = form.formState
   const v = useWatch({ control: form.control })
@@ -44,6 +52,7 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
     roleArn: v.roleArn ?? '',
     targetRoleArn: v.targetRoleArn,
     disableSessionTags: v.disableSessionTags,
+    policy: v.policy,
   })
   const setRole = (arn: string) => form.setValue('roleArn', arn, { shouldValidate: true })
   return (
@@ -105,6 +114,7 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
             EKS then does not tag the session with the cluster, namespace and service account.
           </p>
         </div>
+        <SessionPolicyField id="pi-policy" error={errors.policy?.message} registration={form.register('policy')} />
         <DialogFooter
           command={{ label: 'Equivalent AWS CLI command', code: command }}
           error={formError}

@@ -9,17 +9,22 @@ import { DialogFooter } from '@/components/ui/dialog-footer'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { prettySessionPolicy } from '@/lib/identity/session-policy'
 import { updatePodIdentityCommand } from '@/lib/identity/workload-identity-commands'
 import { updatePodIdentitySchema, type PodIdentityDto } from '@/lib/identity/workload-identity-schemas'
 import { useUpdatePodIdentity } from '@/lib/queries/workload-identity-mutations'
 
 import { RolePicker } from './role-picker'
+import { SessionPolicyField } from './session-policy-field'
 
 type Input = z.input<typeof updatePodIdentitySchema>
 type Output = z.output<typeof updatePodIdentitySchema>
-const FIELDS = ['roleArn', 'targetRoleArn', 'disableSessionTags'] as const
+const FIELDS = ['roleArn', 'targetRoleArn', 'disableSessionTags', 'policy'] as const
 
-/** Change an association's role, cross-account target role and session tags (namespace and SA are immutable). */
+/**
+ * Change an association's role, cross-account target role, session tags and session policy (namespace and SA are
+ * immutable); clearing the policy removes it.
+ */
 export function EditPodIdentityDialog({
   cluster,
   association,
@@ -36,6 +41,8 @@ export function EditPodIdentityDialog({
       roleArn: association.roleArn,
       targetRoleArn: association.targetRoleArn ?? '',
       disableSessionTags: association.disableSessionTags,
+      // Shown indented for editing; the schema compacts it again before it is sent.
+      policy: association.policy ? prettySessionPolicy(association.policy) : '',
     },
   })
   const { errors } = form.formState
@@ -49,6 +56,8 @@ export function EditPodIdentityDialog({
     roleArn: v.roleArn ?? '',
     targetRoleArn: v.targetRoleArn ?? '',
     disableSessionTags: v.disableSessionTags ?? false,
+    policy: v.policy,
+    hadPolicy: association.policy !== null,
   })
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title="Edit Pod Identity association" wide>
@@ -84,6 +93,7 @@ export function EditPodIdentityDialog({
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" {...form.register('disableSessionTags')} /> Disable session tags
         </label>
+        <SessionPolicyField id="edit-policy" error={errors.policy?.message} registration={form.register('policy')} />
         <DialogFooter
           command={{ label: 'Equivalent AWS CLI command', code: command }}
           error={formError}

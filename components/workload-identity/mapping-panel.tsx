@@ -12,6 +12,7 @@ import {
   deletePodIdentityCommand,
   IRSA_ANNOTATIONS,
 } from '@/lib/identity/workload-identity-commands'
+import { prettySessionPolicy } from '@/lib/identity/session-policy'
 import type { ServiceAccountDetail } from '@/lib/identity/workload-identity-schemas'
 import { useDeletePodIdentity, useSetIrsaAnnotations } from '@/lib/queries/workload-identity-mutations'
 
@@ -86,11 +87,16 @@ export function MappingPanel({
                 { label: 'Session tags', value: pia.disableSessionTags ? 'disabled' : 'enabled' },
                 { label: 'Association', value: pia.associationId },
                 { label: 'Created', value: pia.createdAt ?? 'unknown' },
+                {
+                  label: 'Session policy',
+                  value: pia.policy ? `narrows the ${pia.targetRoleArn ? 'target role' : 'role'} (below)` : none,
+                },
               ]}
             />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No Pod Identity association.</p>
           )}
+          {pia?.policy ? <CodeBlock label="Session policy" code={prettySessionPolicy(pia.policy)} /> : null}
         </section>
         <section aria-labelledby="irsa-heading" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
