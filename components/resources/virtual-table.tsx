@@ -112,7 +112,7 @@ export function VirtualTable<T>({
                   scope="col"
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   title={column.meta?.headerTitle}
-                  className="border-b border-zinc-200 px-3 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400"
+                  className="border-b border-zinc-200 px-2.5 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400"
                 >
                   {canSort ? (
                     <button
@@ -157,7 +157,7 @@ export function VirtualTable<T>({
                   const getValue = () => readValue(column, row)
                   const cell = column.cell as Cell<T> | undefined
                   return (
-                    <td key={column.id} className={cn('px-3 py-1 whitespace-nowrap', column.meta?.className)}>
+                    <td key={column.id} className={cn('px-2.5 py-1 whitespace-nowrap', column.meta?.className)}>
                       {cell ? cell({ row: { original: row }, getValue }) : String(getValue() ?? '')}
                     </td>
                   )
