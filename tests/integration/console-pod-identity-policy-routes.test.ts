@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
 import { DescribePodIdentityAssociationCommand, EKSClient } from '@aws-sdk/client-eks'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
