@@ -77,7 +77,12 @@ export function matchesFieldSelector(requirements: FieldRequirement[], obj: Kube
   return requirements.every((r) => (readField(obj, r.field) === r.value) !== r.negate)
 }
 
+/** The value an equality requirement on `field` pins, if the selector has one. */
+export function findPinnedField(requirements: FieldRequirement[], field: string): string | undefined {
+  return requirements.find((r) => r.field === field && !r.negate)?.value
+}
+
 /** A `metadata.name=x` requirement pins a single object, letting list jump straight to it (and RBAC check it). */
 export function findPinnedName(requirements: FieldRequirement[]): string | undefined {
-  return requirements.find((r) => r.field === 'metadata.name' && !r.negate)?.value
+  return findPinnedField(requirements, 'metadata.name')
 }

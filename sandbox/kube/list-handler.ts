@@ -1,7 +1,7 @@
 // LIST: label and field selectors applied lazily while walking the sorted collection, `limit` + opaque `continue`
 // tokens, and only the page is serialized — a 500-pod page of a 100,000-pod cluster touches ~500 objects.
 import { convertCoreEventToEventsV1 } from './events-conversion'
-import { findPinnedName, matchesFieldSelector, parseFieldSelector } from './field-selector'
+import { findPinnedField, findPinnedName, matchesFieldSelector, parseFieldSelector } from './field-selector'
 import type { HandlerResult, ResourceRequest } from './handler-types'
 import { KubeError } from './kube-error'
 import { matchesLabelSelector, parseLabelSelector } from './label-selector'
@@ -42,6 +42,8 @@ function parseLimit(raw: string | null): number | undefined {
   return n === 0 ? undefined : n
 }
 
+const podNodeName = (pod: KubeObject) => (pod.spec as { nodeName?: string } | undefined)?.nodeName
+
 /** Serves a list request. */
 export function handleList(req: ResourceRequest): HandlerResult {
   const labels = parseLabelSelector(req.query.get('labelSelector') ?? '')
@@ -53,7 +55,10 @@ export function handleList(req: ResourceRequest): HandlerResult {
     labels.length > 0 || fields.length > 0
       ? (o: KubeObject) => matchesLabelSelector(labels, o.metadata.labels) && matchesFieldSelector(fields, o)
       : undefined
-  const collection = req.store.collection(req.def.storageKey)
+  const node = req.def.resource === 'pods' ? findPinnedField(fields, 'spec.nodeName') : undefined
+  const stored = req.store.collection(req.def.storageKey)
+  // The field filter still runs on the indexed objects; the index only spares the walk over other nodes' pods.
+  const collection = node === undefined ? stored : stored.indexed('spec.nodeName', podNodeName, node)
   const pinned = findPinnedName(fields)
   let items: KubeObject[]
   let next: CollectionKey | undefined

@@ -53,4 +53,14 @@ describe('ObjectCollection', () => {
     expect(c.remove('b', 'x')).toBeUndefined()
     expect(c.find('b', 'x')).toBeUndefined()
   })
+
+  it('serves an index in key order and rebuilds it after a write', () => {
+    const c = build()
+    const byKeep = (o: KubeObject) => o.metadata.labels?.keep
+    expect(keys(c.indexed('keep', byKeep, '1').page({}).items)).toEqual(['a/z', 'ab/w', 'c/v'])
+    expect(c.indexed('keep', byKeep, '2').size).toBe(0)
+    c.put(obj('aa', 'u', { keep: '1' }))
+    c.remove('c', 'v')
+    expect(keys(c.indexed('keep', byKeep, '1').page({}).items)).toEqual(['a/z', 'aa/u', 'ab/w'])
+  })
 })

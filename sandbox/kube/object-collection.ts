@@ -34,9 +34,14 @@ function compareKeys(aNs: string, aName: string, bNs: string, bName: string): nu
   return 0
 }
 
+/** Reads the value an index groups objects by (e.g. a pod's spec.nodeName); undefined leaves the object out. */
+export type IndexKey = (obj: KubeObject) => string | undefined
+
 /** A sorted array of objects with binary-search lookup and lazy, filtered pagination. */
 export class ObjectCollection {
   private readonly items: KubeObject[]
+  /** Secondary indexes by name, built on first use and dropped on any write (the sandbox's writes are rare). */
+  private indexes = new Map<string, Map<string, ObjectCollection>>()
 
   /** Takes ownership of `items`; they are sorted once here. */
   constructor(items: KubeObject[] = []) {
@@ -70,8 +75,31 @@ export class ObjectCollection {
     return m && (m.namespace ?? '') === namespace && m.name === name ? this.items[i] : undefined
   }
 
+  /**
+   * The objects whose `key` is `value`, as a collection of their own in the same order, so a list pinned to that value
+   * pages through them alone. kube-apiserver indexes pods by spec.nodeName the same way (the kubelet lists its node's
+   * pods constantly), so a per-node list never walks every pod of the cluster.
+   */
+  indexed(name: string, key: IndexKey, value: string): ObjectCollection {
+    let index = this.indexes.get(name)
+    if (!index) {
+      const groups = new Map<string, KubeObject[]>()
+      for (const obj of this.items) {
+        const k = key(obj)
+        if (k === undefined) continue
+        const group = groups.get(k)
+        if (group) group.push(obj)
+        else groups.set(k, [obj])
+      }
+      index = new Map([...groups].map(([k, objs]) => [k, new ObjectCollection(objs)]))
+      this.indexes.set(name, index)
+    }
+    return index.get(value) ?? new ObjectCollection()
+  }
+
   /** Inserts or replaces the object with the same key. */
   put(obj: KubeObject): void {
+    this.indexes.clear()
     const ns = obj.metadata.namespace ?? ''
     const i = this.lowerBound(ns, obj.metadata.name)
     const m = this.items[i]?.metadata
@@ -81,6 +109,7 @@ export class ObjectCollection {
 
   /** Removes and returns the object, if present. */
   remove(namespace: string, name: string): KubeObject | undefined {
+    this.indexes.clear()
     const i = this.lowerBound(namespace, name)
     const found = this.find(namespace, name)
     if (found) this.items.splice(i, 1)
