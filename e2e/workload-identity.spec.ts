@@ -105,6 +105,39 @@ test('Pod Identity with a broken trust policy: the check fails, the fix makes it
   await expect(page.getByText('No Pod Identity association.')).toBeVisible()
 })
 
+test('Pod Identity with a session policy: it needs session tags off, then shows on the service account', async ({
+  signInAs,
+}) => {
+  const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
+  const page = await signInAs('editor')
+  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+  await wi.goto()
+  await wi.associateButton().click()
+  await wi.fillAssociation({ namespace: 'team-b', serviceAccount: 'e2e-scoped', roleArn: role('orders-s3-reader') })
+  const policyField = wi.dialog().getByLabel('Session policy (optional)')
+  await policyField.fill(JSON.stringify(policy, null, 2))
+  await expect(wi.dialog().getByText(/--policy '\{"Version":"2012-10-17","Statement":\[/)).toBeVisible()
+  await wi.dialog().getByRole('button', { name: 'Create association' }).click()
+  await expect(policyField).toHaveAccessibleDescription(/needs session tags turned off/)
+  await wi.dialog().getByLabel('Disable session tags').check()
+  await wi.dialog().getByRole('button', { name: 'Create association' }).click()
+  await expect(page).toHaveURL(/\/resources\/service-accounts\/team-b\/e2e-scoped$/)
+  await expect(page.getByText('narrows the role (below)')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Copy session policy' })).toBeVisible()
+  await expect(page.getByText('"Action": "s3:GetObject"')).toBeVisible()
+  // Clearing the policy on edit removes it.
+  await page.getByRole('button', { name: 'Edit association' }).click()
+  const sa = new ServiceAccountPageObject(page)
+  await sa.dialog().getByLabel('Session policy (optional)').fill('')
+  await expect(sa.dialog().getByText(/--policy ''/)).toBeVisible()
+  await sa.dialog().getByRole('button', { name: 'Save changes' }).click()
+  await expect(sa.dialog()).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Copy session policy' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Delete association' }).click()
+  await sa.dialog().getByRole('button', { name: 'Delete association' }).click()
+  await expect(page.getByText('No Pod Identity association.')).toBeVisible()
+})
+
 test('IRSA on a cluster without an IAM OIDC provider: create the provider from the page', async ({ signInAs }) => {
   const page = await signInAs('editor')
   const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'legacy-batch')
