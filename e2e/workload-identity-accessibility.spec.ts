@@ -25,6 +25,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await wi.associateButton().click()
       await wi.dialog().getByRole('button', { name: 'Create association' }).click()
       await expect(wi.dialog().getByText('Enter the namespace.')).toBeVisible()
+      // A session policy with session tags still on: the field's own error.
+      await wi.dialog().getByLabel('Session policy (optional)').fill('{"Statement":{"Effect":"Allow","Action":"s3:*"}}')
+      await wi.dialog().getByRole('button', { name: 'Create association' }).click()
+      await expect(wi.dialog().getByText(/A session policy needs session tags turned off/)).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])
     })
 
