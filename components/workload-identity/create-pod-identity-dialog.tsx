@@ -19,6 +19,7 @@ import { resourcePaths } from '@/components/resources/resource-links'
 import { RolePicker } from './role-picker'
 import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'
 import { SessionPolicyField } from './session-policy-field'
+import { SessionTagsField } from './session-tags-field'
 
 type Input = z.input<typeof createPodIdentitySchema>
 type Output = z.output<typeof createPodIdentitySchema>
@@ -105,15 +106,7 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
             {...form.register('targetRoleArn')}
           />
         </FormField>
-        <div className="space-y-1">
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" aria-describedby="pi-tags-hint" {...form.register('disableSessionTags')} />
-            Disable session tags
-          </label>
-          <p id="pi-tags-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
-            EKS then does not tag the session with the cluster, namespace and service account.
-          </p>
-        </div>
+        <SessionTagsField id="pi-tags" registration={form.register('disableSessionTags')} />
         <SessionPolicyField id="pi-policy" error={errors.policy?.message} registration={form.register('policy')} />
         <DialogFooter
           command={{ label: 'Equivalent AWS CLI command', code: command }}

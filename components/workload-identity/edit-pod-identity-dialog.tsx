@@ -16,6 +16,7 @@ import { useUpdatePodIdentity } from '@/lib/queries/workload-identity-mutations'
 
 import { RolePicker } from './role-picker'
 import { SessionPolicyField } from './session-policy-field'
+import { SessionTagsField } from './session-tags-field'
 
 type Input = z.input<typeof updatePodIdentitySchema>
 type Output = z.output<typeof updatePodIdentitySchema>
@@ -90,9 +91,7 @@ export function EditPodIdentityDialog({
             {...form.register('targetRoleArn')}
           />
         </FormField>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" {...form.register('disableSessionTags')} /> Disable session tags
-        </label>
+        <SessionTagsField id="edit-tags" registration={form.register('disableSessionTags')} />
         <SessionPolicyField id="edit-policy" error={errors.policy?.message} registration={form.register('policy')} />
         <DialogFooter
           command={{ label: 'Equivalent AWS CLI command', code: command }}
