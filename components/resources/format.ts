@@ -20,11 +20,3 @@ export function formatTimestamp(iso: string | null): string {
 
 /** "1,234" */
 export const formatCount = (n: number) => n.toLocaleString('en-US')
-
-/**
- * An EC2 node name without the DNS suffix every node of a cluster shares (`ip-10-0-32-7.us-west-2.compute.internal`
- * → `ip-10-0-32-7`; us-east-1 uses `ec2.internal`), so tables keep room for other columns; other names unchanged.
- */
-export function shortNodeName(name: string): string {
-  return name.replace(/\.(?:[a-z]{2}(?:-[a-z]+)+-\d+\.compute|ec2)\.internal$/, '')
-}

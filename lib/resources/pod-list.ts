@@ -3,6 +3,7 @@ import 'server-only'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { coreCollectionPath, listKubeItems } from '@/lib/k8s/kube-raw'
 
+import { completeNodeName } from './ec2-node-names'
 import { listNamespaceNames } from './namespace-list'
 import { cursorWalksNamespaces, scanPages, toForbiddenNotice, type FetchKubePage } from './paged-scan'
 import { projectPodRow } from './pod-rows'
@@ -20,15 +21,6 @@ const phaseOf: Record<PodStatusFilter, string> = {
   Completed: 'Succeeded',
   Failed: 'Failed',
   Evicted: 'Failed',
-}
-
-/**
- * A node name as typed, or completed with the cluster's EC2 DNS suffix when it is the short form the tables show
- * (`ip-10-0-32-7` → `ip-10-0-32-7.us-west-2.compute.internal`; us-east-1 names end in `ec2.internal`).
- */
-export function completeNodeName(node: string, region: string): string {
-  if (!/^(?:ip-\d+-\d+-\d+-\d+|i-[0-9a-f]{8,17})$/.test(node)) return node
-  return `${node}.${region === 'us-east-1' ? 'ec2' : `${region}.compute`}.internal`
 }
 
 /** The field selector Kubernetes applies for these filters (`node` already completed by completeNodeName). */
