@@ -22,7 +22,7 @@ export function NamespacePicker({
 }) {
   const [open, setOpen] = useState(false)
   const [search, setSearch] = useState('')
-  const query = useInfiniteQuery({ ...namespaceListQuery(cluster, noFilters), enabled: open })
+  const query = useInfiniteQuery({ ...namespaceListQuery(cluster, noFilters).options, enabled: open })
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query
   // Namespaces are few (hundreds): load them all once the picker opens.
   useEffect(() => {

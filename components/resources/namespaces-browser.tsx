@@ -6,7 +6,7 @@ import { useMemo } from 'react'
 import { Badge } from '@/components/ui/badge'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { namespaceListQuery } from '@/lib/queries/resource-queries'
-import { namespacePageSchema, type NamespaceRow } from '@/lib/resources/resource-dto'
+import type { NamespaceRow } from '@/lib/resources/resource-dto'
 import { namespaceFiltersSchema } from '@/lib/resources/resource-filters'
 
 import { LabelFilter, NameFilter } from './filter-fields'
@@ -49,10 +49,8 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NamespaceRow>[] {
 export function NamespacesBrowser({ cluster }: { cluster: ClusterRef }) {
   const browser = useResourceBrowser({
     cluster,
-    kind: 'namespaces',
     filtersSchema: namespaceFiltersSchema,
     listQuery: namespaceListQuery,
-    pageSchema: namespacePageSchema,
   })
   const { filters, setFilter } = browser
   const columns = useMemo(() => buildColumns(cluster), [cluster])

@@ -6,7 +6,7 @@ import { useMemo } from 'react'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { nodeListQuery } from '@/lib/queries/resource-queries'
 import { formatCpu, formatMemory } from '@/lib/resources/quantity'
-import { nodePageSchema, type NodeRow } from '@/lib/resources/resource-dto'
+import type { NodeRow } from '@/lib/resources/resource-dto'
 import { nodeFiltersSchema, nodeStatusFilters } from '@/lib/resources/resource-filters'
 import { shortNodeName } from '@/lib/resources/ec2-node-names'
 
@@ -61,10 +61,8 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
 export function NodesBrowser({ cluster }: { cluster: ClusterRef }) {
   const browser = useResourceBrowser({
     cluster,
-    kind: 'nodes',
     filtersSchema: nodeFiltersSchema,
     listQuery: nodeListQuery,
-    pageSchema: nodePageSchema,
   })
   const { filters, setFilter } = browser
   const columns = useMemo(() => buildColumns(cluster), [cluster])

@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { podListQuery } from '@/lib/queries/resource-queries'
-import { podPageSchema, type PodRow } from '@/lib/resources/resource-dto'
+import type { PodRow } from '@/lib/resources/resource-dto'
 import { podFiltersSchema, podStatusFilters } from '@/lib/resources/resource-filters'
 
 import { FilterInput, LabelFilter, NameFilter, StatusFilter } from './filter-fields'
@@ -19,10 +19,8 @@ const podId = (p: PodRow) => `${p.namespace}/${p.name}`
 export function PodsBrowser({ cluster }: { cluster: ClusterRef }) {
   const browser = useResourceBrowser({
     cluster,
-    kind: 'pods',
     filtersSchema: podFiltersSchema,
     listQuery: podListQuery,
-    pageSchema: podPageSchema,
   })
   const { filters, setFilter } = browser
   const columns = useMemo(() => buildPodColumns(cluster), [cluster])

@@ -1,10 +1,10 @@
 'use client'
 
-import { useCallback } from 'react'
+import { useMemo } from 'react'
 import type { z } from 'zod'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { resourceListUrl, type ResourceKind } from '@/lib/queries/resource-queries'
+import type { ResourceListQuery } from '@/lib/queries/resource-queries'
 import { hasActiveFilters } from '@/lib/resources/resource-filters'
 
 import { useResourceList } from './use-resource-list'
@@ -18,23 +18,15 @@ type FiltersSchema = z.ZodType<Record<string, unknown>>
  */
 export function useResourceBrowser<S extends FiltersSchema, Row>({
   cluster,
-  kind,
   filtersSchema,
   listQuery,
-  pageSchema,
 }: {
   cluster: ClusterRef
-  kind: ResourceKind
   filtersSchema: S
-  listQuery: (cluster: ClusterRef, filters: z.infer<S>) => Parameters<typeof useResourceList>[0]
-  pageSchema: z.ZodType<{ rows: Row[] }>
+  listQuery: (cluster: ClusterRef, filters: z.infer<S>) => ResourceListQuery<Row>
 }) {
   const { filters, sorting, setFilters, setSorting } = useUrlState(filtersSchema)
-  const pageUrl = useCallback(
-    (cursor: string | null) => resourceListUrl(cluster, kind, filters, cursor),
-    [cluster, kind, filters],
-  )
-  const list = useResourceList<Row>(listQuery(cluster, filters), pageUrl, pageSchema)
+  const list = useResourceList(useMemo(() => listQuery(cluster, filters), [listQuery, cluster, filters]))
   const setFilter =
     <K extends keyof z.infer<S>>(key: K) =>
     (value: z.infer<S>[K]) =>

@@ -1,40 +1,21 @@
 'use client'
 
-import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query'
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 
-import { fetchJson } from '@/lib/api/fetch-json'
-import type { ForbiddenNotice } from '@/lib/resources/resource-dto'
-import type { resourceListUrl } from '@/lib/queries/resource-queries'
-
-type ListPage<Row> = {
-  rows: Row[]
-  cursor: string | null
-  budgetExhausted: boolean
-  remaining: number | null
-  scanned: number
-  forbidden: ForbiddenNotice[]
-}
+import type { ResourceListData, ResourceListQuery } from '@/lib/queries/resource-queries'
 
 // Polling the pages on screen every 15 s keeps statuses fresh without refetching the thousands of rows loaded.
+// (An infinite query's own refetchInterval would refetch every loaded page, up to 200 of them for 100,000 Pods.)
 const REFRESH_MS = 15_000
-
-// The infinite query options of one of the list queries in lib/queries/resource-queries.ts.
-type ListOptions = { queryKey: readonly unknown[]; initialPageParam: string | null }
 
 /**
  * Runs a paged resource list: flattens the loaded pages, collects the in-place 403 notices, loads the next page on
  * demand (but not past a page that stopped at the server's scan bound: that needs "keep searching"), and refreshes
- * just the pages whose rows are on screen.
+ * just the pages whose rows are on screen, through the list query's own `fetchPage`.
  */
-export function useResourceList<Row>(
-  options: ListOptions,
-  pageUrl: (cursor: string | null) => ReturnType<typeof resourceListUrl>,
-  schema: Parameters<typeof fetchJson>[2],
-) {
-  const query = useInfiniteQuery(options as never) as unknown as ReturnType<
-    typeof useInfiniteQuery<ListPage<Row>, Error, InfiniteData<ListPage<Row>, string | null>>
-  >
+export function useResourceList<Row>({ options, fetchPage }: ResourceListQuery<Row>) {
+  const query = useInfiniteQuery(options)
   const pages = query.data?.pages
   const rows = useMemo(() => pages?.flatMap((p) => p.rows) ?? [], [pages])
   const forbidden = useMemo(() => pages?.flatMap((p) => p.forbidden) ?? [], [pages])
@@ -51,9 +32,10 @@ export function useResourceList<Row>(
   }, [])
   const { queryKey } = options
   useEffect(() => {
-    const timer = setInterval(async () => {
+    const aborter = new AbortController()
+    const refreshPagesInView = async () => {
       if (document.hidden) return
-      const data = queryClient.getQueryData<InfiniteData<ListPage<Row>, string | null>>(queryKey)
+      const data = queryClient.getQueryData<ResourceListData<Row>>(queryKey)
       if (!data) return
       let start = 0
       for (const [i, page] of data.pages.entries()) {
@@ -62,19 +44,23 @@ export function useResourceList<Row>(
         start = end
         if (!onScreen) continue
         try {
-          const fresh = (await fetchJson(pageUrl(data.pageParams[i] ?? null), {}, schema)) as ListPage<Row>
-          queryClient.setQueryData<InfiniteData<ListPage<Row>, string | null>>(queryKey, (current) =>
+          const fresh = await fetchPage(data.pageParams[i] ?? null, aborter.signal)
+          queryClient.setQueryData<ResourceListData<Row>>(queryKey, (current) =>
             current && current.pages[i]
               ? { ...current, pages: current.pages.map((p, j) => (j === i ? { ...fresh, cursor: p.cursor } : p)) }
               : current,
           )
         } catch {
-          // A failed background refresh keeps the rows shown; the next tick tries again.
+          // A failed (or, on unmount, aborted) background refresh keeps the rows shown; the next tick tries again.
         }
       }
-    }, REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [queryClient, queryKey, pageUrl, schema])
+    }
+    const timer = setInterval(() => void refreshPagesInView(), REFRESH_MS)
+    return () => {
+      clearInterval(timer)
+      aborter.abort()
+    }
+  }, [queryClient, queryKey, fetchPage])
 
   return {
     query,

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, keepPreviousData, queryOptions, type InfiniteData } from '@tanstack/react-query'
 import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
@@ -12,6 +12,7 @@ import {
   podCountsSchema,
   podDetailSchema,
   podPageSchema,
+  type ResourceListPage,
 } from '@/lib/resources/resource-dto'
 import {
   buildFilterQuery,
@@ -53,17 +54,25 @@ export function resourceListUrl(c: ClusterRef, kind: ResourceKind, filters: obje
   return `${apiPath(c, kind)}${query}`
 }
 
-function listQuery<T extends { cursor: string | null }>(
-  c: ClusterRef,
-  kind: ResourceKind,
-  filters: object,
-  schema: z.ZodType<T>,
-  compact: (page: T) => T = (page) => page,
+/**
+ * A paged resource list: the infinite query's options, and `fetchPage` to fetch any one page again (the list
+ * refreshes just the pages on screen, through the same URL, schema and compaction as the query).
+ */
+export type ResourceListQuery<Row> = {
+  options: ReturnType<typeof listInfiniteOptions<ResourceListPage<Row>>>
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<ResourceListPage<Row>>
+}
+
+/** The loaded pages of a resource list, as the infinite query holds them. */
+export type ResourceListData<Row> = InfiniteData<ResourceListPage<Row>, string | null>
+
+function listInfiniteOptions<T extends { cursor: string | null }>(
+  queryKey: ReturnType<typeof resourceKeys.list>,
+  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<T>,
 ) {
   return infiniteQueryOptions({
-    queryKey: resourceKeys.list(c, kind, filters),
-    queryFn: async ({ pageParam, signal }) =>
-      compact(await fetchJson(resourceListUrl(c, kind, filters, pageParam), { signal }, schema)),
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last: T) => last.cursor,
     // Changing a filter keeps the old rows on screen until the new first page arrives (no flash of emptiness).
@@ -71,6 +80,18 @@ function listQuery<T extends { cursor: string | null }>(
     // Pages are immutable snapshots; deep-comparing every loaded row on each new page would cost O(rows) per page.
     structuralSharing: false,
   })
+}
+
+function listQuery<Row>(
+  c: ClusterRef,
+  kind: ResourceKind,
+  filters: object,
+  schema: z.ZodType<ResourceListPage<Row>>,
+  compact: (page: ResourceListPage<Row>) => ResourceListPage<Row> = (page) => page,
+): ResourceListQuery<Row> {
+  const fetchPage = async (cursor: string | null, signal: AbortSignal) =>
+    compact(await fetchJson(resourceListUrl(c, kind, filters, cursor), { signal }, schema))
+  return { options: listInfiniteOptions(resourceKeys.list(c, kind, filters), fetchPage), fetchPage }
 }
 
 /** GET …/pods?filters&cursor: Pod rows as pages loaded one after another while the person scrolls. */

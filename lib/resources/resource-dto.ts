@@ -24,6 +24,9 @@ const pageFields = {
   forbidden: z.array(forbiddenNoticeSchema),
 }
 
+/** One page of a resource list: its rows and the paging facts every list page carries. */
+export type ResourceListPage<Row> = { rows: Row[] } & z.infer<z.ZodObject<typeof pageFields>>
+
 export const podRowSchema = z.object({
   namespace: z.string(),
   name: z.string(),
