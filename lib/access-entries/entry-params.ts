@@ -26,12 +26,6 @@ export const updateParamsSchema = clusterParamsSchema.extend({
   updateId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an update id'),
 })
 
-/** Reads a JSON body that may be absent (DELETE with or without a confirmation). */
-export async function readOptionalJson(req: Request): Promise<unknown> {
-  const text = await req.text()
-  return text.trim() === '' ? {} : JSON.parse(text)
-}
-
 export const regionQuerySchema = z.object({
   region: z
     .string()
