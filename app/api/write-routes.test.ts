@@ -83,4 +83,42 @@ describe('every write route', () => {
     expect((await response.json()).error.code).toBe('unsupported_media_type')
     expect(getConsoleSession).not.toHaveBeenCalled()
   })
+
+  // A 2 MB JSON body: by its Content-Length, and as a stream without one (chunked), read only up to the limit.
+  const big = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) })
+  const json = { origin: 'http://localhost:3300', 'content-type': 'application/json' }
+
+  it.each(writeHandlers)('$route refuses a body over 1 MB with 413, by Content-Length', async (write) => {
+    const response = await call(write, { ...json, 'content-length': String(big.length) }, big)
+    expect(response.status).toBe(413)
+    expect((await response.json()).error).toEqual({
+      code: 'payload_too_large',
+      message: 'The request body is larger than 1 MB.',
+    })
+  })
+
+  it.each(writeHandlers)('$route refuses a chunked body over 1 MB with 413, counting while reading', async (write) => {
+    let pulled = 0
+    const chunk = new TextEncoder().encode(big.slice(0, 64 * 1024))
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength
+        if (pulled > 4 * 1024 * 1024) controller.close()
+        else controller.enqueue(chunk)
+      },
+    })
+    const response = await write.handler(
+      new Request('http://localhost:3300/api/x', {
+        method: write.method,
+        headers: { host: 'localhost:3300', ...json },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+      { params: Promise.resolve(write.params) },
+    )
+    expect(response.status).toBe(413)
+    expect((await response.json()).error.code).toBe('payload_too_large')
+    // It stopped reading soon after the limit instead of buffering the whole body.
+    expect(pulled).toBeLessThan(2 * 1024 * 1024)
+  })
 })

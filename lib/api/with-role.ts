@@ -17,7 +17,7 @@ import { env } from '@/lib/env'
 
 /**
  * What a wrapped handler receives: the request, Next's (promised) route params, the signed-in session and, for a
- * write, its JSON body already read (`undefined` when there is none; the request's own body
+ * write, its JSON body already read within the 1 MB limit (`undefined` when there is none; the request's own body
  * stream is then consumed). Reads get `body: undefined`.
  */
 export type RoleHandlerArgs<P> = { req: Request; params: Promise<P>; session: Session; body: unknown }
@@ -52,7 +52,7 @@ function mapError(error: unknown, where: string): Response {
 
 /**
  * Wraps a route handler: a write (POST/PUT/PATCH/DELETE) must come from the console's own origin (403) with a JSON body
- * (415), checked before anything else runs; then it requires a session (401) and a console role
+ * (415) of at most 1 MB (413), checked before anything else runs; then it requires a session (401) and a console role
  * of at least `role` (403), and turns thrown errors into JSON — zod errors 422 with issues, ConsoleErrors their own
  * status, anything else 500 with a safe message.
  */
