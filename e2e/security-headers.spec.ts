@@ -1,4 +1,5 @@
-import { test, expect } from './fixtures'
+import { SANDBOX_PASSWORD, test, expect } from './fixtures'
+import { SignInPage } from './pages/sign-in-page'
 
 // Every response carries the security headers: a page, an API answer and a static file.
 const expectSecurityHeaders = (headers: Record<string, string>, what: string) => {
@@ -84,4 +85,30 @@ test.describe('a URL with a %-escape that does not decode', () => {
     expect(response?.status()).toBe(400)
     await expect(page.getByRole('heading', { name: 'Bad request' })).toBeVisible()
   })
+})
+
+test('an odd callbackUrl on sign-in is not a 500: it falls back to the clusters', async ({ page, request }) => {
+  const evil = 'http://localhost:3300.evil.example/'
+  for (const path of [
+    `/signin?callbackUrl=${encodeURIComponent(evil)}`,
+    `/api/auth/signin?callbackUrl=${encodeURIComponent(evil)}`,
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 })
+    expect(response.status(), path).toBeLessThan(500)
+    // next-auth must not call it a misconfigured server.
+    expect(response.headers()['location'] ?? '', path).not.toContain('error=Configuration')
+  }
+  // A script signing in with the odd callbackUrl (next-auth's own sign-in POST, with its CSRF token).
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string }
+  const posted = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, username: 'viewer', password: SANDBOX_PASSWORD, callbackUrl: evil, json: 'true' },
+    maxRedirects: 0,
+  })
+  expect(posted.status()).toBeLessThan(500)
+  expect(((await posted.json()) as { url: string }).url).toMatch(/^http:\/\/localhost:\d+\/clusters$/)
+
+  const signIn = new SignInPage(page)
+  await signIn.goto(evil)
+  await signIn.signIn('viewer', SANDBOX_PASSWORD)
+  await expect(page).toHaveURL(/\/clusters$/)
 })
