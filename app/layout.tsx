@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
 
 import { themeScript } from '@/components/layout/theme-script'
@@ -11,12 +12,14 @@ export const metadata: Metadata = {
   description: 'Who can do what in your Amazon EKS clusters, and how to change it safely.',
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts sets a fresh nonce per request; the CSP runs no inline script without it.
+  const nonce = (await headers()).get('x-nonce') ?? undefined
   return (
     // The theme script adds `dark` to <html> before React hydrates, so the attribute legitimately differs.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen font-sans">
         <AppProviders>{children}</AppProviders>

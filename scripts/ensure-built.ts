@@ -3,7 +3,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 // What `next build` reads; a change in any of them makes the last build stale.
-const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'tailwind.config.ts']
+const buildInputs = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'next.config.ts',
+  'package-lock.json',
+  'tailwind.config.ts',
+]
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0

@@ -3,34 +3,21 @@ import { z } from 'zod'
 
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
-// The client encodes an ARN as one path segment (arn%3Aaws%3Aiam…%2Fdev%2Fx); whether the framework hands it over
-// decoded or not, decode once more only when it still holds an escape. ARNs never contain '%' themselves.
+// The client encodes an ARN as one path segment (arn%3Aaws%3Aiam…%2Fdev%2Fx) and Next decodes each segment once before
+// the route sees it. No second decode: a URL encoded twice arrives with its escapes and is refused, never resolved to
+// an entry. ARNs never contain '%' or whitespace.
 const pathArn = (what: string) =>
   z
     .string()
     .min(1)
     .max(2048)
-    .transform((value, ctx) => {
-      if (!value.includes('%')) return value
-      try {
-        return decodeURIComponent(value)
-      } catch {
-        ctx.addIssue({ code: 'custom', message: `The ${what} in the URL is not correctly encoded.` })
-        return z.NEVER
-      }
-    })
+    .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[^%\s]*$/, `Not a ${what} (or it was encoded twice in the URL)`)
 
 export const entryParamsSchema = clusterParamsSchema.extend({ principal: pathArn('principal ARN') })
 export const entryPolicyParamsSchema = entryParamsSchema.extend({ policy: pathArn('policy ARN') })
 export const updateParamsSchema = clusterParamsSchema.extend({
   updateId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an update id'),
 })
-
-/** Reads a JSON body that may be absent (DELETE with or without a confirmation). */
-export async function readOptionalJson(req: Request): Promise<unknown> {
-  const text = await req.text()
-  return text.trim() === '' ? {} : JSON.parse(text)
-}
 
 export const regionQuerySchema = z.object({
   region: z

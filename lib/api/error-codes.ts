@@ -12,6 +12,10 @@ export const errorStatus = {
   kubernetes_forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // A write body over the console's 1 MB limit.
+  payload_too_large: 413,
+  // A write body that is not application/json (text/plain and form bodies are what a CSRF page can send).
+  unsupported_media_type: 415,
   validation_failed: 422,
   internal: 500,
   upstream_error: 502,

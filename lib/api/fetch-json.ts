@@ -28,7 +28,9 @@ async function readErrorBody(response: Response): Promise<ApiError> {
 export async function fetchJson<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
   let response: Response
   try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } })
+    // Every write the console sends is JSON: the server refuses other body types (415) as a CSRF defence.
+    const json: Record<string, string> = init.body != null ? { 'content-type': 'application/json' } : {}
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...json, ...init.headers } })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error
     throw new ApiError(0, 'network_error', "Cannot reach the console's server. Check your connection and retry.")

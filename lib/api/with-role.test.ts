@@ -16,9 +16,16 @@ const sessionAs = (role: 'viewer' | 'editor' | 'admin'): Session => ({
   user: { name: `Sandbox ${role}`, email: null, role },
 })
 const call = (handler: ReturnType<typeof withRole<{ cluster: string }>>) =>
-  handler(new Request('http://console.test/api/clusters/us-west-2/prod-web', { method: 'POST', body: '{"a":1}' }), {
-    params: Promise.resolve({ cluster: 'prod-web' }),
-  })
+  handler(
+    new Request('http://console.test/api/clusters/us-west-2/prod-web', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    }),
+    {
+      params: Promise.resolve({ cluster: 'prod-web' }),
+    },
+  )
 
 beforeEach(() => {
   getConsoleSession.mockReset()
@@ -48,8 +55,8 @@ describe('withRole', () => {
 
   it('answers a zod error with 422 and its issues', async () => {
     getConsoleSession.mockResolvedValue(sessionAs('admin'))
-    const handler = withRole<{ cluster: string }>('viewer', async ({ req }) => {
-      z.object({ username: z.string().min(1, 'Enter a username') }).parse(await req.json())
+    const handler = withRole<{ cluster: string }>('viewer', async ({ body }) => {
+      z.object({ username: z.string().min(1, 'Enter a username') }).parse(body)
       return Response.json({})
     })
     const response = await call(handler)

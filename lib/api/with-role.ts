@@ -11,9 +11,16 @@ import { hasRole, type ConsoleRole } from '@/lib/roles/console-role'
 import { isConsoleError } from './console-error'
 import { errorStatus, type ErrorBody, type ErrorCode, type ErrorDetail, type ErrorIssue } from './error-codes'
 import { logServerError } from './log-server-error'
+import { readJsonBody } from './read-json-body'
+import { contentTypeRefusal, crossOriginRefusal, WRITE_METHODS } from './same-origin'
+import { env } from '@/lib/env'
 
-/** What a wrapped handler receives: the request, Next's (promised) route params, and the signed-in session. */
-export type RoleHandlerArgs<P> = { req: Request; params: Promise<P>; session: Session }
+/**
+ * What a wrapped handler receives: the request, Next's (promised) route params, the signed-in session and, for a
+ * write, its JSON body already read within the 1 MB limit (`undefined` when there is none; the request's own body
+ * stream is then consumed). Reads get `body: undefined`.
+ */
+export type RoleHandlerArgs<P> = { req: Request; params: Promise<P>; session: Session; body: unknown }
 
 /** The signature Next.js calls a route handler with. */
 export type RouteHandler<P> = (req: Request, context: { params: Promise<P> }) => Promise<Response>
@@ -44,8 +51,10 @@ function mapError(error: unknown, where: string): Response {
 }
 
 /**
- * Wraps a route handler: requires a session (401), a console role of at least `role` (403), and turns thrown errors
- * into JSON — zod errors 422 with issues, ConsoleErrors their own status, anything else 500 with a safe message.
+ * Wraps a route handler: a write (POST/PUT/PATCH/DELETE) must come from the console's own origin (403) with a JSON body
+ * (415) of at most 1 MB (413), checked before anything else runs; then it requires a session (401) and a console role
+ * of at least `role` (403), and turns thrown errors into JSON — zod errors 422 with issues, ConsoleErrors their own
+ * status, anything else 500 with a safe message.
  */
 export function withRole<P = Record<string, never>>(
   role: ConsoleRole,
@@ -54,12 +63,18 @@ export function withRole<P = Record<string, never>>(
   return async (req, context) => {
     const where = `${req.method} ${new URL(req.url).pathname}`
     try {
+      const write = WRITE_METHODS.has(req.method)
+      if (write) {
+        const refusal = crossOriginRefusal(req.headers, env.nextAuthUrl) ?? contentTypeRefusal(req.headers)
+        if (refusal) return errorResponse(refusal.code, refusal.message)
+      }
       const session = await getConsoleSession()
       if (!session) return errorResponse('unauthenticated', 'Sign in to use the console.')
       if (!hasRole(session.user.role, role)) {
         return errorResponse('forbidden', `Your console role is ${session.user.role}; this needs ${role}.`)
       }
-      return await handler({ req, params: context.params, session })
+      const body = write ? await readJsonBody(req) : undefined
+      return await handler({ req, params: context.params, session, body })
     } catch (error) {
       return mapError(error, where)
     }

@@ -7,6 +7,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth'
 
 import { env, type ConsoleEnv } from '@/lib/env'
 import { isConsoleRole } from '@/lib/roles/console-role'
+import { safeRedirectUrl } from '@/lib/security/safe-redirect'
 
 import { consoleUserFromOidcProfile, type ConsoleUser } from './oidc-profile'
 import { verifySandboxUser } from './sandbox-users'
@@ -81,6 +82,8 @@ export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
+      // Never throws on an odd URL (next-auth's default does: a 500), and only ever leads back into the console.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       signIn: ({ user }) =>
         isConsoleRole((user as Partial<ConsoleUser>).role) ? true : `/signin?error=${NO_CONSOLE_ROLE_ERROR}`,
       jwt: ({ token, user }) => {

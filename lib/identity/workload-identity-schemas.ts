@@ -1,6 +1,8 @@
 // The workload-identity API's bodies and answers: one zod schema per form, shared by the form and its route.
 import { z } from 'zod'
 
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+
 import { requireSessionTagsOffForPolicy, sessionPolicySchema } from './session-policy'
 
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/
@@ -24,6 +26,9 @@ export const serviceAccountParamsSchema = z.object({
   namespace: kubeName('namespace'),
   name: kubeName('service account name'),
 })
+
+/** The service-account page's params: its cluster, namespace and name. */
+export const serviceAccountPageParamsSchema = clusterParamsSchema.extend(serviceAccountParamsSchema.shape)
 
 /** POST …/pod-identity-associations */
 export const createPodIdentitySchema = z

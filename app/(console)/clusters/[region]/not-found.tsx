@@ -8,8 +8,9 @@ import { buttonClasses } from '@/components/ui/button'
 
 export default function ClusterNotFound() {
   const params = useParams<{ region: string; cluster: string }>()
-  const name = decodeURIComponent(params.cluster ?? '')
-  const region = decodeURIComponent(params.region ?? '')
+  // Next hands params over decoded once; no second decode (a name encoded twice is shown as it came).
+  const name = params.cluster ?? ''
+  const region = params.region ?? ''
   return (
     <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center dark:border-zinc-700 dark:bg-zinc-900">
       <SearchX aria-hidden="true" className="mx-auto size-8 text-zinc-400" />

@@ -17,7 +17,7 @@ export const GET = withRole('viewer', async ({ req }) => {
 })
 
 // POST /api/iam/roles — create a role whose trust policy lets one service account assume it (Pod Identity or IRSA).
-export const POST = withRole('editor', async ({ req, session }) => {
-  const input = createWorkloadRoleSchema.parse(await req.json())
+export const POST = withRole('editor', async ({ session, body }) => {
+  const input = createWorkloadRoleSchema.parse(body)
   return Response.json(await createWorkloadRole(input, session.user), { status: 201 })
 })

@@ -4,18 +4,15 @@ import type { ReactNode } from 'react'
 
 import { ClusterNav } from '@/components/layout/cluster-nav'
 import { clusterExists } from '@/lib/aws/eks-clusters'
-import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export default async function ClusterLayout({ children, params }: { children: ReactNode; params: Params }) {
-  const { region, cluster } = await params
-  const name = decodeURIComponent(cluster)
-  const regionCode = decodeURIComponent(region)
   // Checked here, before anything streams, so a link to a cluster that does not exist answers 404 (not-found.tsx one
   // segment up), not a 200 page that says so.
-  const valid = clusterParamsSchema.safeParse({ region: regionCode, cluster: name }).success
-  if (!valid || !(await clusterExists(regionCode, name))) notFound()
+  const { region: regionCode, name } = pageClusterRef(await params)
+  if (!(await clusterExists(regionCode, name))) notFound()
   return (
     <div className="space-y-6">
       <div className="space-y-4">

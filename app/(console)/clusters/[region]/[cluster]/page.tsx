@@ -6,17 +6,18 @@ import { ClusterOverview } from '@/components/clusters/cluster-overview'
 import { isConsoleError } from '@/lib/api/console-error'
 import { describeClusterOverview } from '@/lib/aws/cluster-overview'
 import { clusterKeys } from '@/lib/queries/cluster-queries'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: decodeURIComponent(cluster) }
+  return { title: cluster }
 }
 
 export default async function ClusterOverviewPage({ params }: { params: Params }) {
   const { region, cluster } = await params
-  const ref = { region: decodeURIComponent(region), name: decodeURIComponent(cluster) }
+  const ref = pageClusterRef({ region, cluster })
   const queryClient = new QueryClient()
   try {
     queryClient.setQueryData(clusterKeys.overview(ref), await describeClusterOverview(ref.region, ref.name))

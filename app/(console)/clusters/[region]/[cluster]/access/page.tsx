@@ -1,15 +1,16 @@
 import type { Metadata } from 'next'
 
 import { AccessPage } from '@/components/access-entries/access-page'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: `Access · ${decodeURIComponent(cluster)}` }
+  return { title: `Access · ${cluster}` }
 }
 
 export default async function ClusterAccessPage({ params }: { params: Params }) {
   const { region, cluster } = await params
-  return <AccessPage cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+  return <AccessPage cluster={pageClusterRef({ region, cluster })} />
 }

@@ -3,12 +3,13 @@ import { Suspense } from 'react'
 
 import { AuditLog } from '@/components/audit/audit-log'
 import { AuditLogSkeleton } from '@/components/audit/audit-log-skeleton'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: `History · ${decodeURIComponent(cluster)}` }
+  return { title: `History · ${cluster}` }
 }
 
 export default async function ClusterHistoryPage({ params }: { params: Params }) {
@@ -24,7 +25,7 @@ export default async function ClusterHistoryPage({ params }: { params: Params })
         </p>
       </div>
       <Suspense fallback={<AuditLogSkeleton />}>
-        <AuditLog cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+        <AuditLog cluster={pageClusterRef({ region, cluster })} />
       </Suspense>
     </section>
   )

@@ -1,17 +1,18 @@
 import type { Metadata } from 'next'
 
 import { KubeconfigBuilder } from '@/components/kubeconfig/kubeconfig-builder'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: `Kubeconfig · ${decodeURIComponent(cluster)}` }
+  return { title: `Kubeconfig · ${cluster}` }
 }
 
 export default async function KubeconfigPage({ params }: { params: Params }) {
   const { region, cluster } = await params
-  const ref = { region: decodeURIComponent(region), name: decodeURIComponent(cluster) }
+  const ref = pageClusterRef({ region, cluster })
   return (
     <div className="space-y-4">
       <div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 
 import { ResourceTabs } from '@/components/resources/resource-tabs'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
@@ -8,7 +9,7 @@ export default async function ResourcesLayout({ children, params }: { children: 
   const { region, cluster } = await params
   return (
     <div className="space-y-4">
-      <ResourceTabs cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+      <ResourceTabs cluster={pageClusterRef({ region, cluster })} />
       {children}
     </div>
   )

@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { WorkloadIdentityPage } from '@/components/workload-identity/workload-identity-page'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: `Workload identity · ${decodeURIComponent(cluster)}` }
+  return { title: `Workload identity · ${cluster}` }
 }
 
 export default async function ClusterWorkloadIdentityPage({ params }: { params: Params }) {
@@ -15,7 +16,7 @@ export default async function ClusterWorkloadIdentityPage({ params }: { params: 
   // The filters live in the URL (useSearchParams), which needs a Suspense boundary.
   return (
     <Suspense>
-      <WorkloadIdentityPage cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+      <WorkloadIdentityPage cluster={pageClusterRef({ region, cluster })} />
     </Suspense>
   )
 }

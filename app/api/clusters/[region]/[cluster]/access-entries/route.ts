@@ -14,8 +14,8 @@ export const GET = withRole<Params>('viewer', async ({ req, params }) => {
 })
 
 // POST /api/clusters/:region/:cluster/access-entries — create the entry, then associate each policy.
-export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+export const POST = withRole<Params>('editor', async ({ params, session, body }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const input = createAccessEntrySchema.parse(await req.json())
+  const input = createAccessEntrySchema.parse(body)
   return Response.json(await grantAccess({ region, cluster }, input, session.user), { status: 201 })
 })

@@ -13,9 +13,9 @@ export const GET = withRole<Params>('viewer', async ({ params }) => {
 })
 
 // POST …/authentication-mode — one-way switch to the next mode (admins only, audited); answers the EKS update to poll.
-export const POST = withRole<Params>('admin', async ({ req, params, session }) => {
+export const POST = withRole<Params>('admin', async ({ params, session, body }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const { authenticationMode } = authenticationModeRequestSchema.parse(await req.json())
+  const { authenticationMode } = authenticationModeRequestSchema.parse(body)
   const update = await changeAuthenticationMode({ region, cluster }, authenticationMode, session.user)
   return Response.json(update, { status: 202 })
 })

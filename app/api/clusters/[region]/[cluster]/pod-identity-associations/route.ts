@@ -6,8 +6,8 @@ import { addPodIdentityAssociation } from '@/lib/workload-identity/pod-identity-
 type Params = { region: string; cluster: string }
 
 // POST /api/clusters/:region/:cluster/pod-identity-associations — create (optionally the service account first).
-export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+export const POST = withRole<Params>('editor', async ({ params, session, body }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const input = createPodIdentitySchema.parse(await req.json())
+  const input = createPodIdentitySchema.parse(body)
   return Response.json(await addPodIdentityAssociation({ region, name: cluster }, input, session.user), { status: 201 })
 })

@@ -16,8 +16,8 @@ export const GET = withRole<Params>('viewer', async ({ req, params }) => {
 })
 
 // POST …/service-accounts — create an empty service account.
-export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+export const POST = withRole<Params>('editor', async ({ params, session, body }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const input = createServiceAccountSchema.parse(await req.json())
+  const input = createServiceAccountSchema.parse(body)
   return Response.json(await addServiceAccount({ region, name: cluster }, input, session.user), { status: 201 })
 })

@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { NamespacesBrowser } from '@/components/resources/namespaces-browser'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: `Namespaces · ${decodeURIComponent(cluster)}` }
+  return { title: `Namespaces · ${cluster}` }
 }
 
 export default async function NamespacesPage({ params }: { params: Params }) {
@@ -18,7 +19,7 @@ export default async function NamespacesPage({ params }: { params: Params }) {
         Namespaces
       </h2>
       <Suspense>
-        <NamespacesBrowser cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+        <NamespacesBrowser cluster={pageClusterRef({ region, cluster })} />
       </Suspense>
     </section>
   )

@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { NodesBrowser } from '@/components/resources/nodes-browser'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: `Nodes · ${decodeURIComponent(cluster)}` }
+  return { title: `Nodes · ${cluster}` }
 }
 
 export default async function NodesPage({ params }: { params: Params }) {
@@ -18,7 +19,7 @@ export default async function NodesPage({ params }: { params: Params }) {
         Nodes
       </h2>
       <Suspense>
-        <NodesBrowser cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+        <NodesBrowser cluster={pageClusterRef({ region, cluster })} />
       </Suspense>
     </section>
   )

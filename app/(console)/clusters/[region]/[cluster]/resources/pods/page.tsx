@@ -2,12 +2,13 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { PodsBrowser } from '@/components/resources/pods-browser'
+import { pageClusterRef } from '@/lib/clusters/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
-  return { title: `Pods · ${decodeURIComponent(cluster)}` }
+  return { title: `Pods · ${cluster}` }
 }
 
 export default async function PodsPage({ params }: { params: Params }) {
@@ -18,7 +19,7 @@ export default async function PodsPage({ params }: { params: Params }) {
         Pods
       </h2>
       <Suspense>
-        <PodsBrowser cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+        <PodsBrowser cluster={pageClusterRef({ region, cluster })} />
       </Suspense>
     </section>
   )

@@ -10,9 +10,9 @@ type Params = { region: string; cluster: string; associationId: string }
 const paramsSchema = clusterParamsSchema.extend({ associationId: associationIdSchema })
 
 // PATCH …/pod-identity-associations/:id — role, target role, session tags (namespace and SA are immutable).
-export const PATCH = withRole<Params>('editor', async ({ req, params, session }) => {
+export const PATCH = withRole<Params>('editor', async ({ params, session, body }) => {
   const { region, cluster, associationId } = paramsSchema.parse(await params)
-  const input = updatePodIdentitySchema.parse(await req.json())
+  const input = updatePodIdentitySchema.parse(body)
   return Response.json(
     await changePodIdentityAssociation({ region, name: cluster }, associationId, input, session.user),
   )

@@ -14,8 +14,8 @@ export const GET = withRole<Params>('viewer', async ({ req, params }) => {
 })
 
 // POST …/workload-identity/trust-fix — UpdateAssumeRolePolicy, if the policy is still the one that was reviewed.
-export const POST = withRole<Params>('editor', async ({ req, params, session }) => {
+export const POST = withRole<Params>('editor', async ({ params, session, body }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const input = applyTrustFixSchema.parse(await req.json())
+  const input = applyTrustFixSchema.parse(body)
   return Response.json(await applyTrustFix({ region, name: cluster }, input, session.user))
 })

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next'
 
 import { NodeDetailView } from '@/components/resources/node-detail-view'
+import { pageParams } from '@/lib/clusters/page-params'
+import { namedParamsSchema } from '@/lib/resources/resource-params'
 
 type Params = Promise<{ region: string; cluster: string; name: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { name, cluster } = await params
-  return { title: `Node ${decodeURIComponent(name)} · ${decodeURIComponent(cluster)}` }
+  return { title: `Node ${name} · ${cluster}` }
 }
 
 export default async function NodePage({ params }: { params: Params }) {
-  const { region, cluster, name } = await params
-  const ref = { region: decodeURIComponent(region), name: decodeURIComponent(cluster) }
-  return <NodeDetailView cluster={ref} name={decodeURIComponent(name)} />
+  const { region, cluster, name } = pageParams(namedParamsSchema, await params)
+  const ref = { region, name: cluster }
+  return <NodeDetailView cluster={ref} name={name} />
 }

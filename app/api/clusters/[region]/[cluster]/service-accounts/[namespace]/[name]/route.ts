@@ -14,8 +14,8 @@ export const GET = withRole<Params>('viewer', async ({ params }) => {
 })
 
 // PATCH …/service-accounts/:namespace/:name — IRSA annotations, with the resourceVersion the form loaded.
-export const PATCH = withRole<Params>('editor', async ({ req, params, session }) => {
+export const PATCH = withRole<Params>('editor', async ({ params, session, body }) => {
   const { region, cluster, namespace, name } = paramsSchema.parse(await params)
-  const input = irsaAnnotationsSchema.parse(await req.json())
+  const input = irsaAnnotationsSchema.parse(body)
   return Response.json(await setIrsaAnnotations({ region, name: cluster }, { namespace, name }, input, session.user))
 })

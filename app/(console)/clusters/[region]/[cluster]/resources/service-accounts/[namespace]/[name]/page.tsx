@@ -2,23 +2,21 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { ServiceAccountPage } from '@/components/workload-identity/service-account-page'
+import { pageParams } from '@/lib/clusters/page-params'
+import { serviceAccountPageParamsSchema } from '@/lib/identity/workload-identity-schemas'
 
 type Params = Promise<{ region: string; cluster: string; namespace: string; name: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { namespace, name } = await params
-  return { title: `Service account ${decodeURIComponent(namespace)}/${decodeURIComponent(name)}` }
+  return { title: `Service account ${namespace}/${name}` }
 }
 
 export default async function ServiceAccountDetailPage({ params }: { params: Params }) {
-  const { region, cluster, namespace, name } = await params
+  const { region, cluster, namespace, name } = pageParams(serviceAccountPageParamsSchema, await params)
   return (
     <Suspense>
-      <ServiceAccountPage
-        cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }}
-        namespace={decodeURIComponent(namespace)}
-        name={decodeURIComponent(name)}
-      />
+      <ServiceAccountPage cluster={{ region, name: cluster }} namespace={namespace} name={name} />
     </Suspense>
   )
 }
