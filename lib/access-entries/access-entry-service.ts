@@ -16,6 +16,7 @@ import {
 import type { AccessEntryDto, AccessScopeDto } from './access-entry-dto'
 import { toAccessEntryDto } from './access-entries-page'
 import { getConsolePrincipal, isConsolePrincipal, loadClusterAccessContext } from './cluster-access-context'
+import { withClusterWriteLock } from './cluster-write-lock'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
 import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from './lockout-guard'
 import { recordAccessChange } from './record-access-change'
@@ -153,12 +154,14 @@ export async function changeAccessEntry(
   actor: Actor,
 ): Promise<AccessEntryDto> {
   const intent = { action: 'update-access-entry', detail: input }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  return applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => updateAccessEntry({ ...target, ...input }),
-    readAfter: () => getAccessEntry(target),
+  return withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent)
+    return applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => updateAccessEntry({ ...target, ...input }),
+      readAfter: () => getAccessEntry(target),
+    })
   })
 }
 
@@ -169,14 +172,16 @@ export async function removeAccessEntry(
   actor: Actor,
 ): Promise<void> {
   const intent = { action: 'delete-access-entry', detail: {} }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName, intent)
-  // DeleteAccessEntry also removes the entry's policy associations, so nothing of it is left to read back.
-  await applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => deleteAccessEntry(target),
-    readAfter: async () => null,
+  await withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent)
+    await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName, intent)
+    // DeleteAccessEntry also removes the entry's policy associations, so nothing of it is left to read back.
+    await applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => deleteAccessEntry(target),
+      readAfter: async () => null,
+    })
   })
 }
 
@@ -192,16 +197,18 @@ export async function setAccessPolicy(
 ): Promise<AccessEntryDto> {
   const accessScope: AccessScopeDto = { type: input.accessScope.type, namespaces: input.accessScope.namespaces ?? [] }
   const intent = { action: 'associate-access-policy', detail: { policyArn: input.policyArn, accessScope } }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  if (entry.policies.some((p) => p.policyArn === input.policyArn)) {
-    const change = { kind: 'change-scope' as const, policyArn: input.policyArn, accessScope }
-    await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
-  }
-  return applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
-    readAfter: () => getAccessEntry(target),
+  return withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent)
+    if (entry.policies.some((p) => p.policyArn === input.policyArn)) {
+      const change = { kind: 'change-scope' as const, policyArn: input.policyArn, accessScope }
+      await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
+    }
+    return applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
+      readAfter: () => getAccessEntry(target),
+    })
   })
 }
 
@@ -212,25 +219,21 @@ export async function removeAccessPolicy(
   actor: Actor,
 ): Promise<AccessEntryDto> {
   const intent = { action: 'disassociate-access-policy', detail: { policyArn: input.policyArn } }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  if (!entry.policies.some((p) => p.policyArn === input.policyArn)) {
-    throw new ConsoleError(
-      'not_found',
-      'That policy is not associated with this entry (it may have been removed already).',
-    )
-  }
-  await guardRemoval(
-    target,
-    entry,
-    { kind: 'remove-policy', policyArn: input.policyArn },
-    actor,
-    input.confirmClusterName,
-    intent,
-  )
-  return applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => disassociateAccessPolicy({ ...target, policyArn: input.policyArn }),
-    readAfter: () => getAccessEntry(target),
+  return withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent)
+    if (!entry.policies.some((p) => p.policyArn === input.policyArn)) {
+      throw new ConsoleError(
+        'not_found',
+        'That policy is not associated with this entry (it may have been removed already).',
+      )
+    }
+    const change = { kind: 'remove-policy' as const, policyArn: input.policyArn }
+    await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
+    return applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => disassociateAccessPolicy({ ...target, policyArn: input.policyArn }),
+      readAfter: () => getAccessEntry(target),
+    })
   })
 }
