@@ -9,7 +9,7 @@ import { BULK_SOCKETS } from '@/lib/aws/aws-clients'
 import type { AccessEntriesPage, AccessEntryDto } from './access-entry-dto'
 import {
   getConsolePrincipal,
-  isConsolePrincipal,
+  matchConsolePrincipal,
   loadClusterAccessContext,
   type ClusterAccessContext,
   type ConsolePrincipal,
@@ -54,7 +54,7 @@ export function toAccessEntryDto(
           policies: detail.policies,
           change: { kind: 'delete-entry' },
           otherClusterAdminCount: lockout.otherClusterAdminCount,
-          isConsolePrincipal: isConsolePrincipal(detail.principalArn, lockout.consolePrincipal),
+          consolePrincipal: matchConsolePrincipal(detail.principalArn, lockout.consolePrincipal),
         }),
   }
 }

@@ -19,8 +19,11 @@ export const associatedPolicyDtoSchema = z.object({
 })
 export type AssociatedPolicyDto = z.infer<typeof associatedPolicyDtoSchema>
 
-/** Why changing or deleting an entry needs an admin to type the cluster name (the lockout guard). */
-export const lockoutRiskSchema = z.enum(['last-cluster-admin', 'console-principal'])
+/**
+ * Why changing or deleting an entry needs an admin to type the cluster name (the lockout guard).
+ * `console-identity-unknown`: STS could not say who the console is, so any entry might be its own (fail closed).
+ */
+export const lockoutRiskSchema = z.enum(['last-cluster-admin', 'console-principal', 'console-identity-unknown'])
 export type LockoutRisk = z.infer<typeof lockoutRiskSchema>
 
 export const accessEntryDtoSchema = z.object({

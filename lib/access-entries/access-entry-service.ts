@@ -15,7 +15,7 @@ import {
 
 import type { AccessEntryDto, AccessScopeDto } from './access-entry-dto'
 import { toAccessEntryDto } from './access-entries-page'
-import { getConsolePrincipal, isConsolePrincipal, loadClusterAccessContext } from './cluster-access-context'
+import { getConsolePrincipal, loadClusterAccessContext, matchConsolePrincipal } from './cluster-access-context'
 import { withClusterWriteLock } from './cluster-write-lock'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
 import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from './lockout-guard'
@@ -97,7 +97,7 @@ async function guardRemoval(
     policies: entry.policies,
     change,
     otherClusterAdminCount: others,
-    isConsolePrincipal: isConsolePrincipal(entry.principalArn, consolePrincipal),
+    consolePrincipal: matchConsolePrincipal(entry.principalArn, consolePrincipal),
   })
   try {
     assertLockoutGuard({ risk, cluster: target.cluster, role: actor.role, confirmClusterName })
