@@ -15,6 +15,7 @@ import {
   type ConsolePrincipal,
 } from './cluster-access-context'
 import { getEntryDetail } from './entry-detail-cache'
+import { computeEntryVersion } from './entry-version'
 import { findLockoutRisk, isClusterAdminPath } from './lockout-guard'
 
 // Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies, sent in parallel: BULK_SOCKETS / 4 entries keep
@@ -48,6 +49,7 @@ export function toAccessEntryDto(
     principalKind: kind,
     principalPath: arn?.path ?? '/',
     managedReason: managedReason ?? null,
+    version: computeEntryVersion(detail),
     lockoutRisk: managedReason
       ? null
       : findLockoutRisk({

@@ -44,6 +44,8 @@ export const accessEntryDtoSchema = z.object({
   managedReason: z.string().nullable(),
   /** Null, or why deleting the entry (or removing its policies) trips the lockout guard. */
   lockoutRisk: lockoutRiskSchema.nullable(),
+  /** The console's version of the entry (also its ETag): writes send it as If-Match and get 412 when it is stale. */
+  version: z.string(),
 })
 export type AccessEntryDto = z.infer<typeof accessEntryDtoSchema>
 

@@ -12,7 +12,11 @@ export const errorStatus = {
   kubernetes_forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // An access-entry write whose If-Match names a version that is no longer current (someone else saved first).
+  precondition_failed: 412,
   validation_failed: 422,
+  // An access-entry write that replaces a list (groups, a policy's namespaces) sent without If-Match.
+  precondition_required: 428,
   internal: 500,
   upstream_error: 502,
   upstream_unreachable: 502,
