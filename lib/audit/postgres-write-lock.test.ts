@@ -1,7 +1,7 @@
 import { Pool } from 'pg'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
-import { startLocalPostgres } from '@/tests/support/start-local-postgres'
+import { freePort, startLocalPostgres } from '@/tests/support/start-local-postgres'
 
 vi.mock('server-only', () => ({}))
 
@@ -63,5 +63,19 @@ describe.skipIf(!pg)('PostgreSQL write lock', () => {
     const [a, b] = [replica(), replica()]
     await expect(a.run('cluster-2', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
     await expect(b.run('cluster-2', async () => 'got it')).resolves.toBe('got it')
+  })
+})
+
+describe('PostgreSQL write lock without a database', () => {
+  it('refuses with a sentence (fail closed) when the database cannot be reached', async () => {
+    const pool = new Pool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none` })
+    pools.push(pool)
+    let ran = false
+    const lock = createPostgresWriteLock(pool)
+    const attempt = lock.run('cluster-3', async () => {
+      ran = true
+    })
+    await expect(attempt).rejects.toMatchObject({ code: 'upstream_unavailable', message: /write lock/ })
+    expect(ran).toBe(false)
   })
 })

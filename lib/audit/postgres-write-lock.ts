@@ -2,6 +2,8 @@ import 'server-only'
 
 import { Pool } from 'pg'
 
+import { ConsoleError } from '@/lib/api/console-error'
+
 /** Runs `fn` while holding `key`, excluding every other holder of the same key (the access-entry write lock's shape). */
 export interface KeyedWriteLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T>
@@ -17,6 +19,18 @@ const LOCK_CLASS = 0x656b7341 // "eksA"
 const LOCK_WAIT = '60s'
 
 /**
+ * Without the lock the console cannot know no other replica is changing the same cluster, so the write is refused (fail
+ * closed) with a sentence instead of a bare 500.
+ */
+function lockError(error: unknown): ConsoleError {
+  const timedOut = (error as { code?: unknown } | null)?.code === '55P03'
+  const message = timedOut
+    ? `Another console replica is still changing this cluster's access entries (waited ${LOCK_WAIT}). Nothing was changed; try again.`
+    : "The console could not take this cluster's write lock in its PostgreSQL database (DATABASE_URL), so nothing was changed. Check the database and try again."
+  return new ConsoleError('upstream_unavailable', message, { cause: error })
+}
+
+/**
  * A cluster write lock shared by every console replica using the same PostgreSQL database: a transaction-scoped
  * advisory lock (https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS), held on one pooled
  * connection for the duration of `fn` and released by COMMIT, or by PostgreSQL when the connection drops.
@@ -24,7 +38,9 @@ const LOCK_WAIT = '60s'
 export function createPostgresWriteLock(pool: Pool): KeyedWriteLock {
   return {
     async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-      const client = await pool.connect()
+      const client = await pool.connect().catch((error: unknown) => {
+        throw lockError(error)
+      })
       let broken = false
       try {
         try {
@@ -33,7 +49,7 @@ export function createPostgresWriteLock(pool: Pool): KeyedWriteLock {
           await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS, key])
         } catch (error) {
           await client.query('ROLLBACK').catch(() => (broken = true))
-          throw error
+          throw lockError(error)
         }
         try {
           return await fn()
