@@ -45,9 +45,12 @@ function processLock(): ClusterWriteLock {
   return createInProcessLock(globalSlot[SLOT_KEY])
 }
 
-/** The lock key of a cluster: region and name (a NUL cannot occur in either). */
+/**
+ * The lock key of a cluster. A slash occurs in neither a region code nor an EKS cluster name; the key must also be
+ * valid PostgreSQL text (no NUL), since the advisory lock hashes it there.
+ */
 export const clusterLockKey = (target: { region: string; cluster: string }) =>
-  `access-entries\u0000${target.region}\u0000${target.cluster}`
+  `access-entries:${target.region}/${target.cluster}`
 
 /**
  * Runs `fn` holding the cluster's write lock: first the in-process lock (so one replica queues its own requests

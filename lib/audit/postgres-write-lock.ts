@@ -3,6 +3,7 @@ import 'server-only'
 import { Pool } from 'pg'
 
 import { ConsoleError } from '@/lib/api/console-error'
+import { logServerError } from '@/lib/api/log-server-error'
 
 /** Runs `fn` while holding `key`, excluding every other holder of the same key (the access-entry write lock's shape). */
 export interface KeyedWriteLock {
@@ -66,13 +67,24 @@ export function createPostgresWriteLock(pool: Pool): KeyedWriteLock {
 
 // One small pool per process (each route bundle would otherwise open its own, see audit-store-instance.ts).
 const SLOT_KEY = Symbol.for('eks-access-console.postgres-write-lock')
-const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: { url: string; lock: KeyedWriteLock } }
+const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: { url: string; lock: KeyedWriteLock; pool: Pool } }
 
 /** The process-wide PostgreSQL write lock for `databaseUrl`. */
 export function sharedPostgresWriteLock(databaseUrl: string): KeyedWriteLock {
   const slot = globalSlot[SLOT_KEY]
   if (slot?.url === databaseUrl) return slot.lock
-  const lock = createPostgresWriteLock(new Pool({ connectionString: databaseUrl, max: 4 }))
-  globalSlot[SLOT_KEY] = { url: databaseUrl, lock }
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 })
+  // An idle connection the database drops must not crash the process (pg emits 'error' on the pool); the next write
+  // opens a new one, or is refused with a sentence.
+  pool.on('error', (error) => logServerError('write-lock-pool', 'PostgreSQL write lock idle connection', error))
+  const lock = createPostgresWriteLock(pool)
+  globalSlot[SLOT_KEY] = { url: databaseUrl, lock, pool }
   return lock
+}
+
+/** Closes the process-wide lock pool (tests, before their database goes away). */
+export async function closeSharedPostgresWriteLock(): Promise<void> {
+  const slot = globalSlot[SLOT_KEY]
+  globalSlot[SLOT_KEY] = undefined
+  await slot?.pool.end()
 }
