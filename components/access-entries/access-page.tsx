@@ -127,7 +127,7 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
       {open?.action === 'delete' ? (
         <DeleteEntryDialog
           cluster={cluster}
-          entry={open.entry}
+          entry={entries.find((e) => e.principalArn === open.entry.principalArn) ?? open.entry}
           isAdmin={hasRole(role, 'admin')}
           onClose={() => setOpen(null)}
         />

@@ -55,7 +55,7 @@ export function DeleteEntryDialog({
       }
       onConfirm={(typed) =>
         mutation.mutate(
-          { principalArn: entry.principalArn, confirmClusterName: typed },
+          { principalArn: entry.principalArn, confirmClusterName: typed, version: entry.version },
           {
             onSuccess: onClose,
             onError: (e) => {

@@ -1,6 +1,7 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
@@ -11,15 +12,26 @@ import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import { updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
 import { buildUpdateAccessEntryArgs, formatShellCommand } from '@/lib/access/cli-commands'
 import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
+import { reapplyEdit, staleEntryOf, type EntryEdit } from '@/lib/access-entries/stale-entry'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { useUpdateAccessEntry } from '@/lib/queries/access-entry-queries'
 
 import { ListInput } from './list-input'
+import { StaleEditPanel } from './stale-edit-panel'
 
 type Input = z.input<typeof updateAccessEntrySchema>
 type Output = z.output<typeof updateAccessEntrySchema>
 
-/** Change an entry's username and Kubernetes groups (UpdateAccessEntry replaces the whole group list). */
+const editOf = (e: { username?: string | null; kubernetesGroups?: string[] }): EntryEdit => ({
+  username: e.username || null,
+  kubernetesGroups: e.kubernetesGroups ?? [],
+})
+
+/**
+ * Change an entry's username and Kubernetes groups (UpdateAccessEntry replaces the whole group list). The save names
+ * the version the dialog was opened on; when someone saved first (412), the dialog shows what changed and re-applies
+ * the person's changes on top of the current entry.
+ */
 export function EditEntryDialog({
   cluster,
   entry,
@@ -30,6 +42,9 @@ export function EditEntryDialog({
   onClose: () => void
 }) {
   const mutation = useUpdateAccessEntry(cluster, entry.principalArn)
+  // The entry the form's values started from: the one opened, or the current one after a re-apply.
+  const [base, setBase] = useState(entry)
+  const [stale, setStale] = useState<{ current: AccessEntryDto; mine: EntryEdit } | null>(null)
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(updateAccessEntrySchema),
     defaultValues: { username: entry.username ?? undefined, kubernetesGroups: entry.kubernetesGroups },
@@ -47,13 +62,32 @@ export function EditEntryDialog({
     { multiline: true },
   )
   const { onSubmit, formError } = useServerFormSubmit(form, ['username', 'kubernetesGroups'], async (input) => {
-    await mutation.mutateAsync(input)
+    setStale(null)
+    try {
+      await mutation.mutateAsync({ ...input, version: base.version })
+    } catch (error) {
+      const current = staleEntryOf(error)
+      if (!current) throw error
+      return setStale({ current, mine: editOf(input) })
+    }
     onClose()
   })
+  const reapply = () => {
+    if (!stale) return
+    const merged = reapplyEdit(editOf(base), stale.mine, editOf(stale.current))
+    form.reset({ username: merged.username ?? undefined, kubernetesGroups: merged.kubernetesGroups })
+    setBase(stale.current)
+    setStale(null)
+    // The panel (and its button) goes away: keep keyboard focus in the form the person now reviews.
+    form.setFocus('username')
+  }
   const groupsError = errors.kubernetesGroups?.message ?? errors.kubernetesGroups?.find?.((e) => e)?.message
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={`Edit ${entry.principalName}`} wide>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        {stale ? (
+          <StaleEditPanel opened={editOf(base)} current={editOf(stale.current)} mine={stale.mine} onReapply={reapply} />
+        ) : null}
         <FormField
           id="edit-username"
           label="Kubernetes username"

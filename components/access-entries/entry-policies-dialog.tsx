@@ -18,6 +18,7 @@ import {
   formatShellCommand,
 } from '@/lib/access/cli-commands'
 import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
+import { staleEntryOf } from '@/lib/access-entries/stale-entry'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { useAssociatePolicy, useDisassociatePolicy, kubernetesContextQuery } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
@@ -63,12 +64,19 @@ export function EntryPoliciesDialog({
     setFormError(undefined)
     try {
       if (pending.kind === 'remove')
-        await disassociate.mutateAsync({ policyArn: pending.policyArn, confirmClusterName })
-      else await associate.mutateAsync({ ...pending.input, confirmClusterName })
+        await disassociate.mutateAsync({ policyArn: pending.policyArn, confirmClusterName, version: entry.version })
+      else await associate.mutateAsync({ ...pending.input, confirmClusterName, version: entry.version })
       setGuard(null)
       if (pending.kind === 'set') form.reset({ policyArn: '', accessScope: { type: 'namespace', namespaces: [] } })
     } catch (error) {
       if (needsTypedConfirmation(error) && isAdmin) return setGuard({ pending, typed: '' })
+      // The list now holds the current entry (the 412 carried it), so the policies above already show what changed.
+      if (staleEntryOf(error)) {
+        setGuard(null)
+        return setFormError(
+          'Someone changed this entry since you opened it, so nothing was changed. The policies above are the current ones; check them and apply your change again.',
+        )
+      }
       setFormError(applyServerIssues(error, form.setError, ['policyArn', 'accessScope']))
     }
   }

@@ -10,6 +10,7 @@ import { FormError } from '@/components/ui/form-error'
 import type { GrantResult, GrantStep } from '@/lib/access-entries/access-entry-dto'
 import { accessPolicyNameFromArn } from '@/lib/access/policy-catalogue'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { ANY_VERSION } from '@/lib/access-entries/stale-entry'
 import { useAssociatePolicy, useDeleteAccessEntry } from '@/lib/queries/access-entry-queries'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 
@@ -36,7 +37,8 @@ export function GrantResultPanel({ cluster, result: initial }: { cluster: Cluste
       if (step.kind !== 'associate-policy' || step.status === 'applied' || !step.policyArn || !step.accessScope)
         continue
       try {
-        await associate.mutateAsync({ policyArn: step.policyArn, accessScope: step.accessScope })
+        // Retrying a step of the person's own grant adds one policy: "whatever the entry is now" (If-Match: *).
+        await associate.mutateAsync({ policyArn: step.policyArn, accessScope: step.accessScope, version: ANY_VERSION })
         step.status = 'applied'
         step.error = undefined
       } catch (e) {
@@ -49,7 +51,7 @@ export function GrantResultPanel({ cluster, result: initial }: { cluster: Cluste
   }
   const rollBack = () =>
     remove.mutate(
-      { principalArn: result.principalArn },
+      { principalArn: result.principalArn, version: ANY_VERSION },
       { onSuccess: () => setRolledBack(true), onError: (e) => setError(e.message) },
     )
 

@@ -9,12 +9,13 @@ import { BULK_SOCKETS } from '@/lib/aws/aws-clients'
 import type { AccessEntriesPage, AccessEntryDto } from './access-entry-dto'
 import {
   getConsolePrincipal,
-  isConsolePrincipal,
+  matchConsolePrincipal,
   loadClusterAccessContext,
   type ClusterAccessContext,
   type ConsolePrincipal,
 } from './cluster-access-context'
 import { getEntryDetail } from './entry-detail-cache'
+import { computeEntryVersion } from './entry-version'
 import { findLockoutRisk, isClusterAdminPath } from './lockout-guard'
 
 // Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies, sent in parallel: BULK_SOCKETS / 4 entries keep
@@ -48,13 +49,14 @@ export function toAccessEntryDto(
     principalKind: kind,
     principalPath: arn?.path ?? '/',
     managedReason: managedReason ?? null,
+    version: computeEntryVersion(detail),
     lockoutRisk: managedReason
       ? null
       : findLockoutRisk({
           policies: detail.policies,
           change: { kind: 'delete-entry' },
           otherClusterAdminCount: lockout.otherClusterAdminCount,
-          isConsolePrincipal: isConsolePrincipal(detail.principalArn, lockout.consolePrincipal),
+          consolePrincipal: matchConsolePrincipal(detail.principalArn, lockout.consolePrincipal),
         }),
   }
 }

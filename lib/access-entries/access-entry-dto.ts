@@ -19,8 +19,11 @@ export const associatedPolicyDtoSchema = z.object({
 })
 export type AssociatedPolicyDto = z.infer<typeof associatedPolicyDtoSchema>
 
-/** Why changing or deleting an entry needs an admin to type the cluster name (the lockout guard). */
-export const lockoutRiskSchema = z.enum(['last-cluster-admin', 'console-principal'])
+/**
+ * Why changing or deleting an entry needs an admin to type the cluster name (the lockout guard).
+ * `console-identity-unknown`: STS could not say who the console is, so any entry might be its own (fail closed).
+ */
+export const lockoutRiskSchema = z.enum(['last-cluster-admin', 'console-principal', 'console-identity-unknown'])
 export type LockoutRisk = z.infer<typeof lockoutRiskSchema>
 
 export const accessEntryDtoSchema = z.object({
@@ -41,6 +44,8 @@ export const accessEntryDtoSchema = z.object({
   managedReason: z.string().nullable(),
   /** Null, or why deleting the entry (or removing its policies) trips the lockout guard. */
   lockoutRisk: lockoutRiskSchema.nullable(),
+  /** The console's version of the entry (also its ETag): writes send it as If-Match and get 412 when it is stale. */
+  version: z.string(),
 })
 export type AccessEntryDto = z.infer<typeof accessEntryDtoSchema>
 

@@ -15,8 +15,10 @@ import {
 
 import type { AccessEntryDto, AccessScopeDto } from './access-entry-dto'
 import { toAccessEntryDto } from './access-entries-page'
-import { getConsolePrincipal, isConsolePrincipal, loadClusterAccessContext } from './cluster-access-context'
+import { getConsolePrincipal, loadClusterAccessContext, matchConsolePrincipal } from './cluster-access-context'
+import { withClusterWriteLock } from './cluster-write-lock'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
+import { assertEntryVersion, type IfMatch } from './entry-version'
 import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from './lockout-guard'
 import { recordAccessChange } from './record-access-change'
 
@@ -66,8 +68,19 @@ async function recordRefusal(
   await recordAccessChange({ actor, ...target, ...intent, before, result: 'failed', error })
 }
 
-/** Loads the entry and refuses when EKS manages it (the same sentence the page shows instead of controls). */
-async function loadChangeableEntry(target: EntryTarget, actor: Actor, intent: WriteIntent): Promise<AccessEntryDto> {
+/** What a write expects the entry to be: its If-Match, and whether one is required (see assertEntryVersion). */
+type Expected = { ifMatch: IfMatch; required: boolean }
+
+/**
+ * Loads the entry fresh (call it under the cluster's write lock), refuses when EKS manages it (the same sentence the
+ * page shows instead of controls), then checks the writer's If-Match against what it just read.
+ */
+async function loadChangeableEntry(
+  target: EntryTarget,
+  actor: Actor,
+  intent: WriteIntent,
+  expected: Expected,
+): Promise<AccessEntryDto> {
   const entry = await getAccessEntry(target)
   if (entry.managedReason) {
     const refusal = new ConsoleError(
@@ -77,6 +90,7 @@ async function loadChangeableEntry(target: EntryTarget, actor: Actor, intent: Wr
     await recordRefusal(target, actor, intent, entry, refusal)
     throw refusal
   }
+  assertEntryVersion(entry, expected.ifMatch, { required: expected.required })
   return entry
 }
 
@@ -96,7 +110,7 @@ async function guardRemoval(
     policies: entry.policies,
     change,
     otherClusterAdminCount: others,
-    isConsolePrincipal: isConsolePrincipal(entry.principalArn, consolePrincipal),
+    consolePrincipal: matchConsolePrincipal(entry.principalArn, consolePrincipal),
   })
   try {
     assertLockoutGuard({ risk, cluster: target.cluster, role: actor.role, confirmClusterName })
@@ -151,14 +165,17 @@ export async function changeAccessEntry(
   target: EntryTarget,
   input: UpdateAccessEntryInput,
   actor: Actor,
+  ifMatch: IfMatch,
 ): Promise<AccessEntryDto> {
   const intent = { action: 'update-access-entry', detail: input }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  return applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => updateAccessEntry({ ...target, ...input }),
-    readAfter: () => getAccessEntry(target),
+  return withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: true })
+    return applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => updateAccessEntry({ ...target, ...input }),
+      readAfter: () => getAccessEntry(target),
+    })
   })
 }
 
@@ -167,16 +184,19 @@ export async function removeAccessEntry(
   target: EntryTarget,
   input: { confirmClusterName?: string },
   actor: Actor,
+  ifMatch: IfMatch,
 ): Promise<void> {
   const intent = { action: 'delete-access-entry', detail: {} }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName, intent)
-  // DeleteAccessEntry also removes the entry's policy associations, so nothing of it is left to read back.
-  await applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => deleteAccessEntry(target),
-    readAfter: async () => null,
+  await withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: false })
+    await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName, intent)
+    // DeleteAccessEntry also removes the entry's policy associations, so nothing of it is left to read back.
+    await applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => deleteAccessEntry(target),
+      readAfter: async () => null,
+    })
   })
 }
 
@@ -189,19 +209,22 @@ export async function setAccessPolicy(
     confirmClusterName?: string
   },
   actor: Actor,
+  ifMatch: IfMatch,
 ): Promise<AccessEntryDto> {
   const accessScope: AccessScopeDto = { type: input.accessScope.type, namespaces: input.accessScope.namespaces ?? [] }
   const intent = { action: 'associate-access-policy', detail: { policyArn: input.policyArn, accessScope } }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  if (entry.policies.some((p) => p.policyArn === input.policyArn)) {
-    const change = { kind: 'change-scope' as const, policyArn: input.policyArn, accessScope }
-    await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
-  }
-  return applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
-    readAfter: () => getAccessEntry(target),
+  return withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: true })
+    if (entry.policies.some((p) => p.policyArn === input.policyArn)) {
+      const change = { kind: 'change-scope' as const, policyArn: input.policyArn, accessScope }
+      await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
+    }
+    return applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
+      readAfter: () => getAccessEntry(target),
+    })
   })
 }
 
@@ -210,27 +233,24 @@ export async function removeAccessPolicy(
   target: EntryTarget,
   input: { policyArn: string; confirmClusterName?: string },
   actor: Actor,
+  ifMatch: IfMatch,
 ): Promise<AccessEntryDto> {
   const intent = { action: 'disassociate-access-policy', detail: { policyArn: input.policyArn } }
-  const entry = await loadChangeableEntry(target, actor, intent)
-  if (!entry.policies.some((p) => p.policyArn === input.policyArn)) {
-    throw new ConsoleError(
-      'not_found',
-      'That policy is not associated with this entry (it may have been removed already).',
-    )
-  }
-  await guardRemoval(
-    target,
-    entry,
-    { kind: 'remove-policy', policyArn: input.policyArn },
-    actor,
-    input.confirmClusterName,
-    intent,
-  )
-  return applyAudited(target, actor, {
-    ...intent,
-    before: entry,
-    run: () => disassociateAccessPolicy({ ...target, policyArn: input.policyArn }),
-    readAfter: () => getAccessEntry(target),
+  return withClusterWriteLock(target, async () => {
+    const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: false })
+    if (!entry.policies.some((p) => p.policyArn === input.policyArn)) {
+      throw new ConsoleError(
+        'not_found',
+        'That policy is not associated with this entry (it may have been removed already).',
+      )
+    }
+    const change = { kind: 'remove-policy' as const, policyArn: input.policyArn }
+    await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
+    return applyAudited(target, actor, {
+      ...intent,
+      before: entry,
+      run: () => disassociateAccessPolicy({ ...target, policyArn: input.policyArn }),
+      readAfter: () => getAccessEntry(target),
+    })
   })
 }

@@ -6,6 +6,8 @@ import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import { getCallerIdentity } from '@/lib/aws/sts-identity'
 import type { AuthenticationMode } from '@/lib/clusters/cluster-schemas'
 
+import type { ConsolePrincipalMatch } from './lockout-guard'
+
 /** What access-entry logic needs to know about a cluster. */
 export type ClusterAccessContext = {
   region: string
@@ -35,27 +37,36 @@ export type ConsolePrincipal = { arn: string; kind: 'role' | 'user' | 'other'; a
 let principalCache: { at: number; value: Promise<ConsolePrincipal | null> } | undefined
 const PRINCIPAL_TTL_MS = 5 * 60_000
 
-/** GetCallerIdentity, cached for five minutes; null when STS cannot tell (the guard then relies on admin paths). */
+function toConsolePrincipal(identityArn: string): ConsolePrincipal | null {
+  const arn = parseArn(identityArn)
+  if (!arn) return null
+  if (arn.service === 'sts' && arn.resourceType === 'assumed-role') {
+    return {
+      arn: `arn:${arn.partition}:iam::${arn.account}:role/${arn.name}`,
+      kind: 'role',
+      account: arn.account,
+      name: arn.name,
+    }
+  }
+  const kind = arn.resourceType === 'role' || arn.resourceType === 'user' ? arn.resourceType : 'other'
+  return { arn: identityArn, kind, account: arn.account, name: arn.name }
+}
+
+/**
+ * GetCallerIdentity, cached for five minutes once it answers. Null means the console's identity is unknown right now
+ * (STS failed, or answered an ARN the console cannot read); the lockout guard then treats every entry as possibly the
+ * console's own. A failure is never cached: the next request asks STS again.
+ */
 export function getConsolePrincipal(region: string): Promise<ConsolePrincipal | null> {
   if (principalCache && Date.now() - principalCache.at < PRINCIPAL_TTL_MS) return principalCache.value
-  const value = getCallerIdentity(region)
-    .then((identity): ConsolePrincipal | null => {
-      const arn = parseArn(identity.arn)
-      if (!arn) return null
-      if (arn.service === 'sts' && arn.resourceType === 'assumed-role') {
-        return {
-          arn: `arn:${arn.partition}:iam::${arn.account}:role/${arn.name}`,
-          kind: 'role',
-          account: arn.account,
-          name: arn.name,
-        }
-      }
-      const kind = arn.resourceType === 'role' || arn.resourceType === 'user' ? arn.resourceType : 'other'
-      return { arn: identity.arn, kind, account: arn.account, name: arn.name }
-    })
-    .catch(() => null)
-  principalCache = { at: Date.now(), value }
-  return value
+  const value = getCallerIdentity(region).then((identity) => toConsolePrincipal(identity.arn))
+  const slot = { at: Date.now(), value: value.catch(() => null) }
+  principalCache = slot
+  // Concurrent callers share the in-flight call; an unusable answer is dropped so the next caller retries.
+  void slot.value.then((principal) => {
+    if (principal === null && principalCache === slot) principalCache = undefined
+  })
+  return slot.value
 }
 
 /**
@@ -74,4 +85,15 @@ export function isConsolePrincipal(principalArn: string, console: ConsolePrincip
     )
   }
   return principalArn.toLowerCase() === console.arn.toLowerCase()
+}
+
+/** Whether an entry is the console's own: `unknown` when the console's identity could not be determined. */
+export function matchConsolePrincipal(principalArn: string, console: ConsolePrincipal | null): ConsolePrincipalMatch {
+  if (!console) return 'unknown'
+  return isConsolePrincipal(principalArn, console) ? 'yes' : 'no'
+}
+
+/** Drops the remembered principal (tests; a changed credential takes effect at once). */
+export function forgetConsolePrincipal(): void {
+  principalCache = undefined
 }

@@ -29,28 +29,33 @@ function policiesAfter(policies: readonly AssociatedPolicyDto[], change: AccessR
   }
 }
 
+/** Whether an entry is the console's own principal; `unknown` when STS could not say who the console is. */
+export type ConsolePrincipalMatch = 'yes' | 'no' | 'unknown'
+
+function takesAccessAway(policies: readonly AssociatedPolicyDto[], change: AccessRemoval): boolean {
+  if (change.kind !== 'change-scope') return true
+  const before = policies.find((p) => p.policyArn === change.policyArn)
+  return before?.accessScope.type === 'cluster' && change.accessScope.type === 'namespace'
+}
+
 /**
  * Decides whether a change could lock people out: it removes the last cluster-admin path (no other entry keeps
  * AmazonEKSClusterAdminPolicy at cluster scope), or it takes access away from the console's own principal, which
- * would stop the console itself from working on this cluster.
+ * would stop the console itself from working on this cluster. When the console's identity is unknown, every entry
+ * might be its own, so the guard fails closed rather than guessing "not ours".
  */
 export function findLockoutRisk(input: {
   policies: readonly AssociatedPolicyDto[]
   change: AccessRemoval
   otherClusterAdminCount: number
-  isConsolePrincipal: boolean
+  consolePrincipal: ConsolePrincipalMatch
 }): LockoutRisk | null {
   const after = policiesAfter(input.policies, input.change)
   if (isClusterAdminPath(input.policies) && !isClusterAdminPath(after) && input.otherClusterAdminCount === 0) {
     return 'last-cluster-admin'
   }
-  if (input.isConsolePrincipal) {
-    const change = input.change
-    if (change.kind !== 'change-scope') return 'console-principal'
-    const before = input.policies.find((p) => p.policyArn === change.policyArn)
-    if (before?.accessScope.type === 'cluster' && change.accessScope.type === 'namespace') return 'console-principal'
-  }
-  return null
+  if (input.consolePrincipal === 'no' || !takesAccessAway(input.policies, input.change)) return null
+  return input.consolePrincipal === 'yes' ? 'console-principal' : 'console-identity-unknown'
 }
 
 const explanations: Record<LockoutRisk, string> = {
@@ -58,6 +63,8 @@ const explanations: Record<LockoutRisk, string> = {
     'This is the last access entry with AmazonEKSClusterAdminPolicy on the whole cluster; without it nobody can administer the cluster through access entries.',
   'console-principal':
     "This entry is the console's own AWS principal; removing its access stops the console from managing this cluster.",
+  'console-identity-unknown':
+    "The console could not determine its own AWS identity (STS GetCallerIdentity failed), so this entry may be the console's own; removing its access could stop the console from managing this cluster.",
 }
 
 /** Plain-language sentence for a lockout risk. */

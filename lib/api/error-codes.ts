@@ -12,11 +12,15 @@ export const errorStatus = {
   kubernetes_forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // An access-entry write whose If-Match names a version that is no longer current (someone else saved first).
+  precondition_failed: 412,
   // A write body over the console's 1 MB limit.
   payload_too_large: 413,
   // A write body that is not application/json (text/plain and form bodies are what a CSRF page can send).
   unsupported_media_type: 415,
   validation_failed: 422,
+  // An access-entry write that replaces a list (groups, a policy's namespaces) sent without If-Match.
+  precondition_required: 428,
   internal: 500,
   upstream_error: 502,
   upstream_unreachable: 502,

@@ -8,8 +8,11 @@ import {
   accessEntryDtoSchema,
   grantResultSchema,
   kubernetesContextSchema,
+  type AccessEntriesPage,
+  type AccessEntryDto,
 } from '@/lib/access-entries/access-entry-dto'
 import type { AssociatePolicyRequest } from '@/lib/access-entries/grant-schema'
+import { ifMatchHeader, staleEntryOf } from '@/lib/access-entries/stale-entry'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
@@ -37,11 +40,14 @@ export const kubernetesContextQuery = (c: ClusterRef) =>
     staleTime: 5 * 60_000,
   })
 
-const json = (method: string, body?: unknown): RequestInit => ({
+const json = (method: string, body?: unknown, headers?: Record<string, string>): RequestInit => ({
   method,
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...headers },
   body: body === undefined ? undefined : JSON.stringify(body),
 })
+
+/** Every write to an existing entry names the version the person saw (If-Match); the server answers 412 if stale. */
+type Versioned<T> = T & { version: string }
 const deletedSchema = z.object({ deleted: z.string() })
 
 /** Re-reads the list bypassing the server's detail cache (the "Refresh" button). */
@@ -54,6 +60,35 @@ function useInvalidateEntries(c: ClusterRef) {
   return () => queryClient.invalidateQueries({ queryKey: accessEntryKeys.list(c) })
 }
 
+/**
+ * Puts an entry the server just answered with (after a write, or the current one a 412 carried) into the cached list
+ * at once, so the next write from an open dialog sends its new version instead of waiting for the refetch.
+ */
+function useStoreEntry(c: ClusterRef) {
+  const queryClient = useQueryClient()
+  return (entry: AccessEntryDto) =>
+    queryClient.setQueryData<AccessEntriesPage>(accessEntryKeys.list(c), (page) =>
+      page ? { ...page, entries: page.entries.map((e) => (e.principalArn === entry.principalArn ? entry : e)) } : page,
+    )
+}
+
+/** Mutation callbacks of a write to one entry: store what the server answered, then refetch the list. */
+function useEntryWriteCallbacks(c: ClusterRef) {
+  const invalidate = useInvalidateEntries(c)
+  const store = useStoreEntry(c)
+  return {
+    onSuccess: (entry: unknown) => {
+      const parsed = accessEntryDtoSchema.safeParse(entry)
+      if (parsed.success) store(parsed.data)
+    },
+    onError: (error: Error) => {
+      const current = staleEntryOf(error)
+      if (current) store(current)
+    },
+    onSettled: invalidate,
+  }
+}
+
 /** POST …/access-entries: create, then associate (the result says which steps applied). */
 export function useGrantAccess(c: ClusterRef) {
   const invalidate = useInvalidateEntries(c)
@@ -64,50 +99,54 @@ export function useGrantAccess(c: ClusterRef) {
   })
 }
 
-/** PATCH …/access-entries/:principal */
+/** PATCH …/access-entries/:principal (If-Match: the version the dialog showed; 412 carries the current entry). */
 export function useUpdateAccessEntry(c: ClusterRef, principalArn: string) {
-  const invalidate = useInvalidateEntries(c)
   return useMutation({
-    mutationFn: (input: UpdateAccessEntryInput) =>
-      fetchJson(apiPath(c, 'access-entries', principalArn), json('PATCH', input), accessEntryDtoSchema),
-    onSuccess: invalidate,
+    mutationFn: ({ version, ...input }: Versioned<UpdateAccessEntryInput>) =>
+      fetchJson(
+        apiPath(c, 'access-entries', principalArn),
+        json('PATCH', input, ifMatchHeader(version)),
+        accessEntryDtoSchema,
+      ),
+    ...useEntryWriteCallbacks(c),
   })
 }
 
 /** DELETE …/access-entries/:principal */
 export function useDeleteAccessEntry(c: ClusterRef) {
-  const invalidate = useInvalidateEntries(c)
   return useMutation({
-    mutationFn: (input: { principalArn: string; confirmClusterName?: string }) =>
+    mutationFn: (input: Versioned<{ principalArn: string; confirmClusterName?: string }>) =>
       fetchJson(
         apiPath(c, 'access-entries', input.principalArn),
-        json('DELETE', { confirmClusterName: input.confirmClusterName }),
+        json('DELETE', { confirmClusterName: input.confirmClusterName }, ifMatchHeader(input.version)),
         deletedSchema,
       ),
-    onSuccess: invalidate,
+    ...useEntryWriteCallbacks(c),
   })
 }
 
 /** POST …/access-entries/:principal/policies: add a policy or change its scope. */
 export function useAssociatePolicy(c: ClusterRef, principalArn: string) {
-  const invalidate = useInvalidateEntries(c)
   return useMutation({
-    mutationFn: (input: AssociatePolicyRequest) =>
-      fetchJson(apiPath(c, 'access-entries', principalArn, 'policies'), json('POST', input), accessEntryDtoSchema),
-    onSuccess: invalidate,
+    mutationFn: ({ version, ...input }: Versioned<AssociatePolicyRequest>) =>
+      fetchJson(
+        apiPath(c, 'access-entries', principalArn, 'policies'),
+        json('POST', input, ifMatchHeader(version)),
+        accessEntryDtoSchema,
+      ),
+    ...useEntryWriteCallbacks(c),
   })
 }
 
 /** DELETE …/access-entries/:principal/policies/:policy */
 export function useDisassociatePolicy(c: ClusterRef, principalArn: string) {
-  const invalidate = useInvalidateEntries(c)
   return useMutation({
-    mutationFn: (input: { policyArn: string; confirmClusterName?: string }) =>
+    mutationFn: (input: Versioned<{ policyArn: string; confirmClusterName?: string }>) =>
       fetchJson(
         apiPath(c, 'access-entries', principalArn, 'policies', input.policyArn),
-        json('DELETE', { confirmClusterName: input.confirmClusterName }),
+        json('DELETE', { confirmClusterName: input.confirmClusterName }, ifMatchHeader(input.version)),
         accessEntryDtoSchema,
       ),
-    onSuccess: invalidate,
+    ...useEntryWriteCallbacks(c),
   })
 }

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import {
+  anyVersion,
   callRoute,
   getConsoleSession,
   policyArn,
@@ -123,6 +124,7 @@ describe('POST access-entries (grant)', () => {
     sandbox().sandbox.faults.clearRules()
     const retry = await callRoute(policies.POST, entry('prod-web', principalArn), {
       method: 'POST',
+      headers: anyVersion,
       body: {
         policyArn: policyArn('AmazonEKSEditPolicy'),
         accessScope: { type: 'namespace', namespaces: ['reports'] },
@@ -228,6 +230,7 @@ describe('PATCH / DELETE an entry, associate / disassociate policies', () => {
   it('changes username and groups', async () => {
     const { status, body } = await callRoute(one.PATCH, teamB, {
       method: 'PATCH',
+      headers: anyVersion,
       body: { username: 'team-b:{{SessionName}}', kubernetesGroups: ['team-b-devs', 'oncall'] },
     })
     expect(status).toBe(200)
@@ -238,11 +241,13 @@ describe('PATCH / DELETE an entry, associate / disassociate policies', () => {
     const view = policyArn('AmazonEKSViewPolicy')
     let r = await callRoute(policies.POST, teamB, {
       method: 'POST',
+      headers: anyVersion,
       body: { policyArn: view, accessScope: { type: 'namespace', namespaces: ['team-b'] } },
     })
     expect(r.status).toBe(200)
     r = await callRoute(policies.POST, teamB, {
       method: 'POST',
+      headers: anyVersion,
       body: { policyArn: view, accessScope: { type: 'cluster' } },
     })
     expect(r.body.policies[0].accessScope.type).toBe('cluster')
@@ -256,6 +261,7 @@ describe('PATCH / DELETE an entry, associate / disassociate policies', () => {
   it('rejects a non-STANDARD policy association with the EKS reason on the field', async () => {
     const r = await callRoute(policies.POST, entry('prod-web', roleArn('eksNodeRole')), {
       method: 'POST',
+      headers: anyVersion,
       body: { policyArn: policyArn('AmazonEKSViewPolicy'), accessScope: { type: 'cluster' } },
     })
     expect(r.status).toBe(409)
@@ -266,7 +272,13 @@ describe('PATCH / DELETE an entry, associate / disassociate policies', () => {
     const autoCluster = entry('ml-auto', roleArn('AmazonEKSAutoClusterRole'))
     expect((await callRoute(one.DELETE, autoCluster, { method: 'DELETE' })).status).toBe(409)
     expect(
-      (await callRoute(one.PATCH, autoCluster, { method: 'PATCH', body: { kubernetesGroups: ['x'] } })).status,
+      (
+        await callRoute(one.PATCH, autoCluster, {
+          method: 'PATCH',
+          headers: anyVersion,
+          body: { kubernetesGroups: ['x'] },
+        })
+      ).status,
     ).toBe(409)
     const node = entry('ml-auto', roleArn('AmazonEKSAutoNodeRole'))
     const r = await callRoute(
@@ -304,6 +316,7 @@ describe('PATCH / DELETE an entry, associate / disassociate policies', () => {
     expect(r.body.error.message).toMatch(/last access entry with AmazonEKSClusterAdminPolicy/)
     r = await callRoute(policies.POST, platform, {
       method: 'POST',
+      headers: anyVersion,
       body: {
         policyArn: policyArn('AmazonEKSClusterAdminPolicy'),
         accessScope: { type: 'namespace', namespaces: ['a'] },

@@ -66,22 +66,27 @@ export function setUpConsoleAccessSandbox(options: { role?: Session['user']['rol
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>
 
-/** Calls a route handler like Next would, with JSON body and params. */
+/** Calls a route handler like Next would, with JSON body, params and extra headers (e.g. If-Match). */
 export async function callRoute<P>(
   handler: Handler<P>,
   params: P,
-  init: { method?: string; body?: unknown; query?: string } = {},
-): Promise<{ status: number; body: any }> {
+  init: { method?: string; body?: unknown; query?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; etag?: string }> {
   const url = `http://console.test/api/x${init.query ?? ''}`
   const req = new Request(url, {
     method: init.method ?? 'GET',
     ...(init.body === undefined
-      ? {}
-      : { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json' } }),
+      ? { headers: init.headers }
+      : { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json', ...init.headers } }),
   })
   const response = await handler(req, { params: Promise.resolve(params) })
-  return { status: response.status, body: await response.json() }
+  const etag = response.headers.get('etag')
+  // Only answers that carry an ETag get the key, so whole-result comparisons of other routes stay as they were.
+  return { status: response.status, body: await response.json(), ...(etag === null ? {} : { etag }) }
 }
+
+/** If-Match for tests that are not about versions: "whatever is there now" (writes that need one get 428 without). */
+export const anyVersion = { 'if-match': '*' }
 
 export const ACCOUNT = '111122223333'
 export const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import {
+  anyVersion,
   callRoute,
   getConsoleSession,
   policyArn,
@@ -59,6 +60,7 @@ describe('single-call access-entry writes record the whole entry before and afte
     const before = await readEntry(teamB)
     const { status, body } = await callRoute(one.PATCH, teamB, {
       method: 'PATCH',
+      headers: anyVersion,
       body: { kubernetesGroups: ['team-b-devs', 'oncall'] },
     })
     expect(status).toBe(200)
@@ -80,6 +82,7 @@ describe('single-call access-entry writes record the whole entry before and afte
     const before = await readEntry(teamB)
     const { status, body } = await callRoute(policies.POST, teamB, {
       method: 'POST',
+      headers: anyVersion,
       body: { policyArn: view, accessScope: { type: 'namespace', namespaces: ['team-b'] } },
     })
     expect(status).toBe(200)
@@ -127,7 +130,11 @@ describe('failed writes record the message the person saw', () => {
     sandbox().sandbox.faults.replaceRules([
       { service: 'eks', operation: 'UpdateAccessEntry', kind: 'error', status: 503 },
     ])
-    const { status, body } = await callRoute(one.PATCH, teamA, { method: 'PATCH', body: { username: 'dev' } })
+    const { status, body } = await callRoute(one.PATCH, teamA, {
+      method: 'PATCH',
+      headers: anyVersion,
+      body: { username: 'dev' },
+    })
     expect(status).toBe(503)
     const event = await latestEvent('result=failed&action=access-entry.update')
     expect(event).toMatchObject({ actor: { name: 'editor' }, cluster: prodWeb, target: teamA.principal })
@@ -229,7 +236,11 @@ describe("the console's own refusals land in the audit log", () => {
   it('records a change refused because EKS manages the entry', async () => {
     getConsoleSession.mockResolvedValue(sessionFor('editor'))
     const autoCluster = { region: 'us-west-2', cluster: 'ml-auto', principal: roleArn('AmazonEKSAutoClusterRole') }
-    const refused = await callRoute(one.PATCH, autoCluster, { method: 'PATCH', body: { kubernetesGroups: ['x'] } })
+    const refused = await callRoute(one.PATCH, autoCluster, {
+      method: 'PATCH',
+      headers: anyVersion,
+      body: { kubernetesGroups: ['x'] },
+    })
     expect(refused.status).toBe(409)
     const event = await latestEvent('action=access-entry.update&result=failed&cluster=us-west-2/ml-auto')
     expect(event).toMatchObject({ target: autoCluster.principal, message: refused.body.error.message })

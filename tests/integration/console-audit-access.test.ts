@@ -23,6 +23,8 @@ let service: typeof import('@/lib/access-entries/access-entry-service')
 
 const prod = { region: 'us-west-2', cluster: 'prod-web' }
 const editor = sessionFor('editor').user
+// These tests are about the audit log, not versions: If-Match: * ("whatever is there now").
+const ANY = { kind: 'any' } as const
 const readLog = async (query: string) => {
   getConsoleSession.mockResolvedValue(sessionFor('viewer'))
   const { status, body } = await callRoute(audit.GET, {}, { query })
@@ -78,14 +80,15 @@ describe('access-entry writes land in the audit log', () => {
 
   it('records update, associate, disassociate and delete, newest first for the cluster history', async () => {
     const target = { ...prod, principalArn: roleArn('orders-s3-reader') }
-    await service.changeAccessEntry(target, { kubernetesGroups: ['orders-devs'] }, editor)
+    await service.changeAccessEntry(target, { kubernetesGroups: ['orders-devs'] }, editor, ANY)
     await service.setAccessPolicy(
       target,
       { policyArn: policyArn('AmazonEKSEditPolicy'), accessScope: { type: 'namespace', namespaces: ['orders'] } },
       editor,
+      ANY,
     )
-    await service.removeAccessPolicy(target, { policyArn: policyArn('AmazonEKSEditPolicy') }, editor)
-    await service.removeAccessEntry(target, {}, editor)
+    await service.removeAccessPolicy(target, { policyArn: policyArn('AmazonEKSEditPolicy') }, editor, ANY)
+    await service.removeAccessEntry(target, {}, editor, ANY)
     const { events } = await readLog(`?cluster=us-west-2/prod-web&actor=EDIT&limit=4`)
     expect(events.map((e: any) => [e.action, e.result])).toEqual([
       ['access-entry.delete', 'succeeded'],
@@ -106,7 +109,7 @@ describe('access-entry writes land in the audit log', () => {
       { service: 'eks', operation: 'UpdateAccessEntry', kind: 'error', status: 503 },
     ])
     await expect(
-      service.changeAccessEntry({ ...prod, principalArn: roleArn('TeamADeveloper') }, { username: 'dev' }, editor),
+      service.changeAccessEntry({ ...prod, principalArn: roleArn('TeamADeveloper') }, { username: 'dev' }, editor, ANY),
     ).rejects.toThrow()
     const { events } = await readLog('?result=failed')
     expect(events[0]).toMatchObject({ action: 'access-entry.update', result: 'failed', after: { username: 'dev' } })

@@ -139,6 +139,7 @@ describe('access-entry write routes under generated bad input', () => {
       { region: 'us-west-2', cluster: 'prod-web', principalArn: 'arn:aws:iam::111122223333:role/dev/x' },
       {},
       editor.user,
+      { kind: 'absent' },
     )
   })
 
