@@ -67,4 +67,23 @@ describe('buildAuthOptions', () => {
     const result = await session!({ session: { expires: 'x' } as Session, token, user } as never)
     expect(result.user).toEqual({ name: 'Sandbox Admin', email: null, role: 'admin' })
   })
+
+  it("gives the token itself the eight-hour idle limit, not next-auth's 30 days", () => {
+    const options = buildAuthOptions(sandboxEnv)
+    expect(options.jwt?.maxAge).toBe(8 * 3600)
+    expect(options.session?.maxAge).toBe(8 * 3600)
+  })
+
+  it("starts a session id and sign-in time at sign-in, and refuses an expired token on next-auth's session path", async () => {
+    const { jwt } = buildAuthOptions(sandboxEnv).callbacks!
+    const user = { id: 'admin', name: 'Sandbox Admin', email: null, role: 'admin' } as unknown as User
+    const signedIn = (await jwt!({ token: {}, user, account: null, trigger: 'signIn' })) as JWT
+    expect(signedIn.sid).toMatch(/^[0-9a-f-]{36}$/)
+    expect(Math.abs((signedIn.authTime ?? 0) - Date.now() / 1000)).toBeLessThan(5)
+    const now = Math.floor(Date.now() / 1000)
+    const fresh = { ...signedIn, iat: now - 60, exp: now + 3600 }
+    expect(await jwt!({ token: fresh, user: undefined as never, account: null })).toBe(fresh)
+    const old = { ...signedIn, authTime: now - 29 * 86400, iat: now - 29 * 86400, exp: now + 86400 }
+    await expect(jwt!({ token: old, user: undefined as never, account: null })).rejects.toThrow(/idle for too long/)
+  })
 })

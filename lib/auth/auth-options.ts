@@ -1,5 +1,7 @@
 import 'server-only'
 
+import { randomUUID } from 'node:crypto'
+
 import type { AuthOptions, Session } from 'next-auth'
 import type { JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
@@ -10,23 +12,21 @@ import { isConsoleRole } from '@/lib/roles/console-role'
 
 import { consoleUserFromOidcProfile, type ConsoleUser } from './oidc-profile'
 import { verifySandboxUser } from './sandbox-users'
+import { SESSION_IDLE_SECONDS, sessionTokenProblem } from './session-lifetime'
 
 /** The sign-in page reads this `?error=` code to explain that the IdP groups grant no console role. */
 export const NO_CONSOLE_ROLE_ERROR = 'NoConsoleRole'
-
-// Sessions are JWTs in a cookie; eight hours is one working day, after which the IdP is asked again.
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60
-
-/**
- * How old a session cookie may be before a request re-issues it (sliding the eight hours on). next-auth re-encrypts
- * the cookie on every call; API routes polled every few seconds need not, so they only decrypt a fresher one.
- */
-export const SESSION_REFRESH_AFTER_SECONDS = 5 * 60
 
 /** next-auth's session cookie name: `__Secure-` prefixed when the console is served over HTTPS, as next-auth does. */
 export function sessionCookieName(config: Pick<ConsoleEnv, 'nextAuthUrl'> = env): string {
   const secure = config.nextAuthUrl?.startsWith('https://') ?? false
   return `${secure ? '__Secure-' : ''}next-auth.session-token`
+}
+
+/** The attributes of the session cookie, as next-auth sets them (re-issuing it must not change them). */
+export function sessionCookieOptions(config: Pick<ConsoleEnv, 'nextAuthUrl'> = env) {
+  const secure = config.nextAuthUrl?.startsWith('https://') ?? false
+  return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure }
 }
 
 function buildSandboxProvider() {
@@ -78,18 +78,28 @@ export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
     providers: config.authMode === 'oidc' ? [buildOidcProvider(config)] : [buildSandboxProvider()],
     // Outside production a fixed secret keeps `npm run dev` working; parseEnv demands a real one in production.
     secret: config.nextAuthSecret ?? 'eks-access-console-development-only-secret',
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    // Sessions are JWTs in a cookie. Both limits matter: session.maxAge is the cookie's, jwt.maxAge the token's own
+    // exp (next-auth's default is 30 days, which a copied cookie value would keep).
+    session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
+    jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
       signIn: ({ user }) =>
         isConsoleRole((user as Partial<ConsoleUser>).role) ? true : `/signin?error=${NO_CONSOLE_ROLE_ERROR}`,
-      jwt: ({ token, user }) => {
+      jwt: async ({ token, user }) => {
         if (user) {
           const role = (user as Partial<ConsoleUser>).role
           if (isConsoleRole(role)) token.role = role
           token.name = user.name ?? user.id
           token.email = user.email ?? null
+          token.sid = randomUUID()
+          token.authTime = Math.floor(Date.now() / 1000)
+          return token
         }
+        // next-auth's own /api/auth/session: the same lifetime rules as getConsoleSession (a throw here makes
+        // next-auth answer an empty session and clear the cookie).
+        const problem = sessionTokenProblem(token, Date.now() / 1000)
+        if (problem) throw new Error(`Session refused: ${problem}.`)
         return token
       },
       session: ({ session, token }) => {
