@@ -13,6 +13,7 @@ vi.mock('server-only', () => ({}))
 
 const { openPostgresAuditStore } = await import('./postgres-audit-store')
 const { describeAuditStoreContract } = await import('./audit-store-contract')
+const { describeSessionStoreContract } = await import('./session-store-contract')
 
 const BIN = process.env.PG_BIN ?? '/usr/local/bin'
 
@@ -91,6 +92,10 @@ const open = (db: string) => {
 
 describe.skipIf(!pg)('PostgreSQL audit store', () => {
   describeAuditStoreContract('PostgreSQL', async () => open(await createDatabase()))
+  describeSessionStoreContract('PostgreSQL', async () => {
+    const db = await createDatabase()
+    return { store: open(db), reopen: async () => open(db) }
+  })
 
   it('creates the schema once, even when two replicas start at the same moment', async () => {
     const db = await createDatabase()

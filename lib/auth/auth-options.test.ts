@@ -1,12 +1,18 @@
 import type { Account, Session, User } from 'next-auth'
 import type { JWT } from 'next-auth/jwt'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/env', () => ({ env: {} }))
 const { parseEnv } = await vi.importActual<typeof import('@/lib/env')>('@/lib/env')
 const { buildAuthOptions, NO_CONSOLE_ROLE_ERROR } = await import('./auth-options')
 const { verifySandboxUser } = await import('./sandbox-users')
+const { setAuditStore } = await import('@/lib/audit/audit-store-instance')
+const { openSqliteAuditStore } = await import('@/lib/audit/sqlite-audit-store')
+const { isSessionRevoked } = await import('./session-revocation')
+
+beforeAll(() => setAuditStore(openSqliteAuditStore(':memory:')))
+afterAll(() => setAuditStore(null))
 
 const sandboxEnv = parseEnv({ CONSOLE_AUTH: 'sandbox' })
 const oidcEnv = parseEnv({
@@ -85,5 +91,16 @@ describe('buildAuthOptions', () => {
     expect(await jwt!({ token: fresh, user: undefined as never, account: null })).toBe(fresh)
     const old = { ...signedIn, authTime: now - 29 * 86400, iat: now - 29 * 86400, exp: now + 86400 }
     await expect(jwt!({ token: old, user: undefined as never, account: null })).rejects.toThrow(/idle for too long/)
+  })
+
+  it("revokes the session on sign-out, after which next-auth's session path refuses its token", async () => {
+    const { callbacks, events } = buildAuthOptions(sandboxEnv)
+    const user = { id: 'editor', name: 'Sandbox Editor', email: null, role: 'editor' } as unknown as User
+    const signedIn = (await callbacks!.jwt!({ token: {}, user, account: null, trigger: 'signIn' })) as JWT
+    const now = Math.floor(Date.now() / 1000)
+    const token = { ...signedIn, iat: now, exp: now + 3600 }
+    await events!.signOut!({ token, session: null as never })
+    expect(await isSessionRevoked(token.sid as string)).toBe(true)
+    await expect(callbacks!.jwt!({ token, user: undefined as never, account: null })).rejects.toThrow(/signed out/)
   })
 })

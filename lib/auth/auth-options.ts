@@ -12,6 +12,7 @@ import { isConsoleRole } from '@/lib/roles/console-role'
 
 import { consoleUserFromOidcProfile, type ConsoleUser } from './oidc-profile'
 import { verifySandboxUser } from './sandbox-users'
+import { isSessionRevoked, revokeSessionToken } from './session-revocation'
 import { SESSION_IDLE_SECONDS, sessionTokenProblem } from './session-lifetime'
 
 /** The sign-in page reads this `?error=` code to explain that the IdP groups grant no console role. */
@@ -63,6 +64,11 @@ function buildOidcProvider(config: ConsoleEnv): OAuthConfig<Record<string, unkno
   }
 }
 
+// Thrown by the jwt callback for a token the console refuses; next-auth answers an empty session and clears the cookie.
+class SessionRefusedError extends Error {
+  override name = 'SessionRefusedError'
+}
+
 /** The console's user of a session token: what both next-auth's session callback and the fast path return. */
 export function sessionUserFromToken(token: JWT): Session['user'] {
   return {
@@ -83,6 +89,17 @@ export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
     jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
+    // The sign-out button posts to next-auth's /api/auth/signout, which clears the cookie and calls this with the
+    // decoded token; a copy of the cookie kept elsewhere is refused from then on.
+    events: { signOut: ({ token }) => revokeSessionToken(token) },
+    logger: {
+      // An old or signed-out cookie is an expected visitor, not a server fault: nothing to log. (next-auth keeps one
+      // logger for the process; every other error is printed as its default logger does.)
+      error: (code, metadata) => {
+        if (metadata instanceof SessionRefusedError) return
+        console.error(`[next-auth][error][${code}]`, metadata)
+      },
+    },
     callbacks: {
       signIn: ({ user }) =>
         isConsoleRole((user as Partial<ConsoleUser>).role) ? true : `/signin?error=${NO_CONSOLE_ROLE_ERROR}`,
@@ -99,7 +116,8 @@ export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
         // next-auth's own /api/auth/session: the same lifetime rules as getConsoleSession (a throw here makes
         // next-auth answer an empty session and clear the cookie).
         const problem = sessionTokenProblem(token, Date.now() / 1000)
-        if (problem) throw new Error(`Session refused: ${problem}.`)
+        if (problem) throw new SessionRefusedError(`Session refused: ${problem}.`)
+        if (await isSessionRevoked(token.sid as string)) throw new SessionRefusedError('Session refused: signed out.')
         return token
       },
       session: ({ session, token }) => {

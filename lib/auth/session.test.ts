@@ -1,7 +1,7 @@
 // getConsoleSession decides every request itself: it decrypts the session cookie (encrypted here with next-auth's own
 // encode), applies the idle and absolute limits, and re-issues a token older than a few minutes (sliding expiry).
 import { decode, encode, type JWT } from 'next-auth/jwt'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const cookieJar = new Map<string, string>()
 const setCookie = vi.fn((name: string, value: string, _options?: object) => void cookieJar.set(name, value))
@@ -17,6 +17,9 @@ vi.mock('next/headers', () => ({
 }))
 
 const { getConsoleSession } = await import('./session')
+const { revokeSessionToken } = await import('./session-revocation')
+const { setAuditStore } = await import('@/lib/audit/audit-store-instance')
+const { openSqliteAuditStore } = await import('@/lib/audit/sqlite-audit-store')
 const { SESSION_REFRESH_AFTER_SECONDS, SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_SECONDS } =
   await import('./session-lifetime')
 
@@ -43,6 +46,10 @@ async function cookieIssued(
   vi.setSystemTime(now)
   return token
 }
+
+// Revocations live in the audit store: a real SQLite database in memory.
+beforeAll(() => setAuditStore(openSqliteAuditStore(':memory:')))
+afterAll(() => setAuditStore(null))
 
 beforeEach(() => {
   cookieJar.clear()
@@ -103,6 +110,34 @@ describe('getConsoleSession', () => {
     cookieJar.set(COOKIE, await cookie())
     expect(await getConsoleSession()).toBeNull()
     expect(setCookie).not.toHaveBeenCalled()
+  })
+
+  it('refuses every token of a signed-out session, also one the process had already decrypted', async () => {
+    const cookie = await cookieIssued(10, { claims: { sid: 'signed-out' } })
+    const older = await cookieIssued(SESSION_REFRESH_AFTER_SECONDS + 10, { claims: { sid: 'signed-out' } })
+    cookieJar.set(COOKIE, cookie)
+    expect(await getConsoleSession()).not.toBeNull()
+    await revokeSessionToken(await decode({ token: cookie, secret: consoleEnv.nextAuthSecret }))
+    expect(await getConsoleSession()).toBeNull()
+    cookieJar.set(COOKIE, older)
+    expect(await getConsoleSession()).toBeNull()
+    expect(setCookie).not.toHaveBeenCalled()
+    cookieJar.set(COOKIE, await cookieIssued(10, { claims: { sid: 'another-session' } }))
+    expect(await getConsoleSession()).not.toBeNull()
+  })
+
+  it('fails closed when the store cannot say whether the session was signed out', async () => {
+    const broken = openSqliteAuditStore(':memory:')
+    await setAuditStore({
+      ...broken,
+      sessions: { ...broken.sessions, isSessionRevoked: () => Promise.reject(new Error('disk I/O error')) },
+    })
+    try {
+      cookieJar.set(COOKIE, await cookieIssued(10, { claims: { sid: 'unknown' } }))
+      await expect(getConsoleSession()).rejects.toThrow('disk I/O error')
+    } finally {
+      await setAuditStore(openSqliteAuditStore(':memory:'))
+    }
   })
 
   it('answers null without a cookie', async () => {

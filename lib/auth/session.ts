@@ -8,11 +8,12 @@ import { redirect } from 'next/navigation'
 import type { ConsoleRole } from '@/lib/roles/console-role'
 
 import { getAuthOptions, sessionCookieName, sessionCookieOptions, sessionUserFromToken } from './auth-options'
+import { isSessionRevoked } from './session-revocation'
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionTokenProblem } from './session-lifetime'
 
 // Decrypting a cookie derives a key and runs AES-GCM on every call; list pages poll, so the sessions of the last few
 // hundred cookies are kept until their refresh is due. The key is the whole encrypted cookie, which only its holder has.
-type RecentSession = { session: Session; until: number }
+type RecentSession = { session: Session; sessionId: string; until: number }
 const recentSessions = new Map<string, RecentSession>()
 const RECENT_SESSIONS_MAX = 500
 
@@ -40,8 +41,8 @@ function remember(cookie: string, entry: RecentSession): void {
 
 /**
  * The signed-in person's session, or null. Every request decides here, with the same rules as next-auth's own session
- * endpoint: the token decrypts with the console's secret, is younger than the idle limit and its session younger than
- * the absolute limit (see session-lifetime.ts). A token older than a few minutes is re-issued (sliding expiry).
+ * endpoint: the token decrypts with the console's secret, is younger than the idle limit, its session younger than
+ * the absolute limit (see session-lifetime.ts) and not signed out (session-revocation.ts). A token older than a few minutes is re-issued (sliding expiry).
  */
 export async function getConsoleSession(): Promise<Session | null> {
   // Console tokens are a few hundred bytes, never chunked by next-auth (that starts at 4 KB): one cookie or none.
@@ -49,14 +50,16 @@ export async function getConsoleSession(): Promise<Session | null> {
   if (!cookie) return null
   const now = Date.now() / 1000
   const recent = recentSessions.get(cookie)
-  if (recent && now < recent.until) return recent.session
+  if (recent && now < recent.until) return (await isSessionRevoked(recent.sessionId)) ? null : recent.session
   recentSessions.delete(cookie)
   const token = await decode({ token: cookie, secret: secret() }).catch(() => null)
   if (!token || sessionTokenProblem(token, now)) return null
+  const sessionId = token.sid as string
+  if (await isSessionRevoked(sessionId)) return null
   const session = { user: sessionUserFromToken(token), expires: new Date((token.exp as number) * 1000).toISOString() }
   const refreshDue = (token.iat as number) + SESSION_REFRESH_AFTER_SECONDS
   if (now >= refreshDue) await reissue(token)
-  else remember(cookie, { session, until: Math.min(token.exp as number, refreshDue) })
+  else remember(cookie, { session, sessionId, until: Math.min(token.exp as number, refreshDue) })
   return session
 }
 

@@ -1,0 +1,43 @@
+// Test support (not imported by the console): the behaviour every SessionStore must show, run by
+// sqlite-audit-store.test.ts and postgres-audit-store.test.ts against a real database.
+import { describe, expect, it } from 'vitest'
+
+import type { AuditStore } from './audit-store'
+
+const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000)
+
+/**
+ * Registers the session store contract. `open` gives a store over an EMPTY database; `reopen` another connection to
+ * the SAME database (a second replica, or the console after a restart).
+ */
+export function describeSessionStoreContract(
+  name: string,
+  open: () => Promise<{ store: AuditStore; reopen: () => Promise<AuditStore> }>,
+): void {
+  describe(`${name}: session store contract`, () => {
+    it('remembers a revoked session, for every connection to the same database', async () => {
+      const { store, reopen } = await open()
+      expect(await store.sessions.isSessionRevoked('s-1')).toBe(false)
+      await store.sessions.revokeSession('s-1', inHours(12))
+      expect(await store.sessions.isSessionRevoked('s-1')).toBe(true)
+      expect(await store.sessions.isSessionRevoked('s-2')).toBe(false)
+      expect(await (await reopen()).sessions.isSessionRevoked('s-1')).toBe(true)
+    })
+
+    it('accepts a second sign-out of the same session', async () => {
+      const { store } = await open()
+      await store.sessions.revokeSession('s-1', inHours(1))
+      await store.sessions.revokeSession('s-1', inHours(2))
+      expect(await store.sessions.isSessionRevoked('s-1')).toBe(true)
+    })
+
+    it('prunes revocations whose sessions have ended, when it records the next one', async () => {
+      const { store } = await open()
+      await store.sessions.revokeSession('ended', inHours(-1))
+      expect(await store.sessions.isSessionRevoked('ended')).toBe(true)
+      await store.sessions.revokeSession('current', inHours(1))
+      expect(await store.sessions.isSessionRevoked('ended')).toBe(false)
+      expect(await store.sessions.isSessionRevoked('current')).toBe(true)
+    })
+  })
+}
