@@ -96,7 +96,12 @@ export function SandboxSignInForm({ callbackUrl }: { callbackUrl: string }) {
 /** The single-sign-on button of OIDC mode. */
 export function OidcSignInButton({ providerName, callbackUrl }: { providerName: string; callbackUrl: string }) {
   return (
-    <Button variant="primary" className="w-full py-2" onClick={() => void signIn('oidc', { callbackUrl })}>
+    <Button
+      variant="primary"
+      className="w-full py-2"
+      // Back through /signin/continue: the SameSite=Strict session cookie is not sent on the IdP's redirect chain.
+      onClick={() => void signIn('oidc', { callbackUrl: `/signin/continue?to=${encodeURIComponent(callbackUrl)}` })}
+    >
       Sign in with {providerName}
     </Button>
   )

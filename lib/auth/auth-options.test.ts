@@ -103,4 +103,14 @@ describe('buildAuthOptions', () => {
     expect(await isSessionRevoked(token.sid as string)).toBe(true)
     await expect(callbacks!.jwt!({ token, user: undefined as never, account: null })).rejects.toThrow(/signed out/)
   })
+
+  it.each([
+    { url: 'http://localhost:3000', name: 'next-auth.session-token', secure: false },
+    { url: 'https://console.example.com', name: '__Secure-next-auth.session-token', secure: true },
+  ])('sets only the session cookie SameSite=Strict ($url)', ({ url, name, secure }) => {
+    const options = buildAuthOptions(parseEnv({ CONSOLE_AUTH: 'sandbox', NEXTAUTH_URL: url }))
+    expect(options.cookies).toEqual({
+      sessionToken: { name, options: { httpOnly: true, sameSite: 'strict', path: '/', secure } },
+    })
+  })
 })

@@ -24,10 +24,17 @@ export function sessionCookieName(config: Pick<ConsoleEnv, 'nextAuthUrl'> = env)
   return `${secure ? '__Secure-' : ''}next-auth.session-token`
 }
 
-/** The attributes of the session cookie, as next-auth sets them (re-issuing it must not change them). */
+/**
+ * The attributes of the session cookie, for next-auth's `cookies.sessionToken` and for re-issuing it. SameSite=Strict:
+ * no request started by another site (a link, a form, a frame, `fetch` from a sibling subdomain or another port of the
+ * same host) carries the session. Only the session cookie: the OIDC state, PKCE and callback-URL cookies stay
+ * next-auth's Lax, because the identity provider's redirect back to /api/auth/callback/oidc is a cross-site navigation
+ * that must bring them. The session cookie set on that callback is not sent on the redirect chain it ends (it started
+ * at the identity provider), so the OIDC button returns through /signin/continue, which navigates from our own page.
+ */
 export function sessionCookieOptions(config: Pick<ConsoleEnv, 'nextAuthUrl'> = env) {
   const secure = config.nextAuthUrl?.startsWith('https://') ?? false
-  return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure }
+  return { httpOnly: true, sameSite: 'strict' as const, path: '/', secure }
 }
 
 function buildSandboxProvider() {
@@ -89,6 +96,7 @@ export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
     jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
+    cookies: { sessionToken: { name: sessionCookieName(config), options: sessionCookieOptions(config) } },
     // The sign-out button posts to next-auth's /api/auth/signout, which clears the cookie and calls this with the
     // decoded token; a copy of the cookie kept elsewhere is refused from then on.
     events: { signOut: ({ token }) => revokeSessionToken(token) },
