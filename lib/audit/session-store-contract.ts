@@ -39,5 +39,22 @@ export function describeSessionStoreContract(
       expect(await store.sessions.isSessionRevoked('ended')).toBe(false)
       expect(await store.sessions.isSessionRevoked('current')).toBe(true)
     })
+
+    it('counts sign-in failures per subject within a window, newest first, and prunes day-old ones', async () => {
+      const { store, reopen } = await open()
+      const now = Date.now()
+      const minutesAgo = (m: number) => new Date(now - m * 60_000)
+      await store.sessions.recordSignInFailure(['user:alice', 'address:10.0.0.1'], minutesAgo(30))
+      for (const m of [3, 2, 1])
+        await store.sessions.recordSignInFailure(['user:alice', 'address:10.0.0.1'], minutesAgo(m))
+      await store.sessions.recordSignInFailure(['user:bob', 'address:10.0.0.1'], minutesAgo(1))
+      const since = minutesAgo(15)
+      expect(await store.sessions.recentSignInFailures('user:alice', since, 10)).toEqual([1, 2, 3].map(minutesAgo))
+      expect(await store.sessions.recentSignInFailures('user:alice', since, 2)).toEqual([1, 2].map(minutesAgo))
+      expect(await (await reopen()).sessions.recentSignInFailures('address:10.0.0.1', since, 10)).toHaveLength(4)
+      expect(await store.sessions.recentSignInFailures('user:carol', since, 10)).toEqual([])
+      await store.sessions.recordSignInFailure(['user:carol'], new Date(now + 25 * 3600_000))
+      expect(await store.sessions.recentSignInFailures('user:alice', minutesAgo(60), 10)).toEqual([])
+    })
   })
 }

@@ -12,6 +12,7 @@ import { isConsoleRole } from '@/lib/roles/console-role'
 
 import { consoleUserFromOidcProfile, type ConsoleUser } from './oidc-profile'
 import { verifySandboxUser } from './sandbox-users'
+import { clientAddress, limitSignIn } from './sign-in-limit'
 import { isSessionRevoked, revokeSessionToken } from './session-revocation'
 import { SESSION_IDLE_SECONDS, sessionTokenProblem } from './session-lifetime'
 
@@ -42,8 +43,9 @@ function buildSandboxProvider() {
     id: 'sandbox',
     name: 'Sandbox user',
     credentials: { username: { label: 'Username', type: 'text' }, password: { label: 'Password', type: 'password' } },
-    authorize: async (credentials) => {
-      const user = verifySandboxUser(credentials?.username, credentials?.password)
+    authorize: async (credentials, req) => {
+      const attempt = { username: String(credentials?.username ?? ''), address: clientAddress(req.headers) }
+      const user = await limitSignIn(attempt, () => verifySandboxUser(credentials?.username, credentials?.password))
       return user ? { id: user.username, name: user.name, email: null, role: user.role } : null
     },
   })
