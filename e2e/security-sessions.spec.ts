@@ -88,3 +88,12 @@ test.describe('sign-in limit', () => {
     await expect(signIn.alert()).toHaveText('Too many sign-in attempts. Try again in 15 minutes.')
   })
 })
+
+test('/signin/continue (where OIDC sign-in lands) moves on to an app path only', async ({ page, signInAs }) => {
+  await signInAs('viewer')
+  await page.goto('/signin/continue?to=%2Fclusters%2Fus-west-2%2Fprod-web%2Faccess')
+  await expect(page).toHaveURL(/\/clusters\/us-west-2\/prod-web\/access$/)
+  await expect(page.getByRole('heading', { name: 'Access entries' })).toBeVisible()
+  await page.goto('/signin/continue?to=https%3A%2F%2Fevil.example%2F')
+  await expect(page).toHaveURL(/\/clusters$/)
+})
