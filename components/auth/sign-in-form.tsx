@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 
 import { Button } from '@/components/ui/button'
+import { describeTooManySignIns } from '@/lib/queries/too-many-sign-ins'
 
 const signInSchema = z.object({
   username: z.string().trim().min(1, 'Enter your username'),
@@ -30,7 +31,9 @@ export function SandboxSignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn('sandbox', { ...values, redirect: false, callbackUrl })
     if (!result || result.error) {
       setFormError(
-        result?.error === 'CredentialsSignin' ? 'Wrong username or password.' : 'Sign-in failed. Please try again.',
+        result?.error === 'CredentialsSignin'
+          ? 'Wrong username or password.'
+          : (describeTooManySignIns(result?.error) ?? 'Sign-in failed. Please try again.'),
       )
       return
     }
@@ -96,7 +99,12 @@ export function SandboxSignInForm({ callbackUrl }: { callbackUrl: string }) {
 /** The single-sign-on button of OIDC mode. */
 export function OidcSignInButton({ providerName, callbackUrl }: { providerName: string; callbackUrl: string }) {
   return (
-    <Button variant="primary" className="w-full py-2" onClick={() => void signIn('oidc', { callbackUrl })}>
+    <Button
+      variant="primary"
+      className="w-full py-2"
+      // Back through /signin/continue: the SameSite=Strict session cookie is not sent on the IdP's redirect chain.
+      onClick={() => void signIn('oidc', { callbackUrl: `/signin/continue?to=${encodeURIComponent(callbackUrl)}` })}
+    >
       Sign in with {providerName}
     </Button>
   )

@@ -1,6 +1,8 @@
 // Route params and bodies of the access-entry routes (isomorphic zod; the route files stay parse → call → answer).
 import { z } from 'zod'
 
+import { singleLineText } from '@/lib/validation/text-fields'
+
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 // The client encodes an ARN as one path segment (arn%3Aaws%3Aiam…%2Fdev%2Fx) and Next decodes each segment once before
@@ -27,7 +29,7 @@ export const regionQuerySchema = z.object({
 })
 
 export const principalSearchQuerySchema = regionQuerySchema.extend({
-  q: z.string().max(200, 'Search for at most 200 characters.').default(''),
+  q: singleLineText().max(200, 'Search for at most 200 characters.').default(''),
 })
 
 export const authenticationModeRequestSchema = z.object({

@@ -3,10 +3,12 @@
 // createAccessEntrySchema directly, so form and route parse one schema.
 import { z } from 'zod'
 
+import { singleLineText } from '@/lib/validation/text-fields'
+
 import { associateAccessPolicySchema } from '@/lib/access/access-entry-schema'
 
 /** The typed cluster name an admin gives to pass the lockout guard. */
-const confirmClusterName = z.string().trim().max(100).optional()
+const confirmClusterName = singleLineText().trim().max(100).optional()
 
 /** DELETE …/access-entries/:principal (optional body). */
 export const deleteAccessEntrySchema = z.object({ confirmClusterName })

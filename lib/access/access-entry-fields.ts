@@ -1,6 +1,7 @@
 // Field-level checks for access entries, with the rules EKS enforces (EKS user guide, "Create access entries";
 // shared/reference §2). Messages are written for the person filling in the console's form.
 import { z } from 'zod'
+import { singleLineText } from '@/lib/validation/text-fields'
 
 /** Username prefixes EKS reserves for itself and Kubernetes ("The username must not begin with system:"). */
 export const reservedUsernamePrefixes = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'] as const
@@ -22,8 +23,7 @@ export function findUsernameProblem(username: string): string | undefined {
 }
 
 /** A custom Kubernetes username for a STANDARD entry. */
-export const usernameSchema = z
-  .string()
+export const usernameSchema = singleLineText()
   .trim()
   .min(1, { error: 'Enter a username, or leave the field out to get the default.' })
   .max(255, { error: 'Usernames are limited to 255 characters here.' })
@@ -47,8 +47,7 @@ export function findGroupProblem(group: string): string | undefined {
 /** Kubernetes groups for a STANDARD entry; the whole list replaces the old one on update (UpdateAccessEntry). */
 export const kubernetesGroupsSchema = z
   .array(
-    z
-      .string()
+    singleLineText()
       .trim()
       .min(1, { error: 'Group names cannot be empty.' })
       .max(255, { error: 'Group names are limited to 255 characters here.' })

@@ -2,6 +2,7 @@
 // route handlers, so a person sees the same message whether the browser or the server caught the problem.
 // Cross-field rules follow what EKS enforces per entry type (reference §2).
 import { z } from 'zod'
+import { singleLineText } from '@/lib/validation/text-fields'
 import { accessEntryTypes } from './access-entry-type'
 import { kubernetesGroupsSchema, usernameSchema } from './access-entry-fields'
 import { associateAccessPolicySchema } from './access-policy-association-schema'
@@ -16,7 +17,10 @@ export { principalArnSchema } from './principal-arn-schema'
 export { kubernetesGroupsSchema, usernameSchema } from './access-entry-fields'
 
 const tagsSchema = z
-  .record(z.string().min(1).max(128), z.string().max(256, { error: 'Tag values are limited to 256 characters.' }))
+  .record(
+    singleLineText().min(1).max(128),
+    singleLineText().max(256, { error: 'Tag values are limited to 256 characters.' }),
+  )
   .superRefine((tags, ctx) => {
     const keys = Object.keys(tags)
     if (keys.length > 50) ctx.addIssue({ code: 'custom', message: 'A resource can have at most 50 tags.' })

@@ -1,10 +1,10 @@
 // Access-policy association bodies (AssociateAccessPolicy: policyArn + accessScope), shared by form and handler.
 import { z } from 'zod'
+import { singleLineText } from '@/lib/validation/text-fields'
 import { findNamespacePatternProblem } from './access-entry-fields'
 
 /** An access policy ARN. Unknown names are accepted: AWS adds policies over time and ListAccessPolicies is the source. */
-export const policyArnSchema = z
-  .string({ error: 'Choose an access policy.' })
+export const policyArnSchema = singleLineText({ error: 'Choose an access policy.' })
   .trim()
   .superRefine((value, ctx) => {
     if (/^arn:[\w-]+:eks::aws:cluster-access-policy\/[A-Za-z0-9]+$/.test(value)) return
@@ -14,6 +14,9 @@ export const policyArnSchema = z
     ctx.addIssue({ code: 'custom', message })
   })
 
+/** The most namespaces one access scope may list in this console. */
+export const MAX_SCOPE_NAMESPACES = 100
+
 /** Where an associated policy applies: the whole cluster, or listed namespaces (wildcards like `dev-*` allowed). */
 export const accessScopeSchema = z.discriminatedUnion(
   'type',
@@ -22,7 +25,7 @@ export const accessScopeSchema = z.discriminatedUnion(
       type: z.literal('cluster'),
       // EKS echoes `namespaces: []` for cluster scope; a non-empty list would be silently meaningless.
       namespaces: z
-        .array(z.string())
+        .array(singleLineText())
         .max(0, { error: 'Cluster scope covers every namespace; remove the namespaces or choose namespace scope.' })
         .optional(),
     }),
@@ -30,8 +33,7 @@ export const accessScopeSchema = z.discriminatedUnion(
       type: z.literal('namespace'),
       namespaces: z
         .array(
-          z
-            .string()
+          singleLineText()
             .trim()
             .superRefine((value, ctx) => {
               const problem = findNamespacePatternProblem(value)
@@ -40,6 +42,8 @@ export const accessScopeSchema = z.discriminatedUnion(
           { error: 'List the namespaces this policy applies to.' },
         )
         .min(1, { error: 'Namespace scope needs at least one namespace.' })
+        // EKS documents no limit on namespaces per scope; 100 keeps a scope readable and a request small.
+        .max(MAX_SCOPE_NAMESPACES, { error: `A scope can list at most ${MAX_SCOPE_NAMESPACES} namespaces.` })
         .refine((list) => new Set(list).size === list.length, { error: 'A namespace is listed twice.' }),
     }),
   ],

@@ -1,5 +1,5 @@
 // Who may have an access entry: IAM roles and users of any account, paths allowed (EKS user guide; reference §2).
-import { z } from 'zod'
+import { singleLineText } from '@/lib/validation/text-fields'
 import { canonicalizeAssumedRole, isServiceLinkedRole, parseArn } from './arn'
 
 const ARN_EXAMPLE = 'arn:aws:iam::111122223333:role/my-role'
@@ -31,8 +31,9 @@ export function findPrincipalArnProblem(value: string): string | undefined {
 }
 
 /** An IAM role or user ARN (any account, paths allowed). */
-export const principalArnSchema = z
-  .string({ error: `Enter the ARN of an IAM role or user, like ${ARN_EXAMPLE}.` })
+export const principalArnSchema = singleLineText({
+  error: `Enter the ARN of an IAM role or user, like ${ARN_EXAMPLE}.`,
+})
   .trim()
   .superRefine((value, ctx) => {
     const problem = findPrincipalArnProblem(value)

@@ -4,6 +4,7 @@ import type { AuditResult } from '@/lib/queries/audit-dto'
 import type { ConsoleRole } from '@/lib/roles/console-role'
 
 import type { AuditEvent } from './record-audit-event'
+import type { SessionStore } from './session-store'
 
 /** An event as stored: the recorded {@link AuditEvent} plus its id and time. */
 export type StoredAuditEvent = AuditEvent & { id: string; occurredAt: Date }
@@ -41,6 +42,8 @@ export interface AuditStore {
   /** Events matching the filters, newest first, `limit` at a time. */
   query(query: AuditStoreQuery): Promise<AuditStorePage>
   facets(): Promise<AuditStoreFacets>
+  /** Signed-out sessions (and sign-in failures), shared by every replica using the same database. */
+  readonly sessions: SessionStore
   close(): Promise<void>
 }
 

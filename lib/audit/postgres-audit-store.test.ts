@@ -9,6 +9,7 @@ vi.mock('server-only', () => ({}))
 
 const { openPostgresAuditStore } = await import('./postgres-audit-store')
 const { describeAuditStoreContract } = await import('./audit-store-contract')
+const { describeSessionStoreContract } = await import('./session-store-contract')
 
 const server = await startLocalPostgres()
 if (typeof server === 'string') console.log(`Skipping the PostgreSQL audit store tests: ${server}`)
@@ -39,6 +40,10 @@ const open = (db: string) => {
 
 describe.skipIf(!pg)('PostgreSQL audit store', () => {
   describeAuditStoreContract('PostgreSQL', async () => open(await createDatabase()))
+  describeSessionStoreContract('PostgreSQL', async () => {
+    const db = await createDatabase()
+    return { store: open(db), reopen: async () => open(db) }
+  })
 
   it('creates the schema once, even when two replicas start at the same moment', async () => {
     const db = await createDatabase()

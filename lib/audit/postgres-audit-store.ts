@@ -20,6 +20,7 @@ import {
   type AuditStoreQuery,
   type StoredAuditEvent,
 } from './audit-store'
+import { openPostgresSessionStore } from './postgres-session-store'
 import type { AuditEvent } from './record-audit-event'
 
 // Every PostgreSQL statement of the audit log lives in this file: the same tables and columns as the SQLite store,
@@ -114,6 +115,7 @@ export function openPostgresAuditStore(databaseUrl: string, options: { max?: num
 
   return {
     kind: 'postgres',
+    sessions: openPostgresSessionStore(pool),
     async append(event: AuditEvent, occurredAt = new Date()): Promise<StoredAuditEvent> {
       await ensureSchema()
       const { rows } = await pool.query<{ id: string }>(INSERT, toAuditValues(event, occurredAt, dialect))

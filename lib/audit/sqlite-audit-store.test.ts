@@ -9,6 +9,7 @@ vi.mock('server-only', () => ({}))
 
 const { openSqliteAuditStore } = await import('./sqlite-audit-store')
 const { describeAuditStoreContract } = await import('./audit-store-contract')
+const { describeSessionStoreContract } = await import('./session-store-contract')
 
 const root = mkdtempSync(join(tmpdir(), 'audit-sqlite-'))
 let opened: { close: () => Promise<void> }[] = []
@@ -27,6 +28,10 @@ function openFresh(path = join(root, `run-${++counter}`, 'audit.sqlite')) {
 }
 
 describeAuditStoreContract('SQLite', async () => openFresh())
+describeSessionStoreContract('SQLite', async () => {
+  const path = join(root, `run-${++counter}`, 'audit.sqlite')
+  return { store: openFresh(path), reopen: async () => openFresh(path) }
+})
 
 describe('SQLite audit store file', () => {
   it('creates its folder (git-ignored), a WAL database and the version table', async () => {

@@ -22,6 +22,7 @@ import {
   type StoredAuditEvent,
 } from './audit-store'
 import type { AuditEvent } from './record-audit-event'
+import { openSqliteSessionStore } from './sqlite-session-store'
 
 // Every SQLite statement of the audit log lives in this file. Times are epoch milliseconds (INTEGER), so the
 // newest-first index orders them exactly; before/after are JSON text.
@@ -103,6 +104,7 @@ export function openSqliteAuditStore(path: string): AuditStore {
 
   return {
     kind: 'sqlite',
+    sessions: openSqliteSessionStore(db),
     async append(event: AuditEvent, occurredAt = new Date()): Promise<StoredAuditEvent> {
       const info = insert.run(...toAuditValues(event, occurredAt, dialect))
       return { ...event, id: String(info.lastInsertRowid), occurredAt }

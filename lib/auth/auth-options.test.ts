@@ -1,12 +1,18 @@
 import type { Account, Session, User } from 'next-auth'
 import type { JWT } from 'next-auth/jwt'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/env', () => ({ env: {} }))
 const { parseEnv } = await vi.importActual<typeof import('@/lib/env')>('@/lib/env')
 const { buildAuthOptions, NO_CONSOLE_ROLE_ERROR } = await import('./auth-options')
 const { verifySandboxUser } = await import('./sandbox-users')
+const { setAuditStore } = await import('@/lib/audit/audit-store-instance')
+const { openSqliteAuditStore } = await import('@/lib/audit/sqlite-audit-store')
+const { isSessionRevoked } = await import('./session-revocation')
+
+beforeAll(() => setAuditStore(openSqliteAuditStore(':memory:')))
+afterAll(() => setAuditStore(null))
 
 const sandboxEnv = parseEnv({ CONSOLE_AUTH: 'sandbox' })
 const oidcEnv = parseEnv({
@@ -66,5 +72,45 @@ describe('buildAuthOptions', () => {
     expect(token).toMatchObject({ role: 'admin', name: 'Sandbox Admin' })
     const result = await session!({ session: { expires: 'x' } as Session, token, user } as never)
     expect(result.user).toEqual({ name: 'Sandbox Admin', email: null, role: 'admin' })
+  })
+
+  it("gives the token itself the eight-hour idle limit, not next-auth's 30 days", () => {
+    const options = buildAuthOptions(sandboxEnv)
+    expect(options.jwt?.maxAge).toBe(8 * 3600)
+    expect(options.session?.maxAge).toBe(8 * 3600)
+  })
+
+  it("starts a session id and sign-in time at sign-in, and refuses an expired token on next-auth's session path", async () => {
+    const { jwt } = buildAuthOptions(sandboxEnv).callbacks!
+    const user = { id: 'admin', name: 'Sandbox Admin', email: null, role: 'admin' } as unknown as User
+    const signedIn = (await jwt!({ token: {}, user, account: null, trigger: 'signIn' })) as JWT
+    expect(signedIn.sid).toMatch(/^[0-9a-f-]{36}$/)
+    expect(Math.abs((signedIn.authTime ?? 0) - Date.now() / 1000)).toBeLessThan(5)
+    const now = Math.floor(Date.now() / 1000)
+    const fresh = { ...signedIn, iat: now - 60, exp: now + 3600 }
+    expect(await jwt!({ token: fresh, user: undefined as never, account: null })).toBe(fresh)
+    const old = { ...signedIn, authTime: now - 29 * 86400, iat: now - 29 * 86400, exp: now + 86400 }
+    await expect(jwt!({ token: old, user: undefined as never, account: null })).rejects.toThrow(/idle for too long/)
+  })
+
+  it("revokes the session on sign-out, after which next-auth's session path refuses its token", async () => {
+    const { callbacks, events } = buildAuthOptions(sandboxEnv)
+    const user = { id: 'editor', name: 'Sandbox Editor', email: null, role: 'editor' } as unknown as User
+    const signedIn = (await callbacks!.jwt!({ token: {}, user, account: null, trigger: 'signIn' })) as JWT
+    const now = Math.floor(Date.now() / 1000)
+    const token = { ...signedIn, iat: now, exp: now + 3600 }
+    await events!.signOut!({ token, session: null as never })
+    expect(await isSessionRevoked(token.sid as string)).toBe(true)
+    await expect(callbacks!.jwt!({ token, user: undefined as never, account: null })).rejects.toThrow(/signed out/)
+  })
+
+  it.each([
+    { url: 'http://localhost:3000', name: 'next-auth.session-token', secure: false },
+    { url: 'https://console.example.com', name: '__Secure-next-auth.session-token', secure: true },
+  ])('sets only the session cookie SameSite=Strict ($url)', ({ url, name, secure }) => {
+    const options = buildAuthOptions(parseEnv({ CONSOLE_AUTH: 'sandbox', NEXTAUTH_URL: url }))
+    expect(options.cookies).toEqual({
+      sessionToken: { name, options: { httpOnly: true, sameSite: 'strict', path: '/', secure } },
+    })
   })
 })

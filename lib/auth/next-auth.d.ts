@@ -10,5 +10,9 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     role?: ConsoleRole
+    /** The session's id, kept across re-issues (next-auth's own `jti` changes each time), so sign-out can revoke it. */
+    sid?: string
+    /** When the person signed in (epoch seconds), for the absolute session limit. */
+    authTime?: number
   }
 }

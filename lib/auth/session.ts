@@ -1,43 +1,66 @@
 import 'server-only'
 
-import { getServerSession, type Session } from 'next-auth'
-import { decode } from 'next-auth/jwt'
+import type { Session } from 'next-auth'
+import { decode, encode, type JWT } from 'next-auth/jwt'
 import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import type { ConsoleRole } from '@/lib/roles/console-role'
 
-import { getAuthOptions, SESSION_REFRESH_AFTER_SECONDS, sessionCookieName, sessionUserFromToken } from './auth-options'
+import { getAuthOptions, sessionCookieName, sessionCookieOptions, sessionUserFromToken } from './auth-options'
+import { isSessionRevoked } from './session-revocation'
+import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionTokenProblem } from './session-lifetime'
 
 // Decrypting a cookie derives a key and runs AES-GCM on every call; list pages poll, so the sessions of the last few
 // hundred cookies are kept until their refresh is due. The key is the whole encrypted cookie, which only its holder has.
-const recentSessions = new Map<string, { session: Session; until: number }>()
+type RecentSession = { session: Session; sessionId: string; until: number }
+const recentSessions = new Map<string, RecentSession>()
 const RECENT_SESSIONS_MAX = 500
 
+const secret = () => getAuthOptions().secret ?? ''
+
 /**
- * The session of a cookie issued less than {@link SESSION_REFRESH_AFTER_SECONDS} ago, decrypted without re-issuing
- * it; undefined for anything else (no cookie, chunked, older, invalid), which takes next-auth's full path.
+ * Slides the idle limit on: re-issues the session cookie with a new `iat`/`exp` (the session id and sign-in time stay).
+ * Only route handlers and server actions may set cookies; a page render cannot, and its token is left as it is (the
+ * API calls the page makes right after re-issue it).
  */
-async function readFreshSession(): Promise<Session | undefined> {
-  const cookie = (await cookies()).get(sessionCookieName())?.value
-  if (!cookie) return undefined
-  const now = Date.now() / 1000
-  const recent = recentSessions.get(cookie)
-  if (recent && now < recent.until) return recent.session
-  recentSessions.delete(cookie)
-  const token = await decode({ token: cookie, secret: getAuthOptions().secret ?? '' }).catch(() => null)
-  if (!token || typeof token.iat !== 'number' || typeof token.exp !== 'number') return undefined
-  const until = Math.min(token.exp, token.iat + SESSION_REFRESH_AFTER_SECONDS)
-  if (now >= until) return undefined
-  const session = { user: sessionUserFromToken(token), expires: new Date(token.exp * 1000).toISOString() }
-  if (recentSessions.size >= RECENT_SESSIONS_MAX) recentSessions.delete(recentSessions.keys().next().value ?? '')
-  recentSessions.set(cookie, { session, until })
-  return session
+async function reissue(token: JWT): Promise<void> {
+  const value = await encode({ token, secret: secret(), maxAge: SESSION_IDLE_SECONDS })
+  try {
+    const expires = new Date(Date.now() + SESSION_IDLE_SECONDS * 1000)
+    ;(await cookies()).set(sessionCookieName(), value, { ...sessionCookieOptions(), expires })
+  } catch {
+    // A Server Component render: cookies are read-only there.
+  }
 }
 
-/** The signed-in person's session, or null. A session older than a few minutes is re-issued (sliding expiry). */
+function remember(cookie: string, entry: RecentSession): void {
+  if (recentSessions.size >= RECENT_SESSIONS_MAX) recentSessions.delete(recentSessions.keys().next().value ?? '')
+  recentSessions.set(cookie, entry)
+}
+
+/**
+ * The signed-in person's session, or null. Every request decides here, with the same rules as next-auth's own session
+ * endpoint: the token decrypts with the console's secret, is younger than the idle limit, its session younger than
+ * the absolute limit (see session-lifetime.ts) and not signed out (session-revocation.ts). A token older than a few minutes is re-issued (sliding expiry).
+ */
 export async function getConsoleSession(): Promise<Session | null> {
-  return (await readFreshSession()) ?? getServerSession(getAuthOptions())
+  // Console tokens are a few hundred bytes, never chunked by next-auth (that starts at 4 KB): one cookie or none.
+  const cookie = (await cookies()).get(sessionCookieName())?.value
+  if (!cookie) return null
+  const now = Date.now() / 1000
+  const recent = recentSessions.get(cookie)
+  if (recent && now < recent.until) return (await isSessionRevoked(recent.sessionId)) ? null : recent.session
+  recentSessions.delete(cookie)
+  const token = await decode({ token: cookie, secret: secret() }).catch(() => null)
+  if (!token || sessionTokenProblem(token, now)) return null
+  const sessionId = token.sid as string
+  if (await isSessionRevoked(sessionId)) return null
+  const session = { user: sessionUserFromToken(token), expires: new Date((token.exp as number) * 1000).toISOString() }
+  const refreshDue = (token.iat as number) + SESSION_REFRESH_AFTER_SECONDS
+  if (now >= refreshDue) await reissue(token)
+  else remember(cookie, { session, sessionId, until: Math.min(token.exp as number, refreshDue) })
+  return session
 }
 
 /**

@@ -1,5 +1,7 @@
 import 'server-only'
 
+import { describeTooManySignIns } from '@/lib/queries/too-many-sign-ins'
+
 /**
  * Turns a `callbackUrl` into an app-relative path: next-auth hands back absolute URLs of our own origin, and anything
  * else (another host, `//evil.example`) would make the sign-in page an open redirect.
@@ -32,6 +34,7 @@ export function describeSignInError(code: string | undefined): string | null {
   if (!code) return null
   return (
     messages[code] ??
+    describeTooManySignIns(code) ??
     'Sign-in with the identity provider failed. Try again, or ask an administrator to check the OIDC settings.'
   )
 }

@@ -1,6 +1,8 @@
 // An association's inline session policy (reference §8): checked and compacted before sending, pretty for reading.
 import { z } from 'zod'
 
+import { multiLineText } from '@/lib/validation/text-fields'
+
 /**
  * The longest inline session policy AWS takes: 2,048 characters is STS AssumeRole's documented limit for `Policy`.
  * EKS documents no limit of its own for the association's `policy` (its API model has a plain string), so the
@@ -36,8 +38,7 @@ export function readSessionPolicy(text: string): { policy: string } | { problem:
 }
 
 /** An inline session policy: blank is none; otherwise a JSON policy object, compacted to what AWS is sent. */
-export const sessionPolicySchema = z
-  .string()
+export const sessionPolicySchema = multiLineText()
   .trim()
   .transform((text, ctx) => {
     if (text === '') return ''

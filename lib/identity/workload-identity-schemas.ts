@@ -1,5 +1,6 @@
 // The workload-identity API's bodies and answers: one zod schema per form, shared by the form and its route.
 import { z } from 'zod'
+import { dns1123LabelSchema, multiLineText, singleLineText } from '@/lib/validation/text-fields'
 
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
@@ -7,8 +8,7 @@ import { requireSessionTagsOffForPolicy, sessionPolicySchema } from './session-p
 
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/
 const kubeName = (what: string) =>
-  z
-    .string()
+  singleLineText()
     .trim()
     .min(1, `Enter the ${what}.`)
     .max(253, `A ${what} has at most 253 characters.`)
@@ -16,8 +16,7 @@ const kubeName = (what: string) =>
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/
 /** An IAM role ARN, path allowed (`arn:aws:iam::111122223333:role/dev/my-role`). */
-export const roleArnSchema = z
-  .string()
+export const roleArnSchema = singleLineText()
   .trim()
   .regex(ROLE_ARN, 'Enter an IAM role ARN such as arn:aws:iam::111122223333:role/my-role.')
 const optionalRoleArn = z.union([z.literal(''), roleArnSchema]).default('')
@@ -68,16 +67,15 @@ export const associationIdSchema = z.string().regex(/^a-[a-z0-9]{1,64}$/, 'Not a
 /** PATCH …/service-accounts/:ns/:name — the IRSA annotations; '' removes one. */
 export const irsaAnnotationsSchema = z.object({
   roleArn: optionalRoleArn,
-  audience: z.string().trim().max(253).default(''),
+  audience: singleLineText().trim().max(253).default(''),
   stsRegionalEndpoints: z.enum(['', 'true', 'false']).default(''),
-  tokenExpiration: z
-    .string()
+  tokenExpiration: singleLineText()
     .trim()
     .regex(/^(\d+)?$/, 'Enter seconds, e.g. 86400.')
     .refine((v) => v === '' || (Number(v) >= 600 && Number(v) <= 86400 * 2), 'Between 600 and 172800 seconds.')
     .default(''),
   /** The resourceVersion the person edited; a newer one on the server is a 409 (nobody's change is overwritten). */
-  resourceVersion: z.string().min(1, 'Reload the service account before editing it.'),
+  resourceVersion: singleLineText().min(1, 'Reload the service account before editing it.'),
 })
 export type IrsaAnnotationsInput = z.output<typeof irsaAnnotationsSchema>
 
@@ -96,13 +94,12 @@ export const trustFixQuerySchema = z.object({
 })
 export const applyTrustFixSchema = trustFixQuerySchema.extend({
   /** The trust policy the diff was computed from; if IAM holds another by now, the fix is refused (409). */
-  expectedPolicy: z.string().min(2),
+  expectedPolicy: multiLineText().min(2),
 })
 
 /** POST …/oidc-provider/client-ids — the token audience to add to the cluster's IAM OIDC provider (IAM: 1–255). */
 export const addOidcClientIdSchema = z.object({
-  audience: z
-    .string()
+  audience: singleLineText()
     .trim()
     .min(1, 'Enter the audience (client ID), e.g. sts.amazonaws.com.')
     .max(255, 'An IAM OIDC client ID has at most 255 characters.'),
@@ -111,13 +108,12 @@ export type AddOidcClientIdInput = z.output<typeof addOidcClientIdSchema>
 
 /** POST /api/iam/roles — a role whose trust policy lets this service account assume it. */
 export const createWorkloadRoleSchema = z.object({
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/),
-  cluster: z.string().min(1).max(100),
-  roleName: z
-    .string()
+  region: singleLineText().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/),
+  cluster: singleLineText().min(1).max(100),
+  roleName: singleLineText()
     .trim()
     .regex(/^[\w+=,.@-]{1,64}$/, 'A role name is 1–64 letters, digits and + = , . @ _ -.'),
-  description: z.string().trim().max(1000).default(''),
+  description: singleLineText().trim().max(1000).default(''),
   mechanism: mechanismSchema,
   namespace: kubeName('namespace'),
   serviceAccount: kubeName('service account name'),
@@ -237,6 +233,11 @@ export const serviceAccountDetailSchema = z.object({
   mapping: mappingSchema.nullable(),
 })
 export type ServiceAccountDetail = z.infer<typeof serviceAccountDetailSchema>
+
+/** The query of GET …/service-accounts: an optional namespace (a DNS-1123 label) to list the accounts of. */
+export const serviceAccountChoicesQuerySchema = z.object({
+  namespace: z.preprocess((v) => (v === '' ? undefined : v), dns1123LabelSchema.optional()),
+})
 
 /** GET …/service-accounts[?namespace=] — the pickers of the create form. */
 export const serviceAccountChoicesSchema = z.object({

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { singleLineText } from '@/lib/validation/text-fields'
+
 // IAM role ARNs, with an optional path: arn:<partition>:iam::<12 digits>:role/<path/>name (RoleName [\w+=,.@-]).
 const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso[a-z-]*)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/
 // Profile names are section names in ~/.aws/config; keep to the characters the CLI docs use so the value survives
@@ -10,8 +12,7 @@ const PROFILE = /^[A-Za-z0-9_.+@-]{1,64}$/
 const NAME = /^[A-Za-z0-9_.:/@+-]{1,253}$/
 
 const optional = (pattern: RegExp, message: string) =>
-  z
-    .string()
+  singleLineText()
     .trim()
     .refine((value) => value === '' || pattern.test(value), message)
 

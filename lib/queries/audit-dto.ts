@@ -2,6 +2,8 @@
 // (which keep the same filters in their URL). Isomorphic: lib/audit is server-only, so the DTOs live here.
 import { z } from 'zod'
 
+import { singleLineText } from '@/lib/validation/text-fields'
+
 import { consoleRoles } from '@/lib/roles/console-role'
 
 /** The outcomes an audit event records (a grant can apply its entry and fail a policy: `partial`). */
@@ -49,7 +51,7 @@ export const auditFacetsSchema = z.object({
 export type AuditFacets = z.infer<typeof auditFacetsSchema>
 
 const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
-const optionalText = (max: number) => z.preprocess(blankAsUndefined, z.string().trim().max(max).optional())
+const optionalText = (max: number) => z.preprocess(blankAsUndefined, singleLineText().trim().max(max).optional())
 
 // `region/name`: EKS names are unique per region only, so the region is part of the filter.
 const clusterFilter = z.preprocess(

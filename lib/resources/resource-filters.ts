@@ -2,14 +2,15 @@
 // so every view is a deep link) and the route handler (parsed from the same query string).
 import { z } from 'zod'
 
+import { singleLineText } from '@/lib/validation/text-fields'
+
 // RFC 1123 label: what Kubernetes accepts as a namespace name.
 const namespaceName = z
   .string()
   .max(63)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'Not a namespace name')
 
-const commaList = z
-  .string()
+const commaList = singleLineText()
   .optional()
   .transform((value) =>
     [
@@ -23,8 +24,7 @@ const commaList = z
   )
 
 const text = (max: number) =>
-  z
-    .string()
+  singleLineText()
     .max(max, `At most ${max} characters`)
     .optional()
     .transform((v) => v?.trim() ?? '')

@@ -111,6 +111,12 @@ describe('GET /api/audit', () => {
       query: async () => ({ events: [], nextCursor: null }),
       facets: async () => ({ clusters: [], actions: [] }),
       close: async () => undefined,
+      sessions: {
+        revokeSession: async () => undefined,
+        isSessionRevoked: async () => false,
+        recordSignInFailure: async () => undefined,
+        recentSignInFailures: async () => [],
+      },
     })
     const event = {
       actor: { name: 'a', role: 'admin' as const },
@@ -137,6 +143,12 @@ describe('an unreadable store', () => {
       query: () => Promise.reject(new Error('connect ECONNREFUSED postgres://audit:hunter2@db:5432')),
       facets: () => Promise.reject(new Error('connect ECONNREFUSED postgres://audit:hunter2@db:5432')),
       close: async () => undefined,
+      sessions: {
+        revokeSession: async () => undefined,
+        isSessionRevoked: async () => false,
+        recordSignInFailure: async () => undefined,
+        recentSignInFailures: async () => [],
+      },
     })
     for (const handler of [GET, facets.GET]) {
       const { status, body } = await get('', handler)

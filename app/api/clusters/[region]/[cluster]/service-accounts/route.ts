@@ -1,18 +1,15 @@
-import { z } from 'zod'
-
 import { withRole } from '@/lib/api/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { createServiceAccountSchema } from '@/lib/identity/workload-identity-schemas'
+import { createServiceAccountSchema, serviceAccountChoicesQuerySchema } from '@/lib/identity/workload-identity-schemas'
 import { addServiceAccount, listServiceAccountChoices } from '@/lib/workload-identity/service-account-service'
 
 type Params = { region: string; cluster: string }
-const querySchema = z.object({ namespace: z.string().max(253).optional() })
 
 // GET /api/clusters/:region/:cluster/service-accounts[?namespace=] — namespaces and service accounts for pickers.
 export const GET = withRole<Params>('viewer', async ({ req, params }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const { namespace } = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams))
-  return Response.json(await listServiceAccountChoices({ region, name: cluster }, namespace || undefined))
+  const { namespace } = serviceAccountChoicesQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))
+  return Response.json(await listServiceAccountChoices({ region, name: cluster }, namespace))
 })
 
 // POST …/service-accounts — create an empty service account.
