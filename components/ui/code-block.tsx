@@ -8,8 +8,13 @@ export function CodeBlock({ code, label }: { code: string; label: string }) {
         {label}
         <CopyButton value={code} label={`Copy ${label.toLowerCase()}`} />
       </figcaption>
-      {/* Focusable so keyboard users can scroll a long command sideways (axe: scrollable-region-focusable). */}
-      <pre tabIndex={0} className="overflow-x-auto p-3 text-xs leading-relaxed">
+      {/* Commands arrive wrapped at argument boundaries (formatShellCommand); a single word longer than the block (a
+          session policy's JSON) breaks visually only — the copy button still gives the text as is. Focusable so
+          keyboard users can scroll a long snippet (axe: scrollable-region-focusable). */}
+      <pre
+        tabIndex={0}
+        className="overflow-x-auto p-3 text-xs leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]"
+      >
         <code>{code}</code>
       </pre>
     </figure>
