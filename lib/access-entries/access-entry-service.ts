@@ -17,6 +17,7 @@ import type { AccessEntryDto, AccessScopeDto } from './access-entry-dto'
 import { toAccessEntryDto } from './access-entries-page'
 import { getConsolePrincipal, isConsolePrincipal, loadClusterAccessContext } from './cluster-access-context'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
+import { loadManagedEvidence } from './managed-evidence'
 import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from './lockout-guard'
 import { recordAccessChange } from './record-access-change'
 
@@ -26,13 +27,13 @@ type Actor = Session['user']
 
 /** The entry as the access page shows it, read fresh from EKS. */
 export async function getAccessEntry(target: EntryTarget): Promise<AccessEntryDto> {
-  const [cluster, consolePrincipal, detail] = await Promise.all([
-    loadClusterAccessContext(target.region, target.cluster),
+  const [evidence, consolePrincipal, detail] = await Promise.all([
+    loadClusterAccessContext(target.region, target.cluster).then(loadManagedEvidence),
     getConsolePrincipal(target.region),
     getEntryDetail(target, { fresh: true }),
   ])
   const others = await countOtherClusterAdmins(target)
-  return toAccessEntryDto(detail, cluster, { otherClusterAdminCount: others, consolePrincipal })
+  return toAccessEntryDto(detail, evidence, { otherClusterAdminCount: others, consolePrincipal })
 }
 
 async function countOtherClusterAdmins(target: EntryTarget): Promise<number> {
