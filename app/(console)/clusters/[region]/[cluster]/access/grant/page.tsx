@@ -1,6 +1,10 @@
 import type { Metadata } from 'next'
 
 import { GrantAccessForm } from '@/components/access-entries/grant-access-form'
+import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
+import { requireSession, sessionRole } from '@/lib/auth/session'
+import { clusterPagePath } from '@/lib/queries/api-paths'
+import { hasRole } from '@/lib/roles/console-role'
 
 type Params = Promise<{ region: string; cluster: string }>
 
@@ -11,5 +15,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function GrantAccessPage({ params }: { params: Params }) {
   const { region, cluster } = await params
-  return <GrantAccessForm cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+  const ref = { region: decodeURIComponent(region), name: decodeURIComponent(cluster) }
+  // A viewer who follows a link here gets the explanation, not a form the POST route would refuse.
+  const role = sessionRole(await requireSession(clusterPagePath(ref, 'access/grant')))
+  if (!hasRole(role, 'editor')) {
+    return (
+      <ReadOnlyNotice
+        what={`Granting access to ${ref.name}`}
+        required="editor"
+        role={role}
+        back={{ href: clusterPagePath(ref, 'access'), label: 'Back to access entries' }}
+      />
+    )
+  }
+  return <GrantAccessForm cluster={ref} />
 }
