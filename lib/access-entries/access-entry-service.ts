@@ -64,7 +64,7 @@ async function recordRefusal(
   before: AccessEntryDto,
   error: ConsoleError,
 ): Promise<void> {
-  await recordAccessChange({ actor, ...target, ...intent, before, result: 'failed', error })
+  await recordAccessChange({ actor, ...target, ...intent, before, result: 'refused', error })
 }
 
 /** Loads the entry and refuses when EKS manages it (the same sentence the page shows instead of controls). */
