@@ -10,6 +10,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const page = await signInAs('viewer')
     await page.emulateMedia({ colorScheme })
     await page.goto('/clusters/us-west-2/prod-web/access/grant')
+    await expect(page.getByRole('heading', { name: 'Grant access to prod-web' })).toBeVisible()
     await expect(page.getByRole('status')).toContainText('Granting access to prod-web needs the editor console role')
     await expect(page.getByRole('status')).toContainText('You are signed in as a viewer')
     await expect(page.getByLabel('Principal ARN')).toHaveCount(0)

@@ -9,11 +9,14 @@ import type { ConsoleRole } from '@/lib/roles/console-role'
  * them from filling in a form that can only fail.
  */
 export function ReadOnlyNotice({
+  heading,
   what,
   required,
   role,
   back,
 }: {
+  /** The page's own heading, when the notice stands in for a whole page. */
+  heading?: string
   /** What the form would do, as a noun phrase: "Granting access to prod-web". */
   what: string
   required: ConsoleRole
@@ -22,6 +25,7 @@ export function ReadOnlyNotice({
 }) {
   return (
     <div className="max-w-2xl space-y-4">
+      {heading ? <h2 className="text-lg font-semibold">{heading}</h2> : null}
       <Alert variant="info" title={`${what} needs the ${required} console role`}>
         <p>
           You are signed in as a {role}: you can read everything here, but not change it. Ask a console admin if you

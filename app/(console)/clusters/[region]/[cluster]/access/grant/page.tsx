@@ -21,6 +21,7 @@ export default async function GrantAccessPage({ params }: { params: Params }) {
   if (!hasRole(role, 'editor')) {
     return (
       <ReadOnlyNotice
+        heading={`Grant access to ${ref.name}`}
         what={`Granting access to ${ref.name}`}
         required="editor"
         role={role}
