@@ -51,13 +51,13 @@ test('the seeded custom node role is editable; a managed node group role is lock
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`access rows of ml-auto and prod-web (${colorScheme} screenshots)`, async ({ signInAs }, testInfo) => {
     const page = await signInAs('editor')
-    await page.setViewportSize({ width: 1440, height: 1100 })
+    await page.setViewportSize({ width: 1440, height: 1600 })
     await page.emulateMedia({ colorScheme })
     for (const cluster of ['ml-auto', 'prod-web']) {
       const access = new AccessPageObject(page, 'us-west-2', cluster)
       await access.goto()
       await expect(access.row('PlatformAdmin')).toBeVisible()
-      await page.screenshot({ path: testInfo.outputPath(`access-${cluster}-${colorScheme}.png`), fullPage: true })
+      await page.screenshot({ path: testInfo.outputPath(`access-${cluster}-${colorScheme}.png`) })
     }
   })
 }

@@ -5,7 +5,7 @@ import type { Locator } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AccessPageObject, GrantFormObject } from './pages/access-page'
 
-test.use({ viewport: { width: 1440, height: 900 } })
+test.use({ viewport: { width: 1440, height: 1000 } })
 
 const overflowsSideways = (block: Locator) =>
   block.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth + 1)
@@ -25,7 +25,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     )
     expect(await overflowsSideways(grantBlock)).toBe(false)
     await grantBlock.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: testInfo.outputPath(`grant-echo-1440-${colorScheme}.png`), fullPage: true })
+    await page.screenshot({ path: testInfo.outputPath(`grant-echo-1440-${colorScheme}.png`) })
 
     const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
     await access.goto()

@@ -209,7 +209,7 @@ describe('wrapped commands stay runnable', () => {
     const lines = formatShellCommand(argv).split(' \\\n  ')
     const valueLines = lines.slice(lines.findIndex((l) => l.startsWith('--kubernetes-groups')))
     expect(valueLines.length).toBeGreaterThan(2)
-    for (const line of valueLines) expect(line.length).toBeLessThanOrEqual(60)
+    for (const line of valueLines) expect(line.length).toBeLessThanOrEqual(52)
     expect(valueLines.join(' ')).toBe(['--kubernetes-groups', ...groups].join(' '))
   })
 

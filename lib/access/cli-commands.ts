@@ -11,8 +11,9 @@ export function quoteShellWord(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`
 }
 
-/** Commands up to this many characters stay on one line; longer ones wrap (they fit a dialog's code block then). */
-const ONE_LINE_WIDTH = 60
+/** Commands up to this many characters stay on one line; longer ones wrap (about what the grant page's and the
+ * dialogs' code blocks show at 1440 px, 12 px monospace). */
+const ONE_LINE_WIDTH = 52
 
 /** Splits argv at argument boundaries: the words before the first flag, then each `--flag` with the values after it. */
 function argumentGroups(words: readonly string[], argv: readonly string[]): string[][] {
