@@ -125,3 +125,20 @@ test('the time range narrows the log, lives in the URL and drops its dates when 
   await expect(page).toHaveURL(/\/audit$/)
   await expect(audit.rows(roleName).first()).toBeVisible()
 })
+
+test('a change the console refused is listed as refused, and the Result filter finds it', async ({ signInAs }) => {
+  const page = await signInAs('editor')
+  // ml-auto's Auto Mode cluster role is managed by EKS: the route refuses the delete before calling AWS.
+  const principal = 'arn:aws:iam::111122223333:role/AmazonEKSAutoClusterRole'
+  const refused = await page.request.delete(
+    `/api/clusters/us-west-2/ml-auto/access-entries/${encodeURIComponent(principal)}`,
+  )
+  expect(refused.status()).toBe(409)
+  const audit = new AuditPageObject(page)
+  await audit.gotoAll()
+  await audit.filter('Result').selectOption('refused')
+  await expect(page).toHaveURL(/result=refused/)
+  const row = audit.rows('AmazonEKSAutoClusterRole').first()
+  await expect(row).toContainText('Delete access entry')
+  await expect(row.getByText('refused', { exact: true })).toBeVisible()
+})

@@ -80,6 +80,11 @@ export function DeleteEntryDialog({
         ) : null}
         {entry.username ? <li>RBAC bindings for username {entry.username}</li> : null}
       </ul>
+      {entry.nodeWarning ? (
+        <p className="rounded-md bg-amber-50 p-3 font-medium text-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
+          {entry.nodeWarning}
+        </p>
+      ) : null}
       {entry.lockoutRisk ? (
         <p className="rounded-md bg-red-50 p-3 font-medium text-red-900 dark:bg-red-950/60 dark:text-red-200">
           {lockoutText[entry.lockoutRisk]}

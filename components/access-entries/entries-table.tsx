@@ -1,6 +1,6 @@
 'use client'
 
-import { Lock, Pencil, ShieldPlus, Trash2 } from 'lucide-react'
+import { AlertTriangle, Lock, Pencil, ShieldPlus, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 
 import { Badge } from '@/components/ui/badge'
@@ -19,7 +19,8 @@ export type EntryAction = 'edit' | 'policies' | 'delete'
 
 /**
  * The access entries, 50 rows a page (a 1,000-entry cluster renders as fast as a small one). EKS-managed entries show
- * a badge and the reason instead of controls; viewers get no controls at all.
+ * a badge and the reason instead of controls; a node entry the customer owns keeps its controls with a warning;
+ * viewers get no controls at all.
  */
 export function EntriesTable({
   entries,
@@ -67,6 +68,15 @@ export function EntriesTable({
                     </Badge>
                     <p className="text-xs text-zinc-600 dark:text-zinc-400">{entry.managedReason}</p>
                   </div>
+                ) : null}
+                {entry.nodeWarning ? (
+                  <p className="mt-2 flex gap-1.5 text-xs text-amber-800 dark:text-amber-300">
+                    <AlertTriangle aria-hidden="true" className="mt-0.5 size-3 shrink-0" />
+                    <span>
+                      <span className="sr-only">Warning: </span>
+                      {entry.nodeWarning}
+                    </span>
+                  </p>
                 ) : null}
               </Td>
               <Td className="align-top">

@@ -25,7 +25,12 @@ export function auditActionLabel(action: string): string {
   return actionLabels[action] ?? action
 }
 
-export const resultTone: Record<AuditResult, BadgeTone> = { succeeded: 'green', partial: 'amber', failed: 'red' }
+export const resultTone: Record<AuditResult, BadgeTone> = {
+  succeeded: 'green',
+  partial: 'amber',
+  failed: 'red',
+  refused: 'violet',
+}
 export const roleTone: Record<ConsoleRole, BadgeTone> = { admin: 'violet', editor: 'blue', viewer: 'neutral' }
 
 /** Event times in UTC, to the second (the log is compared with AWS CloudTrail, which is UTC). */

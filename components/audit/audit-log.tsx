@@ -22,7 +22,7 @@ function RecordingFailuresAlert({ failures }: { failures: RecordingFailures }) {
     <Alert variant="warning" title={`${changes} not recorded in the audit log`}>
       The changes themselves went through; only their audit events are missing. The console&apos;s server log has each
       one (the last at {formatAuditTime(failures.lastAt)} UTC, reference {failures.reference}). Check the audit
-      store&apos;s disk or database. This count restarts with the server.
+      store&apos;s disk or database. The count is kept in the audit store, so it survives restarts.
     </Alert>
   )
 }

@@ -7,26 +7,21 @@ import { cn } from '@/lib/cn'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 
-/** The sections of a cluster; `ready: false` ones are shown but not linked until they are built. */
-export const clusterSections = [
-  { segment: undefined, label: 'Overview', ready: true },
-  { segment: 'resources', label: 'Resources', ready: true },
-  { segment: 'access', label: 'Access', ready: true },
-  { segment: 'workload-identity', label: 'Workload identity', ready: true },
-  { segment: 'kubeconfig', label: 'Kubeconfig', ready: true },
-  { segment: 'history', label: 'History', ready: true },
-] as const
+import { clusterSections, currentClusterSection } from './cluster-sections'
 
 /** The cluster sub-navigation, marking the current section with aria-current. */
 export function ClusterNav({ cluster }: { cluster: ClusterRef }) {
   const pathname = usePathname()
+  const clusterPath = clusterPagePath(cluster)
+  const section = pathname.startsWith(clusterPath)
+    ? currentClusterSection(pathname.slice(clusterPath.length))
+    : undefined
   return (
     <nav aria-label="Cluster sections" className="border-b border-zinc-200 dark:border-zinc-800">
       <ul className="-mb-px flex gap-1 overflow-x-auto">
         {clusterSections.map(({ segment, label, ready }) => {
           const href = clusterPagePath(cluster, segment)
-          // A section stays marked on its sub-pages (…/access/grant is still Access); Overview only on its own path.
-          const current = pathname === href || (segment !== undefined && pathname.startsWith(`${href}/`))
+          const current = segment === section && (segment !== undefined || pathname === href)
           const base = 'inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm whitespace-nowrap'
           return (
             <li key={label}>

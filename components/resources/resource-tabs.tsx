@@ -5,6 +5,9 @@ import { usePathname } from 'next/navigation'
 
 import { cn } from '@/lib/cn'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { clusterPagePath } from '@/lib/queries/api-paths'
+
+import { isServiceAccountPath } from '@/components/layout/cluster-sections'
 
 import { resourcePaths } from './resource-links'
 
@@ -14,9 +17,11 @@ const tabs = [
   { label: 'Namespaces', href: resourcePaths.namespaces },
 ] as const
 
-/** Pods / Nodes / Namespaces, marking the current kind (also on its detail pages). */
+/** Pods / Nodes / Namespaces, marking the current kind (also on its detail pages); none on a service account page. */
 export function ResourceTabs({ cluster }: { cluster: ClusterRef }) {
   const pathname = usePathname()
+  // A service account page belongs to Workload identity (its breadcrumb and tab say so): no resource kind is current.
+  if (isServiceAccountPath(pathname.slice(clusterPagePath(cluster).length))) return null
   return (
     <nav aria-label="Resource kinds">
       <ul className="flex gap-1 rounded-lg bg-zinc-100 p-1 text-sm dark:bg-zinc-800/60">

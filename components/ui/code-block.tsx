@@ -8,9 +8,18 @@ export function CodeBlock({ code, label }: { code: string; label: string }) {
         {label}
         <CopyButton value={code} label={`Copy ${label.toLowerCase()}`} />
       </figcaption>
-      {/* Focusable so keyboard users can scroll a long command sideways (axe: scrollable-region-focusable). */}
-      <pre tabIndex={0} className="overflow-x-auto p-3 text-xs leading-relaxed">
-        <code>{code}</code>
+      {/* Commands arrive wrapped at argument boundaries (formatShellCommand). A word still longer than the block (a
+          pathed ARN, a session policy's JSON) wraps visually only, with a hanging indent so it reads as the same
+          line; the copy button gives the text as is. Focusable so keyboard users can scroll a long snippet (axe:
+          scrollable-region-focusable). */}
+      <pre tabIndex={0} className="overflow-x-auto p-3 text-xs leading-relaxed whitespace-pre-wrap">
+        <code>
+          {code.split('\n').map((line, i) => (
+            <span key={i} className="block min-h-[1lh] pl-[6ch] -indent-[6ch] [overflow-wrap:anywhere]">
+              {line}
+            </span>
+          ))}
+        </code>
       </pre>
     </figure>
   )

@@ -16,6 +16,7 @@ import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { serviceAccountDetailQuery } from '@/lib/queries/workload-identity-queries'
 import { hasRole } from '@/lib/roles/console-role'
 
+import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
 import { resourcePaths } from '@/components/resources/resource-links'
 
 import { MappingPanel } from './mapping-panel'
@@ -69,6 +70,18 @@ export function ServiceAccountPage({
         <QueryError error={error} what={`service account ${namespace}/${name}`} onRetry={() => void refetch()} />
       ) : (
         <>
+          {/* `?edit=irsa` opens the IRSA form; a viewer who follows such a link is told why it does not open. */}
+          {initialOpen && whoami && !canEdit ? (
+            <ReadOnlyNotice
+              what="Changing the IRSA role of a service account"
+              required="editor"
+              role={whoami.role}
+              back={{
+                href: resourcePaths.serviceAccount(cluster, namespace, name),
+                label: 'Back to the service account',
+              }}
+            />
+          ) : null}
           <MappingPanel cluster={cluster} detail={data} canEdit={canEdit} initialOpen={initialOpen} />
           <Panel title="Service account">
             {data.serviceAccount.exists ? (

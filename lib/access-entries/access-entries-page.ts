@@ -2,7 +2,7 @@ import 'server-only'
 
 import { parseArn } from '@/lib/access/arn'
 import { isConsoleError, type ConsoleError } from '@/lib/api/console-error'
-import { eksManagedReason } from '@/lib/access/managed-entries'
+import { decideManagedEntry, type ManagedEntryEvidence } from '@/lib/access/managed-entries'
 import { listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
 import { BULK_SOCKETS } from '@/lib/aws/aws-clients'
 
@@ -11,11 +11,11 @@ import {
   getConsolePrincipal,
   matchConsolePrincipal,
   loadClusterAccessContext,
-  type ClusterAccessContext,
   type ConsolePrincipal,
 } from './cluster-access-context'
 import { getEntryDetail } from './entry-detail-cache'
 import { computeEntryVersion } from './entry-version'
+import { loadManagedEvidence } from './managed-evidence'
 import { findLockoutRisk, isClusterAdminPath } from './lockout-guard'
 
 // Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies, sent in parallel: BULK_SOCKETS / 4 entries keep
@@ -25,30 +25,23 @@ import { findLockoutRisk, isClusterAdminPath } from './lockout-guard'
 // cold load) is the floor there, not latency — while doubling the burst that EKS's API rate limit sees.
 const ENTRY_CONCURRENCY = BULK_SOCKETS / 4
 
-/** Maps EKS details to the DTO the access page shows. */
+/** Maps EKS details to the DTO the access page shows; `evidence` decides which entries EKS manages. */
 export function toAccessEntryDto(
   detail: AccessEntryDetail,
-  cluster: Pick<ClusterAccessContext, 'autoMode' | 'nodeRoleArn'>,
+  evidence: ManagedEntryEvidence,
   lockout: { otherClusterAdminCount: number; consolePrincipal: ConsolePrincipal | null },
 ): AccessEntryDto {
   const arn = parseArn(detail.principalArn)
   const kind =
     arn?.service === 'iam' && (arn.resourceType === 'role' || arn.resourceType === 'user') ? arn.resourceType : 'other'
-  const managedReason = eksManagedReason(
-    {
-      principalArn: detail.principalArn,
-      type: detail.type,
-      username: detail.username ?? undefined,
-      policyArns: detail.policies.map((p) => p.policyArn),
-    },
-    { autoMode: cluster.autoMode, nodeRoleArn: cluster.nodeRoleArn },
-  )
+  const { managedReason, nodeWarning } = decideManagedEntry(detail, evidence)
   return {
     ...detail,
     principalName: arn?.name ?? detail.principalArn,
     principalKind: kind,
     principalPath: arn?.path ?? '/',
-    managedReason: managedReason ?? null,
+    managedReason,
+    nodeWarning,
     version: computeEntryVersion(detail),
     lockoutRisk: managedReason
       ? null
@@ -112,6 +105,9 @@ export async function loadAccessEntriesPage(
     loadClusterAccessContext(region, name),
     getConsolePrincipal(region),
   ])
+  // Started now, awaited after the entries: node groups and Fargate profiles load while the entries do.
+  const evidence = cluster.authenticationMode === 'CONFIG_MAP' ? undefined : loadManagedEvidence(cluster)
+  evidence?.catch(() => undefined)
   const base = {
     cluster: {
       region,
@@ -146,9 +142,10 @@ export async function loadAccessEntriesPage(
   if (details.length === 0 && firstPassingFailure) throw firstPassingFailure
 
   const adminCount = details.filter((d) => isClusterAdminPath(d.policies)).length
+  const managedEvidence = await (evidence as Promise<ManagedEntryEvidence>)
   const entries = details
     .map((detail) =>
-      toAccessEntryDto(detail, cluster, {
+      toAccessEntryDto(detail, managedEvidence, {
         otherClusterAdminCount: adminCount - (isClusterAdminPath(detail.policies) ? 1 : 0),
         consolePrincipal,
       }),

@@ -40,8 +40,10 @@ export const accessEntryDtoSchema = z.object({
   modifiedAt: z.string().nullable(),
   tags: z.record(z.string(), z.string()),
   policies: z.array(associatedPolicyDtoSchema),
-  /** Set when EKS owns the entry: the sentence shown instead of edit controls. */
+  /** Set when EKS owns the entry: the sentence shown instead of edit controls, naming why (which node group…). */
   managedReason: z.string().nullable(),
+  /** Set on a node-type entry the customer owns: nodes may still join with it, so deleting it is risky (not locked). */
+  nodeWarning: z.string().nullable(),
   /** Null, or why deleting the entry (or removing its policies) trips the lockout guard. */
   lockoutRisk: lockoutRiskSchema.nullable(),
   /** The console's version of the entry (also its ETag): writes send it as If-Match and get 412 when it is stale. */

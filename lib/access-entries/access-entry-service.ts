@@ -19,6 +19,7 @@ import { getConsolePrincipal, loadClusterAccessContext, matchConsolePrincipal } 
 import { withClusterWriteLock } from './cluster-write-lock'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
 import { assertEntryVersion, type IfMatch } from './entry-version'
+import { loadManagedEvidence } from './managed-evidence'
 import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from './lockout-guard'
 import { recordAccessChange } from './record-access-change'
 
@@ -28,13 +29,13 @@ type Actor = Session['user']
 
 /** The entry as the access page shows it, read fresh from EKS. */
 export async function getAccessEntry(target: EntryTarget): Promise<AccessEntryDto> {
-  const [cluster, consolePrincipal, detail] = await Promise.all([
-    loadClusterAccessContext(target.region, target.cluster),
+  const [evidence, consolePrincipal, detail] = await Promise.all([
+    loadClusterAccessContext(target.region, target.cluster).then(loadManagedEvidence),
     getConsolePrincipal(target.region),
     getEntryDetail(target, { fresh: true }),
   ])
   const others = await countOtherClusterAdmins(target)
-  return toAccessEntryDto(detail, cluster, { otherClusterAdminCount: others, consolePrincipal })
+  return toAccessEntryDto(detail, evidence, { otherClusterAdminCount: others, consolePrincipal })
 }
 
 async function countOtherClusterAdmins(target: EntryTarget): Promise<number> {
@@ -65,7 +66,7 @@ async function recordRefusal(
   before: AccessEntryDto,
   error: ConsoleError,
 ): Promise<void> {
-  await recordAccessChange({ actor, ...target, ...intent, before, result: 'failed', error })
+  await recordAccessChange({ actor, ...target, ...intent, before, result: 'refused', error })
 }
 
 /** What a write expects the entry to be: its If-Match, and whether one is required (see assertEntryVersion). */

@@ -16,6 +16,8 @@ export type ClusterAccessContext = {
   authenticationMode: AuthenticationMode
   autoMode: boolean
   nodeRoleArn: string | undefined
+  /** The cluster IAM role (DescribeCluster roleArn). */
+  clusterRoleArn: string | undefined
 }
 
 /** DescribeCluster reduced to the access-relevant facts. Throws not_found for an unknown cluster. */
@@ -28,6 +30,7 @@ export async function loadClusterAccessContext(region: string, name: string): Pr
     authenticationMode: readAuthenticationMode(cluster),
     autoMode: cluster.computeConfig?.enabled === true,
     nodeRoleArn: cluster.computeConfig?.nodeRoleArn ?? undefined,
+    clusterRoleArn: cluster.roleArn ?? undefined,
   }
 }
 

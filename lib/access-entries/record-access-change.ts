@@ -16,7 +16,8 @@ export type AccessChange = {
   action: string
   principalArn: string
   detail: Record<string, unknown>
-  result: 'applied' | 'partial' | 'failed'
+  /** `refused`: the console turned the change down itself (managed entry, lockout guard) before calling AWS. */
+  result: 'applied' | 'partial' | 'failed' | 'refused'
   /** The entry as it was before the write (e.g. the AccessEntryDto the service loaded); omitted = not recorded. */
   before?: unknown
   /** The entry after the write (null once deleted); when omitted, what the request asked for is recorded. */
@@ -36,7 +37,7 @@ const actionNames: Record<string, string> = {
   'disassociate-access-policy': 'access-policy.disassociate',
 }
 
-const results = { applied: 'succeeded', partial: 'partial', failed: 'failed' } as const
+const results = { applied: 'succeeded', partial: 'partial', failed: 'failed', refused: 'refused' } as const
 
 const policyName = (arn: unknown) => (typeof arn === 'string' ? (arn.split('/').pop() ?? arn) : 'policy')
 

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   buildAssociateAccessPolicyArgs,
@@ -97,7 +98,7 @@ describe('builders', () => {
       `aws eks update-kubeconfig --region us-west-2 --name prod-web --role-arn ${ROLE} --alias prod`,
     ],
   ])('%j', (argv, text) => {
-    expect(formatShellCommand(argv)).toBe(text)
+    expect(formatShellCommand(argv, { width: Infinity })).toBe(text)
   })
 
   it('formats one flag per continued line', () => {
@@ -168,5 +169,85 @@ describe('the aws CLI accepts the printed commands', () => {
     const last = received.at(-1)
     expect(last?.path).toBe(path)
     expect(JSON.parse(last?.body ?? '{}')).toMatchObject(body)
+  })
+})
+
+// What the copy button gives is the wrapped text itself: bash must read it back as exactly the argv it came from.
+describe('wrapped commands stay runnable', () => {
+  const parseWithBash = async (text: string): Promise<string[]> => {
+    const { stdout } = await promisify(execFile)('bash', ['-c', `set -- ${text}\nprintf '%s\\0' "$@"`])
+    return stdout.split('\0').slice(0, -1)
+  }
+  const longArn = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy'
+
+  it('wraps a long command at argument boundaries, keeping each flag with its value', () => {
+    const argv = buildAssociateAccessPolicyArgs({
+      ...cluster,
+      principalArn: ROLE,
+      policyArn: longArn,
+      accessScope: { type: 'cluster' },
+    })
+    expect(formatShellCommand(argv).split('\n')).toEqual([
+      'aws eks associate-access-policy \\',
+      '  --region us-west-2 \\',
+      '  --cluster-name prod-web \\',
+      `  --principal-arn ${ROLE} \\`,
+      `  --policy-arn ${longArn} \\`,
+      '  --access-scope type=cluster',
+    ])
+  })
+
+  it('keeps a short command on one line', () => {
+    expect(formatShellCommand(['kubectl', 'create', 'serviceaccount', 'web', '--namespace', 'a'])).toBe(
+      'kubectl create serviceaccount web --namespace a',
+    )
+  })
+
+  it('packs a long run of values into lines no wider than the width', () => {
+    const groups = Array.from({ length: 12 }, (_, i) => `team-${i}-developers`)
+    const argv = buildCreateAccessEntryArgs({ ...cluster, principalArn: ROLE, kubernetesGroups: groups })
+    const lines = formatShellCommand(argv).split(' \\\n  ')
+    const valueLines = lines.slice(lines.findIndex((l) => l.startsWith('--kubernetes-groups')))
+    expect(valueLines.length).toBeGreaterThan(2)
+    for (const line of valueLines) expect(line.length).toBeLessThanOrEqual(52)
+    expect(valueLines.join(' ')).toBe(['--kubernetes-groups', ...groups].join(' '))
+  })
+
+  it('bash -n accepts a wrapped command', async () => {
+    const text = formatShellCommand(
+      buildCreateAccessEntryArgs({ ...cluster, principalArn: ROLE, username: "o'brien", kubernetesGroups: ['a b'] }),
+    )
+    await expect(promisify(execFile)('bash', ['-n', '-c', text])).resolves.toBeDefined()
+  })
+
+  it('bash parses any wrapped argv back to the same words', async () => {
+    const word = fc.oneof(
+      fc.constantFrom(
+        '--principal-arn',
+        '--kubernetes-groups',
+        '--policy',
+        '--x',
+        ROLE,
+        "it's",
+        'a b',
+        '$(id)',
+        '*',
+        '',
+      ),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+      fc.string({ maxLength: 12 }).map((s) => `--${s}`),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(word, { minLength: 1, maxLength: 14 }),
+        fc.integer({ min: 10, max: 80 }),
+        fc.boolean(),
+        async (rest, width, multiline) => {
+          const argv = ['aws', ...rest.map((w) => w.replaceAll('\0', ''))]
+          expect(await parseWithBash(formatShellCommand(argv, { width, multiline }))).toEqual(argv)
+        },
+      ),
+      { numRuns: 60 },
+    )
   })
 })

@@ -1,5 +1,6 @@
 // The `aws eks …` command equivalent to each change the console makes, shown next to every form (house style).
-// Builders return argv arrays (testable by running the real CLI); formatShellCommand turns them into POSIX shell text.
+// Builders return argv arrays (testable by running the real CLI); formatShellCommand turns them into POSIX shell text
+// (wrapped at argument boundaries when long).
 import type { AccessScopeLike } from './rules'
 
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/
@@ -10,18 +11,54 @@ export function quoteShellWord(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`
 }
 
-/** Joins argv into shell text; `multiline` puts each `--flag value` on its own continued line. */
-export function formatShellCommand(argv: readonly string[], options: { multiline?: boolean } = {}): string {
-  if (!options.multiline) return argv.map(quoteShellWord).join(' ')
+/** Commands up to this many characters stay on one line; longer ones wrap (about what the grant page's and the
+ * dialogs' code blocks show at 1440 px, 12 px monospace). */
+const ONE_LINE_WIDTH = 52
+
+/** Splits argv at argument boundaries: the words before the first flag, then each `--flag` with the values after it. */
+function argumentGroups(words: readonly string[], argv: readonly string[]): string[][] {
+  const groups: string[][] = []
+  argv.forEach((arg, i) => {
+    const word = words[i] as string
+    const last = groups[groups.length - 1]
+    if (last && !arg.startsWith('--')) last.push(word)
+    else groups.push([word])
+  })
+  return groups
+}
+
+/**
+ * Packs a group's words into lines of at most `width` characters. A flag keeps its first value on its line
+ * (`--policy-arn arn:…`), so a longer pair, like a single longer word, gets a line of its own.
+ */
+function packWords(group: readonly string[], width: number): string[] {
   const lines: string[] = []
-  for (const word of argv) {
-    const quoted = quoteShellWord(word)
+  group.forEach((word, i) => {
     const last = lines.length - 1
-    if (word.startsWith('--') || last < 2) lines.push(quoted)
-    else lines[last] = `${lines[last]} ${quoted}`
-  }
-  const [aws = '', service = '', operation = '', ...flags] = lines
-  return [`${aws} ${service} ${operation}`, ...flags].join(' \\\n  ')
+    const fits = last >= 0 && (lines[last] as string).length + 1 + word.length <= width
+    const flagValue = i === 1 && (group[0] as string).startsWith('--')
+    if (fits || flagValue) lines[last] += ` ${word}`
+    else lines.push(word)
+  })
+  return lines
+}
+
+/**
+ * Joins argv into POSIX shell text, the one formatter of every command the console echoes. It wraps at argument
+ * boundaries — the command words, then each `--flag value…` — with ` \\` continuations when the command is longer than
+ * `width` (or always, with `multiline`), so it fits beside a form without sideways scrolling and still copies as one
+ * runnable command. Words are never split: the shell joins the continued lines back into exactly `argv`.
+ */
+export function formatShellCommand(
+  argv: readonly string[],
+  options: { multiline?: boolean; width?: number } = {},
+): string {
+  const width = options.width ?? ONE_LINE_WIDTH
+  const words = argv.map(quoteShellWord)
+  const oneLine = words.join(' ')
+  if (!options.multiline && oneLine.length <= width) return oneLine
+  const lines = argumentGroups(words, argv).flatMap((group) => packWords(group, width))
+  return lines.join(' \\\n  ')
 }
 
 type ClusterRef = { clusterName: string; region: string }

@@ -1,67 +1,101 @@
 import { describe, expect, it } from 'vitest'
-import { eksManagedReason, type ManagedEntryCluster, type ManagedEntryInput } from './managed-entries'
-import { accessPolicyArn } from './policy-catalogue'
+
+import { decideManagedEntry, type ManagedEntryEvidence, type ManagedEntryInput } from './managed-entries'
 
 const A = '111122223333'
-const autoCluster: ManagedEntryCluster = { autoMode: true, nodeRoleArn: `arn:aws:iam::${A}:role/AmazonEKSAutoNodeRole` }
-const plainCluster: ManagedEntryCluster = { autoMode: false }
-const entry = (over: Partial<ManagedEntryInput>): ManagedEntryInput => ({
-  principalArn: `arn:aws:iam::${A}:role/TeamADeveloper`,
-  type: 'STANDARD',
-  policyArns: [],
-  ...over,
-})
+const role = (name: string) => `arn:aws:iam::${A}:role/${name}`
+const none: ManagedEntryEvidence = { autoMode: false, nodegroups: [], fargateProfiles: [] }
+const mlAuto: ManagedEntryEvidence = {
+  autoMode: true,
+  clusterRoleArn: role('AmazonEKSAutoClusterRole'),
+  autoModeNodeRoleArn: role('AmazonEKSAutoNodeRole'),
+  nodegroups: [],
+  fargateProfiles: [],
+}
+const prodWeb: ManagedEntryEvidence = {
+  autoMode: false,
+  clusterRoleArn: role('eksClusterRole'),
+  nodegroups: [
+    { name: 'general', nodeRoleArn: role('eksNodeRole') },
+    { name: 'spot-batch', nodeRoleArn: role('eksNodeRole') },
+    { name: 'gpu', nodeRoleArn: role('GpuNodeRole') },
+  ],
+  fargateProfiles: [{ name: 'fp-1', podExecutionRoleArn: role('FargatePods') }],
+}
+const entry = (principalArn: string, type = 'STANDARD'): ManagedEntryInput => ({ principalArn, type })
 
-describe('eksManagedReason', () => {
-  it.each<[string, ManagedEntryInput, ManagedEntryCluster, RegExp | undefined]>([
-    ['a team role', entry({ policyArns: [accessPolicyArn('AmazonEKSEditPolicy')] }), autoCluster, undefined],
-    ['cluster admin', entry({ policyArns: [accessPolicyArn('AmazonEKSClusterAdminPolicy')] }), plainCluster, undefined],
+describe('decideManagedEntry', () => {
+  it.each<[string, ManagedEntryInput, ManagedEntryEvidence, RegExp | null, RegExp | null]>([
+    // [case, entry, evidence, managed reason, node warning]
+    ['a team role', entry(role('TeamADeveloper')), mlAuto, null, null],
     [
-      'service-linked role',
-      entry({ principalArn: `arn:aws:iam::${A}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS` }),
-      plainCluster,
-      /service-linked/,
+      'a service-linked role',
+      entry(`arn:aws:iam::${A}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`),
+      none,
+      /^Service-linked role/,
+      null,
     ],
-    ['eks:managed username', entry({ username: 'eks:managed' }), plainCluster, /eks:managed/],
+    ['the Auto Mode cluster role', entry(role('AmazonEKSAutoClusterRole')), mlAuto, /^Auto Mode cluster role/, null],
+    ['the cluster role of a cluster without Auto Mode', entry(role('eksClusterRole')), prodWeb, null, null],
+    ['the Auto Mode node role', entry(role('AmazonEKSAutoNodeRole'), 'EC2'), mlAuto, /^Auto Mode node role/, null],
     [
-      'Auto Mode cluster role',
-      entry({
-        principalArn: `arn:aws:iam::${A}:role/AmazonEKSAutoClusterRole`,
-        policyArns: [
-          accessPolicyArn('AmazonEKSComputeClusterPolicy'),
-          accessPolicyArn('AmazonEKSNetworkingClusterPolicy'),
-        ],
-      }),
-      autoCluster,
-      /cluster IAM role/,
+      'a custom NodeClass role (EC2, not computeConfig.nodeRoleArn)',
+      entry(role('MlAutoCustomNodeRole'), 'EC2'),
+      mlAuto,
+      null,
+      /NodeClass role/,
     ],
     [
-      'Auto Mode built-in node role',
-      entry({
-        principalArn: autoCluster.nodeRoleArn,
-        type: 'EC2',
-        policyArns: [accessPolicyArn('AmazonEKSAutoNodePolicy')],
-      }),
-      autoCluster,
-      /built-in node pools/,
+      'the node role of a managed node group',
+      entry(role('GpuNodeRole'), 'EC2_LINUX'),
+      prodWeb,
+      /^Node role of managed node group gpu:/,
+      null,
     ],
     [
-      'custom Auto Mode node role',
-      entry({
-        principalArn: `arn:aws:iam::${A}:role/CustomNodeRole`,
-        type: 'EC2',
-        policyArns: [accessPolicyArn('AmazonEKSAutoNodePolicy')],
-      }),
-      autoCluster,
-      /Nodes use this EC2 entry/,
+      'a node role shared by two node groups',
+      entry(role('eksNodeRole'), 'EC2_LINUX'),
+      prodWeb,
+      /^Node role of managed node groups general and spot-batch:/,
+      null,
     ],
-    ['self-managed Linux nodes', entry({ type: 'EC2_LINUX' }), plainCluster, /EC2_LINUX/],
-    ['Windows nodes, CLI spelling', entry({ type: 'EC2_Windows' }), plainCluster, /EC2_WINDOWS/],
-    ['Fargate', entry({ type: 'FARGATE_LINUX' }), plainCluster, /FARGATE_LINUX/],
-    ['hybrid', entry({ type: 'HYBRID_LINUX' }), plainCluster, /HYBRID_LINUX/],
-  ])('%s', (_name, input, cluster, expected) => {
-    const reason = eksManagedReason(input, cluster)
-    if (expected === undefined) expect(reason).toBeUndefined()
-    else expect(reason).toMatch(expected)
+    [
+      'a node role compared case-insensitively',
+      entry(role('gpunoderole'), 'EC2_LINUX'),
+      prodWeb,
+      /node group gpu/,
+      null,
+    ],
+    ['a STANDARD entry for a node group role', entry(role('GpuNodeRole')), prodWeb, null, null],
+    [
+      'a Fargate pod execution role',
+      entry(role('FargatePods'), 'FARGATE_LINUX'),
+      prodWeb,
+      /^Pod execution role of Fargate profile fp-1:/,
+      null,
+    ],
+    [
+      'self-managed nodes (no node group uses the role)',
+      entry(role('SelfManaged'), 'EC2_LINUX'),
+      prodWeb,
+      null,
+      /EC2_LINUX/,
+    ],
+    ['Windows nodes, CLI spelling', entry(role('Win'), 'EC2_Windows'), prodWeb, null, /EC2_WINDOWS/],
+    ['hybrid nodes', entry(role('Hybrid'), 'HYBRID_LINUX'), none, null, /HYBRID_LINUX/],
+    ['a Fargate entry no profile uses', entry(role('OldFargate'), 'FARGATE_LINUX'), prodWeb, null, /FARGATE_LINUX/],
+    [
+      'an Auto Mode node role on a cluster whose Auto Mode is off',
+      entry(role('AmazonEKSAutoNodeRole'), 'EC2'),
+      { ...mlAuto, autoMode: false },
+      null,
+      /NodeClass/,
+    ],
+  ])('%s', (_case, input, evidence, reason, warning) => {
+    const decision = decideManagedEntry(input, evidence)
+    if (reason) expect(decision.managedReason).toMatch(reason)
+    else expect(decision.managedReason).toBeNull()
+    if (warning) expect(decision.nodeWarning).toMatch(warning)
+    else expect(decision.nodeWarning).toBeNull()
   })
 })

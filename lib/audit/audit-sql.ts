@@ -1,6 +1,8 @@
 import 'server-only'
 
 import { toJsonColumn, type AuditStoreQuery } from './audit-store'
+import type { RecordingFailures } from '@/lib/queries/audit-dto'
+
 import type { AuditEvent } from './record-audit-event'
 
 // The statements both dialects run word for word; each store keeps its own DDL, migrations and connection handling.
@@ -99,3 +101,26 @@ export const AUDIT_FACET_CLUSTERS = `SELECT DISTINCT cluster_region AS region, c
 
 /** The distinct actions in the log (for the filter choices). */
 export const AUDIT_FACET_ACTIONS = 'SELECT DISTINCT action FROM audit_events ORDER BY action LIMIT 500'
+
+/**
+ * Adds not-recorded events to the single counter row (id 1), creating it on first use. `ON CONFLICT … DO UPDATE` is
+ * spelled the same in SQLite (3.24+) and PostgreSQL; the latest time and reference win.
+ */
+export function buildRecordingFailuresUpsert(dialect: SqlDialect): string {
+  const [count, lastAt, reference] = [1, 2, 3].map(dialect.placeholder)
+  return `INSERT INTO audit_recording_failures (id, count, last_at, reference) VALUES (1, ${count}, ${lastAt}, ${reference})
+  ON CONFLICT (id) DO UPDATE SET count = audit_recording_failures.count + excluded.count,
+    last_at = excluded.last_at, reference = excluded.reference`
+}
+
+/** The counter row, if any event was ever not recorded. */
+export const RECORDING_FAILURES_SELECT = 'SELECT count, last_at, reference FROM audit_recording_failures WHERE id = 1'
+
+/** The counter row as both dialects return it (`last_at`: epoch ms in SQLite, a Date in PostgreSQL). */
+export type RecordingFailuresRow = { count: number | string; last_at: number | Date; reference: string }
+
+/** Turns the counter row into the DTO the audit page shows. */
+export function toRecordingFailures(row: RecordingFailuresRow | undefined): RecordingFailures | null {
+  if (!row) return null
+  return { count: Number(row.count), lastAt: new Date(row.last_at).toISOString(), reference: row.reference }
+}

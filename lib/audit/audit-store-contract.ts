@@ -89,6 +89,24 @@ export function describeAuditStoreContract(name: string, open: () => Promise<Aud
       })
     })
 
+    it('records a change the console refused with its own result, and filters by it', async () => {
+      await store.append(event({ target: 'x', result: 'failed' }), at(1))
+      await store.append(event({ target: 'y', result: 'refused', message: 'This entry is managed by EKS' }), at(2))
+      const refused = await store.query({ result: 'refused', limit: 10 })
+      expect(refused.events.map((e) => [e.target, e.result])).toEqual([['y', 'refused']])
+    })
+
+    it('keeps the not-recorded counter: adds up, latest time and reference win', async () => {
+      expect(await store.readRecordingFailures()).toBeNull()
+      await store.addRecordingFailures({ count: 2, lastAt: at(1).toISOString(), reference: 'aaaa1111' })
+      await store.addRecordingFailures({ count: 1, lastAt: at(5).toISOString(), reference: 'bbbb2222' })
+      expect(await store.readRecordingFailures()).toEqual({
+        count: 3,
+        lastAt: at(5).toISOString(),
+        reference: 'bbbb2222',
+      })
+    })
+
     it('stores an oversized before/after as a truncated preview instead of the whole value', async () => {
       await store.append(event({ after: { blob: 'x'.repeat(100_000) } }), at(1))
       const [read] = (await store.query({ limit: 1 })).events

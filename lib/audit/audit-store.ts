@@ -1,6 +1,6 @@
 import 'server-only'
 
-import type { AuditResult } from '@/lib/queries/audit-dto'
+import type { AuditResult, RecordingFailures } from '@/lib/queries/audit-dto'
 import type { ConsoleRole } from '@/lib/roles/console-role'
 
 import type { AuditEvent } from './record-audit-event'
@@ -44,6 +44,10 @@ export interface AuditStore {
   facets(): Promise<AuditStoreFacets>
   /** Signed-out sessions (and sign-in failures), shared by every replica using the same database. */
   readonly sessions: SessionStore
+  /** Adds events that could not be recorded to the stored counter (it survives restarts). */
+  addRecordingFailures(failures: RecordingFailures): Promise<void>
+  /** The stored counter; null when every event so far was recorded. */
+  readRecordingFailures(): Promise<RecordingFailures | null>
   close(): Promise<void>
 }
 

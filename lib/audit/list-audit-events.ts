@@ -65,7 +65,7 @@ export async function listAuditEvents(params: AuditQueryParams): Promise<AuditPa
   return {
     events: page.events.map(toAuditEventDto),
     nextCursor: page.nextCursor ? encodeAuditCursor(page.nextCursor) : null,
-    recordingFailures: getRecordingFailures(),
+    recordingFailures: await getRecordingFailures(),
   }
 }
 

@@ -9,7 +9,11 @@ import {
   AUDIT_FACET_CLUSTERS,
   buildAuditInsert,
   buildAuditPageQuery,
+  buildRecordingFailuresUpsert,
+  RECORDING_FAILURES_SELECT,
   toAuditValues,
+  toRecordingFailures,
+  type RecordingFailuresRow,
   type SqlDialect,
 } from './audit-sql'
 import {
@@ -47,6 +51,21 @@ const migrations: { version: number; statements: string[] }[] = [
       'CREATE INDEX audit_events_cluster ON audit_events (cluster_region, cluster_name, occurred_at DESC, id DESC)',
     ],
   },
+  {
+    // The result `refused` (a change the console turned down itself): PostgreSQL named version 1's column CHECK
+    // audit_events_result_check; swapping it keeps every row. Also the not-recorded counter (one row).
+    version: 2,
+    statements: [
+      `ALTER TABLE audit_events DROP CONSTRAINT audit_events_result_check,
+        ADD CONSTRAINT audit_events_result_check CHECK (result IN ('succeeded', 'partial', 'failed', 'refused'))`,
+      `CREATE TABLE audit_recording_failures (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        count BIGINT NOT NULL,
+        last_at TIMESTAMPTZ NOT NULL,
+        reference TEXT NOT NULL
+      )`,
+    ],
+  },
 ]
 
 const SCHEMA_VERSION_TABLE = `CREATE TABLE IF NOT EXISTS audit_schema_version (
@@ -71,7 +90,7 @@ async function migrate(client: PoolClient): Promise<void> {
       'SELECT coalesce(max(version), 0) AS current FROM audit_schema_version',
     )
     const current = rows[0]?.current ?? 0
-    for (const migration of migrations.filter((m) => m.version > current)) {
+    for (const migration of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
       for (const statement of migration.statements) await client.query(statement)
       await client.query('INSERT INTO audit_schema_version (version) VALUES ($1)', [migration.version])
     }
@@ -132,6 +151,19 @@ export function openPostgresAuditStore(databaseUrl: string, options: { max?: num
       const clusters = await pool.query<{ region: string; name: string }>(AUDIT_FACET_CLUSTERS)
       const actions = await pool.query<{ action: string }>(AUDIT_FACET_ACTIONS)
       return { clusters: clusters.rows, actions: actions.rows.map((a) => a.action) }
+    },
+    async addRecordingFailures(failures) {
+      await ensureSchema()
+      await pool.query(buildRecordingFailuresUpsert(dialect), [
+        failures.count,
+        dialect.time(new Date(failures.lastAt)),
+        failures.reference,
+      ])
+    },
+    async readRecordingFailures() {
+      await ensureSchema()
+      const { rows } = await pool.query<RecordingFailuresRow>(RECORDING_FAILURES_SELECT)
+      return toRecordingFailures(rows[0])
     },
     async close() {
       await pool.end()

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -42,7 +42,7 @@ describe('SQLite audit store file', () => {
     expect(readFileSync(join(folder, '.gitignore'), 'utf8')).toContain('*')
     const db = new Database(file, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.prepare('SELECT version FROM audit_schema_version').all()).toEqual([{ version: 1 }])
+    expect(db.prepare('SELECT version FROM audit_schema_version').all()).toEqual([{ version: 1 }, { version: 2 }])
     db.close()
   })
 
@@ -56,7 +56,57 @@ describe('SQLite audit store file', () => {
     openFresh(file) // a second connection at the same time (another route bundle) is fine too
     expect((await second.query({ limit: 5 })).events).toHaveLength(1)
     const db = new Database(file, { readonly: true })
-    expect(db.prepare('SELECT count(*) AS n FROM audit_schema_version').get()).toEqual({ n: 1 })
+    expect(db.prepare('SELECT count(*) AS n FROM audit_schema_version').get()).toEqual({ n: 2 })
+    db.close()
+  })
+
+  it('upgrades a log created with the version 1 schema, keeping every row and its id, to accept "refused"', async () => {
+    const file = join(root, 'v1', 'audit.sqlite')
+    mkdirSync(join(root, 'v1'))
+    const old = new Database(file)
+    // The version 1 DDL as the console shipped it, with two events (ids 7 and 8, after a deleted row).
+    old.exec(`CREATE TABLE audit_schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);
+      INSERT INTO audit_schema_version VALUES (1, 0);
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, occurred_at INTEGER NOT NULL, actor_name TEXT NOT NULL,
+        actor_role TEXT NOT NULL, action TEXT NOT NULL, cluster_region TEXT, cluster_name TEXT, target TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('succeeded', 'partial', 'failed')), message TEXT, before_json TEXT,
+        after_json TEXT);
+      CREATE INDEX audit_events_newest ON audit_events (occurred_at DESC, id DESC);
+      CREATE INDEX audit_events_cluster ON audit_events (cluster_region, cluster_name, occurred_at DESC, id DESC);
+      INSERT INTO audit_events VALUES (7, 1000, 'editor', 'editor', 'access-entry.grant', 'us-west-2', 'prod-web',
+        'arn:aws:iam::111122223333:role/A', 'succeeded', NULL, 'null', '{"username":"a"}');
+      INSERT INTO audit_events VALUES (8, 2000, 'editor', 'editor', 'access-entry.delete', 'us-west-2', 'prod-web',
+        'arn:aws:iam::111122223333:role/B', 'failed', 'Refused', '{"policies":[]}', NULL);`)
+    expect(() =>
+      old.exec(`INSERT INTO audit_events (occurred_at, actor_name, actor_role, action, target, result)
+        VALUES (3000, 'e', 'editor', 'x', 't', 'refused')`),
+    ).toThrow(/CHECK constraint/)
+    old.close()
+
+    const store = openFresh(file)
+    const { events } = await store.query({ limit: 10 })
+    expect(events.map((e) => [e.id, e.target.split('/').pop(), e.result])).toEqual([
+      ['8', 'B', 'failed'],
+      ['7', 'A', 'succeeded'],
+    ])
+    expect(events[1]).toMatchObject({ before: null, after: { username: 'a' } })
+    const refused = await store.append({
+      actor: { name: 'e', role: 'editor' },
+      action: 'x',
+      target: 't',
+      result: 'refused',
+    })
+    expect(refused.id).toBe('9')
+    expect((await store.query({ result: 'refused', limit: 5 })).events).toHaveLength(1)
+    const db = new Database(file, { readonly: true })
+    expect(db.prepare('SELECT version FROM audit_schema_version ORDER BY version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ])
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_events'").all(),
+    ).toEqual(expect.arrayContaining([{ name: 'audit_events_newest' }, { name: 'audit_events_cluster' }]))
     db.close()
   })
 

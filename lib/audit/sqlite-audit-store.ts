@@ -10,7 +10,11 @@ import {
   AUDIT_FACET_CLUSTERS,
   buildAuditInsert,
   buildAuditPageQuery,
+  buildRecordingFailuresUpsert,
+  RECORDING_FAILURES_SELECT,
   toAuditValues,
+  toRecordingFailures,
+  type RecordingFailuresRow,
   type SqlDialect,
 } from './audit-sql'
 import {
@@ -48,6 +52,39 @@ const migrations: { version: number; statements: string[] }[] = [
       'CREATE INDEX audit_events_cluster ON audit_events (cluster_region, cluster_name, occurred_at DESC, id DESC)',
     ],
   },
+  {
+    // The result `refused` (a change the console turned down itself). SQLite cannot alter a CHECK constraint, so the
+    // table is rebuilt the way https://www.sqlite.org/lang_altertable.html#otheralter describes: new table, copy
+    // every row with its id, drop, rename, re-create the indexes. Also the not-recorded counter (one row).
+    version: 2,
+    statements: [
+      `CREATE TABLE audit_events_v2 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        occurred_at INTEGER NOT NULL,
+        actor_name TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        cluster_region TEXT,
+        cluster_name TEXT,
+        target TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('succeeded', 'partial', 'failed', 'refused')),
+        message TEXT,
+        before_json TEXT,
+        after_json TEXT
+      )`,
+      'INSERT INTO audit_events_v2 SELECT * FROM audit_events',
+      'DROP TABLE audit_events',
+      'ALTER TABLE audit_events_v2 RENAME TO audit_events',
+      'CREATE INDEX audit_events_newest ON audit_events (occurred_at DESC, id DESC)',
+      'CREATE INDEX audit_events_cluster ON audit_events (cluster_region, cluster_name, occurred_at DESC, id DESC)',
+      `CREATE TABLE audit_recording_failures (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        count INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        reference TEXT NOT NULL
+      )`,
+    ],
+  },
 ]
 
 const SCHEMA_VERSION_TABLE = `CREATE TABLE IF NOT EXISTS audit_schema_version (
@@ -64,7 +101,7 @@ function migrate(db: Database.Database): void {
     const { current } = db.prepare('SELECT coalesce(max(version), 0) AS current FROM audit_schema_version').get() as {
       current: number
     }
-    for (const migration of migrations.filter((m) => m.version > current)) {
+    for (const migration of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
       for (const statement of migration.statements) db.exec(statement)
       db.prepare('INSERT INTO audit_schema_version (version, applied_at) VALUES (?, ?)').run(
         migration.version,
@@ -118,6 +155,16 @@ export function openSqliteAuditStore(path: string): AuditStore {
       const clusters = db.prepare(AUDIT_FACET_CLUSTERS).all() as { region: string; name: string }[]
       const actions = db.prepare(AUDIT_FACET_ACTIONS).all() as { action: string }[]
       return { clusters, actions: actions.map((a) => a.action) }
+    },
+    async addRecordingFailures(failures) {
+      db.prepare(buildRecordingFailuresUpsert(dialect)).run(
+        failures.count,
+        dialect.time(new Date(failures.lastAt)),
+        failures.reference,
+      )
+    },
+    async readRecordingFailures() {
+      return toRecordingFailures(db.prepare(RECORDING_FAILURES_SELECT).get() as RecordingFailuresRow | undefined)
     },
     async close() {
       db.close()

@@ -2,8 +2,10 @@ import 'server-only'
 
 import {
   DescribeAddonCommand,
+  DescribeFargateProfileCommand,
   DescribeNodegroupCommand,
   paginateListAddons,
+  paginateListFargateProfiles,
   paginateListNodegroups,
 } from '@aws-sdk/client-eks'
 
@@ -53,6 +55,28 @@ export async function listAddons(region: string, clusterName: string): Promise<A
     return await mapLimited(names, DESCRIBE_CONCURRENCY, async (addonName) => {
       const { addon } = await client.send(new DescribeAddonCommand({ clusterName, addonName }))
       return toAddon(addon ?? {}, addonName)
+    })
+  } catch (error) {
+    throw toConsoleError(error, eksContext(region, clusterName))
+  }
+}
+
+/** A Fargate profile's name and the pod execution role its pods run with. */
+export type FargateProfileRole = { name: string; podExecutionRoleArn: string | null }
+
+/** ListFargateProfiles (all pages) then DescribeFargateProfile for each: the pod execution role of every profile. */
+export async function listFargateProfileRoles(region: string, clusterName: string): Promise<FargateProfileRole[]> {
+  const client = getEksClient(region)
+  try {
+    const names: string[] = []
+    for await (const page of paginateListFargateProfiles({ client, pageSize: 100 }, { clusterName })) {
+      names.push(...(page.fargateProfileNames ?? []))
+    }
+    return await mapLimited(names, DESCRIBE_CONCURRENCY, async (fargateProfileName) => {
+      const { fargateProfile } = await client.send(
+        new DescribeFargateProfileCommand({ clusterName, fargateProfileName }),
+      )
+      return { name: fargateProfileName, podExecutionRoleArn: fargateProfile?.podExecutionRoleArn ?? null }
     })
   } catch (error) {
     throw toConsoleError(error, eksContext(region, clusterName))

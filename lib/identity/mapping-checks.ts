@@ -1,6 +1,7 @@
 // The checks of one service account → IAM role mapping, from facts the server gathered. Pure, so each verdict can be
 // tested from a table of facts. Facts: reference §5 (Auto Mode agent), §8 (Pod Identity), §9 (IRSA).
 import { parseArn } from '@/lib/access/arn'
+import { formatShellCommand } from '@/lib/access/cli-commands'
 
 import { irsaChecks } from './irsa-checks'
 import { roleName, roleProblem, type MappingFacts, type PodFacts } from './mapping-facts'
@@ -24,10 +25,10 @@ function restartCommand(namespace: string, pods: PodFacts[]): string {
       targets.add(`${pod.owner.kind.toLowerCase()}/${pod.owner.name}`)
   }
   const orphans = pods.filter((p) => !['ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(p.owner?.kind ?? ''))
-  const lines = [...targets].map((t) => `kubectl rollout restart ${t} --namespace ${namespace}`)
+  const commands = [...targets].map((t) => ['kubectl', 'rollout', 'restart', t, '--namespace', namespace])
   if (orphans.length > 0)
-    lines.push(`kubectl delete pod ${orphans.map((p) => p.name).join(' ')} --namespace ${namespace}`)
-  return lines.join('\n')
+    commands.push(['kubectl', 'delete', 'pod', ...orphans.map((p) => p.name), '--namespace', namespace])
+  return commands.map((argv) => formatShellCommand(argv)).join('\n')
 }
 
 function podIdentityChecks(f: MappingFacts, pia: PodIdentityDto): Check[] {

@@ -75,9 +75,11 @@ export function annotateServiceAccountCommand(
   input: { namespace: string; name: string; resourceVersion?: string },
   annotations: Record<string, string | null>,
 ): string {
-  const argv = ['kubectl', 'annotate', 'serviceaccount', input.name, '--namespace', input.namespace, '--overwrite']
-  if (input.resourceVersion) argv.push(`--resource-version=${input.resourceVersion}`)
+  // The annotations come before the flags so that, wrapped, no annotation looks like the value of a flag.
+  const argv = ['kubectl', 'annotate', 'serviceaccount', input.name]
   for (const [key, value] of Object.entries(annotations)) argv.push(value === null ? `${key}-` : `${key}=${value}`)
+  argv.push('--namespace', input.namespace, '--overwrite')
+  if (input.resourceVersion) argv.push(`--resource-version=${input.resourceVersion}`)
   return formatShellCommand(argv)
 }
 

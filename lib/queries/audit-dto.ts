@@ -6,8 +6,12 @@ import { singleLineText } from '@/lib/validation/text-fields'
 
 import { consoleRoles } from '@/lib/roles/console-role'
 
-/** The outcomes an audit event records (a grant can apply its entry and fail a policy: `partial`). */
-export const auditResults = ['succeeded', 'partial', 'failed'] as const
+/**
+ * The outcomes an audit event records: a grant can apply its entry and fail a policy (`partial`); `refused` is a change
+ * the console itself turned down before calling AWS (an EKS-managed entry, a lockout-risky change by a non-admin),
+ * `failed` one that AWS or Kubernetes turned down or that broke on the way.
+ */
+export const auditResults = ['succeeded', 'partial', 'failed', 'refused'] as const
 export type AuditResult = (typeof auditResults)[number]
 
 const clusterRefSchema = z.object({ region: z.string(), name: z.string() })
@@ -27,7 +31,10 @@ export const auditEventDtoSchema = z.object({
 })
 export type AuditEventDto = z.infer<typeof auditEventDtoSchema>
 
-/** Events the server could not record since it started (the write itself had already happened at AWS). */
+/**
+ * Events the console could not record (the write itself had already happened at AWS): kept in the audit store, so the
+ * count survives restarts; `reference` is the server-log reference of the latest.
+ */
 export const recordingFailuresSchema = z.object({
   count: z.number(),
   lastAt: z.string(),

@@ -1,7 +1,9 @@
 /**
  * Console roles decide what a person may do in the console (AWS and Kubernetes only ever see the console's own
- * principal). Viewer reads; editor changes access entries, associations and mappings; admin also switches
- * authentication modes, links identity providers and edits aws-auth.
+ * principal). Viewer reads; editor changes access entries and workload identity (associations, IRSA annotations, IAM
+ * roles and trust policies, the cluster's IAM OIDC provider: it grants nothing until a role's trust policy names it);
+ * admin also switches authentication modes and confirms lockout-risky access changes. README's role table says the
+ * same, and lib/roles/console-role-table.test.ts checks the routes against it.
  */
 export const consoleRoles = ['viewer', 'editor', 'admin'] as const
 export type ConsoleRole = (typeof consoleRoles)[number]

@@ -44,6 +44,17 @@ export function buildNodegroupArn(
   return `arn:aws:eks:${region}:${account}:nodegroup/${cluster}/${name}/${uuid}`
 }
 
+/** `…:fargateprofile/<cluster>/<profile>/<uuid>`. */
+export function buildFargateProfileArn(
+  region: string,
+  account: string,
+  cluster: string,
+  name: string,
+  uuid: string,
+): string {
+  return `arn:aws:eks:${region}:${account}:fargateprofile/${cluster}/${name}/${uuid}`
+}
+
 /** `…:addon/<cluster>/<addon>/<uuid>`. */
 export function buildAddonArn(region: string, account: string, cluster: string, name: string, uuid: string): string {
   return `arn:aws:eks:${region}:${account}:addon/${cluster}/${name}/${uuid}`

@@ -21,7 +21,9 @@ const STATUS_BY_SHAPE = {
 export type EksErrorShape = keyof typeof STATUS_BY_SHAPE
 
 /** Extra members some shapes carry next to `message` (clusterName, nodegroupName, addonName…). */
-export type EksErrorMembers = Partial<Record<'clusterName' | 'nodegroupName' | 'addonName', string>>
+export type EksErrorMembers = Partial<
+  Record<'clusterName' | 'nodegroupName' | 'fargateProfileName' | 'addonName', string>
+>
 
 /** An EKS API error; thrown anywhere below the handler and rendered once by {@link renderEksError}. */
 export class EksError extends Error {

@@ -42,6 +42,7 @@ import {
   disassociateIdentityProviderConfigOp,
   listIdentityProviderConfigsOp,
 } from './ops-identity-providers'
+import { describeFargateProfileOp, listFargateProfilesOp } from './ops-fargate'
 import { listTagsForResourceOp, tagResourceOp, untagResourceOp } from './ops-tags'
 
 const OPERATIONS: Record<EksOperation, Operation> = {
@@ -52,6 +53,8 @@ const OPERATIONS: Record<EksOperation, Operation> = {
   DescribeUpdate: describeUpdateOp,
   ListNodegroups: listNodegroupsOp,
   DescribeNodegroup: describeNodegroupOp,
+  ListFargateProfiles: listFargateProfilesOp,
+  DescribeFargateProfile: describeFargateProfileOp,
   ListAddons: listAddonsOp,
   DescribeAddon: describeAddonOp,
   CreateAccessEntry: createAccessEntryOp,

@@ -109,6 +109,17 @@ export interface NodegroupRecord {
   tags: Record<string, string>
 }
 
+export interface FargateProfileRecord {
+  fargateProfileName: string
+  fargateProfileArn: string
+  createdAt: number
+  podExecutionRoleArn: string
+  subnets: string[]
+  selectors: { namespace: string; labels?: Record<string, string> }[]
+  status: 'CREATING' | 'ACTIVE' | 'DELETING' | 'CREATE_FAILED' | 'DELETE_FAILED'
+  tags: Record<string, string>
+}
+
 export interface AddonRecord {
   addonName: string
   addonArn: string
@@ -146,6 +157,8 @@ export interface ClusterRecord {
   upgradePolicy: { supportType: 'STANDARD' | 'EXTENDED' }
   tags: Record<string, string>
   nodegroups: Record<string, NodegroupRecord>
+  /** Optional: state files written before Fargate profiles existed have none. */
+  fargateProfiles?: Record<string, FargateProfileRecord>
   addons: Record<string, AddonRecord>
   /** In creation order. */
   updates: UpdateRecord[]

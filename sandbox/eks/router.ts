@@ -10,6 +10,8 @@ export type EksOperation =
   | 'DescribeUpdate'
   | 'ListNodegroups'
   | 'DescribeNodegroup'
+  | 'ListFargateProfiles'
+  | 'DescribeFargateProfile'
   | 'ListAddons'
   | 'DescribeAddon'
   | 'CreateAccessEntry'
@@ -54,6 +56,8 @@ const ROUTES: Route[] = [
   route('GET', '/clusters/{name}/updates/{updateId}', 'DescribeUpdate'),
   route('GET', '/clusters/{name}/node-groups', 'ListNodegroups'),
   route('GET', '/clusters/{name}/node-groups/{nodegroupName}', 'DescribeNodegroup'),
+  route('GET', '/clusters/{name}/fargate-profiles', 'ListFargateProfiles'),
+  route('GET', '/clusters/{name}/fargate-profiles/{fargateProfileName}', 'DescribeFargateProfile'),
   route('GET', '/clusters/{name}/addons', 'ListAddons'),
   route('GET', '/clusters/{name}/addons/{addonName}', 'DescribeAddon'),
   route('POST', '/clusters/{name}/access-entries', 'CreateAccessEntry'),

@@ -10,6 +10,7 @@ import {
   buildAccessEntryArn,
   buildAddonArn,
   buildClusterArn,
+  buildFargateProfileArn,
   buildNodegroupArn,
   buildPodIdentityAssociationArn,
 } from './arns'
@@ -166,6 +167,25 @@ export function addSeedNodegroup(cluster: ClusterRecord, o: SeedNodegroupOptions
     taints: o.taints ?? [],
     diskSize: 20,
     autoScalingGroupName: `eks-${o.name}-${uuid}`,
+    tags: {},
+  }
+}
+
+/** Adds an ACTIVE Fargate profile on the cluster's subnets, selecting pods of the given namespaces. */
+export function addSeedFargateProfile(
+  cluster: ClusterRecord,
+  o: { name: string; podExecutionRoleArn: string; namespaces: string[] },
+): void {
+  const uuid = deriveUuid(`${cluster.arn}:fargateprofile:${o.name}`)
+  cluster.fargateProfiles ??= {}
+  cluster.fargateProfiles[o.name] = {
+    fargateProfileName: o.name,
+    fargateProfileArn: buildFargateProfileArn(cluster.region, ACCOUNT_ID, cluster.name, o.name, uuid),
+    createdAt: cluster.createdAt + 30 * 60_000,
+    podExecutionRoleArn: o.podExecutionRoleArn,
+    subnets: (cluster.resourcesVpcConfig.subnetIds as string[] | undefined) ?? [],
+    selectors: o.namespaces.map((namespace) => ({ namespace })),
+    status: 'ACTIVE',
     tags: {},
   }
 }

@@ -8,7 +8,13 @@ import {
   USER_ARNS,
 } from '../core/seed-constants'
 import type { ClusterRecord } from './records'
-import { addSeedAccessEntry, addSeedAddons, addSeedNodegroup, buildSeedCluster } from './seed-builders'
+import {
+  addSeedAccessEntry,
+  addSeedAddons,
+  addSeedFargateProfile,
+  addSeedNodegroup,
+  buildSeedCluster,
+} from './seed-builders'
 import { deriveUuid } from './ids'
 import { buildIdentityProviderConfigArn } from './arns'
 import { buildScaleCluster } from './seed-scale'
@@ -129,6 +135,13 @@ function buildEuShop(): ClusterRecord {
   addSeedAccessEntry(c, USER_ARNS.admin, { minutesAfterCluster: 0, policies: CLUSTER_ADMIN })
   // In API mode, EKS writes the managed node group's role as an access entry itself (reference §2).
   addSeedAccessEntry(c, ROLE_ARNS.eksNodeRole, { type: 'EC2_LINUX', minutesAfterCluster: 20 })
+  // Checkout jobs run on Fargate; EKS wrote the profile's pod execution role as a FARGATE_LINUX entry with it.
+  addSeedFargateProfile(c, {
+    name: 'fp-checkout',
+    podExecutionRoleArn: ROLE_ARNS.AmazonEKSFargatePodExecutionRole,
+    namespaces: ['checkout-jobs'],
+  })
+  addSeedAccessEntry(c, ROLE_ARNS.AmazonEKSFargatePodExecutionRole, { type: 'FARGATE_LINUX', minutesAfterCluster: 30 })
   addSeedAccessEntry(c, ROLE_ARNS.PlatformAdmin, { minutesAfterCluster: 90, policies: CLUSTER_ADMIN })
   addSeedAccessEntry(c, ROLE_ARNS.TeamADeveloper, {
     minutesAfterCluster: 60 * 24 * 3,

@@ -46,7 +46,8 @@ describe('GET access-entries', () => {
       }),
     ])
     const node = body.entries.find((e: any) => e.principalArn === roleArn('eksNodeRole'))
-    expect(node.managedReason).toMatch(/Nodes use this EC2_LINUX entry/)
+    expect(node.managedReason).toMatch(/^Node role of managed node groups general and spot-batch:/)
+    expect(node.nodeWarning).toBeNull()
     const admin = body.entries.find((e: any) => e.principalArn === userArn('admin'))
     expect(admin.lockoutRisk).toBe('console-principal')
   })
@@ -54,10 +55,20 @@ describe('GET access-entries', () => {
   it('marks the Auto Mode entries of ml-auto as managed, but not the custom node role', async () => {
     const { body } = await callRoute(list.GET, { region: 'us-west-2', cluster: 'ml-auto' })
     const managed = body.entries.filter((e: any) => e.managedReason).map((e: any) => e.principalName)
-    expect(managed).toEqual(
-      expect.arrayContaining(['AmazonEKSAutoClusterRole', 'AmazonEKSAutoNodeRole', 'AWSServiceRoleForAmazonEKS']),
-    )
+    expect(managed).toEqual(['AmazonEKSAutoClusterRole', 'AmazonEKSAutoNodeRole', 'AWSServiceRoleForAmazonEKS'])
+    const reasons = Object.fromEntries(body.entries.map((e: any) => [e.principalName, e.managedReason]))
+    expect(reasons.AmazonEKSAutoClusterRole).toMatch(/^Auto Mode cluster role/)
+    expect(reasons.AmazonEKSAutoNodeRole).toMatch(/^Auto Mode node role/)
+    expect(reasons.AWSServiceRoleForAmazonEKS).toMatch(/^Service-linked role/)
+    const custom = body.entries.find((e: any) => e.principalName === 'MlAutoCustomNodeRole')
+    expect(custom).toMatchObject({ type: 'EC2', managedReason: null, nodeWarning: expect.stringMatching(/NodeClass/) })
     expect(body.cluster.autoMode).toBe(true)
+  })
+
+  it("marks a Fargate profile's pod execution role as managed, naming the profile", async () => {
+    const { body } = await callRoute(list.GET, { region: 'eu-west-1', cluster: 'eu-shop' })
+    const fargate = body.entries.find((e: any) => e.principalName === 'AmazonEKSFargatePodExecutionRole')
+    expect(fargate.managedReason).toMatch(/^Pod execution role of Fargate profile fp-checkout:/)
   })
 
   it('explains a CONFIG_MAP cluster instead of failing', async () => {
@@ -288,6 +299,16 @@ describe('PATCH / DELETE an entry, associate / disassociate policies', () => {
     )
     expect(r.status).toBe(409)
     expect(r.body.error.message).toMatch(/Auto Mode/)
+  })
+
+  it('deletes the custom Auto Mode node role entry (the customer created it), but not a Fargate profile role', async () => {
+    const custom = entry('ml-auto', roleArn('MlAutoCustomNodeRole'))
+    expect((await callRoute(one.DELETE, custom, { method: 'DELETE' })).status).toBe(200)
+    expect((await callRoute(one.GET, custom)).status).toBe(404)
+    const fargate = { region: 'eu-west-1', cluster: 'eu-shop', principal: roleArn('AmazonEKSFargatePodExecutionRole') }
+    const refused = await callRoute(one.DELETE, fargate, { method: 'DELETE' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.message).toMatch(/Fargate profile fp-checkout/)
   })
 
   it("guards the console's own principal: editors are refused, admins must type the cluster name", async () => {

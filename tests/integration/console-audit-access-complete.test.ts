@@ -223,8 +223,9 @@ describe("the console's own refusals land in the audit log", () => {
     const before = await readEntry(consoleEntry)
     const refused = await callRoute(one.DELETE, consoleEntry, { method: 'DELETE' })
     expect(refused.status).toBe(403)
-    const event = await latestEvent('action=access-entry.delete&result=failed&cluster=eu-west-1/eu-shop')
+    const event = await latestEvent('action=access-entry.delete&result=refused&cluster=eu-west-1/eu-shop')
     expect(event).toMatchObject({
+      result: 'refused',
       actor: { name: 'editor', role: 'editor' },
       target: consoleEntry.principal,
       message: refused.body.error.message,
@@ -242,8 +243,12 @@ describe("the console's own refusals land in the audit log", () => {
       body: { kubernetesGroups: ['x'] },
     })
     expect(refused.status).toBe(409)
-    const event = await latestEvent('action=access-entry.update&result=failed&cluster=us-west-2/ml-auto')
-    expect(event).toMatchObject({ target: autoCluster.principal, message: refused.body.error.message })
+    const event = await latestEvent('action=access-entry.update&result=refused&cluster=us-west-2/ml-auto')
+    expect(event).toMatchObject({
+      result: 'refused',
+      target: autoCluster.principal,
+      message: refused.body.error.message,
+    })
     expect(event.message).toMatch(/managed by EKS/)
     expect(event.after).toEqual({ kubernetesGroups: ['x'] })
   })

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   DescribeAddonCommand,
   DescribeClusterCommand,
+  DescribeFargateProfileCommand,
   DescribeNodegroupCommand,
   DescribeUpdateCommand,
   ListAddonsCommand,
   ListClustersCommand,
+  ListFargateProfilesCommand,
   ListNodegroupsCommand,
   ListUpdatesCommand,
   UpdateClusterConfigCommand,
@@ -115,6 +117,33 @@ describe('node groups and add-ons', () => {
     )
     expect(err.name).toBe('ResourceNotFoundException')
     expect(err.nodegroupName).toBe('gpu')
+  })
+
+  it('lists and describes Fargate profiles, and answers a missing one with ResourceNotFoundException', async () => {
+    const eu = sandbox.client('eu-west-1')
+    const { fargateProfileNames } = await eu.send(new ListFargateProfilesCommand({ clusterName: 'eu-shop' }))
+    expect(fargateProfileNames).toEqual(['fp-checkout'])
+    const { fargateProfile } = await eu.send(
+      new DescribeFargateProfileCommand({ clusterName: 'eu-shop', fargateProfileName: 'fp-checkout' }),
+    )
+    expect(fargateProfile).toMatchObject({
+      fargateProfileName: 'fp-checkout',
+      clusterName: 'eu-shop',
+      podExecutionRoleArn: ROLE_ARNS.AmazonEKSFargatePodExecutionRole,
+      selectors: [{ namespace: 'checkout-jobs' }],
+      status: 'ACTIVE',
+    })
+    expect(fargateProfile?.fargateProfileArn).toMatch(
+      /^arn:aws:eks:eu-west-1:111122223333:fargateprofile\/eu-shop\/fp-checkout\//,
+    )
+    expect(fargateProfile?.createdAt).toBeInstanceOf(Date)
+    const web = await sandbox.client().send(new ListFargateProfilesCommand({ clusterName: 'prod-web' }))
+    expect(web.fargateProfileNames).toEqual([])
+    const err = await catchError(() =>
+      eu.send(new DescribeFargateProfileCommand({ clusterName: 'eu-shop', fargateProfileName: 'fp-none' })),
+    )
+    expect(err.name).toBe('ResourceNotFoundException')
+    expect(err.fargateProfileName).toBe('fp-none')
   })
 
   it('lists add-ons, with the Pod Identity agent on prod-web but not on the Auto Mode cluster', async () => {

@@ -110,6 +110,8 @@ describe('GET /api/audit', () => {
       append: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full at /secret/path')),
       query: async () => ({ events: [], nextCursor: null }),
       facets: async () => ({ clusters: [], actions: [] }),
+      addRecordingFailures: () => Promise.reject(new Error('SQLITE_FULL: database or disk is full at /secret/path')),
+      readRecordingFailures: () => Promise.reject(new Error('SQLITE_FULL at /secret/path')),
       close: async () => undefined,
       sessions: {
         revokeSession: async () => undefined,
@@ -135,6 +137,43 @@ describe('GET /api/audit', () => {
   })
 })
 
+describe('the not-recorded counter', () => {
+  it('survives a restart: kept in memory while the store is down, stored once it answers again', async () => {
+    const file = join(dir, 'counter.sqlite')
+    const real = openSqliteAuditStore(file)
+    let down = true
+    const unlessDown =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      (...args: A) =>
+        down ? Promise.reject(new Error('SQLITE_IOERR: disk I/O error')) : fn(...args)
+    await setAuditStore({
+      ...real,
+      kind: 'sqlite',
+      append: unlessDown(real.append),
+      addRecordingFailures: unlessDown(real.addRecordingFailures),
+      readRecordingFailures: unlessDown(real.readRecordingFailures),
+    })
+    const event = {
+      actor: { name: 'a', role: 'admin' as const },
+      action: 'x.y',
+      target: 't',
+      result: 'refused' as const,
+    }
+    await recordAuditEvent(event)
+    await recordAuditEvent(event)
+    expect((await get()).body.recordingFailures).toMatchObject({ count: 2 })
+    down = false
+    await recordAuditEvent(event) // recorded, and the two it missed are counted in the store now
+
+    // A new process: nothing in memory, the same file.
+    await setAuditStore(openSqliteAuditStore(file))
+    const { body } = await get()
+    expect(body.recordingFailures).toEqual({ count: 2, lastAt: expect.any(String), reference: expect.any(String) })
+    expect(body.events.map((e: { result: string }) => e.result)).toEqual(['refused'])
+    await setAuditStore(openSqliteAuditStore(join(dir, 'audit.sqlite')))
+  })
+})
+
 describe('an unreadable store', () => {
   it('answers 503 naming the audit store, logging the cause only on the server', async () => {
     await setAuditStore({
@@ -142,6 +181,8 @@ describe('an unreadable store', () => {
       append: () => Promise.reject(new Error('unused')),
       query: () => Promise.reject(new Error('connect ECONNREFUSED postgres://audit:hunter2@db:5432')),
       facets: () => Promise.reject(new Error('connect ECONNREFUSED postgres://audit:hunter2@db:5432')),
+      addRecordingFailures: () => Promise.reject(new Error('unused')),
+      readRecordingFailures: () => Promise.reject(new Error('unused')),
       close: async () => undefined,
       sessions: {
         revokeSession: async () => undefined,

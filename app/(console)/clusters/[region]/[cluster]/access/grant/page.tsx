@@ -2,6 +2,10 @@ import type { Metadata } from 'next'
 
 import { GrantAccessForm } from '@/components/access-entries/grant-access-form'
 import { pageClusterRef } from '@/lib/clusters/page-params'
+import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
+import { requireSession, sessionRole } from '@/lib/auth/session'
+import { clusterPagePath } from '@/lib/queries/api-paths'
+import { hasRole } from '@/lib/roles/console-role'
 
 type Params = Promise<{ region: string; cluster: string }>
 
@@ -12,5 +16,19 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function GrantAccessPage({ params }: { params: Params }) {
   const { region, cluster } = await params
-  return <GrantAccessForm cluster={pageClusterRef({ region, cluster })} />
+  const ref = pageClusterRef({ region, cluster })
+  // A viewer who follows a link here gets the explanation, not a form the POST route would refuse.
+  const role = sessionRole(await requireSession(clusterPagePath(ref, 'access/grant')))
+  if (!hasRole(role, 'editor')) {
+    return (
+      <ReadOnlyNotice
+        heading={`Grant access to ${ref.name}`}
+        what={`Granting access to ${ref.name}`}
+        required="editor"
+        role={role}
+        back={{ href: clusterPagePath(ref, 'access'), label: 'Back to access entries' }}
+      />
+    )
+  }
+  return <GrantAccessForm cluster={ref} />
 }

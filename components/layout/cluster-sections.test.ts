@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+
+import { currentClusterSection, isServiceAccountPath } from './cluster-sections'
+
+describe('currentClusterSection', () => {
+  it.each<[string, string | undefined]>([
+    ['', undefined],
+    ['/', undefined],
+    ['resources', 'resources'],
+    ['resources/pods', 'resources'],
+    ['resources/pods/team-a/web-1', 'resources'],
+    ['resources/nodes/ip-10-0-1-1', 'resources'],
+    ['resources/service-accounts/reports/reports-job', 'workload-identity'],
+    ['/resources/service-accounts/batch/default/', 'workload-identity'],
+    ['workload-identity', 'workload-identity'],
+    ['access', 'access'],
+    ['access/grant', 'access'],
+    ['kubeconfig', 'kubeconfig'],
+    ['history', 'history'],
+    ['unknown', undefined],
+  ])('%j belongs to %s', (path, section) => {
+    expect(currentClusterSection(path)).toBe(section)
+  })
+
+  it.each<[string, boolean]>([
+    ['resources/service-accounts/reports/reports-job', true],
+    ['resources/pods', false],
+    ['workload-identity', false],
+  ])('isServiceAccountPath(%j) is %s', (path, expected) => {
+    expect(isServiceAccountPath(path)).toBe(expected)
+  })
+})
