@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
 import { themeScript } from '@/components/layout/theme-script'
+import { ConfigurationError } from '@/components/layout/configuration-error'
 import { AppProviders } from '@/components/providers/app-providers'
+import { configurationProblems } from '@/lib/env'
 
 import './globals.css'
 
@@ -12,6 +14,7 @@ export const metadata: Metadata = {
 }
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  const problems = configurationProblems()
   return (
     // The theme script adds `dark` to <html> before React hydrates, so the attribute legitimately differs.
     <html lang="en" suppressHydrationWarning>
@@ -19,7 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen font-sans">
-        <AppProviders>{children}</AppProviders>
+        {problems.length > 0 ? <ConfigurationError problems={problems} /> : <AppProviders>{children}</AppProviders>}
       </body>
     </html>
   )
