@@ -8,6 +8,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth'
 import { env, type ConsoleEnv } from '@/lib/env'
 import { isConsoleRole } from '@/lib/roles/console-role'
 
+import { buildLocalTokenProvider } from './local-token'
 import { consoleUserFromOidcProfile, type ConsoleUser } from './oidc-profile'
 import { verifySandboxUser } from './sandbox-users'
 
@@ -72,10 +73,19 @@ export function sessionUserFromToken(token: JWT): Session['user'] {
   }
 }
 
+function buildProviders(config: ConsoleEnv): AuthOptions['providers'] {
+  if (config.authMode === 'oidc') return [buildOidcProvider(config)]
+  // parseEnv accepts local-token only with the token's hash and a loopback bind address.
+  if (config.authMode === 'local-token') {
+    return config.localTokenSha256 ? [buildLocalTokenProvider(config.localTokenSha256)] : []
+  }
+  return [buildSandboxProvider()]
+}
+
 /** next-auth options for the configured sign-in mode (CONSOLE_AUTH). */
 export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
   return {
-    providers: config.authMode === 'oidc' ? [buildOidcProvider(config)] : [buildSandboxProvider()],
+    providers: buildProviders(config),
     // Outside production a fixed secret keeps `npm run dev` working; parseEnv demands a real one in production.
     secret: config.nextAuthSecret ?? 'eks-access-console-development-only-secret',
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
