@@ -11,6 +11,9 @@ import { decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch
 import { waitForUrl } from './local-server'
 import { readOrCreateSecret } from './session-secret'
 
+// `--aws` calls STS and EKS from this process; the SDK's Node 20 notice would bury the lines that matter.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
 const { values: args } = parseArgs({
   options: {
     aws: { type: 'boolean', default: false },

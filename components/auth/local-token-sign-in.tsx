@@ -27,7 +27,7 @@ export function LocalTokenSignIn({ callbackUrl }: { callbackUrl: string }) {
       setPending(false)
       if (!result || result.error) {
         setError(
-          'This token was not accepted: it is wrong or was already used. Restart `npm start -- --aws` for a new link.',
+          'This token was not accepted: it is wrong or was already used. Restart “npm start -- --aws” for a new link.',
         )
         return
       }
@@ -49,7 +49,7 @@ export function LocalTokenSignIn({ callbackUrl }: { callbackUrl: string }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     setError(null)
-    if (!token.trim()) return setError('Paste the token that `npm start -- --aws` printed.')
+    if (!token.trim()) return setError('Paste the token that “npm start -- --aws” printed.')
     setPending(true)
     void submit(token.trim())
   }

@@ -1,5 +1,10 @@
 import type { EnvProblem } from '@/lib/env-schema'
 
+// The fixes are written for a terminal, with commands in backticks; here those become <code>.
+function withCode(text: string) {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))
+}
+
 /**
  * What every page shows while the server's configuration is invalid (a server started without `npm start`'s
  * checks): each problem with the variable that fixes it, instead of a bare 500 that says nothing.
@@ -21,7 +26,7 @@ export function ConfigurationError({ problems }: { problems: EnvProblem[] }) {
             <p>
               <code className="font-semibold">{problem.variable}</code>: {problem.message}.
             </p>
-            {problem.fix ? <p className="mt-1">{problem.fix}</p> : null}
+            {problem.fix ? <p className="mt-1">{withCode(problem.fix)}</p> : null}
             <p className="mt-1">
               See <code>{problem.readme}</code>.
             </p>
