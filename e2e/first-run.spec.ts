@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { ADMIN_ACCESS_KEY } from '../sandbox/core/seed-constants'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
 import { findFreePort } from '../scripts/local-server'
+import type { Page } from '@playwright/test'
+
 import { expect, test } from './fixtures'
 import { connectOutcome, launch, nonLoopbackAddresses, type LaunchedProcess } from './launcher-process'
 import { ClustersPage } from './pages/clusters-page'
@@ -24,9 +26,14 @@ let launched: LaunchedProcess[] = []
 test.beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'first-run-'))
 })
-test.afterEach(async () => {
+/** Closes the page first (it polls the console, and must not log a stopped server's refusals), then the servers. */
+async function stopAll(page: Page) {
+  await page.close()
   await Promise.all(launched.map((started) => started.stop()))
   launched = []
+}
+test.afterEach(async ({ page }) => {
+  await stopAll(page)
   rmSync(scratch, { recursive: true, force: true })
 })
 
@@ -75,7 +82,10 @@ test.describe('npm start -- --aws against the sandbox standing in for an account
   test.beforeEach(async () => {
     account = await startSandbox({ port: 0, stateDir: join(scratch, 'account'), fresh: true })
   })
-  test.afterEach(async () => account.close())
+  test.afterEach(async ({ page }) => {
+    await stopAll(page)
+    await account.close()
+  })
 
   test('prints who it acts as and a sign-in link that works once', async ({ page, browser }) => {
     const { launcher, port } = await startLauncher(['--aws'], {
