@@ -23,8 +23,7 @@ export default defineConfig({
   },
   webServer: {
     command: `npx tsx scripts/start.ts --port ${consolePort} --sandbox-port ${sandboxPort} --state-dir .sandbox/e2e-${consolePort} --reset`,
-    url: `http://localhost:${consolePort}/signin`,
-    env: { CONSOLE_SANDBOX: '1' },
+    url: `http://127.0.0.1:${consolePort}/signin`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',

@@ -3,7 +3,9 @@ import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
 
 import { themeScript } from '@/components/layout/theme-script'
+import { ConfigurationError } from '@/components/layout/configuration-error'
 import { AppProviders } from '@/components/providers/app-providers'
+import { configurationProblems } from '@/lib/env'
 
 import './globals.css'
 
@@ -15,6 +17,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // proxy.ts sets a fresh nonce per request; the CSP runs no inline script without it.
   const nonce = (await headers()).get('x-nonce') ?? undefined
+  const problems = configurationProblems()
   return (
     // The theme script adds `dark` to <html> before React hydrates, so the attribute legitimately differs.
     <html lang="en" suppressHydrationWarning>
@@ -22,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen font-sans">
-        <AppProviders>{children}</AppProviders>
+        {problems.length > 0 ? <ConfigurationError problems={problems} /> : <AppProviders>{children}</AppProviders>}
       </body>
     </html>
   )

@@ -2,6 +2,16 @@ import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const { parseEnv, EnvError } = await import('./env')
+const { describeEnvProblem, findEnvProblems } = await import('./env-schema')
+
+const localToken = {
+  NODE_ENV: 'production',
+  NEXTAUTH_SECRET: 'a-secret-of-32-characters-or-so!',
+  CONSOLE_AUTH: 'local-token',
+  CONSOLE_LOCAL_TOKEN_SHA256: 'ab'.repeat(32),
+  HOST: '127.0.0.1',
+  NEXTAUTH_URL: 'http://localhost:3000',
+}
 
 describe('parseEnv', () => {
   it.each([
@@ -47,9 +57,37 @@ describe('parseEnv', () => {
     },
     { name: 'oidc needs an issuer', input: { CONSOLE_AUTH: 'oidc' }, problem: /OIDC_ISSUER: required/ },
     { name: 'oidc needs groups', input: { CONSOLE_AUTH: 'oidc' }, problem: /set at least one group/ },
+    {
+      name: 'token sign-in needs its hash',
+      input: { ...localToken, CONSOLE_LOCAL_TOKEN_SHA256: '' },
+      problem: /SHA256/,
+    },
+    { name: 'token sign-in on every address', input: { ...localToken, HOST: '0.0.0.0' }, problem: /HOST: token/ },
+    { name: 'token sign-in without HOST', input: { ...localToken, HOST: undefined }, problem: /HOST: token/ },
+    {
+      name: 'token sign-in at a public URL',
+      input: { ...localToken, NEXTAUTH_URL: 'https://console.example.com' },
+      problem: /NEXTAUTH_URL: token/,
+    },
   ])('rejects $name', ({ input, problem }) => {
     expect(() => parseEnv(input)).toThrowError(EnvError)
     expect(() => parseEnv(input)).toThrowError(problem)
+  })
+
+  it('accepts token sign-in bound to loopback, as npm start -- --aws sets it', () => {
+    expect(parseEnv(localToken)).toMatchObject({ authMode: 'local-token', localTokenSha256: 'ab'.repeat(32) })
+  })
+
+  it('says per problem what fixes it and where the README explains it', () => {
+    const problems = findEnvProblems({ NODE_ENV: 'production', CONSOLE_REGIONS: 'Oregon' })
+    expect(problems.map(describeEnvProblem)).toEqual([
+      expect.stringMatching(
+        /^CONSOLE_REGIONS item 1 "Oregon": .*CONSOLE_REGIONS=us-west-2.* See README.md#configuration\.$/,
+      ),
+    ])
+    const production = findEnvProblems({ NODE_ENV: 'production' }).map(describeEnvProblem)
+    expect(production[0]).toMatch(/^CONSOLE_AUTH: required in production.*npm start -- --aws.*See README.md#pointing/)
+    expect(production[1]).toMatch(/^NEXTAUTH_SECRET: .*openssl rand/)
   })
 
   it('reads an OIDC configuration with group lists', () => {

@@ -2,6 +2,7 @@ import { ShieldCheck } from 'lucide-react'
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 
+import { LocalTokenSignIn } from '@/components/auth/local-token-sign-in'
 import { OidcSignInButton, SandboxSignInForm } from '@/components/auth/sign-in-form'
 import { SandboxUsersHint } from '@/components/auth/sandbox-users-hint'
 import { getConsoleSession } from '@/lib/auth/session'
@@ -35,6 +36,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           ) : null}
           {env.authMode === 'oidc' ? (
             <OidcSignInButton providerName={env.oidc.providerName} callbackUrl={target} />
+          ) : env.authMode === 'local-token' ? (
+            <LocalTokenSignIn callbackUrl={target} />
           ) : (
             <SandboxSignInForm callbackUrl={target} />
           )}

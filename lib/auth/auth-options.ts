@@ -11,6 +11,7 @@ import { env, type ConsoleEnv } from '@/lib/env'
 import { isConsoleRole } from '@/lib/roles/console-role'
 import { safeRedirectUrl } from '@/lib/security/safe-redirect'
 
+import { buildLocalTokenProvider } from './local-token'
 import { consoleUserFromOidcProfile, type ConsoleUser } from './oidc-profile'
 import { verifySandboxUser } from './sandbox-users'
 import { clientAddress, limitSignIn } from './sign-in-limit'
@@ -88,10 +89,19 @@ export function sessionUserFromToken(token: JWT): Session['user'] {
   }
 }
 
+function buildProviders(config: ConsoleEnv): AuthOptions['providers'] {
+  if (config.authMode === 'oidc') return [buildOidcProvider(config)]
+  // parseEnv accepts local-token only with the token's hash and a loopback bind address.
+  if (config.authMode === 'local-token') {
+    return config.localTokenSha256 ? [buildLocalTokenProvider(config.localTokenSha256)] : []
+  }
+  return [buildSandboxProvider()]
+}
+
 /** next-auth options for the configured sign-in mode (CONSOLE_AUTH). */
 export function buildAuthOptions(config: ConsoleEnv): AuthOptions {
   return {
-    providers: config.authMode === 'oidc' ? [buildOidcProvider(config)] : [buildSandboxProvider()],
+    providers: buildProviders(config),
     // Outside production a fixed secret keeps `npm run dev` working; parseEnv demands a real one in production.
     secret: config.nextAuthSecret ?? 'eks-access-console-development-only-secret',
     // Sessions are JWTs in a cookie. Both limits matter: session.maxAge is the cookie's, jwt.maxAge the token's own

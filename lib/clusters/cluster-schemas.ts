@@ -90,6 +90,6 @@ export type ClusterOverview = z.infer<typeof clusterOverviewSchema>
 export const whoamiSchema = z.object({
   user: z.object({ name: z.string(), email: z.string().nullable() }),
   role: z.enum(['viewer', 'editor', 'admin']),
-  authMode: z.enum(['sandbox', 'oidc']),
+  authMode: z.enum(['sandbox', 'oidc', 'local-token']),
 })
 export type Whoami = z.infer<typeof whoamiSchema>
