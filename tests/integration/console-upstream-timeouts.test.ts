@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
 // A stalled upstream fails within the console's 15 s timeout, with a 504 that names what did not answer: EKS (through
 // the SDK, whose retries share the one deadline), a cluster's Kubernetes list (raw HTTPS, streamed) and a Kubernetes
 // call through @kubernetes/client-node. The sandbox holds each request 20 s, longer than the timeout.
