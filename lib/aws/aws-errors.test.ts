@@ -85,6 +85,15 @@ describe('toConsoleError', () => {
       code: 'upstream_timeout',
       text: /did not answer within 1\.5 s\./,
     },
+    {
+      error: Object.assign(new Error('Request aborted'), {
+        name: 'AbortError',
+        cause: new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+        $operation: 'AssociateAccessPolicy',
+      }),
+      code: 'upstream_timeout',
+      text: /\(AssociateAccessPolicy\)\. The change may still have been applied: reload before trying again\./,
+    },
     // A caller's own abort (no timeout behind it) is not the upstream's fault.
     {
       error: Object.assign(new Error('Request aborted'), { name: 'AbortError' }),

@@ -122,9 +122,13 @@ export function toConsoleError(error: unknown, context: AwsCallContext): Console
     const waited = formatUpstreamTimeout(typeof e.$timeoutMs === 'number' ? e.$timeoutMs : getUpstreamTimeoutMs())
     const operation = typeof e.$operation === 'string' && e.$operation !== '' ? ` (${e.$operation})` : ''
     const check = context.endpoint ? `the AWS endpoint ${context.endpoint}` : `the server's network access to AWS`
+    // A write that timed out may still land at AWS after the console stopped waiting: say so, rather than "failed".
+    const write =
+      typeof e.$operation === 'string' && /^(Create|Update|Delete|Associate|Disassociate|Add|Tag)/.test(e.$operation)
+    const maybe = write ? ' The change may still have been applied: reload before trying again.' : ''
     return new ConsoleError(
       'upstream_timeout',
-      `${where} did not answer within ${waited}${operation}. Try again; if it keeps happening, check ${check}.`,
+      `${where} did not answer within ${waited}${operation}.${maybe} Try again; if it keeps happening, check ${check}.`,
       options,
     )
   }
