@@ -47,7 +47,9 @@ type Sender = { send(command: unknown, options?: SendOptions): Promise<unknown> 
  */
 function boundSend<C>(client: C): C {
   const sender = client as unknown as Sender
-  const send = sender.send.bind(sender)
+  // The class's own send, looked up per call (not bound once), so a test double installed on the prototype applies.
+  const send = (command: unknown, options: SendOptions) =>
+    (Object.getPrototypeOf(sender) as Sender).send.call(sender, command, options)
   sender.send = async (command, options = {}) => {
     const timeoutMs = getUpstreamTimeoutMs()
     const deadline = AbortSignal.timeout(timeoutMs)

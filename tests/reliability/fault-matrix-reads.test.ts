@@ -26,6 +26,8 @@ beforeAll(async () => {
     workloadIdentity: `${api}/workload-identity/route`,
     principals: '@/app/api/iam/principals/route',
     identity: `${api}/console-identity/route`,
+    namespaces: `${api}/namespaces/route`,
+    serviceAccounts: `${api}/service-accounts/route`,
   })) {
     routes[key] = await import(/* @vite-ignore */ path)
   }
@@ -104,6 +106,42 @@ describe('fault matrix: reads', () => {
       `${row.service} ${row.operation} under %s`,
       async (kind) => {
         await runMatrixCell(sandbox(), row, kind)
+      },
+      30_000,
+    )
+  }
+})
+
+// The cluster's Kubernetes API under the same faults: the raw list transport (namespaces) and client-node (service
+// accounts). Neither retries; each answer names the cluster and what went wrong.
+const kubeExpected = {
+  throttle: 'throttled',
+  error: 'upstream_unavailable',
+  drop: 'upstream_unreachable',
+  latency: 'upstream_timeout',
+} as const
+
+describe('fault matrix: the Kubernetes API', () => {
+  const calls = {
+    'list namespaces (raw HTTPS)': ['/api/v1/namespaces', () => callRoute(routes.namespaces.GET, prod)],
+    'list service accounts (client-node)': ['/serviceaccounts', () => callRoute(routes.serviceAccounts.GET, prod)],
+  } as const
+  for (const [name, [path, call]] of Object.entries(calls)) {
+    it.each(FAULT_KINDS)(
+      `${name} under %s`,
+      async (kind) => {
+        // The connection (DescribeCluster, token) is made first, so only the Kubernetes side is faulted.
+        expect((await call()).status).toBe(200)
+        const faults = sandbox().sandbox.faults
+        faults.replaceRules([
+          kind === 'latency'
+            ? { service: 'kube', operation: 'GET', pathContains: path, kind, latencyMs: MATRIX_TIMEOUT_MS * 2 }
+            : { service: 'kube', operation: 'GET', pathContains: path, kind, status: 503 },
+        ])
+        const answer = await call().finally(() => faults.clearRules())
+        const what = `${name} ${kind} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`
+        expect(answer.body.error?.code, what).toBe(kubeExpected[kind])
+        expect(answer.body.error?.message, what).toMatch(/cluster prod-web|the cluster's API server https:/)
       },
       30_000,
     )
