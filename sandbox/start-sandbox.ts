@@ -55,6 +55,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     stateDir,
     scale,
     host,
+    faults,
     port: opts.kubePort ?? (awsPort === 0 ? 0 : awsPort + 1),
   })
   if (opts.fresh) kube.reset()

@@ -15,6 +15,7 @@ const refusalTitles: Record<string, string> = {
   kubernetes_unauthorized: "The cluster does not accept the console's identity",
   kubernetes_forbidden: "The console's identity may not review itself on this cluster",
   upstream_unreachable: "The console cannot reach this cluster's Kubernetes API",
+  upstream_timeout: "This cluster's Kubernetes API did not answer in time",
   upstream_error: "The console cannot talk to this cluster's Kubernetes API",
 }
 

@@ -15,6 +15,7 @@ const titles: Partial<Record<ApiError['code'], string>> = {
   // EKS answers 401 when the console's IAM principal maps to no Kubernetes identity (no access entry or aws-auth row).
   kubernetes_unauthorized: "The cluster does not accept the console's credentials",
   upstream_unreachable: 'Cannot reach AWS',
+  upstream_timeout: 'AWS or the cluster did not answer in time',
   throttled: 'AWS is throttling requests',
   not_found: 'Not found',
   network_error: "Cannot reach the console's server",

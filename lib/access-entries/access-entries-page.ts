@@ -156,10 +156,13 @@ export async function loadAccessEntriesPage(
 }
 
 /**
- * A failure that leaves the other entries readable: EKS throttling the burst, a 5xx, a dropped connection, each
- * already retried by the SDK. Anything else (no permission, a bad request) would hit every entry alike and fails
+ * A failure that leaves the other entries readable: EKS throttling the burst, a 5xx, a dropped connection, a call
+ * that outlived the upstream timeout, each already retried by the SDK. Anything else (no permission, a bad request) would hit every entry alike and fails
  * the page.
  */
 function isPassingFailure(error: unknown): error is ConsoleError {
-  return isConsoleError(error) && ['throttled', 'upstream_unavailable', 'upstream_unreachable'].includes(error.code)
+  return (
+    isConsoleError(error) &&
+    ['throttled', 'upstream_unavailable', 'upstream_unreachable', 'upstream_timeout'].includes(error.code)
+  )
 }

@@ -43,6 +43,8 @@ function describeFailure(error: unknown): string {
         return `This cluster's Kubernetes API does not accept the console's credentials, ${NOT_CHECKED}`
       case 'upstream_unreachable':
         return `The console cannot reach this cluster's Kubernetes API, ${NOT_CHECKED}`
+      case 'upstream_timeout':
+        return `This cluster's Kubernetes API did not answer in time, ${NOT_CHECKED}`
     }
   }
   const detail = error instanceof Error ? error.message : String(error)

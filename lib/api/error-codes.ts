@@ -1,6 +1,6 @@
 /**
  * Every error code the console's API returns, and its HTTP status: the one place this mapping lives.
- * Upstream (AWS / Kubernetes) failures are 502/503 so the browser can tell "our request was wrong" (4xx, never retried)
+ * Upstream (AWS / Kubernetes) failures are 502/503/504 so the browser can tell "our request was wrong" (4xx, never retried)
  * from "something behind the console is unwell" (5xx).
  */
 export const errorStatus = {
@@ -29,6 +29,8 @@ export const errorStatus = {
   kubernetes_unauthorized: 502,
   throttled: 503,
   upstream_unavailable: 503,
+  // AWS or the cluster's Kubernetes API did not answer within the console's upstream timeout (lib/api/upstream-timeout).
+  upstream_timeout: 504,
 } as const satisfies Record<string, number>
 
 /** A machine-readable error code of the console's API. */

@@ -4,6 +4,7 @@ import { EKSClient } from '@aws-sdk/client-eks'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { STSClient } from '@aws-sdk/client-sts'
 
+import { getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
 import { env } from '@/lib/env'
 
 /**
@@ -14,7 +15,10 @@ export const BULK_SOCKETS = 128
 
 /** Settings every SDK client of the console shares. */
 function sharedClientConfig(region: string, options: ClientOptions = {}) {
-  const timeouts = { connectionTimeout: 3_000, requestTimeout: 15_000 }
+  // connectionTimeout: a refused or silent endpoint fails each attempt in 3 s. requestTimeout is the per-attempt bound
+  // (sent again per call by boundSend, so it follows the timeout in force); since @smithy/node-http-handler 4.x it
+  // only logs a warning unless throwOnRequestTimeout is set, which is how a 40 s stall used to hold a page 40 s.
+  const timeouts = { connectionTimeout: 3_000, requestTimeout: getUpstreamTimeoutMs(), throwOnRequestTimeout: true }
   const agent = { keepAlive: true, maxSockets: BULK_SOCKETS }
   return {
     region,
@@ -27,8 +31,40 @@ function sharedClientConfig(region: string, options: ClientOptions = {}) {
     // A page's fan-out of reads is what EKS throttles: the bulk client tries a little longer (the standard strategy
     // backs off exponentially, and its retry quota stops a storm). Not the adaptive mode: once throttled it paces
     // every later call down to one every two seconds, so a throttled page would take minutes instead of failing.
+    // Either way boundSend ends the whole call, attempts and back-off included, at the upstream timeout: 5 attempts
+    // of up to 15 s each would otherwise hold a page over a minute.
     maxAttempts: options.bulk ? 5 : 3,
   }
+}
+
+type SendOptions = { abortSignal?: AbortSignal; requestTimeout?: number }
+type Sender = { send(command: unknown, options?: SendOptions): Promise<unknown> }
+
+/**
+ * Makes every `client.send` end within the upstream timeout, retries included: each call gets an abort signal that
+ * fires at the deadline (the SDK's retry loop stops on it and the handler tears the socket down) and the per-attempt
+ * request timeout. A failure carries the operation name (`$operation`, e.g. `DescribeCluster`) for the message.
+ */
+function boundSend<C>(client: C): C {
+  const sender = client as unknown as Sender
+  // The class's own send, looked up per call (not bound once), so a test double installed on the prototype applies.
+  const send = (command: unknown, options: SendOptions) =>
+    (Object.getPrototypeOf(sender) as Sender).send.call(sender, command, options)
+  sender.send = async (command, options = {}) => {
+    const timeoutMs = getUpstreamTimeoutMs()
+    const deadline = AbortSignal.timeout(timeoutMs)
+    const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline
+    try {
+      return await send(command, { ...options, abortSignal, requestTimeout: timeoutMs })
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) {
+        const name = (command as { constructor?: { name?: string } }).constructor?.name ?? ''
+        Object.assign(error, { $operation: name.replace(/Command$/, ''), $timeoutMs: timeoutMs })
+      }
+      throw error
+    }
+  }
+  return client
 }
 
 /** `bulk`: a separate client with {@link BULK_SOCKETS} sockets, for pages that fan out hundreds of reads. */
@@ -53,24 +89,24 @@ function clientsFor(region: string): RegionClients {
 export function getEksClient(region: string, options: ClientOptions = {}): EKSClient {
   const clients = clientsFor(region)
   if (options.bulk) {
-    clients.eksBulk ??= new EKSClient(sharedClientConfig(region, options))
+    clients.eksBulk ??= boundSend(new EKSClient(sharedClientConfig(region, options)))
     return clients.eksBulk
   }
-  clients.eks ??= new EKSClient(sharedClientConfig(region))
+  clients.eks ??= boundSend(new EKSClient(sharedClientConfig(region)))
   return clients.eks
 }
 
 /** The IAM client; IAM is global, but the region still picks the partition (aws, aws-cn, aws-us-gov). */
 export function getIamClient(region: string): IAMClient {
   const clients = clientsFor(region)
-  clients.iam ??= new IAMClient(sharedClientConfig(region))
+  clients.iam ??= boundSend(new IAMClient(sharedClientConfig(region)))
   return clients.iam
 }
 
 /** The STS client for `region` (regional STS endpoints, the SDK v3 default). */
 export function getStsClient(region: string): STSClient {
   const clients = clientsFor(region)
-  clients.sts ??= new STSClient(sharedClientConfig(region))
+  clients.sts ??= boundSend(new STSClient(sharedClientConfig(region)))
   return clients.sts
 }
 

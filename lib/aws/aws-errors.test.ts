@@ -57,9 +57,48 @@ describe('toConsoleError', () => {
       text: /ECONNREFUSED/,
     },
     {
-      error: Object.assign(new Error('timed out'), { name: 'TimeoutError' }),
+      // smithy's connectionTimeout: nothing accepted the connection.
+      error: Object.assign(
+        new Error('the request socket did not establish a connection with the server within the configured timeout'),
+        { name: 'TimeoutError' },
+      ),
       code: 'upstream_unreachable',
       text: /ETIMEDOUT/,
+    },
+    {
+      // The per-call deadline (aws-clients.ts boundSend) aborted the call, retries included.
+      error: Object.assign(new Error('Request aborted'), {
+        name: 'AbortError',
+        cause: new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+        $operation: 'DescribeCluster',
+        $timeoutMs: 15_000,
+      }),
+      code: 'upstream_timeout',
+      text: /^EKS in us-west-2 did not answer within 15 s \(DescribeCluster\)\. Try again/,
+    },
+    {
+      // An attempt outlived requestTimeout (throwOnRequestTimeout).
+      error: Object.assign(new Error('a request has exceeded the configured 1500 ms requestTimeout.'), {
+        name: 'TimeoutError',
+        $timeoutMs: 1_500,
+      }),
+      code: 'upstream_timeout',
+      text: /did not answer within 1\.5 s\./,
+    },
+    {
+      error: Object.assign(new Error('Request aborted'), {
+        name: 'AbortError',
+        cause: new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+        $operation: 'AssociateAccessPolicy',
+      }),
+      code: 'upstream_timeout',
+      text: /\(AssociateAccessPolicy\)\. The change may still have been applied: reload before trying again\./,
+    },
+    // A caller's own abort (no timeout behind it) is not the upstream's fault.
+    {
+      error: Object.assign(new Error('Request aborted'), { name: 'AbortError' }),
+      code: 'internal',
+      text: /AbortError/,
     },
     { error: new TypeError('boom'), code: 'internal', text: /failed unexpectedly \(TypeError\)/ },
   ])('maps $error.name / $code', ({ error, code, text }) => {

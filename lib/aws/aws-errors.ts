@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { ConsoleError } from '@/lib/api/console-error'
+import { formatUpstreamTimeout, getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
 
 /** Where a failed AWS call went, so the message can say so. */
 export type AwsCallContext = {
@@ -61,7 +62,31 @@ const networkCodes = new Set([
   'EPIPE',
 ])
 
-type ErrorLike = { name?: unknown; message?: unknown; code?: unknown; errors?: unknown; $metadata?: unknown }
+type ErrorLike = {
+  name?: unknown
+  message?: unknown
+  code?: unknown
+  errors?: unknown
+  cause?: unknown
+  $metadata?: unknown
+  /** Set by the console's clients (aws-clients.ts): the operation that failed and the timeout it ran under. */
+  $operation?: unknown
+  $timeoutMs?: unknown
+}
+
+/**
+ * The call outlived the console's upstream timeout: the per-call deadline aborted it (AbortError caused by a
+ * TimeoutError) or an attempt hit its request timeout. A connection that never opened is "cannot reach" instead.
+ */
+function isUpstreamTimeout(error: ErrorLike): boolean {
+  const cause = (typeof error.cause === 'object' && error.cause !== null ? error.cause : {}) as ErrorLike
+  if (error.name === 'AbortError') return cause.name === 'TimeoutError'
+  return (
+    error.name === 'TimeoutError' &&
+    typeof error.message === 'string' &&
+    !error.message.includes('did not establish a connection')
+  )
+}
 
 /** Socket-level failure codes, including those inside an AggregateError (Node tries IPv4 and IPv6 in turn). */
 function readNetworkCode(error: ErrorLike): string | undefined {
@@ -93,6 +118,20 @@ export function toConsoleError(error: unknown, context: AwsCallContext): Console
   const where = `${context.service} in ${context.region}`
   const options = { cause: error }
 
+  if (isUpstreamTimeout(e)) {
+    const waited = formatUpstreamTimeout(typeof e.$timeoutMs === 'number' ? e.$timeoutMs : getUpstreamTimeoutMs())
+    const operation = typeof e.$operation === 'string' && e.$operation !== '' ? ` (${e.$operation})` : ''
+    const check = context.endpoint ? `the AWS endpoint ${context.endpoint}` : `the server's network access to AWS`
+    // A write that timed out may still land at AWS after the console stopped waiting: say so, rather than "failed".
+    const write =
+      typeof e.$operation === 'string' && /^(Create|Update|Delete|Associate|Disassociate|Add|Tag)/.test(e.$operation)
+    const maybe = write ? ' The change may still have been applied: reload before trying again.' : ''
+    return new ConsoleError(
+      'upstream_timeout',
+      `${where} did not answer within ${waited}${operation}.${maybe} Try again; if it keeps happening, check ${check}.`,
+      options,
+    )
+  }
   const networkCode = readNetworkCode(e)
   if (networkCode) {
     const message = context.endpoint

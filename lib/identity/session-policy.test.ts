@@ -31,6 +31,12 @@ describe('the session policy of a Pod Identity association', () => {
     ['a policy without Statement', '{"Version": "2012-10-17"}', /needs a "Statement"/],
     ['an empty Statement list', '{"Statement": []}', /needs a "Statement"/],
     ['a Statement that is a string', '{"Statement": "Allow"}', /needs a "Statement"/],
+    // Found by the property test: JSON.stringify overflowed the stack on it, and the route answered 500.
+    [
+      'a Statement nested 10,000 lists deep',
+      `{"Statement":${'['.repeat(10_000)}{}${']'.repeat(10_000)}}`,
+      /nested too deeply/,
+    ],
   ])('refuses %s on the policy field', (_name, policy, message) => {
     const messages = policyIssues(create(policy))
     expect(messages).toHaveLength(1)

@@ -28,7 +28,13 @@ export function readSessionPolicy(text: string): { policy: string } | { problem:
   if (!hasStatement) {
     return { problem: 'The session policy needs a "Statement": one statement object or a non-empty list of them.' }
   }
-  const policy = JSON.stringify(parsed)
+  let policy: string
+  try {
+    policy = JSON.stringify(parsed)
+  } catch {
+    // JSON.parse takes any depth, but JSON.stringify recurses and overflows the stack a few thousand levels down.
+    return { problem: 'The session policy is nested too deeply to be an IAM policy.' }
+  }
   if (policy.length > SESSION_POLICY_MAX_CHARS) {
     return {
       problem: `Compacted, the session policy is ${policy.length} characters; AWS accepts at most 2,048.`,

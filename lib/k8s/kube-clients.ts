@@ -9,9 +9,6 @@ import { env } from '@/lib/env'
 import { createKubeConnector, type KubeClients, type KubeConnector } from './kube-connection'
 import { toKubeConsoleError, type KubeCallContext } from './kube-errors'
 
-// A silent API server should fail a page in seconds; client-node 1.4 sets no request timeout of its own.
-const CALL_TIMEOUT_MS = 15_000
-
 function createDefaultConnector(): KubeConnector {
   return createKubeConnector({
     async describeCluster(ref) {
@@ -57,17 +54,6 @@ export async function getKubeClients(ref: ClusterRef): Promise<KubeClients> {
 /** What a call does, for error messages and 403 details: `{ verb: 'list', resource: 'pods', namespace: 'team-a' }`. */
 export type KubeAction = Omit<KubeCallContext, 'cluster' | 'endpoint'>
 
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error('the API server did not answer'), { name: 'TimeoutError' })),
-      CALL_TIMEOUT_MS,
-    )
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
 /**
  * Runs one Kubernetes call as the console and maps its failure to a ConsoleError naming `action`. A 401 is retried
  * once with a fresh DescribeCluster and token, since the cached token or CA may be what went stale.
@@ -83,7 +69,8 @@ export async function callKube<T>(
     try {
       const clients = await kube.getClients(ref)
       endpoint = clients.endpoint
-      return await withTimeout(call(clients))
+      // Each request the call makes is bounded by the upstream timeout (kube-connection.ts aborts it).
+      return await call(clients)
     } catch (error) {
       const unauthorized = (error as { code?: unknown } | null)?.code === 401
       if (unauthorized && attempt === 0) {

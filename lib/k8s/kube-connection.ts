@@ -4,11 +4,15 @@ import {
   AuthenticationV1Api,
   AuthorizationV1Api,
   CoreV1Api,
+  createConfiguration,
   KubeConfig,
   RbacAuthorizationV1Api,
+  ServerConfiguration,
+  type Middleware,
 } from '@kubernetes/client-node'
 
 import { ConsoleError } from '@/lib/api/console-error'
+import { getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { buildEksToken, type AwsCredentials, type EksToken } from './eks-token'
@@ -57,6 +61,29 @@ const CONNECTION_TTL_MS = 5 * 60_000
 const TOKEN_RENEW_BEFORE_MS = 2 * 60_000
 
 const keyOf = (ref: ClusterRef) => `${ref.region}/${ref.name}`
+
+// client-node 1.4 sets no timeout of its own: each request gets an abort signal that fires at the upstream timeout.
+// node-fetch (its transport) honours it while connecting, waiting for the answer and reading the body, and fails
+// with an AbortError that toKubeConsoleError turns into a 504 "did not answer within 15 s".
+const timeoutMiddleware: Middleware = {
+  async pre(context) {
+    context.setSignal(AbortSignal.timeout(getUpstreamTimeoutMs()))
+    return context
+  },
+  post: async (context) => context,
+}
+
+/** `kc.makeApiClient`, plus {@link timeoutMiddleware} on every request. */
+function makeApiClient<T>(kc: KubeConfig, Api: new (config: ReturnType<typeof createConfiguration>) => T): T {
+  const server = kc.getCurrentCluster()?.server ?? ''
+  return new Api(
+    createConfiguration({
+      baseServer: new ServerConfiguration(server, {}),
+      authMethods: { default: kc },
+      promiseMiddleware: [timeoutMiddleware],
+    }),
+  )
+}
 
 /** Creates a connector that caches connections and tokens per cluster and shares in-flight look-ups. */
 export function createKubeConnector(deps: KubeConnectorDeps): KubeConnector {
@@ -128,10 +155,10 @@ export function createKubeConnector(deps: KubeConnectorDeps): KubeConnector {
     const built: KubeClients = {
       cluster: ref,
       endpoint: connection.endpoint,
-      core: kc.makeApiClient(CoreV1Api),
-      rbac: kc.makeApiClient(RbacAuthorizationV1Api),
-      authn: kc.makeApiClient(AuthenticationV1Api),
-      authz: kc.makeApiClient(AuthorizationV1Api),
+      core: makeApiClient(kc, CoreV1Api),
+      rbac: makeApiClient(kc, RbacAuthorizationV1Api),
+      authn: makeApiClient(kc, AuthenticationV1Api),
+      authz: makeApiClient(kc, AuthorizationV1Api),
     }
     clients.set(key, { token, connection, clients: built })
     return built

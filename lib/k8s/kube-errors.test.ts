@@ -81,11 +81,19 @@ describe('toKubeConsoleError', () => {
       detail: { endpoint, code: 'ECONNREFUSED' },
     },
     {
-      name: 'a timeout',
-      error: Object.assign(new Error('the API server did not answer'), { name: 'TimeoutError' }),
+      name: 'a stall past the idle timeout (kube-raw)',
+      error: Object.assign(new Error('the API server did not answer'), { name: 'TimeoutError', timeoutMs: 15_000 }),
+      action: { verb: 'list', resource: 'pods', namespace: 'team-a' },
+      code: 'upstream_timeout',
+      message: /^The cluster prod-web's Kubernetes API did not answer within 15 s \(list pods in namespace team-a\)/,
+      detail: { endpoint, code: 'timeout' },
+    },
+    {
+      name: 'a request aborted at the timeout (client-node)',
+      error: Object.assign(new Error('The user aborted a request.'), { name: 'AbortError', type: 'aborted' }),
       action: {},
-      code: 'upstream_unreachable',
-      message: /\[timeout\]/,
+      code: 'upstream_timeout',
+      message: /did not answer within 15 s\. Try again/,
     },
     {
       name: 'a certificate from another CA',

@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { ConsoleError } from '@/lib/api/console-error'
+import { formatUpstreamTimeout, getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
 
 /** What the console was doing when a Kubernetes call failed, so the message can name it. */
 export type KubeCallContext = {
@@ -25,7 +26,15 @@ type KubeStatus = {
   details?: { name?: string; group?: string; kind?: string }
 }
 
-type ErrorLike = { code?: unknown; body?: unknown; name?: unknown; message?: unknown; type?: unknown; errors?: unknown }
+type ErrorLike = {
+  code?: unknown
+  body?: unknown
+  name?: unknown
+  message?: unknown
+  type?: unknown
+  errors?: unknown
+  timeoutMs?: unknown
+}
 
 // Node socket codes meaning "nothing answered" (node-fetch, under client-node 1.4, passes them through as `code`).
 const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'EAI_AGAIN'])
@@ -151,12 +160,23 @@ export function toKubeConsoleError(error: unknown, context: KubeCallContext): Co
       { ...options, detail: { endpoint: context.endpoint, code } },
     )
   }
-  if ((code && networkCodes.has(code)) || e.name === 'TimeoutError' || e.name === 'AbortError') {
+  // kube-raw's idle timeout (TimeoutError) or the per-request abort signal client-node's node-fetch honours (AbortError).
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+    const waited = formatUpstreamTimeout(typeof e.timeoutMs === 'number' ? e.timeoutMs : getUpstreamTimeoutMs())
+    const doing = context.verb || context.resource ? ` (${describeKubeAction(context)})` : ''
+    return new ConsoleError(
+      'upstream_timeout',
+      `${capitalize(where)}'s Kubernetes API did not answer within ${waited}${doing}. Try again; if it keeps ` +
+        `happening, check that the API server ${context.endpoint} is healthy and reachable from the console's server.`,
+      { ...options, detail: { endpoint: context.endpoint, code: 'timeout' } },
+    )
+  }
+  if (code && networkCodes.has(code)) {
     return new ConsoleError(
       'upstream_unreachable',
-      `Cannot reach the cluster's API server ${context.endpoint} [${code ?? 'timeout'}]. Check that the endpoint is ` +
+      `Cannot reach the cluster's API server ${context.endpoint} [${code}]. Check that the endpoint is ` +
         `reachable from the console's server (public access, or the console runs inside the VPC).`,
-      { ...options, detail: { endpoint: context.endpoint, code: code ?? 'timeout' } },
+      { ...options, detail: { endpoint: context.endpoint, code } },
     )
   }
   if (error instanceof SyntaxError) {

@@ -2,14 +2,12 @@ import 'server-only'
 
 import { Agent, request } from 'node:https'
 
+import { getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { getKubeConnector, type KubeAction } from './kube-clients'
 import { toKubeConsoleError } from './kube-errors'
 import { ListItemSplitter } from './list-item-splitter'
-
-// Same bound as callKube: a silent API server should fail a page in seconds.
-const CALL_TIMEOUT_MS = 15_000
 
 // One keep-alive agent per endpoint + CA: list pages reuse the TLS session instead of a handshake per page.
 const agents = new Map<string, Agent>()
@@ -51,7 +49,11 @@ function getOnce<T>(
         method: 'GET',
         agent,
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-        timeout: CALL_TIMEOUT_MS,
+        // An idle timeout, not a deadline: it bounds connecting, the wait for the first byte and any silence between
+        // two chunks, but not a large list that keeps arriving. kube-apiserver streams a big page item by item
+        // (KEP-5116) and the console parses it as it comes, so a 100,000-Pod scan that is making progress must not be
+        // cut off at 15 s, while a server that goes quiet is.
+        timeout: getUpstreamTimeoutMs(),
         signal,
       },
       (res) => {
@@ -79,7 +81,12 @@ function getOnce<T>(
       },
     )
     req.on('timeout', () =>
-      req.destroy(Object.assign(new Error('the API server did not answer'), { name: 'TimeoutError' })),
+      req.destroy(
+        Object.assign(new Error('the API server did not answer'), {
+          name: 'TimeoutError',
+          timeoutMs: getUpstreamTimeoutMs(),
+        }),
+      ),
     )
     req.on('error', reject)
     req.end()

@@ -40,6 +40,17 @@ describe('FaultInjector.planFaults', () => {
     expect(f.planFaults('eks', 'ListClusters')).toEqual({ delayMs: 30, failure: { kind: 'error', status: 503 } })
   })
 
+  it('targets the Kubernetes API only through `kube` (method and path), never through `*`', () => {
+    const f = new FaultInjector()
+    f.replaceRules([
+      { service: '*', kind: 'error' },
+      parseFaultRule({ service: 'kube', operation: 'GET', pathContains: 'prod-web/api/v1/pods', kind: 'throttle' }),
+    ])
+    expect(f.planFaults('kube', 'GET', '/clusters/us-west-2/prod-web/api/v1/pods').failure?.kind).toBe('throttle')
+    expect(f.planFaults('kube', 'GET', '/clusters/us-west-2/prod-web/api/v1/nodes').failure).toBeUndefined()
+    expect(f.planFaults('kube', 'POST', '/clusters/us-west-2/prod-web/api/v1/pods').failure).toBeUndefined()
+  })
+
   it('uses the probability with the injected random source', () => {
     const rolls = [0.1, 0.9]
     const f = new FaultInjector(() => rolls.shift() ?? 1)

@@ -3,17 +3,23 @@ import { randomUUID } from 'node:crypto'
 /** The AWS services the sandbox endpoint serves. */
 export type AwsServiceName = 'eks' | 'iam' | 'sts'
 
+/** Where a fault can apply: an AWS service, or `kube`, the clusters' Kubernetes API (HTTPS port). */
+export type FaultTarget = AwsServiceName | 'kube'
+
 /**
  * One fault rule, as sent to `PUT /_sandbox/faults` (`{ "faults": FaultRuleInput[] }`, replacing all rules) or
  * `POST /_sandbox/faults` (one rule, appended). `DELETE /_sandbox/faults` removes every rule; `GET` lists them with
  * their remaining counts.
  *
- * - `service`: `eks` | `iam` | `sts` | `*`; `operation`: the API name (`ListRoles`, `ListAccessEntries`, …) or `*`;
+ * - `service`: `eks` | `iam` | `sts` | `*` (any of those three) | `kube` (the clusters' Kubernetes API);
+ *   `operation`: the API name (`ListRoles`, `ListAccessEntries`, …) or `*`; for `kube`, the HTTP method (`GET`, …);
  *   `pathContains`: only requests whose decoded URL path contains this text (EKS names the resource in the path,
- *   e.g. one principal's `DescribeAccessEntry`).
+ *   e.g. one principal's `DescribeAccessEntry`; a Kubernetes path names cluster and collection,
+ *   `/clusters/us-west-2/prod-web/api/v1/namespaces`).
  * - `kind`:
  *   - `latency`: wait `latencyMs` before handling (combines with one other fault);
- *   - `throttle`: EKS 429 `ThrottlingException`, IAM/STS 400 `Throttling` "Rate exceeded" (SDKs retry these);
+ *   - `throttle`: EKS 429 `ThrottlingException`, IAM/STS 400 `Throttling` "Rate exceeded" (SDKs retry these),
+ *     Kubernetes 429 `TooManyRequests`;
  *   - `error`: `status` 500 (default; EKS ServerException, IAM ServiceFailure, STS InternalFailure) or 503
  *     (ServiceUnavailableException / ServiceUnavailable);
  *   - `drop`: destroy the socket without answering.
@@ -23,7 +29,7 @@ export type AwsServiceName = 'eks' | 'iam' | 'sts'
  * Example: `{"faults":[{"service":"iam","operation":"ListRoles","kind":"throttle","count":2}]}`.
  */
 export interface FaultRuleInput {
-  service: AwsServiceName | '*'
+  service: FaultTarget | '*'
   operation?: string
   pathContains?: string
   kind: 'latency' | 'throttle' | 'error' | 'drop'
@@ -52,8 +58,8 @@ export class FaultValidationError extends Error {}
 export function parseFaultRule(input: unknown): FaultRuleInput {
   if (typeof input !== 'object' || input === null) throw new FaultValidationError('a fault must be an object')
   const r = input as Record<string, unknown>
-  if (!['eks', 'iam', 'sts', '*'].includes(String(r.service)))
-    throw new FaultValidationError('service must be eks, iam, sts or *')
+  if (!['eks', 'iam', 'sts', 'kube', '*'].includes(String(r.service)))
+    throw new FaultValidationError('service must be eks, iam, sts, kube or *')
   if (!['latency', 'throttle', 'error', 'drop'].includes(String(r.kind))) {
     throw new FaultValidationError('kind must be latency, throttle, error or drop')
   }
@@ -112,10 +118,11 @@ export class FaultInjector {
   }
 
   /** Decides the faults for one request (`path` decoded), consuming `count` budgets of the rules that fire. */
-  planFaults(service: AwsServiceName, operation: string | undefined, path = ''): FaultPlan {
+  planFaults(service: FaultTarget, operation: string | undefined, path = ''): FaultPlan {
     const plan: FaultPlan = { delayMs: 0 }
     for (const rule of this.rules) {
-      if (rule.service !== '*' && rule.service !== service) continue
+      // `*` predates the Kubernetes target and keeps meaning "any AWS service".
+      if (rule.service === '*' ? service === 'kube' : rule.service !== service) continue
       if (rule.operation !== undefined && rule.operation !== '*' && rule.operation !== operation) continue
       if (rule.pathContains !== undefined && !path.includes(rule.pathContains)) continue
       if (rule.kind !== 'latency' && plan.failure) continue

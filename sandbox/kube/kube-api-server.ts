@@ -5,9 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { accessPolicyRules } from '@/lib/access/policy-catalogue'
+import type { FaultInjector } from '../core/faults'
 import { authorize, buildForbiddenMessage, type AuthorizationInput } from './authorize'
 import type { ClusterStore } from './cluster-store'
 import { KubeError } from './kube-error'
+import { applyKubeFault } from './kube-faults'
 import type { KubeStore } from './kube-store'
 import { createStoreRbacSource } from './rbac-source'
 import { decodeProtobufBody, isKubeProtobuf } from './protobuf-object-body'
@@ -40,6 +42,8 @@ export interface StartKubeApiOptions {
   ensureCluster?(cluster: ClusterRef): boolean
   /** Where the CA lives (`<stateDir>/kube-tls`); defaults to the store's state dir; none = ephemeral CA. */
   stateDir?: string
+  /** The sandbox's fault rules; those for the `kube` target apply to this API. */
+  faults?: FaultInjector
 }
 
 export interface KubeApi {
@@ -202,6 +206,11 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
   }
 
   const server = createServer({ cert: tls.serverCertPem, key: tls.serverKeyPem }, (req, res) => {
+    applyKubeFault(req, res, opts.faults)
+      .then((answered) => (answered ? undefined : serve(req, res)))
+      .catch((error: unknown) => res.destroy(error as Error))
+  })
+  const serve = (req: IncomingMessage, res: ServerResponse) =>
     handle(req).then(
       (result) => send(res, result),
       (err: unknown) => {
@@ -215,7 +224,6 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
         send(res, { status: e.code, body: e.toStatus() })
       },
     )
-  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => resolve())

@@ -12,6 +12,8 @@ export type StatusReason =
   | 'NotAcceptable'
   | 'UnsupportedMediaType'
   | 'InternalError'
+  | 'TooManyRequests'
+  | 'ServiceUnavailable'
 
 const CODE_BY_REASON: Record<StatusReason, number> = {
   NotFound: 404,
@@ -25,6 +27,8 @@ const CODE_BY_REASON: Record<StatusReason, number> = {
   NotAcceptable: 406,
   UnsupportedMediaType: 415,
   InternalError: 500,
+  TooManyRequests: 429,
+  ServiceUnavailable: 503,
 }
 
 export interface StatusDetails {

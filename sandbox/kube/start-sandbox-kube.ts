@@ -1,6 +1,7 @@
 // One call for the sandbox's start-up: seed (or load) every cluster's Kubernetes state, start the HTTPS API with
 // EKS authentication wired to the AWS world, and record each cluster's endpoint + CA in EKS so that
 // DescribeCluster hands out exactly what kubeconfigs need.
+import type { FaultInjector } from '../core/faults'
 import type { World } from '../core/world'
 import { listClusters, setClusterConnection } from '../eks/state'
 import { createEksAuthBridge } from './eks-auth-bridge'
@@ -18,6 +19,8 @@ export interface SandboxKubeOptions {
   host?: string
   /** Extra `host[:port]` values the sandbox's STS endpoint is reachable on, for token verification. */
   ownHosts?: string[]
+  /** The sandbox's fault rules (the `kube` target applies here). */
+  faults?: FaultInjector
 }
 
 export interface SandboxKube extends KubeApi {
@@ -38,6 +41,7 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
   const api = await startKubeApi({
     port: opts.port ?? 0,
     host: opts.host,
+    faults: opts.faults,
     store,
     ...createEksAuthBridge({ getWorld: opts.getWorld, store, ownHosts: opts.ownHosts }),
     // A cluster created through the EKS API after start gets a fresh Kubernetes API on first use.
