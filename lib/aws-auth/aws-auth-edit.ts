@@ -14,7 +14,7 @@ import {
 } from './aws-auth-parse'
 
 /** What a form asks for one mapping (the validated shape of awsAuthMappingSchema). */
-export type AwsAuthMappingInput = { arn: string; username: string; groups: string[] }
+export type AwsAuthMappingInput = { arn: string; username: string; groups: readonly string[] }
 
 /** One edit of the ConfigMap. `index` + the ARN/account seen there identify a row, so a stale index is caught. */
 export type AwsAuthChange =
