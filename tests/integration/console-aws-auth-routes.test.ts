@@ -10,7 +10,7 @@ vi.mock('server-only', () => ({}))
 vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
 
 const base = '@/app/api/clusters/[region]/[cluster]'
-const sandbox = setUpConsoleAccessSandbox({ role: 'admin' })
+setUpConsoleAccessSandbox({ role: 'admin' })
 let awsAuth: typeof import('@/app/api/clusters/[region]/[cluster]/aws-auth/route')
 let preview: typeof import('@/app/api/clusters/[region]/[cluster]/aws-auth/preview/route')
 let audit: typeof import('@/app/api/audit/route')
