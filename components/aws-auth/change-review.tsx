@@ -1,6 +1,6 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 
 import { Alert } from '@/components/ui/alert'
@@ -13,7 +13,7 @@ import { ApiError } from '@/lib/api/api-error'
 import type { AwsAuthApplyResultDto, AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
 import type { AwsAuthChangeRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { awsAuthPreviewQuery, useSaveAwsAuthChange } from '@/lib/queries/aws-auth-queries'
+import { awsAuthKeys, awsAuthPreviewQuery, useSaveAwsAuthChange } from '@/lib/queries/aws-auth-queries'
 
 import { YamlDiff } from './yaml-diff'
 
@@ -50,13 +50,18 @@ export function ChangeReview({
 }) {
   const request = { resourceVersion: view.configMap?.resourceVersion ?? null, change: rebase(change, view) }
   const preview = useQuery(awsAuthPreviewQuery(cluster, request))
+  const queryClient = useQueryClient()
   const save = useSaveAwsAuthChange(cluster)
   const [confirm, setConfirm] = useState('')
   const [conflictFrom, setConflictFrom] = useState<string | null>(null)
   const [error, setError] = useState<string>()
   if (preview.isPending) return <Skeleton aria-label="Preparing the preview" className="h-48 w-full" />
   if (preview.error) {
-    return <QueryError error={preview.error} what="the preview of this change" onRetry={() => void preview.refetch()} />
+    // A 409 here means the page's copy is stale: reload the ConfigMap, which previews the change again on top of it.
+    const stale = preview.error instanceof ApiError && preview.error.code === 'conflict'
+    const retry = () =>
+      void (stale ? queryClient.invalidateQueries({ queryKey: awsAuthKeys.view(cluster) }) : preview.refetch())
+    return <QueryError error={preview.error} what="the preview of this change" onRetry={retry} />
   }
   const { data } = preview
   const needsName = data.guard.risks.length > 0

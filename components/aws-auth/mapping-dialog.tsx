@@ -67,6 +67,11 @@ export function MappingDialog({
       setStripped(arn)
     }
   }
+  const arnHint = stripped
+    ? `The path was removed from ${stripped}: role sessions lose the path, so aws-auth only matches the ARN without it.`
+    : kind === 'role'
+      ? 'Without a path: aws-auth compares the caller’s role ARN, which never carries one.'
+      : undefined
   const groupsError = errors.groups?.message ?? errors.groups?.find?.((e) => e)?.message
   const title = row ? `Edit mapping ${row.arn.split('/').pop()}` : 'Add an aws-auth mapping'
   return (
@@ -98,16 +103,10 @@ export function MappingDialog({
             id="aws-auth-arn"
             label={kind === 'role' ? 'Role ARN (rolearn)' : 'User ARN (userarn)'}
             error={errors.arn?.message}
-            hint={
-              stripped
-                ? `The path was removed from ${stripped}: role sessions lose the path, so aws-auth only matches the ARN without it.`
-                : kind === 'role'
-                  ? 'Without a path: aws-auth compares the caller’s role ARN, which never carries one.'
-                  : undefined
-            }
+            hint={arnHint}
           >
             <input
-              {...fieldIds('aws-auth-arn', errors.arn?.message, true)}
+              {...fieldIds('aws-auth-arn', errors.arn?.message, arnHint)}
               className={inputClasses(!!errors.arn, 'font-mono')}
               spellCheck={false}
               readOnly={row !== undefined}

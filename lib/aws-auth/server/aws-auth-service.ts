@@ -3,7 +3,6 @@ import 'server-only'
 import type { V1ConfigMap } from '@kubernetes/client-node'
 import { stringify } from 'yaml'
 
-import { ConsoleError } from '@/lib/api/console-error'
 import { loadClusterAccessContext, type ClusterAccessContext } from '@/lib/access-entries/cluster-access-context'
 import { listAccessEntryArns } from '@/lib/aws/access-entries'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
@@ -52,7 +51,6 @@ export function toApplyManifest(configMap: V1ConfigMap | undefined, data: Record
 
 /** GET …/aws-auth: the rows with meanings, problems and shadowing, and the raw ConfigMap. */
 export async function loadAwsAuthView(ref: ClusterRef): Promise<AwsAuthViewDto> {
-  if (ref.name === '') throw new ConsoleError('bad_request', 'No cluster named.')
   const state = await loadAwsAuthState(ref)
   const { context, configMap, data } = state
   const { managedFields: _dropped, ...metadata } = configMap?.metadata ?? {}
