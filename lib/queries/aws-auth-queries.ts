@@ -10,6 +10,9 @@ import { clusterKeys } from './cluster-queries'
 
 export const awsAuthKeys = {
   view: (c: ClusterRef) => [...clusterKeys.all(c), 'aws-auth'] as const,
+  // Not under `view`: refreshing the view must not re-run a preview made against the version just replaced (409).
+  preview: (c: ClusterRef, request: AwsAuthEditRequest) =>
+    [...clusterKeys.all(c), 'aws-auth-preview', request] as const,
 }
 
 /** GET …/aws-auth */
@@ -31,7 +34,7 @@ const jsonBody = (method: string, body: unknown): RequestInit => ({
  */
 export const awsAuthPreviewQuery = (c: ClusterRef, request: AwsAuthEditRequest) =>
   queryOptions({
-    queryKey: [...awsAuthKeys.view(c), 'preview', request] as const,
+    queryKey: awsAuthKeys.preview(c, request),
     queryFn: ({ signal }) =>
       fetchJson(apiPath(c, 'aws-auth', 'preview'), { ...jsonBody('POST', request), signal }, awsAuthPreviewSchema),
     staleTime: Infinity,
