@@ -12,8 +12,9 @@ import { AwsAuthPageObject, runKubectl, setAwsAuthAsAdmin } from './pages/aws-au
 
 const legacy = { region: 'us-west-2', name: 'legacy-batch' }
 const role = ROLE_ARNS.TeamADeveloper
-const shoot = (page: Page, name: string, scheme: string) =>
-  page.screenshot({ path: `test-results/aws-auth-screens/${name}-${scheme}.png`, fullPage: true })
+// Full page for the page itself; the viewport for dialogs (a full-page shot leaves the overlay short).
+const shoot = (page: Page, name: string, scheme: string, fullPage = true) =>
+  page.screenshot({ path: `test-results/aws-auth-screens/${name}-${scheme}.png`, fullPage })
 
 test('a viewer reads the mappings, their meaning and the raw YAML, without edit controls', async ({ signInAs }) => {
   const page = await signInAs('viewer')
@@ -115,7 +116,7 @@ test('removing the last system:masters mapping needs the cluster name typed', as
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`screenshots in ${colorScheme} mode`, () => {
-    test.use({ colorScheme, viewport: { width: 1440, height: 1000 } })
+    test.use({ colorScheme, viewport: { width: 1680, height: 1050 } })
 
     test('page, form, diff and a parse error', async ({ page, signInAs }) => {
       await signInAs('admin')
@@ -129,12 +130,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await dialog.getByLabel('Kubernetes username').fill('dev:{{SessionNme}}')
       await dialog.getByRole('button', { name: 'Review change' }).click()
       await expect(dialog.getByText(/which the authenticator does not render/)).toBeVisible()
-      await shoot(page, 'form', colorScheme)
+      await shoot(page, 'form', colorScheme, false)
       await dialog.getByLabel('Kubernetes username').fill('dev:{{SessionName}}')
       await dialog.getByLabel('Kubernetes groups').fill('devs, viewers')
       await dialog.getByRole('button', { name: 'Review change' }).click()
       await expect(dialog.getByText('kube-system/aws-auth: before → after')).toBeVisible()
-      await shoot(page, 'diff', colorScheme)
+      await shoot(page, 'diff', colorScheme, false)
       await dialog.getByRole('button', { name: 'Cancel' }).click()
       await dialog.getByRole('button', { name: 'Cancel' }).click()
 

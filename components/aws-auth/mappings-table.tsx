@@ -53,7 +53,7 @@ export function MappingsTable({
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.section}-${row.index}`} className={row.shadowedByAccessEntry ? 'opacity-75' : undefined}>
-            <Td className="max-w-xs">
+            <Td className="max-w-sm min-w-[16rem]">
               <div className="font-medium break-all">{row.arn ? principalName(row.arn) : '(no ARN)'}</div>
               <div className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">
                 {row.arn || 'entry the authenticator cannot read'}
