@@ -105,7 +105,7 @@ export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
           {canEdit && data.readsAwsAuth ? ' Adding a mapping creates it.' : ''}
         </p>
       ) : (
-        <div className="grid gap-6 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-6">
           <div className="space-y-6">
             {(['mapRoles', 'mapUsers'] as const).map((section) => (
               <section key={section} aria-labelledby={`${section}-heading`} className="space-y-2">
