@@ -57,7 +57,7 @@ export function MappingsTable({
               <div className="font-medium break-all">{row.arn ? principalName(row.arn) : '(no ARN)'}</div>
               <div className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">
                 {row.arn || 'entry the authenticator cannot read'}
-                {row.line !== null ? ` · line ${row.line}` : ''}
+                {row.line !== null ? ` · ${row.section} line ${row.line}` : ''}
               </div>
               {row.extraKeys.length > 0 ? (
                 <div className="text-xs text-zinc-500 dark:text-zinc-400">Also: {row.extraKeys.join(', ')} (kept)</div>

@@ -23,7 +23,7 @@ function createArgs(c: ClusterRef, mapping: AwsAuthMappingInput): string[] {
   ]
 }
 
-const join = (argv: string[]) => formatShellCommand(argv)
+const join = (argv: string[]) => formatShellCommand(argv, { multiline: true })
 
 /** The eksctl command(s) doing the same change; null when eksctl has none (removing an account). */
 export function buildEksctlCommand(c: ClusterRef, change: AwsAuthChange): string | null {

@@ -96,7 +96,14 @@ describe('editing', () => {
     expect(body.before).not.toContain('role/Preview')
     expect(body.after).toContain(`rolearn: ${roleArn('Preview')}`)
     expect(body.commands.eksctl).toBe(
-      `eksctl create iamidentitymapping --cluster legacy-batch --region us-west-2 --arn ${roleArn('Preview')} --username 'Preview:{{SessionName}}' --group devs`,
+      [
+        'eksctl create iamidentitymapping',
+        '--cluster legacy-batch',
+        '--region us-west-2',
+        `--arn ${roleArn('Preview')}`,
+        "--username 'Preview:{{SessionName}}'",
+        '--group devs',
+      ].join(' \\\n  '),
     )
     expect(body.commands.kubectl).toMatch(/^kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: ConfigMap/)
     expect(body.guard).toEqual({ risks: [], satisfied: true })
