@@ -8,7 +8,7 @@ import { ROLE_ARNS, USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
 import { assumeRole, connectToCluster, getTokenWithAwsCli } from './pages/access-kube-probe'
-import { AwsAuthPageObject, runKubectl, setAwsAuthAsAdmin } from './pages/aws-auth-page'
+import { AwsAuthPageObject, editAwsAuthAsAdmin, runKubectl, setAwsAuthAsAdmin } from './pages/aws-auth-page'
 
 const legacy = { region: 'us-west-2', name: 'legacy-batch' }
 const role = ROLE_ARNS.TeamADeveloper
@@ -112,6 +112,45 @@ test('removing the last system:masters mapping needs the cluster name typed', as
   await expect(dialog.getByRole('button', { name: 'Apply change' })).toBeDisabled()
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toHaveCount(0)
+})
+
+test.describe('a concurrent edit', () => {
+  // The stale write is answered 409 on purpose; the browser logs the failed request.
+  test.use({ allowConsoleErrors: [/status of 409/] })
+  const mine = 'arn:aws:iam::111122223333:role/conflict-mine'
+  const theirs = 'arn:aws:iam::111122223333:role/conflict-theirs'
+  const withoutBoth = (data: Record<string, string>) => ({
+    ...data,
+    mapRoles: (data.mapRoles ?? '')
+      .split(/(?=^- )/m)
+      .filter((entry) => !entry.includes('conflict-'))
+      .join(''),
+  })
+  test.afterAll(async () => editAwsAuthAsAdmin(legacy.name, legacy.region, withoutBoth))
+
+  test('shows what changed meanwhile and re-applies the change on top', async ({ page, signInAs }) => {
+    await signInAs('admin')
+    const awsAuth = new AwsAuthPageObject(page, legacy.region, legacy.name)
+    await awsAuth.goto()
+    await awsAuth.addButton().click()
+    const dialog = awsAuth.dialog()
+    await dialog.getByLabel('Role ARN (rolearn)').fill(mine)
+    await dialog.getByLabel('Kubernetes username').fill('mine')
+    await dialog.getByRole('button', { name: 'Review change' }).click()
+    await expect(dialog.getByText('kube-system/aws-auth: before → after')).toBeVisible()
+    await editAwsAuthAsAdmin(legacy.name, legacy.region, (data) => ({
+      ...data,
+      mapRoles: `${data.mapRoles ?? ''}- rolearn: ${theirs}\n  username: theirs\n`,
+    }))
+    await dialog.getByRole('button', { name: 'Apply change' }).click()
+    await expect(dialog.getByText('aws-auth changed since you loaded it')).toBeVisible()
+    await expect(dialog.getByText('What changed meanwhile')).toBeVisible()
+    await expect(dialog.getByText(`+ - rolearn: ${theirs}`)).toBeVisible()
+    await dialog.getByRole('button', { name: 'Re-apply my change on top' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(awsAuth.row('mapRoles', 'conflict-theirs')).toBeVisible()
+    await expect(awsAuth.row('mapRoles', 'conflict-mine')).toBeVisible()
+  })
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {

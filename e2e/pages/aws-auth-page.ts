@@ -76,8 +76,7 @@ export async function runKubectl(cluster: string, region: string, token: string,
   }
 }
 
-/** Writes (data) or deletes (null) kube-system/aws-auth as the sandbox admin, bypassing the console. */
-export async function setAwsAuthAsAdmin(cluster: string, region: string, data: Record<string, string> | null) {
+async function adminCore(cluster: string, region: string) {
   const { endpoint, caData } = await describeEndpoint(cluster, region)
   const kubeConfig = new KubeConfig()
   kubeConfig.loadFromOptions({
@@ -86,10 +85,27 @@ export async function setAwsAuthAsAdmin(cluster: string, region: string, data: R
     contexts: [{ name: cluster, cluster, user: 'admin' }],
     currentContext: cluster,
   })
-  const core = kubeConfig.makeApiClient(CoreV1Api)
-  const target = { namespace: 'kube-system', name: 'aws-auth' }
-  await core.deleteNamespacedConfigMap(target).catch((error: { code?: number }) => {
+  return kubeConfig.makeApiClient(CoreV1Api)
+}
+
+const AWS_AUTH = { namespace: 'kube-system', name: 'aws-auth' }
+
+/** Writes (data) or deletes (null) kube-system/aws-auth as the sandbox admin, bypassing the console. */
+export async function setAwsAuthAsAdmin(cluster: string, region: string, data: Record<string, string> | null) {
+  const core = await adminCore(cluster, region)
+  await core.deleteNamespacedConfigMap(AWS_AUTH).catch((error: { code?: number }) => {
     if (error.code !== 404) throw error
   })
-  if (data) await core.createNamespacedConfigMap({ namespace: target.namespace, body: { metadata: target, data } })
+  if (data) await core.createNamespacedConfigMap({ namespace: AWS_AUTH.namespace, body: { metadata: AWS_AUTH, data } })
+}
+
+/** Someone else's edit: rewrites aws-auth's data as the sandbox admin (a new resourceVersion). */
+export async function editAwsAuthAsAdmin(
+  cluster: string,
+  region: string,
+  edit: (data: Record<string, string>) => Record<string, string>,
+) {
+  const core = await adminCore(cluster, region)
+  const current = await core.readNamespacedConfigMap(AWS_AUTH)
+  await core.replaceNamespacedConfigMap({ ...AWS_AUTH, body: { ...current, data: edit(current.data ?? {}) } })
 }
