@@ -3,6 +3,7 @@ export const clusterSections = [
   { segment: undefined, label: 'Overview', ready: true },
   { segment: 'resources', label: 'Resources', ready: true },
   { segment: 'access', label: 'Access', ready: true },
+  { segment: 'aws-auth', label: 'aws-auth', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: true },
   { segment: 'kubeconfig', label: 'Kubeconfig', ready: true },
   { segment: 'history', label: 'History', ready: true },

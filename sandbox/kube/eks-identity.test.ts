@@ -228,6 +228,42 @@ describe('mapEksIdentity', () => {
     if (username) expect(r?.user.groups).toEqual(['system:masters'])
   })
 
+  it.each([
+    [
+      'keys match case-insensitively (encoding/json)',
+      `- RoleARN: arn:aws:iam::${ACCT}:role/Dev\n  UserName: dev\n  Groups: [devs]\n`,
+      'dev',
+      ['devs'],
+    ],
+    [
+      'the last entry for an ARN wins (saveMap keys by lower-cased ARN)',
+      `- rolearn: arn:aws:iam::${ACCT}:role/Dev\n  username: first\n- rolearn: arn:aws:iam::${ACCT}:role/DEV\n  username: last\n`,
+      'last',
+      [],
+    ],
+    [
+      'groups written as one string are ignored, not read as a list',
+      `- rolearn: arn:aws:iam::${ACCT}:role/Dev\n  username: dev\n  groups: system:masters\n`,
+      'dev',
+      [],
+    ],
+  ])('aws-auth like aws-iam-authenticator: %s', (_what, mapRoles, username, groups) => {
+    const user = mapEksIdentity({ ...input('CONFIG_MAP', session('Dev', 's')), awsAuth: { mapRoles } })
+    expect(user?.username).toBe(username)
+    expect(user?.groups).toEqual(groups)
+  })
+
+  it('reads an unquoted mapAccounts ID as its text, leading zero kept', () => {
+    const caller: StsCaller = {
+      arn: 'arn:aws:sts::012345678901:assumed-role/X/s',
+      userId: 'AROAX:s',
+      account: '012345678901',
+      accessKeyId: 'ASIA',
+    }
+    const user = mapEksIdentity({ ...input('CONFIG_MAP', caller), awsAuth: { mapAccounts: '- 012345678901\n' } })
+    expect(user?.username).toBe('arn:aws:iam::012345678901:role/X')
+  })
+
   it('ignores an aws-auth it cannot parse', () => {
     expect(
       mapEksIdentity({ ...input('CONFIG_MAP', iamUser('alice')), awsAuth: { mapUsers: '- userarn: [unclosed' } }),

@@ -1,7 +1,7 @@
 // The EKS identity mapping (aws-iam-authenticator + access entries; reference §2, §6, §11): from a verified STS
 // caller to the Kubernetes user the API server sees. Pure: the AWS-side wiring passes in the cluster's mode, its
 // access entries, the aws-auth ConfigMap data and the caller.
-import { parse } from 'yaml'
+import { isScalar, isSeq, parse, parseDocument } from 'yaml'
 import type { UserInfo } from './types'
 
 export type AuthenticationMode = 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP'
@@ -116,10 +116,16 @@ interface AwsAuthMapping {
   groups?: string[]
 }
 
-function parseYamlList(text: string | undefined): unknown[] {
+function readScalarTexts(text: string): unknown[] {
+  const doc = parseDocument(text)
+  if (doc.errors.length > 0) throw new Error('unparseable')
+  return isSeq(doc.contents) ? doc.contents.items.map((n) => (isScalar(n) ? String(n.source ?? n.value) : n)) : []
+}
+
+function parseYamlList(text: string | undefined, asStrings = false): unknown[] {
   if (!text) return []
   try {
-    const v: unknown = parse(text)
+    const v: unknown = asStrings ? readScalarTexts(text) : parse(text)
     return Array.isArray(v) ? v : []
   } catch {
     // The authenticator ignores an aws-auth it cannot parse: nobody maps through it.
@@ -127,21 +133,42 @@ function parseYamlList(text: string | undefined): unknown[] {
   }
 }
 
-function readAwsAuthMappings(awsAuth: NonNullable<IdentityMappingInput['awsAuth']>): AwsAuthMapping[] {
-  const read = (items: unknown[], key: 'rolearn' | 'userarn') =>
-    items.flatMap((i): AwsAuthMapping[] => {
-      const o = i as Record<string, unknown>
-      return typeof o?.[key] === 'string'
-        ? [
-            {
-              arn: o[key] as string,
-              username: typeof o.username === 'string' ? o.username : undefined,
-              groups: Array.isArray(o.groups) ? o.groups.map(String) : [],
-            },
-          ]
-        : []
-    })
-  return [...read(parseYamlList(awsAuth.mapRoles), 'rolearn'), ...read(parseYamlList(awsAuth.mapUsers), 'userarn')]
+/** Go encoding/json field matching: the exact key first, else any key equal ignoring case (the last one read wins). */
+function readField(o: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(o, name)) return o[name]
+  let found: unknown
+  for (const [key, value] of Object.entries(o)) if (key.toLowerCase() === name) found = value
+  return found
+}
+
+/**
+ * aws-iam-authenticator's ParseMap + saveMap (pkg/mapper/configmap): YAML → JSON → encoding/json into
+ * []{rolearn|userarn, username, groups}. Keys match case-insensitively; a field of the wrong type is skipped (a
+ * `groups: system:masters` string gives NO groups); the map is keyed by the lower-cased ARN, so the last entry for an
+ * ARN wins; role mappings are looked up before user mappings.
+ */
+function readAwsAuthMappings(awsAuth: NonNullable<IdentityMappingInput['awsAuth']>): Map<string, AwsAuthMapping> {
+  const byArn = new Map<string, AwsAuthMapping>()
+  const read = (items: unknown[], key: 'rolearn' | 'userarn', into: Map<string, AwsAuthMapping>) => {
+    for (const item of items) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) continue
+      const o = item as Record<string, unknown>
+      const arn = readField(o, key)
+      const username = readField(o, 'username')
+      const groups = readField(o, 'groups')
+      const mapping = {
+        arn: typeof arn === 'string' ? arn : '',
+        username: typeof username === 'string' ? username : undefined,
+        groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+      }
+      into.set(mapping.arn.toLowerCase(), mapping)
+    }
+  }
+  const users = new Map<string, AwsAuthMapping>()
+  read(parseYamlList(awsAuth.mapRoles), 'rolearn', byArn)
+  read(parseYamlList(awsAuth.mapUsers), 'userarn', users)
+  for (const [arn, mapping] of users) if (!byArn.has(arn)) byArn.set(arn, mapping)
+  return byArn
 }
 
 function buildUser(
@@ -199,13 +226,14 @@ export function resolveEksIdentity(input: IdentityMappingInput): ResolvedIdentit
   if (input.authenticationMode === 'API' || !input.awsAuth) return undefined
   const target = canonical.canonicalArn.toLowerCase()
   // aws-auth matching is case-insensitive (strings.EqualFold) on the path-less canonical ARN.
-  const mapping = readAwsAuthMappings(input.awsAuth).find((m) => m.arn.toLowerCase() === target)
+  const mapping = readAwsAuthMappings(input.awsAuth).get(target)
   if (mapping)
     return {
       user: buildUser(mapping.username || canonical.canonicalArn, mapping.groups ?? [], input.caller, canonical, input),
       source: 'aws-auth',
     }
-  const accounts = parseYamlList(input.awsAuth.mapAccounts).map(String)
+  // go-yaml decodes each scalar's text into []string, so an unquoted ID keeps its leading zeros.
+  const accounts = parseYamlList(input.awsAuth.mapAccounts, true).map(String)
   if (accounts.includes(input.caller.account))
     return { user: buildUser(canonical.canonicalArn, [], input.caller, canonical, input), source: 'aws-auth' }
   return undefined

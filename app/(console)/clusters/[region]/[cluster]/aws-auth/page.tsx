@@ -1,0 +1,15 @@
+import type { Metadata } from 'next'
+
+import { AwsAuthPage } from '@/components/aws-auth/aws-auth-page'
+
+type Params = Promise<{ region: string; cluster: string }>
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { cluster } = await params
+  return { title: `aws-auth · ${decodeURIComponent(cluster)}` }
+}
+
+export default async function ClusterAwsAuthPage({ params }: { params: Params }) {
+  const { region, cluster } = await params
+  return <AwsAuthPage cluster={{ region: decodeURIComponent(region), name: decodeURIComponent(cluster) }} />
+}

@@ -1,0 +1,51 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+
+import { fetchJson } from '@/lib/api/fetch-json'
+import { awsAuthApplyResultSchema, awsAuthPreviewSchema, awsAuthViewSchema } from '@/lib/aws-auth/aws-auth-dto'
+import type { AwsAuthEditRequest } from '@/lib/aws-auth/aws-auth-schemas'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+
+import { apiPath } from './api-paths'
+import { clusterKeys } from './cluster-queries'
+
+export const awsAuthKeys = {
+  view: (c: ClusterRef) => [...clusterKeys.all(c), 'aws-auth'] as const,
+  // Not under `view`: refreshing the view must not re-run a preview made against the version just replaced (409).
+  preview: (c: ClusterRef, request: AwsAuthEditRequest) =>
+    [...clusterKeys.all(c), 'aws-auth-preview', request] as const,
+}
+
+/** GET …/aws-auth */
+export const awsAuthQuery = (c: ClusterRef) =>
+  queryOptions({
+    queryKey: awsAuthKeys.view(c),
+    queryFn: ({ signal }) => fetchJson(apiPath(c, 'aws-auth'), { signal }, awsAuthViewSchema),
+  })
+
+const jsonBody = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+/**
+ * POST …/aws-auth/preview: the diff, guard and CLI of a change (nothing is written). A query, keyed by the change and
+ * the resourceVersion it is made against, so a newer ConfigMap version previews the change again on top of it.
+ */
+export const awsAuthPreviewQuery = (c: ClusterRef, request: AwsAuthEditRequest) =>
+  queryOptions({
+    queryKey: awsAuthKeys.preview(c, request),
+    queryFn: ({ signal }) =>
+      fetchJson(apiPath(c, 'aws-auth', 'preview'), { ...jsonBody('POST', request), signal }, awsAuthPreviewSchema),
+    staleTime: Infinity,
+  })
+
+/** PUT …/aws-auth (admins only); refreshes the page's view afterwards, also after a 409 so it shows what changed. */
+export function useSaveAwsAuthChange(c: ClusterRef) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (request: AwsAuthEditRequest) =>
+      fetchJson(apiPath(c, 'aws-auth'), jsonBody('PUT', request), awsAuthApplyResultSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: awsAuthKeys.view(c) }),
+  })
+}
