@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { hostileText, propertyRuns, validPrincipalArn } from '@/tests/support/reliability-arbitraries'
+import { hostileText, propertyRuns } from '@/tests/support/reliability-arbitraries'
 
 import { applyAwsAuthChange, type AwsAuthChange } from './aws-auth-edit'
 import { parseAwsAuth } from './aws-auth-parse'
