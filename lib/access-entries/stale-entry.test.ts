@@ -69,6 +69,7 @@ describe('staleEntryOf', () => {
     tags: {},
     policies: [],
     managedReason: null,
+    nodeWarning: null,
     lockoutRisk: null,
     version: 'v2',
   }

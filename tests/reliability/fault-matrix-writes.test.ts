@@ -6,7 +6,13 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { callRoute, policyArn, roleArn, setUpConsoleAccessSandbox } from '../integration/console-access-harness'
+import {
+  anyVersion,
+  callRoute,
+  policyArn,
+  roleArn,
+  setUpConsoleAccessSandbox,
+} from '../integration/console-access-harness'
 
 import { FAULT_KINDS, MATRIX_TIMEOUT_MS, runMatrixCell, type MatrixRow } from './fault-matrix'
 
@@ -110,6 +116,7 @@ const rows: MatrixRow[] = [
         {
           method: 'PATCH',
           body: { kubernetesGroups: ['fault-matrix'] },
+          headers: anyVersion,
         },
       ),
   },

@@ -13,8 +13,8 @@ export const GET = withRole<Params>('viewer', async ({ params }) => {
 })
 
 // PUT …/aws-auth — one change against the resourceVersion the person saw (409 when stale); admins only, audited.
-export const PUT = withRole<Params>('admin', async ({ req, params, session }) => {
+export const PUT = withRole<Params>('admin', async ({ params, session, body }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  const input = awsAuthEditRequestSchema.parse(await req.json())
+  const input = awsAuthEditRequestSchema.parse(body)
   return Response.json(await saveAwsAuthChange({ region, name: cluster }, input, session.user))
 })
