@@ -34,7 +34,7 @@ export const benchmark: Benchmark = {
       // build; stand in its empty export (what the react-server condition resolves to).
       const localRequire = createRequire(__filename)
       localRequire.cache[localRequire.resolve('server-only')] = { exports: {} } as NodeJS.Module
-      const { loadAccessEntriesPage } = await import('@/lib/access-entries/access-entries-page')
+      const { loadAccessEntriesPage } = await import('@/lib/access/server/list-access-entries')
       const faults = { faults: [{ service: '*', kind: 'latency', latencyMs: LATENCY_MS }] }
       await fetch(`${url}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) })
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
-import { isLoopbackHost, readmeSections, type EnvProblem } from '../lib/env-schema'
+import { isLoopbackHost, readmeSections, type EnvProblem } from '@/lib/env-schema'
 
 /**
  * What `npm start` runs. The sandbox unless `--aws` is given, whatever credentials the shell holds (`notice` then

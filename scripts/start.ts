@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 
-import { describeEnvProblem, findEnvProblems, parseEnv, type EnvProblem } from '../lib/env-schema'
+import { describeEnvProblem, findEnvProblems, parseEnv, type EnvProblem } from '@/lib/env-schema'
 import { checkAwsAccess } from './aws-access-check'
 import { ensureBuilt } from './ensure-built'
 import { decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'

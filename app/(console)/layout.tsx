@@ -2,7 +2,7 @@ import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
 
 import { SiteHeader } from '@/components/layout/site-header'
-import { requireSession } from '@/lib/auth/session'
+import { requireSession } from '@/lib/auth/server/session'
 
 // Every page in this group needs a signed-in person; the path (set by proxy.ts) brings them back after sign-in.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

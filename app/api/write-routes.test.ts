@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const getConsoleSession = vi.fn<() => Promise<Session | null>>()
-vi.mock('@/lib/auth/session', () => ({ getConsoleSession }))
+vi.mock('@/lib/auth/server/session', () => ({ getConsoleSession }))
 
 // Every route file under app/api, found on disk, so a new write route cannot be left out of this table.
 const apiDir = join(import.meta.dirname)

@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation'
 import { LocalTokenSignIn } from '@/components/auth/local-token-sign-in'
 import { OidcSignInButton, SandboxSignInForm } from '@/components/auth/sign-in-form'
 import { SandboxUsersHint } from '@/components/auth/sandbox-users-hint'
-import { getConsoleSession } from '@/lib/auth/session'
-import { describeSignInError, safeCallbackPath } from '@/lib/auth/sign-in-messages'
+import { getConsoleSession } from '@/lib/auth/server/session'
+import { describeSignInError, safeCallbackPath } from '@/lib/auth/server/sign-in-messages'
 import { env } from '@/lib/env'
 
 export const metadata: Metadata = { title: 'Sign in' }

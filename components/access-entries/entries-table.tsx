@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
-import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 
 import { PolicyChip } from './scope-label'
 

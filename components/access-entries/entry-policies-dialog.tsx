@@ -17,8 +17,8 @@ import {
   buildDisassociateAccessPolicyArgs,
   formatShellCommand,
 } from '@/lib/access/cli-commands'
-import type { AccessEntryDto } from '@/lib/access-entries/access-entry-dto'
-import { staleEntryOf } from '@/lib/access-entries/stale-entry'
+import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
+import { staleEntryOf } from '@/lib/access/stale-entry'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { useAssociatePolicy, useDisassociatePolicy, kubernetesContextQuery } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'

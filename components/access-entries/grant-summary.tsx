@@ -1,5 +1,5 @@
 import { defaultUsername } from '@/lib/access/default-username'
-import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 
 type Draft = {
   principalArn?: string

@@ -1,4 +1,4 @@
-import type { LockoutRisk } from '@/lib/access-entries/access-entry-dto'
+import type { LockoutRisk } from '@/lib/access/access-entry-dto'
 
 /** Why a change trips the lockout guard, in the words the confirmation shows. */
 export const lockoutText: Record<LockoutRisk, string> = {

@@ -4,8 +4,8 @@ import { Controller, useWatch, type Control, type FieldValues } from 'react-hook
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
-import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
-import { findMissingNamespaces } from '@/lib/access-entries/kubernetes-warnings'
+import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
+import { findMissingNamespaces } from '@/lib/access/kubernetes-warnings'
 
 import { ListInput } from './list-input'
 

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge'
-import type { AssociatedPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AssociatedPolicyDto } from '@/lib/access/access-entry-dto'
 
 /** One associated policy as a compact chip: name and where it applies. */
 export function PolicyChip({ policy }: { policy: AssociatedPolicyDto }) {

@@ -2,7 +2,7 @@
 
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import { diffGroups, type EntryEdit } from '@/lib/access-entries/stale-entry'
+import { diffGroups, type EntryEdit } from '@/lib/access/stale-entry'
 
 const none = <span className="text-zinc-500 dark:text-zinc-400">none</span>
 

@@ -2,7 +2,7 @@ import { RotateCw } from 'lucide-react'
 
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import type { AccessEntriesPage } from '@/lib/access-entries/access-entry-dto'
+import type { AccessEntriesPage } from '@/lib/access/access-entry-dto'
 
 // Enough names to recognise the gap without turning the notice into a second table.
 const NAMES_SHOWN = 8

@@ -1,7 +1,7 @@
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { CopyButton } from '@/components/ui/copy-button'
-import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 
 import { describeCategory } from './policy-labels'
 import { PolicyRulesTable } from './policy-rules-table'

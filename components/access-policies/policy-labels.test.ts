@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 
 import { accessPoliciesPath, describeCategory, filterPolicies } from './policy-labels'
 

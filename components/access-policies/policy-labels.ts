@@ -1,5 +1,5 @@
 import type { BadgeTone } from '@/components/ui/badge'
-import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 
 /** Catalogue categories in words, with a badge tone; `null` = a policy the catalogue does not know. */
 export const categoryLabels: Record<string, { label: string; tone: BadgeTone }> = {

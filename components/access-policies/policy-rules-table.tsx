@@ -1,5 +1,5 @@
 import { Table, Td, Th, Tr } from '@/components/ui/table'
-import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 
 type Rule = NonNullable<AccessPolicyDto['rules']>[number]
 

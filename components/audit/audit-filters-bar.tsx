@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react'
 
 import { FilterSearch, FilterSelect } from '@/components/ui/filter-fields'
-import { auditPeriods, auditResults, type AuditFacets, type AuditFilters } from '@/lib/queries/audit-dto'
+import { auditPeriods, auditResults, type AuditFacets, type AuditFilters } from '@/lib/audit/audit-dto'
 
 import { auditActionLabel } from './audit-labels'
 

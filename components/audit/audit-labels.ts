@@ -1,6 +1,6 @@
 import type { BadgeTone } from '@/components/ui/badge'
-import type { AuditResult } from '@/lib/queries/audit-dto'
-import type { ConsoleRole } from '@/lib/roles/console-role'
+import type { AuditResult } from '@/lib/audit/audit-dto'
+import type { ConsoleRole } from '@/lib/auth/console-role'
 
 // Actions other features record appear under their own name until they get a label here.
 const actionLabels: Record<string, string> = {

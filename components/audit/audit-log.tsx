@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { emptyAuditFilters, type RecordingFailures } from '@/lib/queries/audit-dto'
+import { emptyAuditFilters, type RecordingFailures } from '@/lib/audit/audit-dto'
 import { auditEventsQuery, auditFacetsQuery, clusterAuditEventsQuery } from '@/lib/queries/audit-queries'
 
 import { AuditFiltersBar } from './audit-filters-bar'

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
 import { clusterPagePath } from '@/lib/queries/api-paths'
-import type { AuditEventDto } from '@/lib/queries/audit-dto'
+import type { AuditEventDto } from '@/lib/audit/audit-dto'
 
 import { AuditEventDetails } from './audit-event-details'
 import { auditActionLabel, formatAuditTime, resultTone, roleTone, shortTarget } from './audit-labels'

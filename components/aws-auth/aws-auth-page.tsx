@@ -13,7 +13,7 @@ import type { AwsAuthChangeRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { awsAuthQuery } from '@/lib/queries/aws-auth-queries'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
-import { hasRole } from '@/lib/roles/console-role'
+import { hasRole } from '@/lib/auth/console-role'
 
 import { AccountDialog } from './account-dialog'
 import { AccountsTable } from './accounts-table'

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 
 import { Alert } from '@/components/ui/alert'
-import type { ConsoleRole } from '@/lib/roles/console-role'
+import type { ConsoleRole } from '@/lib/auth/console-role'
 
 /**
  * What a person whose console role may not write sees where a write form or dialog would be (a page or dialog opened

@@ -2,7 +2,7 @@ import { ShieldCheck } from 'lucide-react'
 import Link from 'next/link'
 
 import { Badge } from '@/components/ui/badge'
-import type { ConsoleRole } from '@/lib/roles/console-role'
+import type { ConsoleRole } from '@/lib/auth/console-role'
 
 import { SignOutButton } from './sign-out-button'
 import { ThemeToggle } from './theme-toggle'

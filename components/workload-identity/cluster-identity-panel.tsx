@@ -1,6 +1,6 @@
 import { DescriptionList, Panel } from '@/components/ui/panel'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import type { ClusterIdentityFacts } from '@/lib/identity/workload-identity-schemas'
+import type { ClusterIdentityFacts } from '@/lib/workload-identity/workload-identity-schemas'
 
 import { OidcProviderButton } from './oidc-provider-button'
 import { VerdictBadge } from './verdict-badge'

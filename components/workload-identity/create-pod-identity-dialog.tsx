@@ -10,8 +10,11 @@ import { DialogFooter } from '@/components/ui/dialog-footer'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { createPodIdentityCommand, createServiceAccountCommand } from '@/lib/identity/workload-identity-commands'
-import { createPodIdentitySchema } from '@/lib/identity/workload-identity-schemas'
+import {
+  createPodIdentityCommand,
+  createServiceAccountCommand,
+} from '@/lib/workload-identity/workload-identity-commands'
+import { createPodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { useCreatePodIdentity } from '@/lib/queries/workload-identity-mutations'
 
 import { CreateRoleInline } from './create-role-inline'

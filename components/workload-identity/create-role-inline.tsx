@@ -7,8 +7,8 @@ import { CodeBlock } from '@/components/ui/code-block'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import { ApiError } from '@/lib/api/api-error'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { createRoleCommand } from '@/lib/identity/workload-identity-commands'
-import type { Mechanism } from '@/lib/identity/workload-identity-schemas'
+import { createRoleCommand } from '@/lib/workload-identity/workload-identity-commands'
+import type { Mechanism } from '@/lib/workload-identity/workload-identity-schemas'
 import { useCreateWorkloadRole } from '@/lib/queries/workload-identity-mutations'
 
 /**

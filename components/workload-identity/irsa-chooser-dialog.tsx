@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { serviceAccountParamsSchema } from '@/lib/identity/workload-identity-schemas'
+import { serviceAccountParamsSchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 import { resourcePaths } from '@/components/resources/resource-links'
 import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'

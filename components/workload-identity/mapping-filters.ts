@@ -1,4 +1,4 @@
-import type { Mapping } from '@/lib/identity/workload-identity-schemas'
+import type { Mapping } from '@/lib/workload-identity/workload-identity-schemas'
 
 /** The mapping page's filters, read from and written to the URL (deep links); '' means any. */
 export type MappingFilters = { q: string; namespace: string; mechanism: string; verdict: string }

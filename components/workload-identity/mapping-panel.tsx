@@ -11,9 +11,9 @@ import {
   annotateServiceAccountCommand,
   deletePodIdentityCommand,
   IRSA_ANNOTATIONS,
-} from '@/lib/identity/workload-identity-commands'
-import { prettySessionPolicy } from '@/lib/identity/session-policy'
-import type { ServiceAccountDetail } from '@/lib/identity/workload-identity-schemas'
+} from '@/lib/workload-identity/workload-identity-commands'
+import { prettySessionPolicy } from '@/lib/workload-identity/session-policy'
+import type { ServiceAccountDetail } from '@/lib/workload-identity/workload-identity-schemas'
 import { useDeletePodIdentity, useSetIrsaAnnotations } from '@/lib/queries/workload-identity-mutations'
 
 import { ChecksList } from './checks-list'

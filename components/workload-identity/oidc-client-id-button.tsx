@@ -1,8 +1,8 @@
 'use client'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { addClientIdCommand } from '@/lib/identity/workload-identity-commands'
-import { addOidcClientIdSchema } from '@/lib/identity/workload-identity-schemas'
+import { addClientIdCommand } from '@/lib/workload-identity/workload-identity-commands'
+import { addOidcClientIdSchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { useAddOidcClientId } from '@/lib/queries/workload-identity-mutations'
 
 import { ConfirmedFixButton } from './confirmed-fix-button'

@@ -1,7 +1,7 @@
 'use client'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { createOidcProviderCommand } from '@/lib/identity/workload-identity-commands'
+import { createOidcProviderCommand } from '@/lib/workload-identity/workload-identity-commands'
 import { useCreateOidcProvider } from '@/lib/queries/workload-identity-mutations'
 
 import { ConfirmedFixButton } from './confirmed-fix-button'

@@ -14,7 +14,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { serviceAccountDetailQuery } from '@/lib/queries/workload-identity-queries'
-import { hasRole } from '@/lib/roles/console-role'
+import { hasRole } from '@/lib/auth/console-role'
 
 import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
 import { resourcePaths } from '@/components/resources/resource-links'

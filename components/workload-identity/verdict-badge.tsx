@@ -1,7 +1,7 @@
 import { CheckCircle2, CircleAlert, Info, XCircle } from 'lucide-react'
 
 import { Badge, type BadgeTone } from '@/components/ui/badge'
-import type { CheckStatus } from '@/lib/identity/workload-identity-schemas'
+import type { CheckStatus } from '@/lib/workload-identity/workload-identity-schemas'
 
 const looks: Record<CheckStatus, { tone: BadgeTone; label: string; icon: typeof Info }> = {
   pass: { tone: 'green', label: 'Healthy', icon: CheckCircle2 },

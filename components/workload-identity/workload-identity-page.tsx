@@ -11,7 +11,7 @@ import { Skeleton } from '@/components/ui/skeleton'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { workloadIdentityQuery } from '@/lib/queries/workload-identity-queries'
-import { hasRole } from '@/lib/roles/console-role'
+import { hasRole } from '@/lib/auth/console-role'
 
 import { ClusterIdentityPanel } from './cluster-identity-panel'
 import { CreatePodIdentityDialog } from './create-pod-identity-dialog'

@@ -1,5 +1,5 @@
 // Field-level checks for access entries, with the rules EKS enforces (EKS user guide, "Create access entries";
-// shared/reference §2). Messages are written for the person filling in the console's form.
+// docs/access-entries.md#username-and-group-rules). Messages are written for the person filling in the console's form.
 import { z } from 'zod'
 import { singleLineText } from '@/lib/validation/text-fields'
 

@@ -3,16 +3,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import {
-  authenticationModeRequestSchema,
-  entryParamsSchema,
-  entryPolicyParamsSchema,
-} from '@/lib/access-entries/entry-params'
-import {
-  associatePolicyRequestSchema,
-  deleteAccessEntrySchema,
-  disassociatePolicySchema,
-} from '@/lib/access-entries/grant-schema'
+import { authenticationModeRequestSchema, entryParamsSchema, entryPolicyParamsSchema } from './access-entry-params'
+import { associatePolicyRequestSchema, deleteAccessEntrySchema, disassociatePolicySchema } from './access-entry-bodies'
 import {
   anyJson,
   expectSafeParseNeverThrows,

@@ -1,6 +1,6 @@
 // The one schema set for access entries and policy associations, shared by the console's forms (zodResolver) and
 // route handlers, so a person sees the same message whether the browser or the server caught the problem.
-// Cross-field rules follow what EKS enforces per entry type (reference §2).
+// Cross-field rules follow what EKS enforces per entry type (docs/access-entries.md#entry-types).
 import { z } from 'zod'
 import { singleLineText } from '@/lib/validation/text-fields'
 import { accessEntryTypes } from './access-entry-type'
@@ -33,10 +33,10 @@ const tagsSchema = z
     }
   })
 
-/** The one policy an EKS Auto Mode node role's EC2 entry takes (reference §5). */
+/** The one policy an EKS Auto Mode node role's EC2 entry takes (docs/authentication-modes.md#auto-mode-entries). */
 export const AUTO_NODE_POLICY_ARN = accessPolicyArn('AmazonEKSAutoNodePolicy')
 
-// An empty text box means "use the default": EKS picks the username when the field is omitted (reference §2).
+// An empty text box means "use the default": EKS picks the username when the field is omitted (docs/access-entries.md#default-username).
 const optionalUsernameSchema = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
   usernameSchema.optional(),
@@ -102,7 +102,7 @@ export function buildCreateAccessEntrySchema(options: { clusterAccountId?: strin
         })
       }
       // Node types take no access policy, with one exception: the EKS user guide tells custom NodeClass users to
-      // give their Auto Mode node role an EC2 entry with AmazonEKSAutoNodePolicy at cluster scope (reference §5).
+      // give their Auto Mode node role an EC2 entry with AmazonEKSAutoNodePolicy at cluster scope (docs/authentication-modes.md#auto-mode-entries).
       input.accessPolicies.forEach((policy, index) => {
         const autoNode = input.type === 'EC2' && accessPolicyNameFromArn(policy.policyArn) === 'AmazonEKSAutoNodePolicy'
         if (autoNode && policy.accessScope.type === 'cluster') return

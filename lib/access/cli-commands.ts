@@ -1,4 +1,4 @@
-// The `aws eks …` command equivalent to each change the console makes, shown next to every form (house style).
+// The `aws eks …` command equivalent to each change the console makes, shown next to every form.
 // Builders return argv arrays (testable by running the real CLI); formatShellCommand turns them into POSIX shell text
 // (wrapped at argument boundaries when long).
 import type { AccessScopeLike } from './rules'

@@ -1,4 +1,4 @@
-// The catalogue's data: every access policy ListAccessPolicies returned in 2026 (shared/reference §3, 33 names) plus
+// The catalogue's data: every access policy ListAccessPolicies returned in 2026 (docs/access-policies.md#the-list-grows, 33 names) plus
 // AmazonEKSClusterInsightsPolicy, which EKS attaches to its own service-linked-role entry but the 2026 dump lacked.
 // `rules: undefined` means the rules are not documented anywhere we could read: the console says so instead of
 // guessing, and the sandbox grants nothing for them.

@@ -7,7 +7,7 @@ import {
   findAccessPolicy,
 } from './policy-catalogue'
 
-// The 33 names of the 2026 ListAccessPolicies dump (shared/reference §3) plus ClusterInsights.
+// The 33 names of the 2026 ListAccessPolicies dump (docs/access-policies.md#the-list-grows) plus ClusterInsights.
 const LISTED =
   `AIDevOpsAgentAccessPolicy AmazonAIOpsAssistantPolicy AmazonARCRegionSwitchScalingPolicy AmazonEKSACKPolicy
 AmazonEKSAdminPolicy AmazonEKSAdminViewPolicy AmazonEKSArgoCDClusterPolicy AmazonEKSArgoCDPolicy AmazonEKSAutoNodePolicy

@@ -1,5 +1,5 @@
 // Rules of the Auto Mode, hybrid and EKS-internal access policies. The EKS user guide's access-policy-reference
-// names what each one is for, but the reference we work from (shared/reference §3) could not confirm the exact rule
+// names what each one is for, but the published facts (docs/access-policies.md#auto-mode-hybrid-and-eks-internal-policies) do not confirm the exact rule
 // tables. Everything here except AmazonEKSHybridPolicy is UNVERIFIED: a careful reading of what the named controllers
 // (Karpenter-style compute, EBS CSI, AWS Load Balancer Controller, VPC resource controller, node daemons) must do,
 // kept as narrow as that reading allows so the sandbox never grants more than the real policy plausibly does.
@@ -20,10 +20,10 @@ function defineLeaseRules(leaseNames: string[]): PolicyRule[] {
   ]
 }
 
-/** AmazonEKSHybridPolicy: the reference table shows one rule, list nodes in every API group. */
+/** AmazonEKSHybridPolicy: the AWS policy table shows one rule, list nodes in every API group. */
 export const hybridRules: PolicyRule[] = [{ apiGroups: ['*'], resources: ['nodes'], verbs: ['list'] }]
 
-/** AmazonEKSComputePolicy (lease policy) — reference: its leases plus get/watch on all leases. UNVERIFIED names. */
+/** AmazonEKSComputePolicy (lease policy) — per the AWS policy table: its leases plus get/watch on all leases. UNVERIFIED names. */
 export const computeLeaseRules: PolicyRule[] = [
   ...defineLeaseRules(['karpenter-leader-election']),
   defineRule('coordination.k8s.io', ['leases'], ['get', 'watch']),
@@ -43,7 +43,7 @@ export const loadBalancingLeaseRules: PolicyRule[] = defineLeaseRules(['aws-load
 /** AmazonEKSNetworkingPolicy (lease policy). UNVERIFIED lease names. */
 export const networkingLeaseRules: PolicyRule[] = defineLeaseRules(['cp-vpc-resource-controller'])
 
-/** AmazonEKSComputeClusterPolicy: NodePools, NodeClaims, NodeClasses, evictions, CRDs (reference §3). UNVERIFIED. */
+/** AmazonEKSComputeClusterPolicy: NodePools, NodeClaims, NodeClasses, evictions, CRDs (docs/access-policies.md#auto-mode-hybrid-and-eks-internal-policies). UNVERIFIED. */
 export const computeClusterRules: PolicyRule[] = [
   defineRule(
     'karpenter.sh',
@@ -62,7 +62,7 @@ export const computeClusterRules: PolicyRule[] = [
   EVENTS_K8S_WRITE,
 ]
 
-/** AmazonEKSBlockStorageClusterPolicy: CSI, PV/PVC, volumeattachments, snapshots (reference §3). UNVERIFIED. */
+/** AmazonEKSBlockStorageClusterPolicy: CSI, PV/PVC, volumeattachments, snapshots (docs/access-policies.md#auto-mode-hybrid-and-eks-internal-policies). UNVERIFIED. */
 export const blockStorageClusterRules: PolicyRule[] = [
   defineRule('', ['persistentvolumes'], [...READ_VERBS, 'create', 'delete', 'patch', 'update']),
   defineRule('', ['persistentvolumeclaims'], [...READ_VERBS, 'patch', 'update']),
@@ -80,7 +80,7 @@ export const blockStorageClusterRules: PolicyRule[] = [
   EVENT_WRITE,
 ]
 
-/** AmazonEKSLoadBalancingClusterPolicy: services, ingresses, targetgroupbindings, webhooks (reference §3). UNVERIFIED. */
+/** AmazonEKSLoadBalancingClusterPolicy: services, ingresses, targetgroupbindings, webhooks (docs/access-policies.md#auto-mode-hybrid-and-eks-internal-policies). UNVERIFIED. */
 export const loadBalancingClusterRules: PolicyRule[] = [
   defineRule('', ['services'], [...READ_VERBS, 'patch', 'update']),
   defineRule('', ['services/status'], ['patch', 'update']),
@@ -100,7 +100,7 @@ export const loadBalancingClusterRules: PolicyRule[] = [
   EVENT_WRITE,
 ]
 
-/** AmazonEKSNetworkingClusterPolicy: cninodes, nodeclasses/claims read (reference §3). UNVERIFIED. */
+/** AmazonEKSNetworkingClusterPolicy: cninodes, nodeclasses/claims read (docs/access-policies.md#auto-mode-hybrid-and-eks-internal-policies). UNVERIFIED. */
 export const networkingClusterRules: PolicyRule[] = [
   defineRule('vpcresources.k8s.aws', ['cninodes'], [...WRITE_VERBS, ...READ_VERBS]),
   defineRule('eks.amazonaws.com', ['nodeclasses'], READ_VERBS),
@@ -112,7 +112,7 @@ export const networkingClusterRules: PolicyRule[] = [
 
 /**
  * AmazonEKSAutoNodePolicy: what the Auto Mode node's own daemons (kube-proxy, ipamd, coredns, EBS CSI node,
- * Neuron, node monitoring agent) need beyond the Node authorizer. UNVERIFIED reading of the reference summary.
+ * Neuron, node monitoring agent) need beyond the Node authorizer. UNVERIFIED reading of AWS's summary (docs/unverified.md).
  */
 export const autoNodeRules: PolicyRule[] = [
   defineRule('', ['nodes'], [...READ_VERBS, 'patch']),
@@ -145,7 +145,7 @@ export const eventRules: PolicyRule[] = [
   defineRule('events.k8s.io', ['events'], [...READ_VERBS, 'create', 'patch', 'update']),
 ]
 
-/** AmazonEKSSecretReaderPolicy: secrets read for the ACK capability (reference §3: exact rules UNVERIFIED). */
+/** AmazonEKSSecretReaderPolicy: secrets read for the ACK capability (docs/access-policies.md#auto-mode-hybrid-and-eks-internal-policies: exact rules UNVERIFIED). */
 export const secretReaderRules: PolicyRule[] = [defineRule('', ['secrets'], READ_VERBS)]
 
 /** AmazonEKSSecretAdminPolicy: secrets read/write for the ACK capability (UNVERIFIED). */

@@ -1,4 +1,4 @@
-// Who may have an access entry: IAM roles and users of any account, paths allowed (EKS user guide; reference §2).
+// Who may have an access entry: IAM roles and users of any account, paths allowed (EKS user guide; docs/access-entries.md#principals).
 import { singleLineText } from '@/lib/validation/text-fields'
 import { canonicalizeAssumedRole, isServiceLinkedRole, parseArn } from './arn'
 

@@ -1,4 +1,4 @@
-import type { ConsoleRole } from '@/lib/roles/console-role'
+import type { ConsoleRole } from './console-role'
 
 // The console's session carries the console role; next-auth's own types know only name, email and image.
 declare module 'next-auth' {

@@ -13,7 +13,7 @@ import {
   type AssociatedAccessPolicy,
 } from '@aws-sdk/client-eks'
 
-import type { AccessScopeDto, AssociatedPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessScopeDto, AssociatedPolicyDto } from '@/lib/access/access-entry-dto'
 import { accessPolicyNameFromArn } from '@/lib/access/policy-catalogue'
 
 import { toAccessEntryError } from './access-entry-errors'

@@ -2,7 +2,7 @@ import 'server-only'
 
 import { ListAccessPoliciesCommand } from '@aws-sdk/client-eks'
 
-import type { AccessPolicyDto } from '@/lib/access-entries/access-entry-dto'
+import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 import { findAccessPolicy } from '@/lib/access/policy-catalogue'
 
 import { configuredAwsEndpoint, getEksClient } from './aws-clients'

@@ -3,7 +3,7 @@ import 'server-only'
 import { DescribeUpdateCommand, ListUpdatesCommand, UpdateClusterConfigCommand, type Update } from '@aws-sdk/client-eks'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import type { AuthenticationModeState, ClusterUpdateDto } from '@/lib/access-entries/access-entry-dto'
+import type { AuthenticationModeState, ClusterUpdateDto } from '@/lib/access/access-entry-dto'
 import {
   canChangeAuthenticationMode,
   isAuthenticationMode,

@@ -4,7 +4,7 @@ import { EKSClient } from '@aws-sdk/client-eks'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { STSClient } from '@aws-sdk/client-sts'
 
-import { getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
+import { getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 import { env } from '@/lib/env'
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import { formatUpstreamTimeout, getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
+import { formatUpstreamTimeout, getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 
 /** Where a failed AWS call went, so the message can say so. */
 export type AwsCallContext = {

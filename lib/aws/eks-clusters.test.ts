@@ -15,7 +15,7 @@ vi.mock('@/lib/env', () => ({
   env: { awsRegion: 'us-west-2', consoleRegions: ['us-west-2', 'eu-west-1'], awsEndpointUrl: 'http://127.0.0.1:4566' },
 }))
 const { clusterExists, listClustersAcrossRegions } = await import('./eks-clusters')
-const { describeClusterOverview } = await import('./cluster-overview')
+const { describeClusterOverview } = await import('@/lib/clusters/server/cluster-overview')
 
 const eks = mockClient(EKSClient)
 const created = new Date('2025-03-01T12:00:00Z')

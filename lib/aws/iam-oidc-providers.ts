@@ -10,7 +10,7 @@ import {
 import { configuredAwsEndpoint, getIamClient } from './aws-clients'
 import { toConsoleError } from './aws-errors'
 
-/** The IAM OIDC provider of a cluster issuer: its ARN is the issuer URL without `https://` (reference §9). */
+/** The IAM OIDC provider of a cluster issuer: its ARN is the issuer URL without `https://` (docs/irsa.md#the-iam-oidc-provider). */
 export type OidcProviderFacts = { arn: string; exists: boolean; clientIds: string[] }
 
 const context = (region: string) => ({ service: 'IAM' as const, region, endpoint: configuredAwsEndpoint() })
@@ -41,7 +41,7 @@ export async function findOidcProvider(region: string, account: string, issuerUr
 
 /**
  * CreateOpenIDConnectProvider for a cluster issuer with client ID sts.amazonaws.com. No thumbprint: IAM no longer needs
- * one for providers it can verify itself, and the argument is optional (reference §9).
+ * one for providers it can verify itself, and the argument is optional (docs/irsa.md#the-iam-oidc-provider).
  */
 export async function createOidcProvider(region: string, issuerUrl: string): Promise<string> {
   try {

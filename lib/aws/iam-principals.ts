@@ -2,7 +2,7 @@ import 'server-only'
 
 import { ListRolesCommand, ListUsersCommand, type ListRolesResponse, type ListUsersResponse } from '@aws-sdk/client-iam'
 
-import type { IamPrincipal } from '@/lib/access-entries/access-entry-dto'
+import type { IamPrincipal } from '@/lib/access/access-entry-dto'
 import { isServiceLinkedRole } from '@/lib/access/arn'
 
 import { configuredAwsEndpoint, getIamClient } from './aws-clients'

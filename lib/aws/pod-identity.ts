@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-eks'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import type { PodIdentityDto } from '@/lib/identity/workload-identity-schemas'
+import type { PodIdentityDto } from '@/lib/workload-identity/workload-identity-schemas'
 
 import { configuredAwsEndpoint, getEksClient } from './aws-clients'
 import { toConsoleError } from './aws-errors'
@@ -89,7 +89,7 @@ function toPodIdentityError(error: unknown, target: Target, call: Call): Console
 
 /**
  * Every association of a cluster with its role: ListPodIdentityAssociations (all pages) then Describe for each, since
- * the summaries omit roleArn (reference §16 fact 4).
+ * the summaries omit roleArn (docs/surprising-facts.md fact 4).
  */
 export async function listPodIdentityAssociations(target: Target): Promise<PodIdentityAssociationDetail[]> {
   const client = getEksClient(target.region)

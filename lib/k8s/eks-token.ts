@@ -19,7 +19,7 @@ export const EKS_TOKEN_PREFIX = 'k8s-aws-v1.'
 
 /**
  * How long a token is used. STS honours the presigned URL for 15 minutes after X-Amz-Date whatever X-Amz-Expires
- * says; `aws eks get-token` reports now+14 min and the authenticator 15−1 (reference §11). We stop at 14 minutes.
+ * says; `aws eks get-token` reports now+14 min and the authenticator 15−1 (docs/eks-token-and-kubeconfig.md#building-a-token). We stop at 14 minutes.
  */
 export const EKS_TOKEN_LIFETIME_MS = 14 * 60_000
 
@@ -30,7 +30,7 @@ export type EksTokenInput = {
   /** The STS region (the cluster's region, as `aws eks get-token --region`). */
   region: string
   credentials: AwsCredentials
-  /** AWS_ENDPOINT_URL: the presigned URL then names that endpoint, as aws-cli does (reference §11, emulator tip). */
+  /** AWS_ENDPOINT_URL: the presigned URL then names that endpoint, as aws-cli does (docs/eks-token-and-kubeconfig.md#building-a-token, emulator tip). */
   endpointUrl?: string
   /** The signing time (tests freeze it). */
   now?: Date
@@ -67,7 +67,7 @@ function toBinary(data: SourceData): BinaryLike {
 const encode = (value: string) =>
   encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
-// botocore's presigned-URL query order (reference §11 shows it): the operation, then the auth parameters.
+// botocore's presigned-URL query order (docs/eks-token-and-kubeconfig.md#building-a-token shows it): the operation, then the auth parameters.
 const QUERY_ORDER = [
   'Action',
   'Version',

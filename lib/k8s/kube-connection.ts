@@ -12,7 +12,7 @@ import {
 } from '@kubernetes/client-node'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import { getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
+import { getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { buildEksToken, type AwsCredentials, type EksToken } from './eks-token'
@@ -39,7 +39,7 @@ export type KubeClients = {
 export type KubeConnectorDeps = {
   describeCluster(ref: ClusterRef): Promise<{ arn?: string; status?: string; endpoint?: string; caData?: string }>
   getCredentials(region: string): Promise<AwsCredentials>
-  /** AWS_ENDPOINT_URL, when set: tokens then name it as the STS host (reference §11). */
+  /** AWS_ENDPOINT_URL, when set: tokens then name it as the STS host (docs/eks-token-and-kubeconfig.md#building-a-token). */
   stsEndpointUrl?: string
   now?: () => number
 }
@@ -94,7 +94,7 @@ export function createKubeConnector(deps: KubeConnectorDeps): KubeConnector {
 
   async function loadConnection(ref: ClusterRef): Promise<ClusterConnection> {
     const cluster = await deps.describeCluster(ref)
-    // DescribeCluster omits endpoint and CA until the cluster is ACTIVE (reference §4).
+    // DescribeCluster omits endpoint and CA until the cluster is ACTIVE (docs/authentication-modes.md#describecluster).
     if (!cluster.endpoint || !cluster.caData) {
       throw new ConsoleError(
         'conflict',

@@ -1,7 +1,7 @@
 import 'server-only'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import { formatUpstreamTimeout, getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
+import { formatUpstreamTimeout, getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 
 /** What the console was doing when a Kubernetes call failed, so the message can name it. */
 export type KubeCallContext = {
@@ -112,7 +112,7 @@ export function toKubeConsoleError(error: unknown, context: KubeCallContext): Co
     switch (e.code) {
       case 401:
         // EKS answers 401 when the token does not map to a Kubernetes identity: no access entry / aws-auth mapping for
-        // the console's principal, or a token STS refused (reference §11, authenticator Verify).
+        // the console's principal, or a token STS refused (docs/eks-token-and-kubeconfig.md#verifying-a-token, authenticator Verify).
         return new ConsoleError(
           'kubernetes_unauthorized',
           `${capitalize(where)} did not accept the console's credentials (401 Unauthorized). Give the console's IAM ` +

@@ -26,7 +26,7 @@ function toPage<T>(list: { items: T[]; metadata?: ListMeta }): Page<T> {
   }
 }
 
-// Lists scale by server-side pages (design.md): never ask for everything, and cap what a caller may ask for.
+// Lists scale by server-side pages: never ask for everything, and cap what a caller may ask for.
 const params = (page: PageRequest) => ({
   limit: Math.min(Math.max(page.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT),
   _continue: page.continue,

@@ -2,7 +2,7 @@ import 'server-only'
 
 import { Agent, request } from 'node:https'
 
-import { getUpstreamTimeoutMs } from '@/lib/api/upstream-timeout'
+import { getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { getKubeConnector, type KubeAction } from './kube-clients'

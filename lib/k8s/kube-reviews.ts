@@ -7,7 +7,7 @@ import { callKube } from './kube-clients'
 /** The Kubernetes identity a token maps to (SelfSubjectReview `status.userInfo`, `kubectl auth whoami`). */
 export type KubeUserInfo = { username: string; uid: string | null; groups: string[]; extra: Record<string, string[]> }
 
-/** Who the console is on this cluster: SelfSubjectReview (authentication.k8s.io/v1, GA in 1.28, reference §13). */
+/** Who the console is on this cluster: SelfSubjectReview (authentication.k8s.io/v1, GA in 1.28, docs/kubernetes-rbac.md#review-apis). */
 export async function whoAmI(ref: ClusterRef): Promise<KubeUserInfo> {
   const review = await callKube(
     ref,
@@ -42,7 +42,7 @@ export type CanIAnswer = { allowed: boolean; denied: boolean; reason: string | n
 
 /**
  * May the console do this? SelfSubjectAccessReview goes through the whole authorizer chain, including the EKS webhook
- * that grants access policies — SelfSubjectRulesReview omits those (reference §13), so yes/no questions use this.
+ * that grants access policies — SelfSubjectRulesReview omits those (docs/kubernetes-rbac.md#review-apis), so yes/no questions use this.
  */
 export async function canI(ref: ClusterRef, attrs: CanIAttributes): Promise<CanIAnswer> {
   const review = await callKube(

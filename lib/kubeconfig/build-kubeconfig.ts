@@ -43,7 +43,7 @@ export function regionFromClusterArn(arn: string): string {
 }
 
 /**
- * The kubeconfig `aws eks update-kubeconfig --name <cluster>` writes into an empty file (reference §12): cluster, user
+ * The kubeconfig `aws eks update-kubeconfig --name <cluster>` writes into an empty file (docs/eks-token-and-kubeconfig.md#the-kubeconfig-update-kubeconfig-writes): cluster, user
  * and context all named after the cluster ARN (`--alias` names the context, `--user-alias` the user), an exec user
  * running `aws eks get-token` with `--role` when a role is chosen, and AWS_PROFILE only when a profile is.
  */
@@ -52,7 +52,7 @@ export function buildKubeconfig(cluster: KubeconfigCluster, options: KubeconfigO
   const contextName = options.alias || userName
   const args = ['--region', regionFromClusterArn(cluster.arn), 'eks', 'get-token', '--cluster-name', cluster.name]
   args.push('--output', 'json')
-  // The CLI writes `--role`, argparse's abbreviation of get-token's `--role-arn` (reference §12).
+  // The CLI writes `--role`, argparse's abbreviation of get-token's `--role-arn` (docs/eks-token-and-kubeconfig.md#the-kubeconfig-update-kubeconfig-writes).
   if (options.roleArn) args.push('--role', options.roleArn)
   const exec: ExecUser = {
     apiVersion: 'client.authentication.k8s.io/v1beta1',

@@ -10,9 +10,9 @@ import {
   kubernetesContextSchema,
   type AccessEntriesPage,
   type AccessEntryDto,
-} from '@/lib/access-entries/access-entry-dto'
-import type { AssociatePolicyRequest } from '@/lib/access-entries/grant-schema'
-import { ifMatchHeader, staleEntryOf } from '@/lib/access-entries/stale-entry'
+} from '@/lib/access/access-entry-dto'
+import type { AssociatePolicyRequest } from '@/lib/access/access-entry-bodies'
+import { ifMatchHeader, staleEntryOf } from '@/lib/access/stale-entry'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'

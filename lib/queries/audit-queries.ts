@@ -3,7 +3,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
-import { auditFacetsSchema, auditPageSchema, type AuditFilters } from './audit-dto'
+import { auditFacetsSchema, auditPageSchema, type AuditFilters } from '@/lib/audit/audit-dto'
 import { clusterKeys } from './cluster-queries'
 
 /**

@@ -12,7 +12,7 @@ import {
   type IrsaAnnotationsInput,
   type Mechanism,
   type UpdatePodIdentityInput,
-} from '@/lib/identity/workload-identity-schemas'
+} from '@/lib/workload-identity/workload-identity-schemas'
 
 import { apiPath } from './api-paths'
 import { workloadIdentityKeys } from './workload-identity-queries'

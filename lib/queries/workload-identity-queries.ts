@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
-import { iamPrincipalSchema } from '@/lib/access-entries/access-entry-dto'
+import { iamPrincipalSchema } from '@/lib/access/access-entry-dto'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
   serviceAccountChoicesSchema,
@@ -10,7 +10,7 @@ import {
   trustFixPreviewSchema,
   workloadIdentitySchema,
   type Mechanism,
-} from '@/lib/identity/workload-identity-schemas'
+} from '@/lib/workload-identity/workload-identity-schemas'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'

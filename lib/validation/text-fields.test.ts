@@ -4,8 +4,8 @@ import type { z } from 'zod'
 
 import { createAccessEntrySchema, updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
 import { MAX_SCOPE_NAMESPACES, associateAccessPolicySchema } from '@/lib/access/access-policy-association-schema'
-import { deleteAccessEntrySchema } from '@/lib/access-entries/grant-schema'
-import { principalSearchQuerySchema } from '@/lib/access-entries/entry-params'
+import { deleteAccessEntrySchema } from '@/lib/access/access-entry-bodies'
+import { principalSearchQuerySchema } from '@/lib/access/access-entry-params'
 import {
   addOidcClientIdSchema,
   applyTrustFixSchema,
@@ -13,9 +13,9 @@ import {
   createWorkloadRoleSchema,
   irsaAnnotationsSchema,
   serviceAccountChoicesQuerySchema,
-} from '@/lib/identity/workload-identity-schemas'
+} from '@/lib/workload-identity/workload-identity-schemas'
 import { kubeconfigOptionsSchema } from '@/lib/kubeconfig/kubeconfig-options'
-import { auditQuerySchema } from '@/lib/queries/audit-dto'
+import { auditQuerySchema } from '@/lib/audit/audit-dto'
 import { podFiltersSchema } from '@/lib/resources/resource-filters'
 
 import { findControlCharacter, multiLineText, singleLineText } from './text-fields'

@@ -49,7 +49,7 @@ export function renderQueryError(error: AwsError, namespace: string, requestId: 
   }
 }
 
-/** Renders an EKS (restJson1) error: `x-amzn-ErrorType` header plus `{"message": …}` body (reference §0). */
+/** Renders an EKS (restJson1) error: `x-amzn-ErrorType` header plus `{"message": …}` body (docs/eks-wire-protocols.md#errors). */
 export function renderRestJsonError(error: AwsError, requestId: string): AwsResponse {
   return {
     status: error.status,

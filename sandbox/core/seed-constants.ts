@@ -1,7 +1,7 @@
 // The names and IDs every part of the sandbox seed must agree on (IAM, EKS, Kubernetes). One module, so that the IAM
 // OIDC providers and the EKS clusters' `identity.oidc.issuer` can never drift apart.
 
-/** The sandbox's own AWS account (design.md contract). */
+/** The sandbox's own AWS account (README: The sandbox). */
 export const ACCOUNT_ID = '111122223333'
 
 /** Another account, only ever referenced by ARN (e.g. a Pod Identity `targetRoleArn`); its IAM is not served. */
@@ -95,7 +95,7 @@ export function buildOidcIssuerUrl(cluster: Pick<SeedCluster, 'region' | 'oidcIs
   return `https://oidc.eks.${cluster.region}.amazonaws.com/id/${cluster.oidcIssuerId}`
 }
 
-/** The IAM OIDC provider ARN for a cluster issuer: the issuer URL without `https://` (reference §9). */
+/** The IAM OIDC provider ARN for a cluster issuer: the issuer URL without `https://` (docs/irsa.md#the-iam-oidc-provider). */
 export function buildOidcProviderArn(cluster: Pick<SeedCluster, 'region' | 'oidcIssuerId'>): string {
   return `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/oidc.eks.${cluster.region}.amazonaws.com/id/${cluster.oidcIssuerId}`
 }

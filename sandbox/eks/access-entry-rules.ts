@@ -1,7 +1,7 @@
 import type { AccessEntryType, AccessScope } from './records'
 import { invalidParameter } from './errors'
 
-// Access-entry validation as EKS applies it (reference §2, §3). Messages quoted in the reference are reproduced
+// Access-entry validation as EKS applies it (docs/access-entries.md, docs/access-policies.md). Messages quoted in the reference are reproduced
 // exactly; the others are marked UNVERIFIED where they are written.
 
 export const ACCESS_ENTRY_TYPES: readonly AccessEntryType[] = [
@@ -30,7 +30,7 @@ export interface ParsedPrincipal {
 
 const PRINCIPAL_ARN = /^arn:(aws|aws-cn|aws-us-gov):(iam|sts)::(\d{12}):(.+)$/
 
-/** Parses an access-entry principal ARN, rejecting STS sessions, groups and root (reference §2). */
+/** Parses an access-entry principal ARN, rejecting STS sessions, groups and root (docs/access-entries.md#principals). */
 export function parsePrincipalArn(arn: string): ParsedPrincipal {
   const match = PRINCIPAL_ARN.exec(arn)
   if (!match) throw invalidParameter(`The principalArn ${arn} is not a valid IAM principal ARN.`)
@@ -119,7 +119,7 @@ export function listSystemGroups(type: AccessEntryType): string[] {
     case 'EC2':
       return []
     case 'EC2_WINDOWS':
-      // aws-auth gives Windows node roles eks:kube-proxy-windows as well (reference §6).
+      // aws-auth gives Windows node roles eks:kube-proxy-windows as well (docs/aws-auth.md#mappings-eks-writes).
       return ['system:nodes', 'eks:kube-proxy-windows']
     case 'FARGATE_LINUX':
       return ['system:nodes', 'system:node-proxier']

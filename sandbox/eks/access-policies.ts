@@ -1,5 +1,5 @@
 // The AWS-managed access policies ListAccessPolicies returns. Names from a 2026 `list-access-policies` output (33,
-// reference §3) plus AmazonEKSClusterInsightsPolicy: EKS attaches that one to the AWSServiceRoleForAmazonEKS entry
+// docs/access-policies.md#the-list-grows) plus AmazonEKSClusterInsightsPolicy: EKS attaches that one to the AWSServiceRoleForAmazonEKS entry
 // of newer clusters, and the sandbox seeds such an entry, so it must be a known policy here too.
 
 export const ACCESS_POLICY_ARN_PREFIX = 'arn:aws:eks::aws:cluster-access-policy/'
@@ -43,7 +43,7 @@ export const ACCESS_POLICY_NAMES: readonly string[] = [
 
 const KNOWN_NAMES = new Set(ACCESS_POLICY_NAMES)
 
-/** The access-policy ARN for a policy name: no region, no account (reference §3). */
+/** The access-policy ARN for a policy name: no region, no account (docs/access-policies.md#policy-arns). */
 export function buildAccessPolicyArn(name: string): string {
   return `${ACCESS_POLICY_ARN_PREFIX}${name}`
 }

@@ -1,4 +1,4 @@
-// EKS resource ARN formats (reference §2, §4, §7, §8). The access-entry segment is `access-entry/`, not the
+// EKS resource ARN formats (docs/access-entries.md#the-accessentry-object, docs/authentication-modes.md#describecluster, docs/oidc-identity-providers.md#operations, docs/pod-identity.md#the-association). The access-entry segment is `access-entry/`, not the
 // `accessEntry/` of one documentation sample.
 
 /** `arn:aws:eks:<region>:<acct>:cluster/<name>`. */

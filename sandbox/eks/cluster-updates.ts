@@ -13,7 +13,7 @@ export function resolveUpdateDelayMs(settings: { updateDelayMs: number } | undef
 
 // Updates finish lazily: an InProgress update becomes Successful on the first read after `delayMs` have passed since
 // its createdAt, and its effect (new authentication mode, identity provider ACTIVE or gone) is applied then. That
-// mimics EKS, where the cluster is UPDATING for a while and DescribeUpdate is how callers wait (reference §4).
+// mimics EKS, where the cluster is UPDATING for a while and DescribeUpdate is how callers wait (docs/authentication-modes.md#changing-the-mode).
 
 /** Settles every update of the cluster that is due; returns whether anything changed (so the caller marks dirty). */
 export function settleClusterUpdates(cluster: ClusterRecord, now: number, delayMs: number): boolean {

@@ -1,6 +1,6 @@
 import type { AwsResponse } from '../core/aws-types'
 
-// EKS error shapes and their HTTP statuses, from the service model (reference §0). The SDK picks the exception class
+// EKS error shapes and their HTTP statuses, from the service model (docs/eks-wire-protocols.md#errors). The SDK picks the exception class
 // from the `x-amzn-ErrorType` header and reads `message` plus the shape's extra members from the JSON body.
 const STATUS_BY_SHAPE = {
   BadRequestException: 400,

@@ -3,7 +3,7 @@ import type { EksState } from './state'
 import { invalidParameter } from './errors'
 
 // `clientRequestToken` is an idempotency token (the SDK fills a random UUID when the caller gives none): the same
-// token with the same request returns the first call's result instead of acting twice (reference §0).
+// token with the same request returns the first call's result instead of acting twice (docs/eks-wire-protocols.md#idempotency-tokens).
 
 const MAX_REMEMBERED = 2000
 

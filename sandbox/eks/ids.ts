@@ -10,7 +10,7 @@ function formatUuid(hex: string): string {
 }
 
 function toAssociationId(bytes: Buffer): string {
-  // `a-` + 17 lowercase alphanumerics, like `a-8mvwvh57cu74mgcst` (reference §8).
+  // `a-` + 17 lowercase alphanumerics, like `a-8mvwvh57cu74mgcst` (docs/pod-identity.md#the-association).
   let id = 'a-'
   for (let i = 0; i < 17; i++) id += LOWER_ALNUM[(bytes[i] ?? 0) % LOWER_ALNUM.length]
   return id

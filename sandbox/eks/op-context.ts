@@ -22,7 +22,7 @@ export type Operation = (ctx: OpContext) => AwsResponse
 export function getClusterOrThrow(ctx: OpContext): ClusterRecord {
   const name = ctx.labels.name ?? ''
   const cluster = ctx.world.eks.clusters[ctx.req.region]?.[name]
-  // Message as the real API answers it (reference §0, "obtained through cURL from real API").
+  // Message as the real API answers it (docs/eks-wire-protocols.md#errors, "obtained through cURL from real API").
   if (!cluster) throw resourceNotFound(`No cluster found for name: ${name}.`, { clusterName: name })
   if (settleClusterUpdates(cluster, ctx.now, resolveUpdateDelayMs(ctx.world.eks.settings))) ctx.markDirty()
   return cluster

@@ -21,9 +21,9 @@ import { generateUuid } from './ids'
 import { renderAccessEntry, respondJson } from './wire'
 import { isKnownAccessPolicyArn } from './access-policies'
 
-// Access entry CRUD (reference §1, §2).
+// Access entry CRUD (docs/access-entries.md#operations, docs/access-entries.md).
 
-/** Access entries per cluster: 3,000, not adjustable (reference §15). */
+/** Access entries per cluster: 3,000, not adjustable (docs/access-entries.md#limits-and-validation). */
 const MAX_ACCESS_ENTRIES = 3000
 
 // Real message for a missing entry (terraform-aws-eks #3024).
@@ -60,7 +60,7 @@ export const createAccessEntryOp: Operation = (ctx) => {
   const principal = parsePrincipalArn(principalArn)
   const account = ctx.world.account
   if (type !== 'STANDARD') {
-    // Node entries are for the cluster's own node roles; EKS sets their username and groups itself (reference §2).
+    // Node entries are for the cluster's own node roles; EKS sets their username and groups itself (docs/access-entries.md#entry-types).
     if (principal.kind !== 'role' || principal.account !== account) {
       throw invalidParameter(
         `Access entries of type ${type} must use an IAM role in the cluster's account (${account}).`,

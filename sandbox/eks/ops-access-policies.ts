@@ -9,7 +9,7 @@ import { paginate, sortByKey } from './pagination'
 import { listAssociatedPolicies } from './state'
 import { renderAssociatedPolicy, respondJson } from './wire'
 
-// Access policy association (reference §1, §3). AssociateAccessPolicy has no idempotency token: re-running it is how
+// Access policy association (docs/access-entries.md#operations, docs/access-policies.md#access-scope). AssociateAccessPolicy has no idempotency token: re-running it is how
 // the UG says to change a policy's scope.
 
 function requireKnownPolicyArn(policyArn: string, clusterName: string): void {

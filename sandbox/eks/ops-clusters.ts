@@ -12,7 +12,7 @@ import {
 } from './cluster-updates'
 import { renderAddon, renderCluster, renderNodegroup, renderUpdate, respondJson } from './wire'
 
-// Cluster, update, node group and add-on operations (reference §4, §8 "Agent").
+// Cluster, update, node group and add-on operations (docs/authentication-modes.md#changing-the-mode, docs/pod-identity.md#agent "Agent").
 
 const AUTH_MODES: readonly AuthenticationMode[] = ['CONFIG_MAP', 'API_AND_CONFIG_MAP', 'API']
 

@@ -9,7 +9,7 @@ import { generateUuid } from './ids'
 import { startClusterUpdate } from './cluster-updates'
 import { renderOidcConfig, renderUpdate, respondJson } from './wire'
 
-// External OIDC identity providers (reference §7). Associate/Disassociate return an Update whose param value is a
+// External OIDC identity providers (docs/oidc-identity-providers.md#operations). Associate/Disassociate return an Update whose param value is a
 // JSON *string*; the config is CREATING (or DELETING) until that update settles.
 
 function readOidcRequest(
@@ -87,7 +87,7 @@ export const associateIdentityProviderConfigOp: Operation = (ctx) => {
       })
     }
     if (Object.keys(cluster.identityProviderConfigs).length > 0) {
-      // The limit is documented; the exact error is UNVERIFIED (reference §7).
+      // The limit is documented; the exact error is UNVERIFIED (docs/oidc-identity-providers.md#limits-and-behaviour).
       throw invalidRequest('Only one OIDC identity provider config can be associated with a cluster.', {
         clusterName: cluster.name,
       })

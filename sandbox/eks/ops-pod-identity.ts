@@ -9,9 +9,9 @@ import { buildPodIdentityAssociationArn } from './arns'
 import { generateAssociationId, generateUuid } from './ids'
 import { renderPodIdentityAssociation, renderPodIdentitySummary, respondJson } from './wire'
 
-// EKS Pod Identity associations (reference §8).
+// EKS Pod Identity associations (docs/pod-identity.md).
 
-/** Pod Identity associations per cluster: 5,000, not adjustable (reference §15). */
+/** Pod Identity associations per cluster: 5,000, not adjustable (docs/access-entries.md#limits-and-validation). */
 const MAX_ASSOCIATIONS = 5000
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[^/]+\/)*[\w+=,.@-]{1,64}$/
@@ -29,7 +29,7 @@ function requireOwnRole(ctx: OpContext, roleArn: string): void {
 }
 
 function checkTargetRole(targetRoleArn: string): void {
-  // The target may live in any account: EKS assumes roleArn first, then the target (reference §8).
+  // The target may live in any account: EKS assumes roleArn first, then the target (docs/pod-identity.md#roles-and-trust).
   if (!ROLE_ARN.test(targetRoleArn))
     throw invalidParameter(`The targetRoleArn ${targetRoleArn} is not a valid IAM role ARN.`)
 }

@@ -1,6 +1,6 @@
 import { invalidParameter } from './errors'
 
-// EKS list operations take `maxResults` (1–100, default 100) and an opaque `nextToken` (reference §0). The sandbox's
+// EKS list operations take `maxResults` (1–100, default 100) and an opaque `nextToken` (docs/eks-wire-protocols.md#pagination). The sandbox's
 // token names the last key returned, so a page boundary survives inserts and deletes between calls; it is bound to the
 // operation so a token from another list is rejected like real garbage.
 

@@ -1,6 +1,6 @@
 // The persisted shape of the sandbox's EKS resources. Everything here is plain JSON (the world is saved as JSON under
 // the state directory), so timestamps are epoch MILLISECONDS; wire rendering turns them into the epoch-SECONDS numbers
-// EKS sends (reference §0).
+// EKS sends (docs/eks-wire-protocols.md#bodies-and-timestamps).
 
 export type AuthenticationMode = 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP'
 
@@ -24,7 +24,7 @@ export interface AccessEntryRecord {
   principalArn: string
   /**
    * The IAM unique ID (AROA…/AIDA…) EKS keeps with the entry, so a recreated role with the same ARN is NOT matched
-   * (reference §2). `null` for principals of other accounts and for seeded entries whose IAM ids were not yet known.
+   * (docs/access-entries.md#the-accessentry-object). `null` for principals of other accounts and for seeded entries whose IAM ids were not yet known.
    */
   principalId: string | null
   type: AccessEntryType
@@ -34,7 +34,7 @@ export interface AccessEntryRecord {
   createdAt: number
   modifiedAt: number
   tags: Record<string, string>
-  /** Keyed by policy ARN: each policy can be associated once per entry (reference §1). */
+  /** Keyed by policy ARN: each policy can be associated once per entry (docs/access-entries.md#operations). */
   policies: Record<string, AssociatedPolicyRecord>
 }
 
@@ -166,11 +166,11 @@ export interface ClusterRecord {
   accessEntries: Record<string, AccessEntryRecord>
   /** Keyed by association id. */
   podIdentityAssociations: Record<string, PodIdentityAssociationRecord>
-  /** Keyed by config name; EKS allows one OIDC provider per cluster (reference §7). */
+  /** Keyed by config name; EKS allows one OIDC provider per cluster (docs/oidc-identity-providers.md). */
   identityProviderConfigs: Record<string, OidcIdentityProviderConfigRecord>
 }
 
-/** A remembered idempotent call: same token + same body returns the same response (reference §0). */
+/** A remembered idempotent call: same token + same body returns the same response (docs/eks-wire-protocols.md#idempotency-tokens). */
 export interface IdempotencyRecord {
   operation: string
   bodyFingerprint: string

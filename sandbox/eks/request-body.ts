@@ -65,7 +65,7 @@ export function readOptionalStringMap(body: JsonObject, member: string): Record<
 }
 
 /**
- * Validates tags against EKS's limits: ≤50 per resource, key 1–128, value ≤256, `aws:` reserved (reference §15).
+ * Validates tags against EKS's limits: ≤50 per resource, key 1–128, value ≤256, `aws:` reserved (docs/access-entries.md#limits-and-validation).
  * @param shape InvalidParameterException on create calls; BadRequestException on TagResource (its model's error)
  */
 export function validateTags(

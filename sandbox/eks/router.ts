@@ -1,6 +1,6 @@
 // Routes EKS restJson1 requests on the RAW path. The SDK percent-encodes each URI label as one whole segment
 // (`arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fdev%2Fmy-role`), so the path is split on `/` first and each segment is
-// decoded afterwards; splitting the decoded path would tear pathed ARNs apart (reference §0, §16.1).
+// decoded afterwards; splitting the decoded path would tear pathed ARNs apart (docs/eks-wire-protocols.md#uri-labels, docs/surprising-facts.md).
 
 export type EksOperation =
   | 'ListClusters'
@@ -47,7 +47,7 @@ function route(method: string, path: string, operation: EksOperation): Route {
   return { method, segments: path.split('/').filter(Boolean), operation }
 }
 
-// URIs from the EKS service model (reference §1, §4, §7, §8).
+// URIs from the EKS service model (docs/access-entries.md#operations, docs/authentication-modes.md, docs/oidc-identity-providers.md, docs/pod-identity.md).
 const ROUTES: Route[] = [
   route('GET', '/clusters', 'ListClusters'),
   route('GET', '/clusters/{name}', 'DescribeCluster'),

@@ -23,7 +23,7 @@ import { buildProdWeb } from './seed-prod-web'
 // The demo story (demo-world.md). `admin` created every cluster with bootstrapClusterCreatorAdminPermissions=true, so
 // wherever access entries exist it has a STANDARD entry with AmazonEKSClusterAdminPolicy at cluster scope (§2).
 
-/** The service-linked role newer clusters get an `eks:managed` entry for (reference §2). */
+/** The service-linked role newer clusters get an `eks:managed` entry for (docs/access-entries.md#entries-eks-creates). */
 export const EKS_SERVICE_LINKED_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`
 
 const CLUSTER_ADMIN = { AmazonEKSClusterAdminPolicy: 'cluster' } as const
@@ -39,7 +39,7 @@ function buildMlAuto(): ClusterRecord {
     loggingTypes: ['api', 'audit'],
     tags: { team: 'ml', environment: 'production' },
   })
-  // Auto Mode = compute + block storage + load balancing, enabled together (reference §5).
+  // Auto Mode = compute + block storage + load balancing, enabled together (docs/authentication-modes.md#auto-mode).
   c.computeConfig = {
     enabled: true,
     nodePools: ['general-purpose', 'system'],
@@ -66,7 +66,7 @@ function buildMlAuto(): ClusterRecord {
     username: 'eks:managed',
     policies: { AmazonEKSClusterInsightsPolicy: 'cluster', AmazonEKSEventPolicy: 'cluster' },
   })
-  // A custom NodeClass uses its own role: its EC2 entry is created by hand (reference §5).
+  // A custom NodeClass uses its own role: its EC2 entry is created by hand (docs/authentication-modes.md#auto-mode-entries).
   addSeedAccessEntry(c, ROLE_ARNS.MlAutoCustomNodeRole, {
     type: 'EC2',
     minutesAfterCluster: 60 * 24 * 30,
@@ -133,7 +133,7 @@ function buildEuShop(): ClusterRecord {
     'eks-pod-identity-agent': 'v1.3.4-eksbuild.1',
   })
   addSeedAccessEntry(c, USER_ARNS.admin, { minutesAfterCluster: 0, policies: CLUSTER_ADMIN })
-  // In API mode, EKS writes the managed node group's role as an access entry itself (reference §2).
+  // In API mode, EKS writes the managed node group's role as an access entry itself (docs/access-entries.md#entries-eks-creates).
   addSeedAccessEntry(c, ROLE_ARNS.eksNodeRole, { type: 'EC2_LINUX', minutesAfterCluster: 20 })
   // Checkout jobs run on Fargate; EKS wrote the profile's pod execution role as a FARGATE_LINUX entry with it.
   addSeedFargateProfile(c, {

@@ -11,7 +11,7 @@ import type {
 } from './records'
 
 // Records → the JSON members EKS returns. Timestamps go out as epoch SECONDS in a JSON number (e.g. 1764340000.123):
-// the SDK's parseEpochTimestamp rejects ISO strings (reference §0).
+// the SDK's parseEpochTimestamp rejects ISO strings (docs/eks-wire-protocols.md#bodies-and-timestamps).
 
 /** Converts stored epoch milliseconds to the epoch-seconds number EKS sends. */
 export function toEpochSeconds(ms: number): number {
@@ -35,7 +35,7 @@ export function renderCluster(c: ClusterRecord): Record<string, unknown> {
     arn: c.arn,
     createdAt: toEpochSeconds(c.createdAt),
     version: c.version,
-    // endpoint and certificateAuthority are only present once the cluster is ACTIVE (reference §4).
+    // endpoint and certificateAuthority are only present once the cluster is ACTIVE (docs/authentication-modes.md#describecluster).
     ...(active ? { endpoint: c.endpoint, certificateAuthority: { data: c.certificateAuthorityData } } : {}),
     roleArn: c.roleArn,
     resourcesVpcConfig: c.resourcesVpcConfig,
@@ -103,7 +103,7 @@ export function renderPodIdentityAssociation(
   }
 }
 
-/** A list summary: no roleArn — callers must Describe for it (reference §8, §16.4). */
+/** A list summary: no roleArn — callers must Describe for it (docs/pod-identity.md#the-association, docs/surprising-facts.md). */
 export function renderPodIdentitySummary(
   a: PodIdentityAssociationRecord,
   clusterName: string,

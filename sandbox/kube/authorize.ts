@@ -1,4 +1,4 @@
-// Authorization as an EKS cluster performs it (reference §2, §6, §13): the `system:masters` superuser group first,
+// Authorization as an EKS cluster performs it (docs/access-entries.md#how-permissions-combine, docs/aws-auth.md#systemmasters, docs/kubernetes-rbac.md): the `system:masters` superuser group first,
 // then the EKS webhook evaluating the caller's access policies by scope, then RBAC for the username and groups.
 // Pure: every input is passed in.
 import { matchesNamespacePattern, rulesAllow } from './authorize-rules'

@@ -1,4 +1,4 @@
-// The EKS identity mapping (aws-iam-authenticator + access entries; reference §2, §6, §11): from a verified STS
+// The EKS identity mapping (aws-iam-authenticator + access entries; docs/access-entries.md#how-permissions-combine, docs/aws-auth.md#matching, docs/eks-token-and-kubeconfig.md#verifying-a-token): from a verified STS
 // caller to the Kubernetes user the API server sees. Pure: the AWS-side wiring passes in the cluster's mode, its
 // access entries, the aws-auth ConfigMap data and the caller.
 import { isScalar, isSeq, parse, parseDocument } from 'yaml'
@@ -87,7 +87,7 @@ function renderTemplate(template: string, caller: StsCaller, sessionName: string
   )
 }
 
-/** The username EKS fills in when an entry has none (reference §2 table). */
+/** The username EKS fills in when an entry has none (docs/access-entries.md#default-username table). */
 export function buildDefaultEntryUsername(entry: AccessEntryIdentity): string {
   const type = entry.type.toUpperCase()
   if (type === 'EC2_LINUX' || type === 'EC2_WINDOWS' || type === 'EC2') return 'system:node:{{EC2PrivateDNSName}}'

@@ -1,6 +1,6 @@
 // `kubectl --as/--as-group` sends Impersonate-* headers. kube-apiserver checks the `impersonate` verb on users,
 // groups, serviceaccounts and uids, then serves the request as the impersonated user. On EKS the impersonated
-// identity carries NO access-policy permissions (they belong to the real IAM caller; reference §2), only RBAC.
+// identity carries NO access-policy permissions (they belong to the real IAM caller; docs/access-entries.md#how-permissions-combine), only RBAC.
 import type { IncomingHttpHeaders } from 'node:http'
 import { buildForbiddenMessage, type Decision } from './authorize'
 import { KubeError } from './kube-error'

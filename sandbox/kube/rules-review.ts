@@ -1,6 +1,6 @@
 // SelfSubjectRulesReview: the RBAC rules that apply to a user in a namespace. EKS access policies are evaluated by a
 // webhook authorizer that cannot enumerate rules, so a user holding any access policy gets `incomplete: true` and no
-// policy rules (reference §2: `kubectl auth can-i --list` does not show access-policy permissions).
+// policy rules (docs/access-entries.md#how-permissions-combine: `kubectl auth can-i --list` does not show access-policy permissions).
 import { listApplicableRbacRules } from './authorize'
 import type { RbacSource } from './rbac-source'
 import type { UserInfo } from './types'

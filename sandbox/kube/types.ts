@@ -23,7 +23,7 @@ export interface PolicyRule {
   nonResourceURLs?: string[]
 }
 
-/** An access-policy association as EKS stores it (reference §1, §3): policy ARN and where it applies. */
+/** An access-policy association as EKS stores it (docs/access-entries.md#operations, docs/access-policies.md#access-scope): policy ARN and where it applies. */
 export interface AccessPolicyGrant {
   policyArn: string
   scope: { type: 'cluster' } | { type: 'namespace'; namespaces: string[] }

@@ -17,7 +17,7 @@ interface PresignInput {
   key?: { accessKeyId: string; secretAccessKey: string }
 }
 
-/** Presigns GetCallerIdentity the way `aws eks get-token` does (reference §11). */
+/** Presigns GetCallerIdentity the way `aws eks get-token` does (docs/eks-token-and-kubeconfig.md#building-a-token). */
 async function presignUrl(input: PresignInput = {}): Promise<string> {
   const base = new URL(input.base ?? 'https://sts.us-west-2.amazonaws.com/')
   const signer = new SignatureV4({

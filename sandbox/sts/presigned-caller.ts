@@ -17,7 +17,7 @@ export class PresignedCallerError extends Error {
   }
 }
 
-// aws-iam-authenticator's allow-list of query keys (reference §11); anything else, or a duplicate, is rejected.
+// aws-iam-authenticator's allow-list of query keys (docs/eks-token-and-kubeconfig.md#verifying-a-token); anything else, or a duplicate, is rejected.
 const ALLOWED_KEYS = new Set([
   'action',
   'version',

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { callRoute, roleArn, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 const sandbox = setUpConsoleAccessSandbox({ role: 'viewer' })
 let list: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/route')

@@ -13,7 +13,7 @@ import {
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 const sandbox = setUpConsoleAccessSandbox({ role: 'editor' })
 let list: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/route')

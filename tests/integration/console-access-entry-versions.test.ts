@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { callRoute, policyArn, roleArn, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 // Optimistic concurrency for access entries: a version per entry (ETag), If-Match on writes, 412 when stale, 428 when
 // a list-replacing write comes without one. Through the real route handlers against the sandbox.

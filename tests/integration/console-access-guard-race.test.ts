@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { callRoute, policyArn, roleArn, setUpConsoleAccessSandbox, userArn } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 // The last-cluster-admin guard under concurrency: two DELETEs of the last two cluster-admin entries, sent at once
 // through the real route handlers, must not both pass (each alone sees "one other admin left").
 const sandbox = setUpConsoleAccessSandbox({ role: 'editor' })
 let one: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/route')
 let aws: typeof import('@/lib/aws/access-entries')
-let cache: typeof import('@/lib/access-entries/entry-detail-cache')
+let cache: typeof import('@/lib/access/server/entry-detail-cache')
 
 const eu = { region: 'eu-west-1', cluster: 'eu-shop' }
 const ADMIN_POLICY = policyArn('AmazonEKSClusterAdminPolicy')
@@ -19,7 +19,7 @@ const ADMIN_POLICY = policyArn('AmazonEKSClusterAdminPolicy')
 beforeAll(async () => {
   one = await import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/route')
   aws = await import('@/lib/aws/access-entries')
-  cache = await import('@/lib/access-entries/entry-detail-cache')
+  cache = await import('@/lib/access/server/entry-detail-cache')
 })
 
 /**

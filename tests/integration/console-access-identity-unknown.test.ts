@@ -11,14 +11,14 @@ import {
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 // The console-principal guard when STS cannot say who the console is: it must fail closed (every entry might be the
 // console's own), and a failed GetCallerIdentity must not be remembered as the answer.
 const sandbox = setUpConsoleAccessSandbox({ role: 'editor' })
 let list: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/route')
 let one: typeof import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/route')
-let context: typeof import('@/lib/access-entries/cluster-access-context')
+let context: typeof import('@/lib/access/server/cluster-access-context')
 
 const eu = { region: 'eu-west-1', cluster: 'eu-shop' }
 const stsDown = () =>
@@ -29,7 +29,7 @@ const stsDown = () =>
 beforeAll(async () => {
   list = await import('@/app/api/clusters/[region]/[cluster]/access-entries/route')
   one = await import('@/app/api/clusters/[region]/[cluster]/access-entries/[principal]/route')
-  context = await import('@/lib/access-entries/cluster-access-context')
+  context = await import('@/lib/access/server/cluster-access-context')
 })
 
 beforeEach(async () => {

@@ -5,14 +5,14 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { findMissingNamespaces, findUnboundGroups } from '@/lib/access-entries/kubernetes-warnings'
+import { findMissingNamespaces, findUnboundGroups } from '@/lib/access/kubernetes-warnings'
 import { ROLE_ARNS } from '@/sandbox/core/seed-constants'
 import type { TestSandbox } from '@/tests/support/start-test-sandbox'
 
 import { callRoute, getConsoleSession, sessionFor, startConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', async () => ({
+vi.mock('@/lib/auth/server/session', async () => ({
   getConsoleSession: (await import('./console-access-harness')).getConsoleSession,
 }))
 

@@ -13,7 +13,7 @@ import {
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 // Every write through the route handlers, read back through GET /api/audit: who, what, cluster, target, before
 // (the entry as the service loaded it), after (the entry as EKS answered afterwards), result and message.

@@ -11,15 +11,15 @@ import {
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 // Real access-entry writes through lib/access-entries against the sandbox, read back through GET /api/audit from the
 // SQLite file the console would use (the harness points AUDIT_DB_PATH at a temp folder it removes on stop).
 
 const sandbox = setUpConsoleAccessSandbox()
 let audit: typeof import('@/app/api/audit/route')
-let grants: typeof import('@/lib/access-entries/grant-access')
-let service: typeof import('@/lib/access-entries/access-entry-service')
+let grants: typeof import('@/lib/access/server/grant-access')
+let service: typeof import('@/lib/access/server/access-entry-service')
 
 const prod = { region: 'us-west-2', cluster: 'prod-web' }
 const editor = sessionFor('editor').user
@@ -34,8 +34,8 @@ const readLog = async (query: string) => {
 
 beforeAll(async () => {
   audit = await import('@/app/api/audit/route')
-  grants = await import('@/lib/access-entries/grant-access')
-  service = await import('@/lib/access-entries/access-entry-service')
+  grants = await import('@/lib/access/server/grant-access')
+  service = await import('@/lib/access/server/access-entry-service')
 })
 
 describe('access-entry writes land in the audit log', () => {

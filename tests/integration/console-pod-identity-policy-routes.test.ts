@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { callRoute, getConsoleSession, roleArn, sessionFor, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
-// The association's inline session policy (reference §8) through the console's routes, checked with the real EKS SDK
+// The association's inline session policy (docs/pod-identity.md#session-policy) through the console's routes, checked with the real EKS SDK
 // against the sandbox, which enforces EKS's rule that a policy needs disableSessionTags=true.
 const base = '@/app/api/clusters/[region]/[cluster]'
 const sandbox = setUpConsoleAccessSandbox({ role: 'editor' })

@@ -9,7 +9,7 @@ import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-s
 import { callRoute, getConsoleSession, sessionFor } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', async () => ({
+vi.mock('@/lib/auth/server/session', async () => ({
   getConsoleSession: (await import('./console-access-harness')).getConsoleSession,
 }))
 

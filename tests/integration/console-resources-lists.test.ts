@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { callRoute, getConsoleSession, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 setUpConsoleAccessSandbox({ role: 'viewer' })
 let pods: typeof import('@/app/api/clusters/[region]/[cluster]/pods/route')

@@ -10,7 +10,7 @@ import {
 } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 // Next decodes each path segment once before the route sees its params: `…/access-entries/arn%3Aaws…` arrives as
 // `arn:aws…`. A URL encoded twice (`arn%253Aaws…`) arrives as `arn%3Aaws…` and must not reach the entry.

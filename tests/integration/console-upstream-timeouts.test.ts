@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { callRoute, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 const sandbox = setUpConsoleAccessSandbox({ role: 'viewer' })
 let overview: typeof import('@/app/api/clusters/[region]/[cluster]/route')

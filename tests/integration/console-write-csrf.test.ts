@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { callRoute, policyArn, roleArn, setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('./console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
 
 // The review's attack: a page on another port of the same host (same site, so the Lax session cookie goes along)
 // sends the grant as text/plain, which needs no CORS preflight. It used to answer 201 with cluster-admin granted.

@@ -96,13 +96,13 @@ describe('generateKubeconfig matches aws eks update-kubeconfig --dry-run', () =>
       opts: options({ roleArn: ROLE, profile: 'dev', alias: 'ml', userAlias: 'ml-user' }),
     },
   ])('$name', async ({ cluster, flags, profile, opts }) => {
-    const { generateKubeconfig } = await import('@/lib/kubeconfig/kubeconfig-service')
+    const { generateKubeconfig } = await import('@/lib/kubeconfig/server/kubeconfig-service')
     const ours = await generateKubeconfig({ region: 'us-west-2', name: cluster }, opts)
     expect(parse(ours.yaml)).toEqual(await cliKubeconfig(cluster, flags, profile))
   })
 
   it('produces the command that writes the same file', async () => {
-    const { generateKubeconfig } = await import('@/lib/kubeconfig/kubeconfig-service')
+    const { generateKubeconfig } = await import('@/lib/kubeconfig/server/kubeconfig-service')
     const ours = await generateKubeconfig(
       { region: 'us-west-2', name: 'ml-auto' },
       options({ roleArn: ROLE, alias: 'ml', profile: 'dev' }),

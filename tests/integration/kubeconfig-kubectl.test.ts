@@ -12,7 +12,7 @@ import { ROLE_ARNS, USER_ACCESS_KEYS, USER_ARNS, type SeedUserName } from '@/san
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
 vi.mock('server-only', () => ({}))
-const { generateKubeconfig } = await import('@/lib/kubeconfig/kubeconfig-service')
+const { generateKubeconfig } = await import('@/lib/kubeconfig/server/kubeconfig-service')
 
 const run = promisify(execFile)
 const savedEnv = { ...process.env }

@@ -35,7 +35,7 @@ const PROD_WEB: KubeClusterRef = { region: 'us-west-2', name: 'prod-web' }
 const ML_AUTO: KubeClusterRef = { region: 'us-west-2', name: 'ml-auto' }
 const LEGACY: KubeClusterRef = { region: 'us-west-2', name: 'legacy-batch' }
 const VIEW_POLICY = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
-/** The default username EKS gives a role's entry, rendered for `aws eks get-token`'s session (reference §2, §11). */
+/** The default username EKS gives a role's entry, rendered for `aws eks get-token`'s session (docs/access-entries.md#default-username, docs/eks-token-and-kubeconfig.md#building-a-token). */
 const assumedRole = (role: string) => `arn:aws:sts::111122223333:assumed-role/${role}/${EKS_GET_TOKEN_SESSION_NAME}`
 
 let aws: TestSandbox
@@ -111,7 +111,7 @@ describe('a developer role granted AmazonEKSViewPolicy on namespace team-a throu
     expect(inKubeSystem.body?.message).toContain(
       `pods is forbidden: User "${user}" cannot list resource "pods" in API group "" in the namespace "kube-system"`,
     )
-    // AmazonEKSViewPolicy is `view`: no secrets, even in its own namespace (reference §3).
+    // AmazonEKSViewPolicy is `view`: no secrets, even in its own namespace (docs/access-policies.md#user-facing-policies).
     const secrets = await failureOf(core.listNamespacedSecret({ namespace: 'team-a' }))
     expect(secrets.code).toBe(403)
     expect(secrets.body?.message).toContain(`secrets is forbidden: User "${user}" cannot list resource "secrets"`)

@@ -9,7 +9,7 @@ import { callRoute, roleArn, setUpConsoleAccessSandbox } from '../integration/co
 import { expectNamesTheFailure, FAULT_KINDS, MATRIX_TIMEOUT_MS, runMatrixCell, type MatrixRow } from './fault-matrix'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('../integration/console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('../integration/console-session-mock'))
 
 const sandbox = setUpConsoleAccessSandbox({ role: 'admin' })
 const api = '@/app/api/clusters/[region]/[cluster]'
@@ -31,7 +31,7 @@ beforeAll(async () => {
   })) {
     routes[key] = await import(/* @vite-ignore */ path)
   }
-  const timeouts = await import('@/lib/api/upstream-timeout')
+  const timeouts = await import('@/lib/api/server/upstream-timeout')
   setTimeoutForTests = timeouts.setUpstreamTimeoutForTests
   setTimeoutForTests(MATRIX_TIMEOUT_MS)
 }, 60_000)

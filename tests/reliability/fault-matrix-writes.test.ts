@@ -17,7 +17,7 @@ import {
 import { FAULT_KINDS, MATRIX_TIMEOUT_MS, runMatrixCell, type MatrixRow } from './fault-matrix'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('../integration/console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('../integration/console-session-mock'))
 
 const sandbox = setUpConsoleAccessSandbox({ role: 'admin' })
 const api = '@/app/api/clusters/[region]/[cluster]'
@@ -46,7 +46,7 @@ beforeAll(async () => {
     routes[key] = await import(/* @vite-ignore */ path)
   }
   iam = new IAMClient({ ...sandbox().admin, region: 'us-east-1' })
-  const timeouts = await import('@/lib/api/upstream-timeout')
+  const timeouts = await import('@/lib/api/server/upstream-timeout')
   setTimeoutForTests = timeouts.setUpstreamTimeoutForTests
   setTimeoutForTests(MATRIX_TIMEOUT_MS)
 }, 60_000)

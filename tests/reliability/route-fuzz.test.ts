@@ -20,7 +20,7 @@ import {
 import { roleArn, setUpConsoleAccessSandbox } from '../integration/console-access-harness'
 
 vi.mock('server-only', () => ({}))
-vi.mock('@/lib/auth/session', () => import('../integration/console-session-mock'))
+vi.mock('@/lib/auth/server/session', () => import('../integration/console-session-mock'))
 
 setUpConsoleAccessSandbox({ role: 'admin' })
 

@@ -11,7 +11,7 @@ import {
 } from '@kubernetes/client-node'
 import { expect } from 'vitest'
 
-import type { KubeClusterRef, TestSandbox } from './start-test-sandbox'
+import type { KubeClusterRef, TestSandbox } from '@/tests/support/start-test-sandbox'
 
 /** The typed clients a test uses, from one KubeConfig. */
 export function buildKubeClients(kc: KubeConfig) {

@@ -70,7 +70,7 @@ export interface TestSandbox {
   stop(opts?: { keepState?: boolean }): Promise<void>
 }
 
-/** `aws eks get-token --role-arn` names its session this way (reference §11). */
+/** `aws eks get-token --role-arn` names its session this way (docs/eks-token-and-kubeconfig.md#building-a-token). */
 export const EKS_GET_TOKEN_SESSION_NAME = 'EKSGetTokenAuth'
 
 async function loadBuildEksToken(): Promise<typeof import('@/lib/k8s/eks-token').buildEksToken> {

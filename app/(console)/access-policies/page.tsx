@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import { AccessPolicyCatalogue } from '@/components/access-policies/access-policy-catalogue'
-import { regionQuerySchema } from '@/lib/access-entries/entry-params'
+import { regionQuerySchema } from '@/lib/access/access-entry-params'
 import { env } from '@/lib/env'
 
 export const metadata: Metadata = { title: 'Access policies' }

@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/with-role'
-import { regionQuerySchema } from '@/lib/access-entries/entry-params'
+import { withRole } from '@/lib/api/server/with-role'
+import { regionQuerySchema } from '@/lib/access/access-entry-params'
 import { listAccessPolicies } from '@/lib/aws/access-policies'
 import { env } from '@/lib/env'
 

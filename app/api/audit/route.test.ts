@@ -7,15 +7,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 vi.mock('server-only', () => ({}))
 const getConsoleSession = vi.fn<() => Promise<Session | null>>()
-vi.mock('@/lib/auth/session', () => ({ getConsoleSession }))
+vi.mock('@/lib/auth/server/session', () => ({ getConsoleSession }))
 const logServerError = vi.fn()
-vi.mock('@/lib/api/log-server-error', () => ({ logServerError }))
+vi.mock('@/lib/api/server/log-server-error', () => ({ logServerError }))
 
 const { GET } = await import('./route')
 const facets = await import('./facets/route')
-const { setAuditStore } = await import('@/lib/audit/audit-store-instance')
-const { openSqliteAuditStore } = await import('@/lib/audit/sqlite-audit-store')
-const { recordAuditEvent } = await import('@/lib/audit/record-audit-event')
+const { setAuditStore } = await import('@/lib/audit/server/audit-store-instance')
+const { openSqliteAuditStore } = await import('@/lib/audit/server/sqlite-audit-store')
+const { recordAuditEvent } = await import('@/lib/audit/server/record-audit-event')
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-route-'))
 const as = (role: 'viewer' | 'editor' | 'admin'): Session => ({

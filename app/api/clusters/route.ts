@@ -1,4 +1,4 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { listClustersAcrossRegions } from '@/lib/aws/eks-clusters'
 
 // GET /api/clusters — every cluster in CONSOLE_REGIONS; a failing region is reported, not fatal.

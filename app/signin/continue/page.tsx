@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import { ContinueAfterSignIn } from '@/components/auth/continue-after-sign-in'
-import { safeCallbackPath } from '@/lib/auth/sign-in-messages'
+import { safeCallbackPath } from '@/lib/auth/server/sign-in-messages'
 import { env } from '@/lib/env'
 
 export const metadata: Metadata = { title: 'Signing in' }

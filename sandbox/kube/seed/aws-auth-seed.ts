@@ -1,4 +1,4 @@
-// The aws-auth ConfigMaps of the clusters whose authentication mode still reads it (reference §6).
+// The aws-auth ConfigMaps of the clusters whose authentication mode still reads it (docs/aws-auth.md).
 import { stringify } from 'yaml'
 import {
   ACCOUNT_ID,

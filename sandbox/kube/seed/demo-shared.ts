@@ -1,7 +1,7 @@
 // Pieces every demo cluster shares: system add-on workloads, their service accounts and the team RoleBindings.
 import type { ClusterSeed, WorkloadSeed } from './build-cluster'
 
-/** The IRSA annotation the pod-identity webhook reads (reference §9). */
+/** The IRSA annotation the pod-identity webhook reads (docs/irsa.md#annotations). */
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn'
 const ECR = '602401143452.dkr.ecr.us-west-2.amazonaws.com'
 

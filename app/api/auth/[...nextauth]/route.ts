@@ -1,9 +1,9 @@
 import NextAuth from 'next-auth'
 import { NextRequest } from 'next/server'
 
-import { getAuthOptions } from '@/lib/auth/auth-options'
+import { getAuthOptions } from '@/lib/auth/server/auth-options'
 import { env } from '@/lib/env'
-import { safeRedirectUrl } from '@/lib/security/safe-redirect'
+import { safeRedirectUrl } from '@/lib/security/server/safe-redirect'
 
 /**
  * next-auth refuses a `callbackUrl` that does not parse as a URL (`http://localhost:3300.evil.example/`) as a server

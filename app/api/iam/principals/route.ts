@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/with-role'
-import { principalSearchQuerySchema } from '@/lib/access-entries/entry-params'
+import { withRole } from '@/lib/api/server/with-role'
+import { principalSearchQuerySchema } from '@/lib/access/access-entry-params'
 import { searchIamPrincipals } from '@/lib/aws/iam-principals'
 import { env } from '@/lib/env'
 

@@ -1,9 +1,9 @@
-import { withRole } from '@/lib/api/with-role'
-import { principalSearchQuerySchema } from '@/lib/access-entries/entry-params'
+import { withRole } from '@/lib/api/server/with-role'
+import { principalSearchQuerySchema } from '@/lib/access/access-entry-params'
 import { searchIamPrincipals } from '@/lib/aws/iam-principals'
 import { env } from '@/lib/env'
-import { createWorkloadRoleSchema } from '@/lib/identity/workload-identity-schemas'
-import { createWorkloadRole } from '@/lib/workload-identity/trust-fix-service'
+import { createWorkloadRoleSchema } from '@/lib/workload-identity/workload-identity-schemas'
+import { createWorkloadRole } from '@/lib/workload-identity/server/trust-fix-service'
 
 const LIMIT = 25
 

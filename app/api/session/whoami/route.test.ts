@@ -33,9 +33,9 @@ type AuthHandler = (params: { req: Record<string, unknown>; options: AuthOptions
 const { AuthHandler } = (await import('../../../../node_modules/next-auth/core/index.js')) as unknown as {
   AuthHandler: AuthHandler
 }
-const { getAuthOptions } = await import('@/lib/auth/auth-options')
-const { setAuditStore } = await import('@/lib/audit/audit-store-instance')
-const { openSqliteAuditStore } = await import('@/lib/audit/sqlite-audit-store')
+const { getAuthOptions } = await import('@/lib/auth/server/auth-options')
+const { setAuditStore } = await import('@/lib/audit/server/audit-store-instance')
+const { openSqliteAuditStore } = await import('@/lib/audit/server/sqlite-audit-store')
 
 beforeAll(() => setAuditStore(openSqliteAuditStore(':memory:')))
 afterAll(() => setAuditStore(null))

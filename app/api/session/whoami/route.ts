@@ -1,4 +1,4 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import type { Whoami } from '@/lib/clusters/cluster-schemas'
 import { env } from '@/lib/env'
 

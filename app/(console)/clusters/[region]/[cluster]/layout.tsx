@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 
 import { ClusterNav } from '@/components/layout/cluster-nav'
 import { clusterExists } from '@/lib/aws/eks-clusters'
-import { pageClusterRef } from '@/lib/clusters/page-params'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 

@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation'
 
 import { ClusterOverview } from '@/components/clusters/cluster-overview'
 import { isConsoleError } from '@/lib/api/console-error'
-import { describeClusterOverview } from '@/lib/aws/cluster-overview'
+import { describeClusterOverview } from '@/lib/clusters/server/cluster-overview'
 import { clusterKeys } from '@/lib/queries/cluster-queries'
-import { pageClusterRef } from '@/lib/clusters/page-params'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 

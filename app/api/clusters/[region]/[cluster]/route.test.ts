@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const getConsoleSession = vi.fn<() => Promise<Session | null>>()
-vi.mock('@/lib/auth/session', () => ({ getConsoleSession }))
+vi.mock('@/lib/auth/server/session', () => ({ getConsoleSession }))
 const describeClusterOverview = vi.fn()
-vi.mock('@/lib/aws/cluster-overview', () => ({ describeClusterOverview }))
+vi.mock('@/lib/clusters/server/cluster-overview', () => ({ describeClusterOverview }))
 
 const { GET } = await import('./route')
 const { ConsoleError } = await import('@/lib/api/console-error')

@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/with-role'
-import { describeClusterOverview } from '@/lib/aws/cluster-overview'
+import { withRole } from '@/lib/api/server/with-role'
+import { describeClusterOverview } from '@/lib/clusters/server/cluster-overview'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 // GET /api/clusters/:region/:cluster — the overview: endpoint, identity, auth mode, compute, add-ons, tags.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import { AccessPage } from '@/components/access-entries/access-page'
-import { pageClusterRef } from '@/lib/clusters/page-params'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 

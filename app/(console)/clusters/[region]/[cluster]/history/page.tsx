@@ -3,7 +3,7 @@ import { Suspense } from 'react'
 
 import { AuditLog } from '@/components/audit/audit-log'
 import { AuditLogSkeleton } from '@/components/audit/audit-log-skeleton'
-import { pageClusterRef } from '@/lib/clusters/page-params'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 
 import { ResourceTabs } from '@/components/resources/resource-tabs'
-import { pageClusterRef } from '@/lib/clusters/page-params'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 

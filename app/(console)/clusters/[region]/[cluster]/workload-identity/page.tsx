@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { WorkloadIdentityPage } from '@/components/workload-identity/workload-identity-page'
-import { pageClusterRef } from '@/lib/clusters/page-params'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 

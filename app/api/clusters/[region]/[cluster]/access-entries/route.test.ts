@@ -3,16 +3,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const getConsoleSession = vi.fn<() => Promise<Session | null>>()
-vi.mock('@/lib/auth/session', () => ({ getConsoleSession }))
+vi.mock('@/lib/auth/server/session', () => ({ getConsoleSession }))
 const grantAccess = vi.fn()
-vi.mock('@/lib/access-entries/grant-access', () => ({ grantAccess }))
+vi.mock('@/lib/access/server/grant-access', () => ({ grantAccess }))
 const service = {
   changeAccessEntry: vi.fn(),
   removeAccessEntry: vi.fn(),
   setAccessPolicy: vi.fn(),
   getAccessEntry: vi.fn(),
 }
-vi.mock('@/lib/access-entries/access-entry-service', () => service)
+vi.mock('@/lib/access/server/access-entry-service', () => service)
 
 const { POST } = await import('./route')
 const entryRoute = await import('./[principal]/route')

@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/with-role'
-import { changeAuthenticationMode } from '@/lib/access-entries/authentication-mode-service'
-import { authenticationModeRequestSchema } from '@/lib/access-entries/entry-params'
+import { withRole } from '@/lib/api/server/with-role'
+import { changeAuthenticationMode } from '@/lib/access/server/authentication-mode-service'
+import { authenticationModeRequestSchema } from '@/lib/access/access-entry-params'
 import { getAuthenticationModeState } from '@/lib/aws/authentication-mode'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 

@@ -1,4 +1,4 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { awsAuthEditRequestSchema } from '@/lib/aws-auth/aws-auth-schemas'
 import { saveAwsAuthChange } from '@/lib/aws-auth/server/aws-auth-edit-service'
 import { loadAwsAuthView } from '@/lib/aws-auth/server/aws-auth-service'

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const getConsoleSession = vi.fn<() => Promise<Session | null>>()
-vi.mock('@/lib/auth/session', () => ({ getConsoleSession }))
+vi.mock('@/lib/auth/server/session', () => ({ getConsoleSession }))
 const getCallerIdentity = vi.fn()
 vi.mock('@/lib/aws/sts-identity', () => ({ getCallerIdentity }))
 const whoAmI = vi.fn()

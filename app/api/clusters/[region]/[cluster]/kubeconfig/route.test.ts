@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const getConsoleSession = vi.fn<() => Promise<Session | null>>()
-vi.mock('@/lib/auth/session', () => ({ getConsoleSession }))
+vi.mock('@/lib/auth/server/session', () => ({ getConsoleSession }))
 const generateKubeconfig = vi.fn()
-vi.mock('@/lib/kubeconfig/kubeconfig-service', () => ({ generateKubeconfig }))
+vi.mock('@/lib/kubeconfig/server/kubeconfig-service', () => ({ generateKubeconfig }))
 
 const { GET } = await import('./route')
 const { ConsoleError } = await import('@/lib/api/console-error')

@@ -1,7 +1,7 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 import { kubeconfigOptionsSchema } from '@/lib/kubeconfig/kubeconfig-options'
-import { generateKubeconfig } from '@/lib/kubeconfig/kubeconfig-service'
+import { generateKubeconfig } from '@/lib/kubeconfig/server/kubeconfig-service'
 
 // GET /api/clusters/:region/:cluster/kubeconfig?roleArn=&profile=&alias=&userAlias=[&download=1]
 // JSON for the page's preview; with download=1 the YAML file itself, as an attachment. Viewers may: it holds no secret.

@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { listNamespaceRows } from '@/lib/resources/namespace-list'
+import { listNamespaceRows } from '@/lib/resources/server/namespaces'
 import { namespaceFiltersSchema, pagingSchema, readSearchParams } from '@/lib/resources/resource-filters'
 
 // GET /api/clusters/:region/:cluster/namespaces?q=&labels=&cursor=&limit= — one page of namespace rows.

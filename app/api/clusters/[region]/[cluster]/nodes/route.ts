@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { listNodeRows } from '@/lib/resources/node-list'
+import { listNodeRows } from '@/lib/resources/server/nodes'
 import { nodeFiltersSchema, pagingSchema, readSearchParams } from '@/lib/resources/resource-filters'
 
 // GET /api/clusters/:region/:cluster/nodes?q=&status=&labels=&cursor=&limit= — one page of node rows.

@@ -1,7 +1,7 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { loadClusterIdentityFacts } from '@/lib/workload-identity/cluster-identity-facts'
-import { createClusterOidcProvider } from '@/lib/workload-identity/trust-fix-service'
+import { loadClusterIdentityFacts } from '@/lib/workload-identity/server/cluster-identity-facts'
+import { createClusterOidcProvider } from '@/lib/workload-identity/server/trust-fix-service'
 
 type Params = { region: string; cluster: string }
 

@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { listPodRows } from '@/lib/resources/pod-list'
+import { listPodRows } from '@/lib/resources/server/pods'
 import { pagingSchema, podFiltersSchema, readSearchParams } from '@/lib/resources/resource-filters'
 
 // GET /api/clusters/:region/:cluster/pods?ns=a,b&q=&status=&node=&labels=&cursor=&limit= — one page of Pod rows.

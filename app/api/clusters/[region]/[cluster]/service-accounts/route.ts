@@ -1,7 +1,10 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { createServiceAccountSchema, serviceAccountChoicesQuerySchema } from '@/lib/identity/workload-identity-schemas'
-import { addServiceAccount, listServiceAccountChoices } from '@/lib/workload-identity/service-account-service'
+import {
+  createServiceAccountSchema,
+  serviceAccountChoicesQuerySchema,
+} from '@/lib/workload-identity/workload-identity-schemas'
+import { addServiceAccount, listServiceAccountChoices } from '@/lib/workload-identity/server/service-account-service'
 
 type Params = { region: string; cluster: string }
 

@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { loadWorkloadIdentity } from '@/lib/workload-identity/mapping-service'
+import { loadWorkloadIdentity } from '@/lib/workload-identity/server/mapping-service'
 
 type Params = { region: string; cluster: string }
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { PodsBrowser } from '@/components/resources/pods-browser'
-import { pageClusterRef } from '@/lib/clusters/page-params'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
 

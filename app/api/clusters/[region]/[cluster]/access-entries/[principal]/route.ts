@@ -1,9 +1,9 @@
 import { updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
-import { withRole } from '@/lib/api/with-role'
-import { changeAccessEntry, getAccessEntry, removeAccessEntry } from '@/lib/access-entries/access-entry-service'
-import { entryParamsSchema } from '@/lib/access-entries/entry-params'
-import { entryResponse, parseIfMatch } from '@/lib/access-entries/entry-version'
-import { deleteAccessEntrySchema } from '@/lib/access-entries/grant-schema'
+import { withRole } from '@/lib/api/server/with-role'
+import { changeAccessEntry, getAccessEntry, removeAccessEntry } from '@/lib/access/server/access-entry-service'
+import { entryParamsSchema } from '@/lib/access/access-entry-params'
+import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
+import { deleteAccessEntrySchema } from '@/lib/access/access-entry-bodies'
 
 type Params = { region: string; cluster: string; principal: string }
 

@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/with-role'
-import { getNamespaceDetail } from '@/lib/resources/namespace-list'
+import { withRole } from '@/lib/api/server/with-role'
+import { getNamespaceDetail } from '@/lib/resources/server/namespaces'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 import { namespaceNameSchema } from '@/lib/resources/resource-params'
 

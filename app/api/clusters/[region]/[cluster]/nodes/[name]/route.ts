@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/with-role'
-import { getNodeDetail } from '@/lib/resources/node-list'
+import { withRole } from '@/lib/api/server/with-role'
+import { getNodeDetail } from '@/lib/resources/server/nodes'
 import { namedParamsSchema } from '@/lib/resources/resource-params'
 
 // GET /api/clusters/:region/:cluster/nodes/:name — one node's details and YAML.

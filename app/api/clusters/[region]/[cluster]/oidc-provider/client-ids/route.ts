@@ -1,7 +1,7 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { addOidcClientIdSchema } from '@/lib/identity/workload-identity-schemas'
-import { addClusterOidcClientId } from '@/lib/workload-identity/trust-fix-service'
+import { addOidcClientIdSchema } from '@/lib/workload-identity/workload-identity-schemas'
+import { addClusterOidcClientId } from '@/lib/workload-identity/server/trust-fix-service'
 
 type Params = { region: string; cluster: string }
 

@@ -1,10 +1,10 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { associationIdSchema, updatePodIdentitySchema } from '@/lib/identity/workload-identity-schemas'
+import { associationIdSchema, updatePodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
 import {
   changePodIdentityAssociation,
   removePodIdentityAssociation,
-} from '@/lib/workload-identity/pod-identity-service'
+} from '@/lib/workload-identity/server/pod-identity-service'
 
 type Params = { region: string; cluster: string; associationId: string }
 const paramsSchema = clusterParamsSchema.extend({ associationId: associationIdSchema })

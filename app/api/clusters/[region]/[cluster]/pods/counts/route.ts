@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/with-role'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { countPodsByNamespace, countPodsByNode } from '@/lib/resources/pod-counts'
+import { countPodsByNamespace, countPodsByNode } from '@/lib/resources/server/pod-counts'
 import { podCountsQuerySchema } from '@/lib/resources/resource-params'
 import { readSearchParams } from '@/lib/resources/resource-filters'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import { NodeDetailView } from '@/components/resources/node-detail-view'
-import { pageParams } from '@/lib/clusters/page-params'
+import { pageParams } from '@/lib/clusters/server/page-params'
 import { namedParamsSchema } from '@/lib/resources/resource-params'
 
 type Params = Promise<{ region: string; cluster: string; name: string }>

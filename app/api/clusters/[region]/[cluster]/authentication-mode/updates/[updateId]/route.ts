@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/with-role'
-import { updateParamsSchema } from '@/lib/access-entries/entry-params'
+import { withRole } from '@/lib/api/server/with-role'
+import { updateParamsSchema } from '@/lib/access/access-entry-params'
 import { describeClusterUpdate } from '@/lib/aws/authentication-mode'
 
 // GET …/authentication-mode/updates/:updateId — DescribeUpdate, polled until the switch completes.

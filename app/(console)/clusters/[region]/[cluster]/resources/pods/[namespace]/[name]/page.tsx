@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import { PodDetailView } from '@/components/resources/pod-detail-view'
-import { pageParams } from '@/lib/clusters/page-params'
+import { pageParams } from '@/lib/clusters/server/page-params'
 import { podParamsSchema } from '@/lib/resources/resource-params'
 
 type Params = Promise<{ region: string; cluster: string; namespace: string; name: string }>

@@ -2,8 +2,8 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 
 import { ServiceAccountPage } from '@/components/workload-identity/service-account-page'
-import { pageParams } from '@/lib/clusters/page-params'
-import { serviceAccountPageParamsSchema } from '@/lib/identity/workload-identity-schemas'
+import { pageParams } from '@/lib/clusters/server/page-params'
+import { serviceAccountPageParamsSchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 type Params = Promise<{ region: string; cluster: string; namespace: string; name: string }>
 

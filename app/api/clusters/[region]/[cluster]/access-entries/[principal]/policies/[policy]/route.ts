@@ -1,8 +1,8 @@
-import { withRole } from '@/lib/api/with-role'
-import { removeAccessPolicy } from '@/lib/access-entries/access-entry-service'
-import { entryPolicyParamsSchema } from '@/lib/access-entries/entry-params'
-import { entryResponse, parseIfMatch } from '@/lib/access-entries/entry-version'
-import { disassociatePolicySchema } from '@/lib/access-entries/grant-schema'
+import { withRole } from '@/lib/api/server/with-role'
+import { removeAccessPolicy } from '@/lib/access/server/access-entry-service'
+import { entryPolicyParamsSchema } from '@/lib/access/access-entry-params'
+import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
+import { disassociatePolicySchema } from '@/lib/access/access-entry-bodies'
 
 type Params = { region: string; cluster: string; principal: string; policy: string }
 

@@ -1,0 +1,76 @@
+import 'server-only'
+
+import type { Session } from 'next-auth'
+
+import { buildCreateAccessEntrySchema, type CreateAccessEntryRequest } from '@/lib/access/access-entry-schema'
+import { isConsoleError } from '@/lib/api/console-error'
+import { associateAccessPolicy, createAccessEntry } from '@/lib/aws/access-entries'
+
+import type { GrantResult, GrantStep } from '@/lib/access/access-entry-dto'
+import { getAccessEntry } from './access-entry-service'
+import { loadClusterAccessContext } from './cluster-access-context'
+import { forgetEntryDetail } from './entry-detail-cache'
+import { recordAccessChange } from './record-access-change'
+
+function stepError(error: unknown): GrantStep['error'] {
+  if (isConsoleError(error)) return { code: error.code, message: error.message }
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+}
+
+/**
+ * Grants access in the only order EKS allows: CreateAccessEntry, then one AssociateAccessPolicy per policy. A failed
+ * create throws (nothing applied; EKS's complaint lands on its field). A failed association does not roll back on its
+ * own: the result lists exactly which steps applied and which did not, so the person can retry the rest or roll back.
+ */
+export async function grantAccess(
+  target: { region: string; cluster: string },
+  rawInput: CreateAccessEntryRequest,
+  actor: Session['user'],
+): Promise<GrantResult> {
+  const cluster = await loadClusterAccessContext(target.region, target.cluster)
+  const input = buildCreateAccessEntrySchema({ clusterAccountId: cluster.accountId ?? undefined }).parse(rawInput)
+  const entryTarget = { ...target, principalArn: input.principalArn }
+  const audit = (result: 'applied' | 'partial' | 'failed', steps: GrantStep[]) =>
+    recordAccessChange({ actor, ...entryTarget, action: 'grant-access', detail: { input, steps }, result })
+
+  try {
+    await createAccessEntry({
+      ...entryTarget,
+      type: input.type,
+      username: input.username,
+      kubernetesGroups: input.kubernetesGroups,
+      tags: input.tags,
+    })
+  } catch (error) {
+    await audit('failed', [{ kind: 'create-entry', status: 'failed', error: stepError(error) }])
+    throw error
+  }
+  forgetEntryDetail(entryTarget)
+
+  const steps: GrantStep[] = [{ kind: 'create-entry', status: 'applied' }]
+  let failed = false
+  for (const policy of input.accessPolicies) {
+    const accessScope = { type: policy.accessScope.type, namespaces: policy.accessScope.namespaces ?? [] }
+    const step: GrantStep = {
+      kind: 'associate-policy',
+      policyArn: policy.policyArn,
+      accessScope,
+      status: 'not-attempted',
+    }
+    steps.push(step)
+    // After one failure, stop: later calls would likely fail the same way, and the person decides what happens next.
+    if (failed) continue
+    try {
+      await associateAccessPolicy({ ...entryTarget, policyArn: policy.policyArn, accessScope })
+      step.status = 'applied'
+    } catch (error) {
+      failed = true
+      step.status = 'failed'
+      step.error = stepError(error)
+    }
+  }
+  forgetEntryDetail(entryTarget)
+  await audit(failed ? 'partial' : 'applied', steps)
+  const entry = await getAccessEntry(entryTarget).catch(() => null)
+  return { principalArn: input.principalArn, complete: !failed, steps, entry }
+}
