@@ -22,6 +22,11 @@ test('a same-site page on another port cannot grant access with the editor sessi
 }) => {
   await signInAs('editor')
   const target = `${baseURL}/api/clusters/us-west-2/prod-web/access-entries`
+  const entryUrl = `${target}/${encodeURIComponent(principalArn)}`
+  const ownOrigin = { origin: baseURL!, 'sec-fetch-site': 'same-origin' }
+  // Start from no entry for the principal: an earlier spec of the run may have granted it.
+  await page.request.delete(entryUrl, { headers: { ...ownOrigin, 'if-match': '*' } })
+  expect((await page.request.get(entryUrl)).status()).toBe(404)
   const attacks = [
     // fetch(target, { mode: 'no-cors', method: 'POST', headers: { 'content-type': 'text/plain' }, body })
     { origin: 'http://localhost:3999', 'sec-fetch-site': 'same-site', 'content-type': 'text/plain;charset=UTF-8' },
@@ -33,18 +38,15 @@ test('a same-site page on another port cannot grant access with the editor sessi
     expect(response.status()).toBe(403)
     expect((await response.json()).error.code).toBe('forbidden')
   }
-  const entry = await page.request.get(`${target}/${encodeURIComponent(principalArn)}`)
-  expect(entry.status()).toBe(404)
+  expect((await page.request.get(entryUrl)).status()).toBe(404)
 
   // The console's own page still writes: same origin, JSON.
   const own = await page.request.post(target, {
-    headers: { origin: baseURL!, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+    headers: { ...ownOrigin, 'content-type': 'application/json' },
     data: grant,
   })
   expect(own.status()).toBe(201)
   // Leave the sandbox as the other specs expect it; a DELETE without a body needs no content type.
-  const removed = await page.request.delete(`${target}/${encodeURIComponent(principalArn)}`, {
-    headers: { origin: baseURL!, 'sec-fetch-site': 'same-origin' },
-  })
+  const removed = await page.request.delete(entryUrl, { headers: ownOrigin })
   expect(removed.status()).toBe(200)
 })
