@@ -46,11 +46,6 @@ export function setKubeConnector(next: KubeConnector | undefined): void {
   connector = next
 }
 
-/** The typed Kubernetes clients of a cluster, authenticated as the console (cached endpoint, CA and token). */
-export async function getKubeClients(ref: ClusterRef): Promise<KubeClients> {
-  return getKubeConnector().getClients(ref)
-}
-
 /** What a call does, for error messages and 403 details: `{ verb: 'list', resource: 'pods', namespace: 'team-a' }`. */
 export type KubeAction = Omit<KubeCallContext, 'cluster' | 'endpoint'>
 

@@ -1,13 +1,14 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { coreCollectionPath, listKubeItems } from '@/lib/k8s/kube-raw'
+import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
 
 import { completeNodeName } from '@/lib/resources/ec2-node-names'
 import { listNamespaceNames } from './namespaces'
 import { cursorWalksNamespaces, scanPages, toForbiddenNotice, type FetchKubePage } from './paged-scan'
-import { projectPodRow } from '@/lib/resources/pod-rows'
-import type { ForbiddenNotice, PodPage, PodRow } from '@/lib/resources/resource-dto'
+import type { PodJson } from '@/lib/resources/kube-json'
+import { projectPodDetail, projectPodRow } from '@/lib/resources/pod-rows'
+import type { ForbiddenNotice, PodDetail, PodPage, PodRow } from '@/lib/resources/resource-dto'
 import type { PodFilters, PodStatusFilter } from '@/lib/resources/resource-filters'
 
 // What Kubernetes can filter itself (pods register status.phase and spec.nodeName as field selectors); the rest of a
@@ -95,4 +96,14 @@ function clusterWideNotice(ref: ClusterRef): ForbiddenNotice {
     resource: 'pods',
     message: `The console's role cannot list pods across the cluster on ${ref.name}; showing the namespaces it can list.`,
   }
+}
+
+/** One Pod with containers, conditions, labels, annotations and YAML. */
+export async function getPodDetail(ref: ClusterRef, namespace: string, name: string): Promise<PodDetail> {
+  const pod = await getKubeJson<PodJson>(
+    ref,
+    { verb: 'get', resource: 'pods', namespace, name },
+    `${coreCollectionPath('pods', namespace)}/${encodeURIComponent(name)}`,
+  )
+  return projectPodDetail(pod)
 }
