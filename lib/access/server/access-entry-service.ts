@@ -15,7 +15,12 @@ import {
 
 import type { AccessEntryDto, AccessScopeDto } from '@/lib/access/access-entry-dto'
 import { toAccessEntryDto } from './list-access-entries'
-import { getConsolePrincipal, loadClusterAccessContext, matchConsolePrincipal } from './cluster-access-context'
+import {
+  getConsolePrincipal,
+  loadClusterAccessContext,
+  matchConsolePrincipal,
+  type ClusterAccessContext,
+} from './cluster-access-context'
 import { withClusterWriteLock } from './cluster-write-lock'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
 import { assertEntryVersion, type IfMatch } from './entry-version'
@@ -27,10 +32,15 @@ import { recordAccessChange } from './record-access-change'
 export type EntryTarget = { region: string; cluster: string; principalArn: string }
 type Actor = Session['user']
 
-/** The entry as the access page shows it, read fresh from EKS. */
-export async function getAccessEntry(target: EntryTarget): Promise<AccessEntryDto> {
+/**
+ * The entry as the access page shows it, read fresh from EKS. A caller that has already read the cluster (the grant)
+ * passes its context, so DescribeCluster is not asked twice.
+ */
+export async function getAccessEntry(target: EntryTarget, cluster?: ClusterAccessContext): Promise<AccessEntryDto> {
   const [evidence, consolePrincipal, detail] = await Promise.all([
-    loadClusterAccessContext(target.region, target.cluster).then(loadManagedEvidence),
+    (cluster ? Promise.resolve(cluster) : loadClusterAccessContext(target.region, target.cluster)).then(
+      loadManagedEvidence,
+    ),
     getConsolePrincipal(target.region),
     getEntryDetail(target, { fresh: true }),
   ])
