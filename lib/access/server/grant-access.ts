@@ -33,7 +33,7 @@ export async function grantAccess(
   if (problem) throw new ConsoleError('validation_failed', problem.message, { issues: [problem] })
   const entryTarget = { ...target, principalArn: input.principalArn }
   const audit = (result: 'applied' | 'partial' | 'failed', steps: GrantStep[]) =>
-    recordAccessChange({ actor, ...entryTarget, action: 'grant-access', detail: { input, steps }, result })
+    recordAccessChange({ actor, ...entryTarget, action: 'access-entry.grant', detail: { input, steps }, result })
 
   try {
     await createAccessEntry({

@@ -10,7 +10,7 @@ import { createServiceAccount, getServiceAccount, listServiceAccountPods } from 
 import { createServiceAccountCommand } from '@/lib/workload-identity/workload-identity-commands'
 import type { ServiceAccountChoices, ServiceAccountDetail } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { auditedWrite, type Actor } from './audit'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { loadClusterIdentityFacts } from './cluster-identity-facts'
 import { buildMapping, createRoleReader, readIrsa, toPodFacts } from './mapping-service'
 
