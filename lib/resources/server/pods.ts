@@ -1,10 +1,10 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { listAllNamespaceNames } from '@/lib/k8s/kube-namespaces'
 import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
 
 import { completeNodeName } from '@/lib/resources/ec2-node-names'
-import { listNamespaceNames } from './namespaces'
 import { cursorWalksNamespaces, scanPages, toForbiddenNotice, type FetchKubePage } from './paged-scan'
 import type { PodJson } from '@/lib/resources/kube-json'
 import { projectPodDetail, projectPodRow } from '@/lib/resources/pod-rows'
@@ -74,7 +74,9 @@ export async function listPodRows(
   if (filters.ns.length > 0) return scan(filters.ns)
   const walkAll = async (notice: ForbiddenNotice) => {
     // Forbidden cluster-wide (e.g. a namespace-scoped access policy): show what it may see, namespace by namespace.
-    const page = await scan(await listNamespaceNames(ref))
+    // Up to 5,000 namespaces, by name: a cluster with more shows the first 5,000 (clusters have hundreds).
+    const { names } = await listAllNamespaceNames(ref, { max: 5_000 })
+    const page = await scan(names)
     return { ...page, forbidden: [notice, ...page.forbidden] }
   }
   if (cursorWalksNamespaces(paging.cursor)) return walkAll(clusterWideNotice(ref))
