@@ -20,6 +20,14 @@ const noServerOnly = {
   message: 'Server-only module: reach it through an API route.',
 }
 
+// Adapters (lib/aws, lib/k8s) speak AWS and Kubernetes and return their own small types; the feature's server code
+// maps them to DTOs. So an adapter imports only lib/api (with its server/ timeout), lib/env, lib/validation, the other
+// adapters and the cluster reference every call takes (lib/clusters/cluster-schemas), never another feature's module.
+const adapterImports = {
+  regex: '^@/lib/(?!(api|validation|aws|k8s)/|env$|env-schema$|clusters/cluster-schemas$)',
+  message: 'Adapters must not import a feature: return an adapter type and map it in lib/<feature>/server/.',
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -49,6 +57,11 @@ const config = [
     files: ['components/**', 'lib/**'],
     ignores: serverOnlyModules,
     rules: { 'no-restricted-imports': ['error', { patterns: [noSandbox, noServerOnly] }] },
+  },
+  {
+    files: ['lib/aws/**', 'lib/k8s/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSandbox, adapterImports] }] },
   },
 ]
 

@@ -26,38 +26,3 @@ export function configurationProblems(): EnvProblem[] {
 export const env: ConsoleEnv = new Proxy({} as ConsoleEnv, {
   get: (_target, key) => loadEnv()[key as keyof ConsoleEnv],
 })
-
-/** One row of the settings page: a variable, its effective value (secrets masked) and where it came from. */
-export type ConfigurationRow = { name: string; value: string; source: 'environment' | 'default'; secret: boolean }
-
-/** Describes the effective configuration for a settings page; secrets are shown only as "set" or "not set". */
-export function describeConfiguration(): ConfigurationRow[] {
-  const current = loadEnv()
-  const isSet = (name: string) => Boolean(process.env[name])
-  const row = (name: string, value: string | undefined, secret = false): ConfigurationRow => ({
-    name,
-    value: secret ? (value ? 'set' : 'not set') : (value ?? 'not set'),
-    source: isSet(name) ? 'environment' : 'default',
-    secret,
-  })
-  return [
-    row('AWS_REGION', current.awsRegion),
-    row('AWS_PROFILE', current.awsProfile),
-    row('AWS_ENDPOINT_URL', current.awsEndpointUrl),
-    row('CONSOLE_REGIONS', current.consoleRegions.join(', ')),
-    row('CONSOLE_AUTH', current.authMode),
-    row('NEXTAUTH_URL', current.nextAuthUrl),
-    row('NEXTAUTH_SECRET', current.nextAuthSecret, true),
-    row('OIDC_ISSUER', current.oidc.issuer),
-    row('OIDC_CLIENT_ID', current.oidc.clientId),
-    row('OIDC_CLIENT_SECRET', current.oidc.clientSecret, true),
-    row('OIDC_GROUPS_CLAIM', current.oidc.groupsClaim),
-    row('OIDC_SCOPES', current.oidc.scopes),
-    row('CONSOLE_ADMIN_GROUPS', current.groupMapping.admin.join(', ')),
-    row('CONSOLE_EDITOR_GROUPS', current.groupMapping.editor.join(', ')),
-    row('CONSOLE_VIEWER_GROUPS', current.groupMapping.viewer.join(', ')),
-    row('AUDIT_DB_PATH', current.audit.sqlitePath),
-    // The URL usually carries the database password.
-    row('DATABASE_URL', current.audit.databaseUrl, true),
-  ]
-}

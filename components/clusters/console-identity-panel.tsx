@@ -8,8 +8,8 @@ import { Badge } from '@/components/ui/badge'
 import { Panel } from '@/components/ui/panel'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { consoleIdentityQuery, type ConsoleIdentity } from '@/lib/queries/console-identity-queries'
+import type { ClusterRef, ConsoleIdentity } from '@/lib/clusters/cluster-schemas'
+import { consoleIdentityQuery } from '@/lib/queries/console-identity-queries'
 
 const refusalTitles: Record<string, string> = {
   kubernetes_unauthorized: "The cluster does not accept the console's identity",

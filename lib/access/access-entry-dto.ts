@@ -157,3 +157,6 @@ export const authenticationModeStateSchema = z.object({
   update: clusterUpdateSchema.nullable(),
 })
 export type AuthenticationModeState = z.infer<typeof authenticationModeStateSchema>
+
+/** DELETE …/access-entries/:principalArn: the principal whose entry is gone. */
+export const deletedEntrySchema = z.object({ deleted: z.string() })

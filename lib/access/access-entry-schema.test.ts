@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import {
   accessScopeSchema,
   associateAccessPolicySchema,
-  buildCreateAccessEntrySchema,
   createAccessEntrySchema,
   principalArnSchema,
   updateAccessEntrySchema,
+  nodeRoleAccountProblem,
 } from './access-entry-schema'
 
 const ROLE = 'arn:aws:iam::111122223333:role/TeamADeveloper'
@@ -209,18 +209,34 @@ describe('createAccessEntrySchema', () => {
       type: 'EC2',
       accessPolicies: [{ policyArn: AUTO_NODE, accessScope: { type: 'cluster' } }],
     }
-    expect(buildCreateAccessEntrySchema({ clusterAccountId: '111122223333' }).safeParse(input).success).toBe(true)
-    expect(firstIssue(buildCreateAccessEntrySchema({ clusterAccountId: '444455556666' }).safeParse(input))).toMatch(
-      /cluster's account \(444455556666\)/,
-    )
+    const parsed = createAccessEntrySchema.parse(input)
+    expect(nodeRoleAccountProblem(parsed, '111122223333')).toBeNull()
+    expect(nodeRoleAccountProblem(parsed, '444455556666')?.message).toMatch(/cluster's account \(444455556666\)/)
+  })
+})
+
+describe('nodeRoleAccountProblem', () => {
+  const foreign = 'arn:aws:iam::444455556666:role/nodes'
+  const own = 'arn:aws:iam::111122223333:role/nodes'
+  it.each([
+    [
+      'a node role from another account',
+      { principalArn: foreign, type: 'EC2_LINUX' },
+      '111122223333',
+      /cluster's account \(111122223333\); this role is in 444455556666/,
+    ],
+    ['a node role from the same account', { principalArn: own, type: 'EC2_LINUX' }, '111122223333', null],
+    ['a STANDARD entry from another account', { principalArn: foreign, type: 'STANDARD' }, '111122223333', null],
+    ['an unknown cluster account', { principalArn: foreign, type: 'FARGATE_LINUX' }, null, null],
+    ['an ARN that does not parse', { principalArn: 'not-an-arn', type: 'EC2_LINUX' }, '111122223333', null],
+  ] as const)('%s', (_label, input, account, expected) => {
+    const problem = nodeRoleAccountProblem(input, account)
+    if (expected === null) expect(problem).toBeNull()
+    else expect(problem).toEqual({ path: ['principalArn'], message: expect.stringMatching(expected) })
   })
 
-  it('enforces the cluster account for node entries only when told it', () => {
-    const input = { principalArn: 'arn:aws:iam::444455556666:role/nodes', type: 'EC2_LINUX' }
-    expect(createAccessEntrySchema.safeParse(input).success).toBe(true)
-    const scoped = buildCreateAccessEntrySchema({ clusterAccountId: '111122223333' })
-    expect(firstIssue(scoped.safeParse(input))).toMatch(/cluster's account \(111122223333\)/)
-    expect(scoped.safeParse({ ...input, type: 'STANDARD' }).success).toBe(true)
+  it('leaves the account to the grant: the shared schema accepts a node role from any account', () => {
+    expect(createAccessEntrySchema.safeParse({ principalArn: foreign, type: 'EC2_LINUX' }).success).toBe(true)
   })
 })
 

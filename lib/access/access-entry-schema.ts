@@ -43,83 +43,88 @@ const optionalUsernameSchema = z.preprocess(
 )
 
 /**
- * Builds the CreateAccessEntry schema: the console's grant form (zodResolver) and POST …/access-entries parse this
- * one schema. Pass the cluster's account to enforce that node entries use a role of that account (EKS: node types
- * take IAM roles in the cluster's account only); the route learns it from the cluster ARN. `accessPolicies` are
- * associated right after creation by the console, one AssociateAccessPolicy each.
+ * CreateAccessEntry body (plus initial policy associations): the console's grant form (zodResolver) and POST
+ * …/access-entries parse this one schema. The one rule that needs the cluster (node roles in the cluster's account) is
+ * {@link nodeRoleAccountProblem}, checked by the grant once it has read the cluster. `accessPolicies` are associated
+ * right after creation by the console, one AssociateAccessPolicy each.
  */
-export function buildCreateAccessEntrySchema(options: { clusterAccountId?: string } = {}) {
-  return z
-    .object({
-      principalArn: principalArnSchema,
-      type: z.enum(accessEntryTypes, { error: 'Choose an access entry type.' }).default('STANDARD'),
-      username: optionalUsernameSchema,
-      kubernetesGroups: kubernetesGroupsSchema.default([]),
-      accessPolicies: z
-        .array(associateAccessPolicySchema)
-        .max(20, { error: 'Associate at most 20 policies at once.' })
-        .default([]),
-      tags: tagsSchema.optional(),
-    })
-    .superRefine((input, ctx) => {
-      const arns = input.accessPolicies.map((p) => p.policyArn)
-      arns.forEach((arn, index) => {
-        if (arns.indexOf(arn) === index) return
-        ctx.addIssue({
-          code: 'custom',
-          path: ['accessPolicies', index, 'policyArn'],
-          message: 'This policy is already in the list; each policy can be associated only once per entry.',
-        })
-      })
-      if (input.type === 'STANDARD') return
-      const arn = parseArn(input.principalArn)
-      if (arn && arn.resourceType !== 'role') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['principalArn'],
-          message: `${input.type} entries are for nodes and need an IAM role, not a user.`,
-        })
-      }
-      if (arn && options.clusterAccountId && arn.account !== options.clusterAccountId) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['principalArn'],
-          message: `Node roles must be in the cluster's account (${options.clusterAccountId}); this role is in ${arn.account}.`,
-        })
-      }
-      if (input.kubernetesGroups.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['kubernetesGroups'],
-          message: `EKS sets the groups of ${input.type} entries itself; leave groups empty.`,
-        })
-      }
-      if (input.username !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['username'],
-          message: `EKS sets the username of ${input.type} entries itself; leave it empty.`,
-        })
-      }
-      // Node types take no access policy, with one exception: the EKS user guide tells custom NodeClass users to
-      // give their Auto Mode node role an EC2 entry with AmazonEKSAutoNodePolicy at cluster scope (docs/authentication-modes.md#auto-mode-entries).
-      input.accessPolicies.forEach((policy, index) => {
-        const autoNode = input.type === 'EC2' && accessPolicyNameFromArn(policy.policyArn) === 'AmazonEKSAutoNodePolicy'
-        if (autoNode && policy.accessScope.type === 'cluster') return
-        ctx.addIssue({
-          code: 'custom',
-          path: ['accessPolicies', index, 'policyArn'],
-          message:
-            input.type === 'EC2'
-              ? 'An EC2 (Auto Mode node) entry takes only AmazonEKSAutoNodePolicy, at cluster scope.'
-              : `Access policies can only be associated with STANDARD entries, not ${input.type}.`,
-        })
+export const createAccessEntrySchema = z
+  .object({
+    principalArn: principalArnSchema,
+    type: z.enum(accessEntryTypes, { error: 'Choose an access entry type.' }).default('STANDARD'),
+    username: optionalUsernameSchema,
+    kubernetesGroups: kubernetesGroupsSchema.default([]),
+    accessPolicies: z
+      .array(associateAccessPolicySchema)
+      .max(20, { error: 'Associate at most 20 policies at once.' })
+      .default([]),
+    tags: tagsSchema.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const arns = input.accessPolicies.map((p) => p.policyArn)
+    arns.forEach((arn, index) => {
+      if (arns.indexOf(arn) === index) return
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accessPolicies', index, 'policyArn'],
+        message: 'This policy is already in the list; each policy can be associated only once per entry.',
       })
     })
-}
+    if (input.type === 'STANDARD') return
+    const arn = parseArn(input.principalArn)
+    if (arn && arn.resourceType !== 'role') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['principalArn'],
+        message: `${input.type} entries are for nodes and need an IAM role, not a user.`,
+      })
+    }
+    if (input.kubernetesGroups.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kubernetesGroups'],
+        message: `EKS sets the groups of ${input.type} entries itself; leave groups empty.`,
+      })
+    }
+    if (input.username !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['username'],
+        message: `EKS sets the username of ${input.type} entries itself; leave it empty.`,
+      })
+    }
+    // Node types take no access policy, with one exception: the EKS user guide tells custom NodeClass users to
+    // give their Auto Mode node role an EC2 entry with AmazonEKSAutoNodePolicy at cluster scope (docs/authentication-modes.md#auto-mode-entries).
+    input.accessPolicies.forEach((policy, index) => {
+      const autoNode = input.type === 'EC2' && accessPolicyNameFromArn(policy.policyArn) === 'AmazonEKSAutoNodePolicy'
+      if (autoNode && policy.accessScope.type === 'cluster') return
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accessPolicies', index, 'policyArn'],
+        message:
+          input.type === 'EC2'
+            ? 'An EC2 (Auto Mode node) entry takes only AmazonEKSAutoNodePolicy, at cluster scope.'
+            : `Access policies can only be associated with STANDARD entries, not ${input.type}.`,
+      })
+    })
+  })
 
-/** CreateAccessEntry body (plus initial policy associations), without the same-account check. */
-export const createAccessEntrySchema = buildCreateAccessEntrySchema()
+/**
+ * The one rule that needs the cluster: node entries (every type but STANDARD) take IAM roles in the cluster's own
+ * account. Null when the request passes, or when the cluster's account is unknown (EKS then has the last word).
+ */
+export function nodeRoleAccountProblem(
+  input: Pick<CreateAccessEntryInput, 'principalArn' | 'type'>,
+  clusterAccountId: string | null,
+): { path: ['principalArn']; message: string } | null {
+  if (input.type === 'STANDARD' || !clusterAccountId) return null
+  const account = parseArn(input.principalArn)?.account
+  if (account === undefined || account === clusterAccountId) return null
+  return {
+    path: ['principalArn'],
+    message: `Node roles must be in the cluster's account (${clusterAccountId}); this role is in ${account}.`,
+  }
+}
 
 /** UpdateAccessEntry body: username and/or the full replacement list of groups (STANDARD entries only). */
 export const updateAccessEntrySchema = z

@@ -11,12 +11,15 @@ export type AccessRemoval =
 
 const isClusterAdminPolicy = (arn: string) => accessPolicyNameFromArn(arn) === 'AmazonEKSClusterAdminPolicy'
 
+/** What the guard reads of a policy association (EKS's own shape and the DTO both have it). */
+export type PolicyGrant = Pick<AssociatedPolicyDto, 'policyArn' | 'accessScope'>
+
 /** A cluster-admin path: AmazonEKSClusterAdminPolicy at cluster scope. */
-export function isClusterAdminPath(policies: readonly AssociatedPolicyDto[]): boolean {
+export function isClusterAdminPath(policies: readonly PolicyGrant[]): boolean {
   return policies.some((p) => isClusterAdminPolicy(p.policyArn) && p.accessScope.type === 'cluster')
 }
 
-function policiesAfter(policies: readonly AssociatedPolicyDto[], change: AccessRemoval): AssociatedPolicyDto[] {
+function policiesAfter(policies: readonly PolicyGrant[], change: AccessRemoval): PolicyGrant[] {
   switch (change.kind) {
     case 'delete-entry':
       return []
@@ -30,7 +33,7 @@ function policiesAfter(policies: readonly AssociatedPolicyDto[], change: AccessR
 /** Whether an entry is the console's own principal; `unknown` when STS could not say who the console is. */
 export type ConsolePrincipalMatch = 'yes' | 'no' | 'unknown'
 
-function takesAccessAway(policies: readonly AssociatedPolicyDto[], change: AccessRemoval): boolean {
+function takesAccessAway(policies: readonly PolicyGrant[], change: AccessRemoval): boolean {
   if (change.kind !== 'change-scope') return true
   const before = policies.find((p) => p.policyArn === change.policyArn)
   return before?.accessScope.type === 'cluster' && change.accessScope.type === 'namespace'
@@ -43,7 +46,7 @@ function takesAccessAway(policies: readonly AssociatedPolicyDto[], change: Acces
  * might be its own, so the guard fails closed rather than guessing "not ours".
  */
 export function findLockoutRisk(input: {
-  policies: readonly AssociatedPolicyDto[]
+  policies: readonly PolicyGrant[]
   change: AccessRemoval
   otherClusterAdminCount: number
   consolePrincipal: ConsolePrincipalMatch

@@ -1,6 +1,7 @@
 // The access-policy catalogue: what each AWS-managed EKS access policy means in Kubernetes terms. The EKS API never
 // returns policy contents (ListAccessPolicies gives only name + arn), so the console and the sandbox's authorizer
 // read them from here. Unknown `cluster-access-policy/` ARNs are valid (the list grows): lookups return undefined.
+import type { AccessPolicyDto, AssociatedPolicyDto } from './access-entry-dto'
 import { accessPolicyEntries } from './policy-catalogue-entries'
 import type { PolicyRule } from './policy-rule'
 
@@ -55,4 +56,24 @@ export function accessPolicyRules(policyArn: string): PolicyRule[] | undefined {
   // Exact-case match here: the authorizer must not grant for an ARN EKS itself would reject.
   const policy = byName.get(name.toLowerCase())
   return policy?.name === name ? policy.rules : undefined
+}
+
+/** Explains one policy from the catalogue; a policy it does not know is kept, marked "rules not documented". */
+export function describeAccessPolicy(name: string, arn: string): AccessPolicyDto {
+  const info = findAccessPolicy(arn) ?? findAccessPolicy(name)
+  return {
+    name,
+    arn,
+    summary: info?.summary ?? null,
+    category: info?.category ?? null,
+    typicalScope: info?.typicalScope ?? null,
+    documented: info?.rules !== undefined,
+    managedByEks: info?.managedByEks ?? false,
+    rules: info?.rules ?? null,
+  }
+}
+
+/** A policy association as EKS describes it, named for people (the ARN's last part; the ARN when it is not EKS's). */
+export function toAssociatedPolicyDto(policy: Omit<AssociatedPolicyDto, 'policyName'>): AssociatedPolicyDto {
+  return { ...policy, policyName: accessPolicyNameFromArn(policy.policyArn) ?? policy.policyArn }
 }

@@ -13,11 +13,16 @@ import {
   type AssociatedAccessPolicy,
 } from '@aws-sdk/client-eks'
 
-import type { AccessScopeDto, AssociatedPolicyDto } from '@/lib/access/access-entry-dto'
-import { accessPolicyNameFromArn } from '@/lib/access/policy-catalogue'
-
 import { toAccessEntryError } from './access-entry-errors'
 import { getEksClient } from './aws-clients'
+
+/** A policy association as EKS describes it (ListAssociatedAccessPolicies), dates as ISO strings. */
+export type AssociatedPolicy = {
+  policyArn: string
+  accessScope: { type: 'cluster' | 'namespace'; namespaces: string[] }
+  associatedAt: string | null
+  modifiedAt: string | null
+}
 
 /** An access entry as EKS describes it, with its associated policies. */
 export type AccessEntryDetail = {
@@ -29,7 +34,7 @@ export type AccessEntryDetail = {
   createdAt: string | null
   modifiedAt: string | null
   tags: Record<string, string>
-  policies: AssociatedPolicyDto[]
+  policies: AssociatedPolicy[]
 }
 
 type Target = { region: string; cluster: string }
@@ -37,24 +42,22 @@ type EntryTarget = Target & { principalArn: string }
 
 const iso = (date: Date | undefined) => (date ? date.toISOString() : null)
 
-function toScope(scope: AssociatedAccessPolicy['accessScope']): AccessScopeDto {
+function toScope(scope: AssociatedAccessPolicy['accessScope']): AssociatedPolicy['accessScope'] {
   return scope?.type === 'namespace'
     ? { type: 'namespace', namespaces: scope.namespaces ?? [] }
     : { type: 'cluster', namespaces: [] }
 }
 
-function toPolicy(policy: AssociatedAccessPolicy): AssociatedPolicyDto {
-  const arn = policy.policyArn ?? ''
+function toPolicy(policy: AssociatedAccessPolicy): AssociatedPolicy {
   return {
-    policyArn: arn,
-    policyName: accessPolicyNameFromArn(arn) ?? arn,
+    policyArn: policy.policyArn ?? '',
     accessScope: toScope(policy.accessScope),
     associatedAt: iso(policy.associatedAt),
     modifiedAt: iso(policy.modifiedAt),
   }
 }
 
-function toDetail(entry: AccessEntry, principalArn: string, policies: AssociatedPolicyDto[]): AccessEntryDetail {
+function toDetail(entry: AccessEntry, principalArn: string, policies: AssociatedPolicy[]): AccessEntryDetail {
   return {
     principalArn: entry.principalArn ?? principalArn,
     type: entry.type ?? 'STANDARD',
@@ -101,9 +104,9 @@ export async function listAccessEntryArns(
 }
 
 /** ListAssociatedAccessPolicies for one entry, every page. */
-export async function listAssociatedPolicies(target: EntryTarget): Promise<AssociatedPolicyDto[]> {
+export async function listAssociatedPolicies(target: EntryTarget): Promise<AssociatedPolicy[]> {
   const client = getEksClient(target.region, { bulk: true })
-  const policies: AssociatedPolicyDto[] = []
+  const policies: AssociatedPolicy[] = []
   let nextToken: string | undefined
   do {
     const page = await client.send(

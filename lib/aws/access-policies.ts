@@ -2,39 +2,24 @@ import 'server-only'
 
 import { ListAccessPoliciesCommand } from '@aws-sdk/client-eks'
 
-import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
-import { findAccessPolicy } from '@/lib/access/policy-catalogue'
-
 import { configuredAwsEndpoint, getEksClient } from './aws-clients'
 import { toConsoleError } from './aws-errors'
 
 // The list changes only when AWS ships a policy; an hour keeps the grant form instant without hiding a new one long.
 const TTL_MS = 60 * 60_000
-const cache = new Map<string, { at: number; value: Promise<AccessPolicyDto[]> }>()
+const cache = new Map<string, { at: number; value: Promise<AccessPolicySummary[]> }>()
 
-/** Explains one policy from the shared catalogue; a policy it does not know is kept, marked "rules not documented". */
-export function describeAccessPolicy(name: string, arn: string): AccessPolicyDto {
-  const info = findAccessPolicy(arn) ?? findAccessPolicy(name)
-  return {
-    name,
-    arn,
-    summary: info?.summary ?? null,
-    category: info?.category ?? null,
-    typicalScope: info?.typicalScope ?? null,
-    documented: info?.rules !== undefined,
-    managedByEks: info?.managedByEks ?? false,
-    rules: info?.rules ?? null,
-  }
-}
+/** An access policy as ListAccessPolicies names it. */
+export type AccessPolicySummary = { name: string; arn: string }
 
-async function fetchAccessPolicies(region: string): Promise<AccessPolicyDto[]> {
-  const policies: AccessPolicyDto[] = []
+async function fetchAccessPolicies(region: string): Promise<AccessPolicySummary[]> {
+  const policies: AccessPolicySummary[] = []
   let nextToken: string | undefined
   try {
     do {
       const page = await getEksClient(region).send(new ListAccessPoliciesCommand({ maxResults: 100, nextToken }))
       for (const p of page.accessPolicies ?? []) {
-        if (p.arn) policies.push(describeAccessPolicy(p.name ?? p.arn, p.arn))
+        if (p.arn) policies.push({ name: p.name ?? p.arn, arn: p.arn })
       }
       nextToken = page.nextToken ?? undefined
     } while (nextToken)
@@ -44,8 +29,8 @@ async function fetchAccessPolicies(region: string): Promise<AccessPolicyDto[]> {
   return policies.sort((a, b) => a.name.localeCompare(b.name))
 }
 
-/** ListAccessPolicies (every page), each explained in Kubernetes terms; cached per region for an hour. */
-export function listAccessPolicies(region: string): Promise<AccessPolicyDto[]> {
+/** ListAccessPolicies (every page), sorted by name; cached per region for an hour. */
+export function listAccessPolicies(region: string): Promise<AccessPolicySummary[]> {
   const hit = cache.get(region)
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value
   const value = fetchAccessPolicies(region)

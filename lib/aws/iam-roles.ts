@@ -3,7 +3,6 @@ import 'server-only'
 import { CreateRoleCommand, GetRoleCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import { parseArn } from '@/lib/access/arn'
 
 import { configuredAwsEndpoint, getIamClient } from './aws-clients'
 import { toConsoleError } from './aws-errors'
@@ -20,7 +19,8 @@ const iamContext = (region: string, notFoundMessage?: string) => ({
 
 /** GetRole by ARN (IAM looks roles up by name; the path is not part of the name). `undefined` when IAM has none. */
 export async function getRoleTrust(region: string, roleArn: string): Promise<IamRoleTrust | undefined> {
-  const name = parseArn(roleArn)?.name ?? roleArn
+  // arn:aws:iam::<account>:role/<path/><name>: the name is the last segment.
+  const name = roleArn.startsWith('arn:') ? roleArn.slice(roleArn.lastIndexOf('/') + 1) || roleArn : roleArn
   try {
     const { Role } = await getIamClient(region).send(new GetRoleCommand({ RoleName: name }))
     if (!Role?.Arn) return undefined

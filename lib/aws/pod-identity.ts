@@ -10,7 +10,6 @@ import {
 } from '@aws-sdk/client-eks'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import type { PodIdentityDto } from '@/lib/workload-identity/workload-identity-schemas'
 
 import { configuredAwsEndpoint, getEksClient } from './aws-clients'
 import { toConsoleError } from './aws-errors'
@@ -22,8 +21,21 @@ type Call = 'read' | 'create' | 'update' | 'delete'
 const DESCRIBE_CONCURRENCY = 8
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null)
 
-/** A Pod Identity association (with namespace and service account) as the console's DTO. */
-export type PodIdentityAssociationDetail = PodIdentityDto & { namespace: string; serviceAccount: string }
+/** A Pod Identity association as EKS describes it, absent strings as null and dates as ISO strings. */
+export type PodIdentityAssociationDetail = {
+  namespace: string
+  serviceAccount: string
+  associationId: string
+  associationArn: string
+  roleArn: string
+  targetRoleArn: string | null
+  externalId: string | null
+  disableSessionTags: boolean
+  policy: string | null
+  ownerArn: string | null
+  createdAt: string | null
+  modifiedAt: string | null
+}
 
 function toDetail(a: PodIdentityAssociation): PodIdentityAssociationDetail {
   return {

@@ -93,3 +93,21 @@ export const whoamiSchema = z.object({
   authMode: z.enum(['sandbox', 'oidc', 'local-token']),
 })
 export type Whoami = z.infer<typeof whoamiSchema>
+
+/**
+ * GET /api/clusters/:region/:cluster/console-identity — who the console is on AWS (STS GetCallerIdentity) and on the
+ * cluster (SelfSubjectReview). A cluster that refuses the console is an answer (`kubernetes.ok: false`), not an error.
+ */
+export const consoleIdentitySchema = z.object({
+  aws: z.object({ arn: z.string(), account: z.string(), userId: z.string() }),
+  kubernetes: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      username: z.string(),
+      uid: z.string().nullable(),
+      groups: z.array(z.string()),
+    }),
+    z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+  ]),
+})
+export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>

@@ -46,38 +46,49 @@ export function setKubeConnector(next: KubeConnector | undefined): void {
   connector = next
 }
 
-/** The typed Kubernetes clients of a cluster, authenticated as the console (cached endpoint, CA and token). */
-export async function getKubeClients(ref: ClusterRef): Promise<KubeClients> {
-  return getKubeConnector().getClients(ref)
-}
-
 /** What a call does, for error messages and 403 details: `{ verb: 'list', resource: 'pods', namespace: 'team-a' }`. */
 export type KubeAction = Omit<KubeCallContext, 'cluster' | 'endpoint'>
 
 /**
- * Runs one Kubernetes call as the console and maps its failure to a ConsoleError naming `action`. A 401 is retried
- * once with a fresh DescribeCluster and token, since the cached token or CA may be what went stale.
+ * The one retry rule of every Kubernetes call the console makes, whichever transport (client-node or kube-raw's
+ * HTTPS streaming): `attempt` runs with the process-wide connector and reports the endpoint it used; a 401 is retried
+ * once after forgetting the cluster's cached endpoint, CA and token (a fresh DescribeCluster and token), since those
+ * may be what went stale. Any other failure, or a second 401, becomes a ConsoleError naming `action`. Each request is
+ * bounded by the upstream timeout in the transport itself (kube-connection.ts aborts it; kube-raw.ts idles it out).
  */
-export async function callKube<T>(
+export async function withKubeRetry<T>(
   ref: ClusterRef,
   action: KubeAction,
-  call: (clients: KubeClients) => Promise<T>,
+  attempt: (kube: KubeConnector, useEndpoint: (endpoint: string) => void) => Promise<T>,
 ): Promise<T> {
   const kube = getKubeConnector()
   let endpoint = ''
-  for (let attempt = 0; ; attempt++) {
+  const useEndpoint = (next: string) => {
+    endpoint = next
+  }
+  for (let tries = 0; ; tries++) {
     try {
-      const clients = await kube.getClients(ref)
-      endpoint = clients.endpoint
-      // Each request the call makes is bounded by the upstream timeout (kube-connection.ts aborts it).
-      return await call(clients)
+      return await attempt(kube, useEndpoint)
     } catch (error) {
       const unauthorized = (error as { code?: unknown } | null)?.code === 401
-      if (unauthorized && attempt === 0) {
+      if (unauthorized && tries === 0) {
         kube.invalidate(ref)
         continue
       }
       throw toKubeConsoleError(error, { cluster: ref.name, endpoint, ...action })
     }
   }
+}
+
+/** Runs one call with the typed client-node clients of `ref`, authenticated as the console ({@link withKubeRetry}). */
+export function callKube<T>(
+  ref: ClusterRef,
+  action: KubeAction,
+  call: (clients: KubeClients) => Promise<T>,
+): Promise<T> {
+  return withKubeRetry(ref, action, async (kube, useEndpoint) => {
+    const clients = await kube.getClients(ref)
+    useEndpoint(clients.endpoint)
+    return call(clients)
+  })
 }

@@ -5,8 +5,7 @@ import { Agent, request } from 'node:https'
 import { getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
-import { getKubeConnector, type KubeAction } from './kube-clients'
-import { toKubeConsoleError } from './kube-errors'
+import { withKubeRetry, type KubeAction } from './kube-clients'
 import { ListItemSplitter } from './list-item-splitter'
 
 // One keep-alive agent per endpoint + CA: list pages reuse the TLS session instead of a handshake per page.
@@ -95,8 +94,7 @@ function getOnce<T>(
 
 /**
  * GETs a Kubernetes API path as the console through the same cached endpoint, CA and EKS token as {@link callKube},
- * feeding the body to a fresh sink per attempt. Failures become ConsoleErrors naming `action` (a 403 keeps verb,
- * resource and namespace), and a 401 is retried once with a fresh DescribeCluster and token.
+ * feeding the body to a fresh sink per attempt, under the same 401 retry and error mapping ({@link withKubeRetry}).
  */
 async function getKube<T>(
   ref: ClusterRef,
@@ -106,31 +104,20 @@ async function getKube<T>(
   makeSink: () => BodySink<T>,
   signal?: AbortSignal,
 ): Promise<T> {
-  const kube = getKubeConnector()
-  let endpoint = ''
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const [connection, { token }] = await Promise.all([kube.getConnection(ref), kube.getToken(ref)])
-      endpoint = connection.endpoint
-      // The endpoint may carry a path prefix (the sandbox serves each cluster under /clusters/<region>/<name>).
-      const url = new URL(connection.endpoint.replace(/\/$/, '') + path)
-      for (const [key, value] of Object.entries(query)) {
-        if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
-      }
-      const agent = agentFor(connection.endpoint, connection.caData)
-      const answer = await getOnce(url, agent, token, makeSink(), signal)
-      if (answer.ok) return answer.value
-      // The shape toKubeConsoleError reads from client-node's ApiException: numeric code + Status body.
-      throw { code: answer.status, body: answer.body }
-    } catch (error) {
-      const unauthorized = (error as { code?: unknown } | null)?.code === 401
-      if (unauthorized && attempt === 0) {
-        kube.invalidate(ref)
-        continue
-      }
-      throw toKubeConsoleError(error, { cluster: ref.name, endpoint, ...action })
+  return withKubeRetry(ref, action, async (kube, useEndpoint) => {
+    const [connection, { token }] = await Promise.all([kube.getConnection(ref), kube.getToken(ref)])
+    useEndpoint(connection.endpoint)
+    // The endpoint may carry a path prefix (the sandbox serves each cluster under /clusters/<region>/<name>).
+    const url = new URL(connection.endpoint.replace(/\/$/, '') + path)
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
     }
-  }
+    const agent = agentFor(connection.endpoint, connection.caData)
+    const answer = await getOnce(url, agent, token, makeSink(), signal)
+    if (answer.ok) return answer.value
+    // The shape toKubeConsoleError reads from client-node's ApiException: numeric code + Status body.
+    throw { code: answer.status, body: answer.body }
+  })
 }
 
 /**

@@ -5,7 +5,8 @@ import type { V1ClusterRoleBinding, V1RoleBinding } from '@kubernetes/client-nod
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { callKube } from './kube-clients'
-import { collectPages, listNamespaces, type Page, type PageRequest } from './kube-lists'
+import { collectPages, type Page, type PageRequest } from './kube-lists'
+import { listAllNamespaceNames } from './kube-namespaces'
 
 type ListMeta = { _continue?: string }
 const toPage = <T>(list: { items: T[]; metadata?: ListMeta }): Page<T> => ({
@@ -42,7 +43,8 @@ export async function loadNamespacesAndBoundGroups(
   ref: ClusterRef,
 ): Promise<{ namespaces: string[]; boundGroups: string[] }> {
   const [namespaces, clusterBindings, bindings] = await Promise.all([
-    collectPages((page) => listNamespaces(ref, page)),
+    // Up to 5,000 names; beyond that the form's "does not exist" warning may name one that does (clusters have hundreds).
+    listAllNamespaceNames(ref, { max: 5_000 }),
     collectPages((page) => listClusterRoleBindings(ref, page)),
     collectPages((page) => listRoleBindings(ref, page)),
   ])
@@ -51,10 +53,7 @@ export async function loadNamespacesAndBoundGroups(
     for (const subject of binding.subjects ?? []) if (subject.kind === 'Group') groups.add(subject.name)
   }
   return {
-    namespaces: namespaces.items
-      .map((n) => n.metadata?.name ?? '')
-      .filter(Boolean)
-      .sort(),
+    namespaces: namespaces.names,
     boundGroups: [...groups].sort(),
   }
 }

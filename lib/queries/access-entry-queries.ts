@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { CreateAccessEntryRequest, UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
 import {
   accessEntriesPageSchema,
   accessEntryDtoSchema,
+  deletedEntrySchema,
   grantResultSchema,
   kubernetesContextSchema,
   type AccessEntriesPage,
@@ -48,7 +48,6 @@ const json = (method: string, body?: unknown, headers?: Record<string, string>):
 
 /** Every write to an existing entry names the version the person saw (If-Match); the server answers 412 if stale. */
 type Versioned<T> = T & { version: string }
-const deletedSchema = z.object({ deleted: z.string() })
 
 /** Re-reads the list bypassing the server's detail cache (the "Refresh" button). */
 export function fetchFreshAccessEntries(c: ClusterRef) {
@@ -119,7 +118,7 @@ export function useDeleteAccessEntry(c: ClusterRef) {
       fetchJson(
         apiPath(c, 'access-entries', input.principalArn),
         json('DELETE', { confirmClusterName: input.confirmClusterName }, ifMatchHeader(input.version)),
-        deletedSchema,
+        deletedEntrySchema,
       ),
     ...useEntryWriteCallbacks(c),
   })

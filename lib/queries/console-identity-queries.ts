@@ -1,29 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { consoleIdentitySchema, type ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
-
-/**
- * GET /api/clusters/:region/:cluster/console-identity — who the console is on AWS (STS GetCallerIdentity) and on the
- * cluster (SelfSubjectReview). A cluster that refuses the console is an answer (`kubernetes.ok: false`), not an error.
- */
-export const consoleIdentitySchema = z.object({
-  aws: z.object({ arn: z.string(), account: z.string(), userId: z.string() }),
-  kubernetes: z.discriminatedUnion('ok', [
-    z.object({
-      ok: z.literal(true),
-      username: z.string(),
-      uid: z.string().nullable(),
-      groups: z.array(z.string()),
-    }),
-    z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
-  ]),
-})
-export type ConsoleIdentity = z.infer<typeof consoleIdentitySchema>
 
 /** Query keys of the console's identity on a cluster. */
 export const consoleIdentityKeys = {

@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
@@ -13,6 +12,14 @@ import {
   type Mechanism,
   type UpdatePodIdentityInput,
 } from '@/lib/workload-identity/workload-identity-schemas'
+import {
+  createdPodIdentitySchema,
+  createdWorkloadRoleSchema,
+  deletedPodIdentitySchema,
+  irsaAnnotationsResultSchema,
+  oidcClientIdsResultSchema,
+  oidcProviderResultSchema,
+} from '@/lib/workload-identity/workload-identity-responses'
 
 import { apiPath } from './api-paths'
 import { workloadIdentityKeys } from './workload-identity-queries'
@@ -34,11 +41,7 @@ export function useCreatePodIdentity(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: Partial<CreatePodIdentityInput>) =>
-      fetchJson(
-        apiPath(c, 'pod-identity-associations'),
-        json('POST', input),
-        z.object({ association: podIdentityDtoSchema, createdServiceAccount: z.boolean() }),
-      ),
+      fetchJson(apiPath(c, 'pod-identity-associations'), json('POST', input), createdPodIdentitySchema),
     onSuccess,
   })
 }
@@ -58,11 +61,7 @@ export function useDeletePodIdentity(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (associationId: string) =>
-      fetchJson(
-        apiPath(c, 'pod-identity-associations', associationId),
-        json('DELETE'),
-        z.object({ deleted: z.string() }),
-      ),
+      fetchJson(apiPath(c, 'pod-identity-associations', associationId), json('DELETE'), deletedPodIdentitySchema),
     onSuccess,
   })
 }
@@ -72,11 +71,7 @@ export function useSetIrsaAnnotations(c: ClusterRef, namespace: string, name: st
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: Partial<IrsaAnnotationsInput>) =>
-      fetchJson(
-        apiPath(c, 'service-accounts', namespace, name),
-        json('PATCH', input),
-        z.object({ resourceVersion: z.string().nullable(), annotations: z.record(z.string(), z.string()) }),
-      ),
+      fetchJson(apiPath(c, 'service-accounts', namespace, name), json('PATCH', input), irsaAnnotationsResultSchema),
     onSuccess,
   })
 }
@@ -95,7 +90,7 @@ export function useApplyTrustFix(c: ClusterRef) {
 export function useCreateOidcProvider(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
-    mutationFn: () => fetchJson(apiPath(c, 'oidc-provider'), json('POST'), z.object({ arn: z.string() })),
+    mutationFn: () => fetchJson(apiPath(c, 'oidc-provider'), json('POST'), oidcProviderResultSchema),
     onSuccess,
   })
 }
@@ -105,11 +100,7 @@ export function useAddOidcClientId(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: AddOidcClientIdInput) =>
-      fetchJson(
-        apiPath(c, 'oidc-provider', 'client-ids'),
-        json('POST', input),
-        z.object({ arn: z.string(), clientIds: z.array(z.string()) }),
-      ),
+      fetchJson(apiPath(c, 'oidc-provider', 'client-ids'), json('POST', input), oidcClientIdsResultSchema),
     onSuccess,
   })
 }
@@ -118,10 +109,6 @@ export function useAddOidcClientId(c: ClusterRef) {
 export function useCreateWorkloadRole() {
   return useMutation({
     mutationFn: (input: Partial<CreateWorkloadRoleInput>) =>
-      fetchJson(
-        '/api/iam/roles',
-        json('POST', input),
-        z.object({ arn: z.string(), name: z.string(), trustPolicy: z.string() }),
-      ),
+      fetchJson('/api/iam/roles', json('POST', input), createdWorkloadRoleSchema),
   })
 }

@@ -1,8 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
-import { iamPrincipalSchema } from '@/lib/access/access-entry-dto'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
   serviceAccountChoicesSchema,
@@ -11,6 +9,7 @@ import {
   workloadIdentitySchema,
   type Mechanism,
 } from '@/lib/workload-identity/workload-identity-schemas'
+import { iamRoleSearchSchema } from '@/lib/workload-identity/workload-identity-responses'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -63,14 +62,12 @@ export const trustFixPreviewQuery = (c: ClusterRef, namespace: string, serviceAc
     gcTime: 0,
   })
 
-const roleSearchSchema = z.object({ roles: z.array(iamPrincipalSchema), truncated: z.boolean() })
-
 /** GET /api/iam/roles?q=: the role picker (IAM is global; the region picks the partition). */
 export const iamRoleSearchQuery = (region: string, q: string) =>
   queryOptions({
     queryKey: ['iam', region, 'roles', q] as const,
     queryFn: ({ signal }) =>
-      fetchJson(`/api/iam/roles?${new URLSearchParams({ region, q })}`, { signal }, roleSearchSchema),
+      fetchJson(`/api/iam/roles?${new URLSearchParams({ region, q })}`, { signal }, iamRoleSearchSchema),
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   })

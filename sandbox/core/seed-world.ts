@@ -1,5 +1,5 @@
 import { seedEks } from '../eks/state'
-import { seedIam } from '../iam/seed'
+import { seedIam } from '../iam/seed/seed-iam'
 import { ACCOUNT_ID } from './seed-constants'
 import type { World } from './world'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { seedIam } from '../iam/seed'
+import { seedIam } from '../iam/seed/seed-iam'
 import type { ClusterRecord } from './records'
 import type { EksState } from './state'
 import { ROLE_ARNS, SSO_ROLE_NAME, USER_ARNS, buildScaleRoleArn } from '../core/seed-constants'

@@ -10,7 +10,7 @@ import {
   getUser,
   listOpenIdConnectProviders,
   listUsers,
-} from './identity-operations'
+} from './ops-identity'
 import {
   createRole,
   deleteRole,
@@ -19,7 +19,7 @@ import {
   listRoles,
   updateAssumeRolePolicy,
   type IamResult,
-} from './role-operations'
+} from './ops-roles'
 
 type IamOperation = (p: QueryParams, ctx: ServiceContext, req: AwsRequest) => IamResult
 

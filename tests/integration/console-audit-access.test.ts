@@ -9,6 +9,7 @@ import {
   sessionFor,
   setUpConsoleAccessSandbox,
 } from './console-access-harness'
+import { createAccessEntrySchema, type CreateAccessEntryRequest } from '@/lib/access/access-entry-schema'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
@@ -25,6 +26,8 @@ const prod = { region: 'us-west-2', cluster: 'prod-web' }
 const editor = sessionFor('editor').user
 // These tests are about the audit log, not versions: If-Match: * ("whatever is there now").
 const ANY = { kind: 'any' } as const
+// The service takes the parsed request, as the route hands it over.
+const parseGrant = (body: CreateAccessEntryRequest) => createAccessEntrySchema.parse(body)
 const readLog = async (query: string) => {
   getConsoleSession.mockResolvedValue(sessionFor('viewer'))
   const { status, body } = await callRoute(audit.GET, {}, { query })
@@ -44,7 +47,10 @@ describe('access-entry writes land in the audit log', () => {
     const scope = { type: 'namespace' as const, namespaces: ['orders'] }
     const result = await grants.grantAccess(
       prod,
-      { principalArn, accessPolicies: [{ policyArn: policyArn('AmazonEKSViewPolicy'), accessScope: scope }] },
+      parseGrant({
+        principalArn,
+        accessPolicies: [{ policyArn: policyArn('AmazonEKSViewPolicy'), accessScope: scope }],
+      }),
       editor,
     )
     expect(result.complete).toBe(true)
@@ -67,10 +73,10 @@ describe('access-entry writes land in the audit log', () => {
     const principalArn = roleArn('reports-writer')
     await grants.grantAccess(
       prod,
-      {
+      parseGrant({
         principalArn,
         accessPolicies: [{ policyArn: policyArn('AmazonEKSEditPolicy'), accessScope: { type: 'cluster' } }],
-      },
+      }),
       editor,
     )
     const { events } = await readLog(`?result=partial`)

@@ -19,6 +19,7 @@ const { createKubeConnector } = await import('@/lib/k8s/kube-connection')
 const { setKubeConnector } = await import('@/lib/k8s/kube-clients')
 const { whoAmI, canI } = await import('@/lib/k8s/kube-reviews')
 const { listNamespaces, listPods } = await import('@/lib/k8s/kube-lists')
+const { listAllNamespaceNames } = await import('@/lib/k8s/kube-namespaces')
 const { decodeEksToken } = await import('@/lib/k8s/eks-token')
 
 const STS = 'http://127.0.0.1:4566'
@@ -179,5 +180,14 @@ describe('tokens and connections', () => {
     expect(first.continue).toBeTruthy()
     const second = await listNamespaces(PROD_WEB, { limit: 2, continue: first.continue })
     expect(second.items.map((n) => n.metadata?.name)).not.toContain(first.items[0]?.metadata?.name)
+  })
+
+  it('lists every namespace name once, sorted, and says when it stopped at the bound', async () => {
+    useConnector('admin')
+    const pages = [await listNamespaces(PROD_WEB, { limit: 500 })]
+    const all = pages[0]!.items.map((n) => n.metadata?.name ?? '').sort()
+    expect(all.length).toBeGreaterThan(2)
+    expect(await listAllNamespaceNames(PROD_WEB, { max: 5_000 })).toEqual({ names: all, truncated: false })
+    expect(await listAllNamespaceNames(PROD_WEB, { max: 2 })).toEqual({ names: all.slice(0, 2), truncated: true })
   })
 })

@@ -73,7 +73,7 @@ describe('the admin user (cluster creator, AmazonEKSClusterAdminPolicy)', () => 
 })
 
 describe('a developer role granted AmazonEKSViewPolicy on namespace team-a through the EKS API (ml-auto, API mode)', () => {
-  // ml-auto has no entry for TeamADeveloper (sandbox/eks/seed-world.ts): the grant below is its only access.
+  // ml-auto has no entry for TeamADeveloper (sandbox/eks/seed/seed-world.ts): the grant below is its only access.
   const dev = { roleArn: ROLE_ARNS.TeamADeveloper, via: 'alice' } as const
   let granted = false
 

@@ -15,22 +15,32 @@ import {
 
 import type { AccessEntryDto, AccessScopeDto } from '@/lib/access/access-entry-dto'
 import { toAccessEntryDto } from './list-access-entries'
-import { getConsolePrincipal, loadClusterAccessContext, matchConsolePrincipal } from './cluster-access-context'
+import {
+  getConsolePrincipal,
+  loadClusterAccessContext,
+  matchConsolePrincipal,
+  type ClusterAccessContext,
+} from './cluster-access-context'
 import { withClusterWriteLock } from './cluster-write-lock'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
 import { assertEntryVersion, type IfMatch } from './entry-version'
 import { loadManagedEvidence } from './managed-evidence'
 import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from '@/lib/access/lockout-guard'
-import { recordAccessChange } from './record-access-change'
+import { recordAccessChange, type AccessAction } from './record-access-change'
 
 /** Addresses one access entry of one cluster. */
 export type EntryTarget = { region: string; cluster: string; principalArn: string }
 type Actor = Session['user']
 
-/** The entry as the access page shows it, read fresh from EKS. */
-export async function getAccessEntry(target: EntryTarget): Promise<AccessEntryDto> {
+/**
+ * The entry as the access page shows it, read fresh from EKS. A caller that has already read the cluster (the grant)
+ * passes its context, so DescribeCluster is not asked twice.
+ */
+export async function getAccessEntry(target: EntryTarget, cluster?: ClusterAccessContext): Promise<AccessEntryDto> {
   const [evidence, consolePrincipal, detail] = await Promise.all([
-    loadClusterAccessContext(target.region, target.cluster).then(loadManagedEvidence),
+    (cluster ? Promise.resolve(cluster) : loadClusterAccessContext(target.region, target.cluster)).then(
+      loadManagedEvidence,
+    ),
     getConsolePrincipal(target.region),
     getEntryDetail(target, { fresh: true }),
   ])
@@ -52,7 +62,7 @@ async function countOtherClusterAdmins(target: EntryTarget): Promise<number> {
 }
 
 /** What a write is, as the audit log names it: the action and what was asked for. */
-type WriteIntent = { action: string; detail: Record<string, unknown> }
+type WriteIntent = { action: AccessAction; detail: Record<string, unknown> }
 
 /**
  * Records a change the console refused before calling AWS (an EKS-managed entry, a lockout-risky change by a
@@ -123,7 +133,7 @@ async function guardRemoval(
 
 /** One single-call write: what it is, the entry as loaded before it, what was asked, and how to read the result. */
 type AuditedWrite<T> = {
-  action: string
+  action: AccessAction
   before: AccessEntryDto
   detail: Record<string, unknown>
   run: () => Promise<void>
@@ -168,7 +178,7 @@ export async function changeAccessEntry(
   actor: Actor,
   ifMatch: IfMatch,
 ): Promise<AccessEntryDto> {
-  const intent = { action: 'update-access-entry', detail: input }
+  const intent: WriteIntent = { action: 'access-entry.update', detail: input }
   return withClusterWriteLock(target, async () => {
     const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: true })
     return applyAudited(target, actor, {
@@ -187,7 +197,7 @@ export async function removeAccessEntry(
   actor: Actor,
   ifMatch: IfMatch,
 ): Promise<void> {
-  const intent = { action: 'delete-access-entry', detail: {} }
+  const intent: WriteIntent = { action: 'access-entry.delete', detail: {} }
   await withClusterWriteLock(target, async () => {
     const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: false })
     await guardRemoval(target, entry, { kind: 'delete-entry' }, actor, input.confirmClusterName, intent)
@@ -213,7 +223,7 @@ export async function setAccessPolicy(
   ifMatch: IfMatch,
 ): Promise<AccessEntryDto> {
   const accessScope: AccessScopeDto = { type: input.accessScope.type, namespaces: input.accessScope.namespaces ?? [] }
-  const intent = { action: 'associate-access-policy', detail: { policyArn: input.policyArn, accessScope } }
+  const intent: WriteIntent = { action: 'access-policy.associate', detail: { policyArn: input.policyArn, accessScope } }
   return withClusterWriteLock(target, async () => {
     const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: true })
     if (entry.policies.some((p) => p.policyArn === input.policyArn)) {
@@ -236,7 +246,7 @@ export async function removeAccessPolicy(
   actor: Actor,
   ifMatch: IfMatch,
 ): Promise<AccessEntryDto> {
-  const intent = { action: 'disassociate-access-policy', detail: { policyArn: input.policyArn } }
+  const intent: WriteIntent = { action: 'access-policy.disassociate', detail: { policyArn: input.policyArn } }
   return withClusterWriteLock(target, async () => {
     const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: false })
     if (!entry.policies.some((p) => p.policyArn === input.policyArn)) {

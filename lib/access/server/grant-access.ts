@@ -2,8 +2,8 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
-import { buildCreateAccessEntrySchema, type CreateAccessEntryRequest } from '@/lib/access/access-entry-schema'
-import { isConsoleError } from '@/lib/api/console-error'
+import { nodeRoleAccountProblem, type CreateAccessEntryInput } from '@/lib/access/access-entry-schema'
+import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
 import { associateAccessPolicy, createAccessEntry } from '@/lib/aws/access-entries'
 
 import type { GrantResult, GrantStep } from '@/lib/access/access-entry-dto'
@@ -24,14 +24,16 @@ function stepError(error: unknown): GrantStep['error'] {
  */
 export async function grantAccess(
   target: { region: string; cluster: string },
-  rawInput: CreateAccessEntryRequest,
+  input: CreateAccessEntryInput,
   actor: Session['user'],
 ): Promise<GrantResult> {
+  // Read once: the account check below and the entry read back at the end both use this context.
   const cluster = await loadClusterAccessContext(target.region, target.cluster)
-  const input = buildCreateAccessEntrySchema({ clusterAccountId: cluster.accountId ?? undefined }).parse(rawInput)
+  const problem = nodeRoleAccountProblem(input, cluster.accountId)
+  if (problem) throw new ConsoleError('validation_failed', problem.message, { issues: [problem] })
   const entryTarget = { ...target, principalArn: input.principalArn }
   const audit = (result: 'applied' | 'partial' | 'failed', steps: GrantStep[]) =>
-    recordAccessChange({ actor, ...entryTarget, action: 'grant-access', detail: { input, steps }, result })
+    recordAccessChange({ actor, ...entryTarget, action: 'access-entry.grant', detail: { input, steps }, result })
 
   try {
     await createAccessEntry({
@@ -71,6 +73,6 @@ export async function grantAccess(
   }
   forgetEntryDetail(entryTarget)
   await audit(failed ? 'partial' : 'applied', steps)
-  const entry = await getAccessEntry(entryTarget).catch(() => null)
+  const entry = await getAccessEntry(entryTarget, cluster).catch(() => null)
   return { principalArn: input.principalArn, complete: !failed, steps, entry }
 }

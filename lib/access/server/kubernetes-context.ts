@@ -23,13 +23,8 @@ export const kubernetesApiContext: KubernetesContextSource = {
   }),
 }
 
-// Registered once, here, for the whole server: every caller of loadKubernetesContext gets the live cluster.
-let source: KubernetesContextSource = kubernetesApiContext
-
-/** Replaces the source (tests use a fake); `undefined` restores the Kubernetes API. */
-export function setKubernetesContextSource(next: KubernetesContextSource | undefined): void {
-  source = next ?? kubernetesApiContext
-}
+// The one source for the whole server: every caller of loadKubernetesContext gets the live cluster.
+const source: KubernetesContextSource = kubernetesApiContext
 
 const NOT_CHECKED = 'so namespaces and groups are typed freely and not checked.'
 

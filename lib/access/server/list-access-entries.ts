@@ -17,6 +17,7 @@ import { getEntryDetail } from './entry-detail-cache'
 import { computeEntryVersion } from './entry-version'
 import { loadManagedEvidence } from './managed-evidence'
 import { findLockoutRisk, isClusterAdminPath } from '@/lib/access/lockout-guard'
+import { toAssociatedPolicyDto } from '@/lib/access/policy-catalogue'
 
 // Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies, sent in parallel: BULK_SOCKETS / 4 entries keep
 // 64 calls in flight, half the bulk client's sockets (the rest serve a second page load). At 50 ms per call 1,000
@@ -37,6 +38,7 @@ export function toAccessEntryDto(
   const { managedReason, nodeWarning } = decideManagedEntry(detail, evidence)
   return {
     ...detail,
+    policies: detail.policies.map(toAssociatedPolicyDto),
     principalName: arn?.name ?? detail.principalArn,
     principalKind: kind,
     principalPath: arn?.path ?? '/',

@@ -2,18 +2,27 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
-import { isConsoleError } from '@/lib/api/console-error'
+import { auditErrorMessage } from '@/lib/audit/server/audited-write'
 import { recordAuditEvent, type AuditEvent } from '@/lib/audit/server/record-audit-event'
 import type { AuthenticationMode } from '@/lib/clusters/cluster-schemas'
 
 import type { GrantStep } from '@/lib/access/access-entry-dto'
+
+/** The access-entry writes, by the audit log's `noun.verb` names (stored rows keep these names). */
+export type AccessAction =
+  | 'access-entry.grant'
+  | 'access-entry.update'
+  | 'access-entry.delete'
+  | 'access-policy.associate'
+  | 'access-policy.disassociate'
 
 /** One write the console made to a cluster's access entries. */
 export type AccessChange = {
   actor: Session['user']
   region: string
   cluster: string
-  action: string
+  /** The audit log's `noun.verb` name, written by the service (e.g. `access-entry.grant`). */
+  action: AccessAction
   principalArn: string
   detail: Record<string, unknown>
   /** `refused`: the console turned the change down itself (managed entry, lockout guard) before calling AWS. */
@@ -28,23 +37,9 @@ export type AccessChange = {
   error?: unknown
 }
 
-// The access-entry services name their actions after the EKS operation; the audit log uses `noun.verb` names.
-const actionNames: Record<string, string> = {
-  'grant-access': 'access-entry.grant',
-  'update-access-entry': 'access-entry.update',
-  'delete-access-entry': 'access-entry.delete',
-  'associate-access-policy': 'access-policy.associate',
-  'disassociate-access-policy': 'access-policy.disassociate',
-}
-
 const results = { applied: 'succeeded', partial: 'partial', failed: 'failed', refused: 'refused' } as const
 
 const policyName = (arn: unknown) => (typeof arn === 'string' ? (arn.split('/').pop() ?? arn) : 'policy')
-
-function errorMessage(error: unknown): string | undefined {
-  if (error === undefined) return undefined
-  return isConsoleError(error) ? error.message : 'The request failed (the server log has the details).'
-}
 
 /** A grant's before/after/message from its steps: CreateAccessEntry, then one AssociateAccessPolicy per policy. */
 function describeGrant(change: AccessChange): Pick<AuditEvent, 'before' | 'after' | 'message'> {
@@ -92,12 +87,12 @@ function withoutPolicy(before: unknown, policyArn: unknown): unknown {
  */
 function describeWrite(change: AccessChange): Pick<AuditEvent, 'before' | 'after' | 'message'> {
   switch (change.action) {
-    case 'delete-access-entry':
+    case 'access-entry.delete':
       return {
         before: change.before ?? { principalArn: change.principalArn, ...change.detail },
         after: change.result === 'applied' ? null : undefined,
       }
-    case 'disassociate-access-policy':
+    case 'access-policy.disassociate':
       return {
         before: change.before ?? change.detail,
         after: withoutPolicy(change.before, change.detail.policyArn) ?? change.detail,
@@ -109,13 +104,13 @@ function describeWrite(change: AccessChange): Pick<AuditEvent, 'before' | 'after
 
 /** The single call site for auditing access-entry writes: records an audit event with before/after and the result. */
 export async function recordAccessChange(change: AccessChange): Promise<void> {
-  const described = change.action === 'grant-access' ? describeGrant(change) : describeWrite(change)
+  const described = change.action === 'access-entry.grant' ? describeGrant(change) : describeWrite(change)
   const before = change.before !== undefined ? change.before : described.before
   const after = change.after !== undefined ? change.after : described.after
-  const message = change.message ?? errorMessage(change.error) ?? described.message
+  const message = change.message ?? auditErrorMessage(change.error) ?? described.message
   await recordAuditEvent({
     actor: { name: change.actor.name, role: change.actor.role },
-    action: actionNames[change.action] ?? change.action,
+    action: change.action,
     cluster: { region: change.region, name: change.cluster },
     target: change.principalArn,
     ...(before !== undefined ? { before } : {}),
@@ -140,7 +135,8 @@ export async function recordAuthenticationModeChange(change: {
   /** The EKS update id to follow the switch with (DescribeUpdate). */
   updateId?: string
 }): Promise<void> {
-  const message = errorMessage(change.error) ?? (change.updateId ? `EKS update ${change.updateId} started.` : undefined)
+  const message =
+    auditErrorMessage(change.error) ?? (change.updateId ? `EKS update ${change.updateId} started.` : undefined)
   await recordAuditEvent({
     actor: { name: change.actor.name, role: change.actor.role },
     action: 'authentication-mode.update',

@@ -7,7 +7,7 @@ import { accessPolicyArn } from '@/lib/access/policy-catalogue'
 import { listAccessEntryArns, listAssociatedPolicies } from '@/lib/aws/access-entries'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { createConfigMap, replaceConfigMap } from '@/lib/k8s/kube-config-maps'
-import { auditedWrite, type Actor } from '@/lib/workload-identity/server/audit'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 
 import { buildEksctlCommand, buildKubectlApplyCommand } from '@/lib/aws-auth/aws-auth-commands'
 import type { AwsAuthApplyResultDto, AwsAuthPreviewDto } from '@/lib/aws-auth/aws-auth-dto'

@@ -9,8 +9,6 @@ import { scanPages } from './paged-scan'
 import type { NamespaceDetail, NamespacePage, NamespaceRow } from '@/lib/resources/resource-dto'
 import type { NamespaceFilters } from '@/lib/resources/resource-filters'
 
-const MAX_NAMESPACES = 5_000
-
 /** Projects a Namespace to its row. */
 export function projectNamespaceRow(ns: NamespaceJson): NamespaceRow {
   return {
@@ -44,18 +42,6 @@ export async function listNamespaceRows(
     limit: paging.limit,
     cursor: paging.cursor,
   })
-}
-
-/** Every namespace name, in order (bounded; clusters have hundreds, not hundreds of thousands). */
-export async function listNamespaceNames(ref: ClusterRef): Promise<string[]> {
-  const names: string[] = []
-  let next: string | undefined
-  do {
-    const page = await listPage(ref, { limit: 500, continue: next })
-    for (const ns of page.items) if (ns.name) names.push(ns.name)
-    next = page.metadata?.continue
-  } while (next && names.length < MAX_NAMESPACES)
-  return names
 }
 
 /** One namespace with labels, annotations and YAML. */

@@ -1,13 +1,14 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { coreCollectionPath, listKubeItems } from '@/lib/k8s/kube-raw'
+import { listAllNamespaceNames } from '@/lib/k8s/kube-namespaces'
+import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
 
 import { completeNodeName } from '@/lib/resources/ec2-node-names'
-import { listNamespaceNames } from './namespaces'
 import { cursorWalksNamespaces, scanPages, toForbiddenNotice, type FetchKubePage } from './paged-scan'
-import { projectPodRow } from '@/lib/resources/pod-rows'
-import type { ForbiddenNotice, PodPage, PodRow } from '@/lib/resources/resource-dto'
+import type { PodJson } from '@/lib/resources/kube-json'
+import { projectPodDetail, projectPodRow } from '@/lib/resources/pod-rows'
+import type { ForbiddenNotice, PodDetail, PodPage, PodRow } from '@/lib/resources/resource-dto'
 import type { PodFilters, PodStatusFilter } from '@/lib/resources/resource-filters'
 
 // What Kubernetes can filter itself (pods register status.phase and spec.nodeName as field selectors); the rest of a
@@ -73,7 +74,9 @@ export async function listPodRows(
   if (filters.ns.length > 0) return scan(filters.ns)
   const walkAll = async (notice: ForbiddenNotice) => {
     // Forbidden cluster-wide (e.g. a namespace-scoped access policy): show what it may see, namespace by namespace.
-    const page = await scan(await listNamespaceNames(ref))
+    // Up to 5,000 namespaces, by name: a cluster with more shows the first 5,000 (clusters have hundreds).
+    const { names } = await listAllNamespaceNames(ref, { max: 5_000 })
+    const page = await scan(names)
     return { ...page, forbidden: [notice, ...page.forbidden] }
   }
   if (cursorWalksNamespaces(paging.cursor)) return walkAll(clusterWideNotice(ref))
@@ -95,4 +98,14 @@ function clusterWideNotice(ref: ClusterRef): ForbiddenNotice {
     resource: 'pods',
     message: `The console's role cannot list pods across the cluster on ${ref.name}; showing the namespaces it can list.`,
   }
+}
+
+/** One Pod with containers, conditions, labels, annotations and YAML. */
+export async function getPodDetail(ref: ClusterRef, namespace: string, name: string): Promise<PodDetail> {
+  const pod = await getKubeJson<PodJson>(
+    ref,
+    { verb: 'get', resource: 'pods', namespace, name },
+    `${coreCollectionPath('pods', namespace)}/${encodeURIComponent(name)}`,
+  )
+  return projectPodDetail(pod)
 }

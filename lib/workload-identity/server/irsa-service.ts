@@ -6,7 +6,7 @@ import { getServiceAccount, patchServiceAccountAnnotations } from '@/lib/k8s/kub
 import { IRSA_ANNOTATIONS } from '@/lib/workload-identity/workload-identity-commands'
 import type { IrsaAnnotationsInput } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { auditedWrite, type Actor } from './audit'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 
 /**
  * The annotation changes a form asks for: a value sets, '' removes. Without a role ARN the other three annotations

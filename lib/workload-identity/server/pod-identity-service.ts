@@ -12,7 +12,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { createServiceAccount, getServiceAccount } from '@/lib/k8s/kube-service-accounts'
 import type { CreatePodIdentityInput, UpdatePodIdentityInput } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { auditedWrite, type Actor } from './audit'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 
 const eksTarget = (ref: ClusterRef) => ({ region: ref.region, cluster: ref.name })
 

@@ -5,12 +5,13 @@ import { stringify } from 'yaml'
 import { ConsoleError } from '@/lib/api/console-error'
 import { listPodIdentityAssociations } from '@/lib/aws/pod-identity'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { collectPages, listNamespaces, listServiceAccounts } from '@/lib/k8s/kube-lists'
+import { collectPages, listServiceAccounts } from '@/lib/k8s/kube-lists'
+import { listAllNamespaceNames } from '@/lib/k8s/kube-namespaces'
 import { createServiceAccount, getServiceAccount, listServiceAccountPods } from '@/lib/k8s/kube-service-accounts'
 import { createServiceAccountCommand } from '@/lib/workload-identity/workload-identity-commands'
 import type { ServiceAccountChoices, ServiceAccountDetail } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { auditedWrite, type Actor } from './audit'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { loadClusterIdentityFacts } from './cluster-identity-facts'
 import { buildMapping, createRoleReader, readIrsa, toPodFacts } from './mapping-service'
 
@@ -69,14 +70,12 @@ export async function loadServiceAccountDetail(
 /** Namespaces and service accounts for the create form's pickers (bounded: the pickers search, they do not page). */
 export async function listServiceAccountChoices(ref: ClusterRef, namespace?: string): Promise<ServiceAccountChoices> {
   const [namespaces, accounts] = await Promise.all([
-    collectPages((page) => listNamespaces(ref, page), 2_000),
+    // Up to 2,000 namespaces; `truncated` tells the picker there are more (it searches, it does not page).
+    listAllNamespaceNames(ref, { max: 2_000 }),
     collectPages((page) => listServiceAccounts(ref, namespace, page), 5_000),
   ])
   return {
-    namespaces: namespaces.items
-      .map((n) => n.metadata?.name ?? '')
-      .filter(Boolean)
-      .sort(),
+    namespaces: namespaces.names,
     serviceAccounts: accounts.items
       .map((sa) => ({ namespace: sa.metadata?.namespace ?? '', name: sa.metadata?.name ?? '' }))
       .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name)),

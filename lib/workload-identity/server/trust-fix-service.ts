@@ -23,7 +23,7 @@ import type {
   TrustFixPreview,
 } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { auditedWrite, type Actor } from './audit'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { loadClusterIdentityFacts } from './cluster-identity-facts'
 import { readIrsa } from './mapping-service'
 

@@ -1,4 +1,4 @@
-// What runs inside each demo cluster (demo-world.md "Inside each cluster"), aligned with sandbox/eks/seed-world.ts:
+// What runs inside each demo cluster (demo-world.md "Inside each cluster"), aligned with sandbox/eks/seed/seed-world.ts:
 // node groups and node pools, Pod Identity associations (orders/orders-api, reports/reports-job,
 // analytics/partner-sync) and the access entries whose groups the RoleBindings below name.
 import { ROLE_ARNS } from '../../core/seed-constants'

@@ -1,5 +1,5 @@
 // SANDBOX_SCALE=large: the `scale` cluster with 5,000 nodes and 100,000 Pods over 200 namespaces (`scale-ns-000` …
-// `scale-ns-199`, the namespaces sandbox/eks/seed-scale.ts scopes its access policies to). Regenerated at every
+// `scale-ns-199`, the namespaces sandbox/eks/seed/seed-scale.ts scopes its access policies to). Regenerated at every
 // start (never persisted); deterministic.
 import type { ClusterStore } from '../cluster-store'
 import { buildClusterStore, type WorkloadSeed } from './build-cluster'
@@ -9,7 +9,7 @@ export const LARGE_NODE_COUNT = 5000
 export const LARGE_POD_COUNT = 100_000
 export const LARGE_NAMESPACE_COUNT = 200
 
-/** The i-th scale namespace (0-based), as in sandbox/eks/seed-scale.ts. */
+/** The i-th scale namespace (0-based), as in sandbox/eks/seed/seed-scale.ts. */
 export function formatScaleNamespace(index: number): string {
   return `scale-ns-${String(index).padStart(3, '0')}`
 }

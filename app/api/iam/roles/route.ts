@@ -1,6 +1,6 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { principalSearchQuerySchema } from '@/lib/access/access-entry-params'
-import { searchIamPrincipals } from '@/lib/aws/iam-principals'
+import { searchIamPrincipals } from '@/lib/access/server/iam-principal-search'
 import { env } from '@/lib/env'
 import { createWorkloadRoleSchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { createWorkloadRole } from '@/lib/workload-identity/server/trust-fix-service'

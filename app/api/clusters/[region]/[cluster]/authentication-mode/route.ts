@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { changeAuthenticationMode } from '@/lib/access/server/authentication-mode-service'
 import { authenticationModeRequestSchema } from '@/lib/access/access-entry-params'
-import { getAuthenticationModeState } from '@/lib/aws/authentication-mode'
+import { getAuthenticationModeState } from '@/lib/access/server/authentication-mode-state'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 type Params = { region: string; cluster: string }

@@ -1,6 +1,6 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { listObjectEvents } from '@/lib/resources/server/pod-detail'
+import { listObjectEvents } from '@/lib/resources/server/object-events'
 import { readSearchParams } from '@/lib/resources/resource-filters'
 import { eventsQuerySchema } from '@/lib/resources/resource-params'
 

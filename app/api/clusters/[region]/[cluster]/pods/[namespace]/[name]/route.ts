@@ -1,5 +1,5 @@
 import { withRole } from '@/lib/api/server/with-role'
-import { getPodDetail } from '@/lib/resources/server/pod-detail'
+import { getPodDetail } from '@/lib/resources/server/pods'
 import { podParamsSchema } from '@/lib/resources/resource-params'
 
 type Params = { region: string; cluster: string; namespace: string; name: string }

@@ -4,8 +4,8 @@ import {
   ROLE_ARNS,
   SSO_ROLE_NAME,
   USER_ARNS,
-} from '../core/seed-constants'
-import type { ClusterRecord } from './records'
+} from '../../core/seed-constants'
+import type { ClusterRecord } from '../records'
 import {
   addSeedAccessEntry,
   addSeedAddons,

@@ -1,11 +1,11 @@
-import { ACCOUNT_ID, buildOidcIssuerUrl, type SeedCluster } from '../core/seed-constants'
+import { ACCOUNT_ID, buildOidcIssuerUrl, type SeedCluster } from '../../core/seed-constants'
 import type {
   AccessEntryRecord,
   AccessEntryType,
   AccessScope,
   ClusterRecord,
   PodIdentityAssociationRecord,
-} from './records'
+} from '../records'
 import {
   buildAccessEntryArn,
   buildAddonArn,
@@ -13,10 +13,10 @@ import {
   buildFargateProfileArn,
   buildNodegroupArn,
   buildPodIdentityAssociationArn,
-} from './arns'
-import { buildDefaultUsername, listSystemGroups, parsePrincipalArn } from './access-entry-rules'
-import { buildAccessPolicyArn } from './access-policies'
-import { deriveAssociationId, deriveUuid } from './ids'
+} from '../arns'
+import { buildDefaultUsername, listSystemGroups, parsePrincipalArn } from '../access-entry-rules'
+import { buildAccessPolicyArn } from '../access-policies'
+import { deriveAssociationId, deriveUuid } from '../ids'
 
 // Small deterministic builders the seed story is written with. Ids derive from names, so every fresh sandbox has the
 // same ARNs.

@@ -8,10 +8,10 @@ import {
   SCALE_ROLE_COUNT,
   SEED_CLUSTERS,
   USER_ACCESS_KEYS,
-} from '../core/seed-constants'
-import { evaluateTrustPolicy } from '../sts/trust-policy'
-import { seedIam } from './seed'
-import { findPrincipal } from './state'
+} from '../../core/seed-constants'
+import { evaluateTrustPolicy } from '../../sts/trust-policy'
+import { seedIam } from './seed-iam'
+import { findPrincipal } from '../state'
 
 const iam = seedIam({ scale: 'default' })
 

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-vi.mock('server-only', () => ({}))
-const { describeAccessPolicy } = await import('./access-policies')
+import { describeAccessPolicy, toAssociatedPolicyDto } from './policy-catalogue'
 
 const arn = (name: string) => `arn:aws:eks::aws:cluster-access-policy/${name}`
 
@@ -28,5 +27,26 @@ describe('describeAccessPolicy', () => {
       managedByEks: false,
       rules: null,
     })
+  })
+})
+
+describe('toAssociatedPolicyDto', () => {
+  const association = (policyArn: string) => ({
+    policyArn,
+    accessScope: { type: 'cluster' as const, namespaces: [] },
+    associatedAt: null,
+    modifiedAt: null,
+  })
+  it.each([
+    ['an EKS policy ARN', arn('AmazonEKSViewPolicy'), 'AmazonEKSViewPolicy'],
+    ['a GovCloud ARN', 'arn:aws-us-gov:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy', 'AmazonEKSAdminPolicy'],
+    [
+      'an ARN that is not an access policy',
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    ],
+    ['an empty ARN', '', ''],
+  ])('names %s', (_label, policyArn, policyName) => {
+    expect(toAssociatedPolicyDto(association(policyArn))).toEqual({ ...association(policyArn), policyName })
   })
 })

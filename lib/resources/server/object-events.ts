@@ -3,20 +3,9 @@ import 'server-only'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { coreCollectionPath, getKubeJson, type KubeListJson } from '@/lib/k8s/kube-raw'
 
-import type { EventJson, PodJson } from '@/lib/resources/kube-json'
+import type { EventJson } from '@/lib/resources/kube-json'
 import { toForbiddenNotice } from './paged-scan'
-import { projectPodDetail } from '@/lib/resources/pod-rows'
-import type { EventList, KubeEventDto, PodDetail } from '@/lib/resources/resource-dto'
-
-/** One Pod with containers, conditions, labels, annotations and YAML. */
-export async function getPodDetail(ref: ClusterRef, namespace: string, name: string): Promise<PodDetail> {
-  const pod = await getKubeJson<PodJson>(
-    ref,
-    { verb: 'get', resource: 'pods', namespace, name },
-    `${coreCollectionPath('pods', namespace)}/${encodeURIComponent(name)}`,
-  )
-  return projectPodDetail(pod)
-}
+import type { EventList, KubeEventDto } from '@/lib/resources/resource-dto'
 
 function projectEvent(e: EventJson): KubeEventDto {
   return {

@@ -1,5 +1,5 @@
-import { CLUSTER_SCALE, SCALE_ROLE_COUNT, USER_ARNS, buildScaleRoleArn } from '../core/seed-constants'
-import type { ClusterRecord } from './records'
+import { CLUSTER_SCALE, SCALE_ROLE_COUNT, USER_ARNS, buildScaleRoleArn } from '../../core/seed-constants'
+import type { ClusterRecord } from '../records'
 import { addSeedAccessEntry, addSeedAddons, buildSeedCluster } from './seed-builders'
 
 // SANDBOX_SCALE=large: a cluster with exactly 1,000 access entries — the four IAM users plus roles scale-dev-0001…

@@ -4,7 +4,7 @@ import type { QueryParams } from '../core/query-params'
 import { formatIsoSeconds } from './ids'
 import { paginate, parseMaxItems } from './pagination'
 import { renderOidcProvider, renderUser } from './render'
-import type { IamResult } from './role-operations'
+import type { IamResult } from './ops-roles'
 import { findUserByName, type IamOidcProvider } from './state'
 import { requireParam, validateEntityName, validatePathPrefix } from './validation'
 

@@ -4,7 +4,7 @@ import {
   CLUSTER_PROD_WEB,
   LEGACY_IRSA_SUBJECT,
   ROLE_ARNS,
-} from '../core/seed-constants'
+} from '../../core/seed-constants'
 
 // Trust policies of the seeded roles, written the way the AWS docs and consoles write them.
 

@@ -14,9 +14,9 @@ import {
   listSeedClusters,
   type SeedRoleName,
   type SeedUserName,
-} from '../core/seed-constants'
-import { formatIsoSeconds, generateIamId } from './ids'
-import type { IamOidcProvider, IamRole, IamState, IamUser } from './state'
+} from '../../core/seed-constants'
+import { formatIsoSeconds, generateIamId } from '../ids'
+import type { IamOidcProvider, IamRole, IamState, IamUser } from '../state'
 import {
   trustAccountRoot,
   trustFargatePods,

@@ -6,8 +6,8 @@ import {
   ROLE_ARNS,
   SSO_ROLE_NAME,
   USER_ARNS,
-} from '../core/seed-constants'
-import type { ClusterRecord } from './records'
+} from '../../core/seed-constants'
+import type { ClusterRecord } from '../records'
 import {
   addSeedAccessEntry,
   addSeedAddons,
@@ -15,8 +15,8 @@ import {
   addSeedNodegroup,
   buildSeedCluster,
 } from './seed-builders'
-import { deriveUuid } from './ids'
-import { buildIdentityProviderConfigArn } from './arns'
+import { deriveUuid } from '../ids'
+import { buildIdentityProviderConfigArn } from '../arns'
 import { buildScaleCluster } from './seed-scale'
 import { buildProdWeb } from './seed-prod-web'
 
