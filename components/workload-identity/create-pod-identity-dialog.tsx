@@ -15,7 +15,7 @@ import {
   createServiceAccountCommand,
 } from '@/lib/workload-identity/workload-identity-commands'
 import { createPodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
-import { useCreatePodIdentity } from '@/lib/queries/workload-identity-mutations'
+import { useCreatePodIdentity } from '@/lib/queries/workload-identity-queries'
 
 import { CreateRoleInline } from './create-role-inline'
 import { resourcePaths } from '@/components/resources/resource-links'

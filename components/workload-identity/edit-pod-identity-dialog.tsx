@@ -12,7 +12,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { prettySessionPolicy } from '@/lib/workload-identity/session-policy'
 import { updatePodIdentityCommand } from '@/lib/workload-identity/workload-identity-commands'
 import { updatePodIdentitySchema, type PodIdentityDto } from '@/lib/workload-identity/workload-identity-schemas'
-import { useUpdatePodIdentity } from '@/lib/queries/workload-identity-mutations'
+import { useUpdatePodIdentity } from '@/lib/queries/workload-identity-queries'
 
 import { RolePicker } from './role-picker'
 import { SessionPolicyField } from './session-policy-field'

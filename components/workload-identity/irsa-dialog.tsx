@@ -11,7 +11,7 @@ import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { annotateServiceAccountCommand, IRSA_ANNOTATIONS } from '@/lib/workload-identity/workload-identity-commands'
 import { irsaAnnotationsSchema } from '@/lib/workload-identity/workload-identity-schemas'
-import { useSetIrsaAnnotations } from '@/lib/queries/workload-identity-mutations'
+import { useSetIrsaAnnotations } from '@/lib/queries/workload-identity-queries'
 
 import { CreateRoleInline } from './create-role-inline'
 import { RolePicker } from './role-picker'

@@ -11,7 +11,7 @@ import { clusterKeys } from './cluster-queries'
  * GET /api/clusters/:region/:cluster/console-identity — who the console is on AWS (STS GetCallerIdentity) and on the
  * cluster (SelfSubjectReview). A cluster that refuses the console is an answer (`kubernetes.ok: false`), not an error.
  */
-export const consoleIdentitySchema = z.object({
+const consoleIdentitySchema = z.object({
   aws: z.object({ arn: z.string(), account: z.string(), userId: z.string() }),
   kubernetes: z.discriminatedUnion('ok', [
     z.object({
