@@ -91,6 +91,21 @@ test('an editor grants namespace access and sees it listed', async ({ page, sign
   await expect(access.row('legacy-irsa')).toContainText('namespaces legacy, shop-*')
 })
 
+test('a namespace the scope rules refuse is named on the Namespaces field, and nothing is sent', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('editor')
+  await page.goto('/clusters/us-west-2/prod-web/access/grant')
+  const form = new GrantAccessPage(page)
+  await form.fill({ principalArn: roleArn('legacy-irsa'), policy: 'AmazonEKSViewPolicy', namespaces: 'team-a, Team_B' })
+  await form.submit()
+  const namespaces = page.getByLabel('Namespaces', { exact: true })
+  await expect(namespaces).toHaveAttribute('aria-invalid', 'true')
+  await expect(namespaces).toHaveAccessibleDescription(/"Team_B" is not a valid namespace/)
+  await expect(page.getByText('Access granted')).toHaveCount(0)
+})
+
 test('an entry EKS keeps throttling is named above the others, and Retry reads it', async ({
   page,
   request,

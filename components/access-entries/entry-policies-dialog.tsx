@@ -56,7 +56,7 @@ export function EntryPoliciesDialog({
   })
   const values = useWatch({ control: form.control })
   const errors = form.formState.errors
-  const scopeErrors = errors.accessScope as { message?: string; namespaces?: { message?: string } } | undefined
+  const scopeErrors = errors.accessScope as { message?: string } | undefined
   const ref = { clusterName: cluster.name, region: cluster.region, principalArn: entry.principalArn }
   const editing = entry.policies.some((p) => p.policyArn === values.policyArn)
 
@@ -156,7 +156,6 @@ export function EntryPoliciesDialog({
             errors={{
               policyArn: errors.policyArn?.message,
               scope: scopeErrors?.message,
-              namespaces: scopeErrors?.namespaces?.message,
             }}
             knownNamespaces={kube?.available ? kube.namespaces : null}
             region={cluster.region}

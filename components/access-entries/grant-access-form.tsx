@@ -144,7 +144,7 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
             ) : null}
             {policies.fields.map((field, index) => {
               const e = errors.accessPolicies?.[index]
-              const scope = e?.accessScope as { message?: string; namespaces?: { message?: string } } | undefined
+              const scope = e?.accessScope as { message?: string } | undefined
               return (
                 <div
                   key={field.id}
@@ -158,7 +158,6 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
                     errors={{
                       policyArn: e?.policyArn?.message,
                       scope: scope?.message,
-                      namespaces: scope?.namespaces?.message,
                     }}
                     knownNamespaces={kube?.available ? kube.namespaces : null}
                     region={cluster.region}

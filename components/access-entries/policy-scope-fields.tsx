@@ -7,7 +7,7 @@ import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
 import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 import { findMissingNamespaces } from '@/lib/access/kubernetes-warnings'
 
-import { ListInput } from '@/components/ui/list-input'
+import { ListField } from '@/components/ui/list-field'
 
 /**
  * One access policy with its scope: the policy (from ListAccessPolicies), cluster or namespace scope, and the
@@ -28,7 +28,8 @@ export function PolicyScopeFields<T extends FieldValues, O extends FieldValues>(
   prefix: '' | `${string}.`
   idPrefix: string
   policies: readonly AccessPolicyDto[]
-  errors: { policyArn?: string; scope?: string; namespaces?: string }
+  /** The namespaces field finds its own error in the form. */
+  errors: { policyArn?: string; scope?: string }
   knownNamespaces: readonly string[] | null
   lockPolicy?: boolean
   /** The cluster's region: links the picker to the access-policy catalogue for that region. */
@@ -114,34 +115,24 @@ export function PolicyScopeFields<T extends FieldValues, O extends FieldValues>(
         {errors.scope ? <p className="text-xs font-medium text-red-700 dark:text-red-400">{errors.scope}</p> : null}
       </fieldset>
       {scopeType === 'namespace' ? (
-        <FormField
-          id={nsId}
-          label="Namespaces"
-          className="sm:col-span-2"
-          error={errors.namespaces}
-          hint={
-            knownNamespaces
-              ? `Comma-separated; * wildcards allowed. The cluster has: ${knownNamespaces.slice(0, 12).join(', ')}${knownNamespaces.length > 12 ? '…' : ''}`
-              : 'Comma-separated; * wildcards allowed (e.g. team-a, dev-*).'
-          }
-          warning={
-            missing.length > 0
-              ? `No namespace matches ${missing.join(', ')} yet; the grant applies once one exists.`
-              : undefined
-          }
-        >
-          <Controller
+        <>
+          <ListField
             control={control}
             name={path('accessScope.namespaces')}
-            render={({ field }) => (
-              <ListInput
-                {...fieldIds(nsId, errors.namespaces, true)}
-                value={field.value as string[] | undefined}
-                onChange={field.onChange}
-                invalid={!!errors.namespaces}
-                list={knownNamespaces ? `${nsId}-options` : undefined}
-              />
-            )}
+            id={nsId}
+            label="Namespaces"
+            className="sm:col-span-2"
+            hint={
+              knownNamespaces
+                ? `Comma-separated; * wildcards allowed. The cluster has: ${knownNamespaces.slice(0, 12).join(', ')}${knownNamespaces.length > 12 ? '…' : ''}`
+                : 'Comma-separated; * wildcards allowed (e.g. team-a, dev-*).'
+            }
+            warning={
+              missing.length > 0
+                ? `No namespace matches ${missing.join(', ')} yet; the grant applies once one exists.`
+                : undefined
+            }
+            list={knownNamespaces ? `${nsId}-options` : undefined}
           />
           {knownNamespaces ? (
             <datalist id={`${nsId}-options`}>
@@ -150,7 +141,7 @@ export function PolicyScopeFields<T extends FieldValues, O extends FieldValues>(
               ))}
             </datalist>
           ) : null}
-        </FormField>
+        </>
       ) : null}
     </div>
   )
