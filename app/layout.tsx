@@ -5,13 +5,34 @@ import type { ReactNode } from 'react'
 import { themeScript } from '@/components/layout/theme-script'
 import { ConfigurationError } from '@/components/layout/configuration-error'
 import { AppProviders } from '@/components/providers/app-providers'
-import { configurationProblems } from '@/lib/env'
+import { configurationProblems, env } from '@/lib/env'
+import { servedOverHttps } from '@/lib/security/security-headers'
 
 import './globals.css'
 
-export const metadata: Metadata = {
-  title: { default: 'EKS Access Console', template: '%s · EKS Access Console' },
-  description: 'Who can do what in your Amazon EKS clusters, and how to change it safely.',
+const title = 'EKS Access Console'
+const description = 'Who can do what in your Amazon EKS clusters, and how to change it safely.'
+// public/og-image.png, 1200×630: the size link previews (Open Graph, X/Twitter large cards) expect.
+const previewImage = { url: '/og-image.png', width: 1200, height: 630, alt: `${title}: ${description}` }
+
+/**
+ * The social preview needs absolute URLs (https://ogp.me/#url). They are resolved against the console's public URL,
+ * NEXTAUTH_URL when set, else the host this request came to (so a console behind any name previews itself).
+ * https://nextjs.org/docs/app/api-reference/functions/generate-metadata#metadatabase
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const request = await headers()
+  const configured = configurationProblems().length === 0 ? env.nextAuthUrl : undefined
+  const proto = servedOverHttps('http:', request.get('x-forwarded-proto')) ? 'https' : 'http'
+  const metadataBase = new URL(configured ?? `${proto}://${request.get('host') ?? 'localhost'}`)
+  return {
+    metadataBase,
+    title: { default: title, template: `%s · ${title}` },
+    description,
+    icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
+    openGraph: { type: 'website', siteName: title, title, description, images: [previewImage] },
+    twitter: { card: 'summary_large_image', title, description, images: [previewImage] },
+  }
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
-import { AccessPageObject, GrantFormObject, SANDBOX_URL, signIn } from './pages/access-page'
+import { AccessPage, GrantAccessPage } from './pages/access-page'
+import { SANDBOX_URL } from './support/sandbox-url'
 
 const roleArn = (name: string) => `arn:aws:iam::111122223333:role/${name}`
 
@@ -8,9 +9,9 @@ test.afterEach(async ({ request }) => {
   await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
 })
 
-test('a viewer sees entries but no edit controls, and the write routes answer 403', async ({ page }) => {
-  await signIn(page, 'viewer')
-  const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
+test('a viewer sees entries but no edit controls, and the write routes answer 403', async ({ page, signInAs }) => {
+  await signInAs('viewer')
+  const access = new AccessPage(page, 'us-west-2', 'prod-web')
   await access.goto()
   await expect(access.row('TeamADeveloper')).toBeVisible()
   await expect(access.grantLink()).toHaveCount(0)
@@ -22,9 +23,9 @@ test('a viewer sees entries but no edit controls, and the write routes answer 40
   expect(del.status()).toBe(403)
 })
 
-test('Auto Mode managed entries have no controls and their routes refuse changes', async ({ page }) => {
-  await signIn(page, 'editor')
-  const access = new AccessPageObject(page, 'us-west-2', 'ml-auto')
+test('Auto Mode managed entries have no controls and their routes refuse changes', async ({ page, signInAs }) => {
+  await signInAs('editor')
+  const access = new AccessPage(page, 'us-west-2', 'ml-auto')
   await access.goto()
   await expect(page.getByText('EKS Auto Mode cluster')).toBeVisible()
   const row = access.row('AmazonEKSAutoClusterRole')
@@ -38,9 +39,10 @@ test('Auto Mode managed entries have no controls and their routes refuse changes
 
 test('the lockout guard stops deleting the console principal and the last admin until an admin types the name', async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, 'admin')
-  const access = new AccessPageObject(page, 'eu-west-1', 'eu-shop')
+  await signInAs('admin')
+  const access = new AccessPage(page, 'eu-west-1', 'eu-shop')
   await access.goto()
   await access.deleteButton('admin').click()
   const dialog = access.dialog()
@@ -58,13 +60,14 @@ test('the lockout guard stops deleting the console principal and the last admin 
 test('a failure on the association step leaves a clear "created, not associated" state with retry', async ({
   page,
   request,
+  signInAs,
 }) => {
   await request.put(`${SANDBOX_URL}/_sandbox/faults`, {
     data: { faults: [{ service: 'eks', operation: 'AssociateAccessPolicy', kind: 'error', status: 503 }] },
   })
-  await signIn(page, 'editor')
+  await signInAs('editor')
   await page.goto('/clusters/us-west-2/prod-web/access/grant')
-  const form = new GrantFormObject(page)
+  const form = new GrantAccessPage(page)
   await form.fill({ principalArn: roleArn('billing-irsa'), policy: 'AmazonEKSEditPolicy', namespaces: 'billing' })
   await form.submit()
   await expect(page.getByText('Created, not associated')).toBeVisible()
@@ -75,22 +78,41 @@ test('a failure on the association step leaves a clear "created, not associated"
   await expect(page.getByText('Access granted')).toBeVisible()
 })
 
-test('an editor grants namespace access and sees it listed', async ({ page }) => {
-  await signIn(page, 'editor')
+test('an editor grants namespace access and sees it listed', async ({ page, signInAs }) => {
+  await signInAs('editor')
   await page.goto('/clusters/us-west-2/prod-web/access/grant')
-  const form = new GrantFormObject(page)
+  const form = new GrantAccessPage(page)
   await form.fill({ principalArn: roleArn('legacy-irsa'), policy: 'AmazonEKSViewPolicy', namespaces: 'legacy, shop-*' })
   await expect(page.getByText('aws eks associate-access-policy')).toBeVisible()
   await form.submit()
   await expect(page.getByText('Access granted')).toBeVisible()
   await page.getByRole('link', { name: 'Back to access entries' }).click()
-  const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
+  const access = new AccessPage(page, 'us-west-2', 'prod-web')
   await expect(access.row('legacy-irsa')).toContainText('namespaces legacy, shop-*')
 })
 
-test('an entry EKS keeps throttling is named above the others, and Retry reads it', async ({ page, request }) => {
-  await signIn(page, 'viewer')
-  const access = new AccessPageObject(page, 'us-west-2', 'ml-auto')
+test('a namespace the scope rules refuse is named on the Namespaces field, and nothing is sent', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('editor')
+  await page.goto('/clusters/us-west-2/prod-web/access/grant')
+  const form = new GrantAccessPage(page)
+  await form.fill({ principalArn: roleArn('legacy-irsa'), policy: 'AmazonEKSViewPolicy', namespaces: 'team-a, Team_B' })
+  await form.submit()
+  const namespaces = page.getByLabel('Namespaces', { exact: true })
+  await expect(namespaces).toHaveAttribute('aria-invalid', 'true')
+  await expect(namespaces).toHaveAccessibleDescription(/"Team_B" is not a valid namespace/)
+  await expect(page.getByText('Access granted')).toHaveCount(0)
+})
+
+test('an entry EKS keeps throttling is named above the others, and Retry reads it', async ({
+  page,
+  request,
+  signInAs,
+}) => {
+  await signInAs('viewer')
+  const access = new AccessPage(page, 'us-west-2', 'ml-auto')
   await access.goto()
   await expect(access.row('PlatformAdmin')).toBeVisible()
   await request.put(`${SANDBOX_URL}/_sandbox/faults`, {

@@ -5,8 +5,8 @@
 import { ROLE_ARNS, USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
-import { AccessPageObject, GrantFormObject } from './pages/access-page'
-import { assumeRole, connectToCluster, deleteAccessEntryIfPresent, getTokenWithAwsCli } from './pages/access-kube-probe'
+import { AccessPage, GrantAccessPage } from './pages/access-page'
+import { assumeRole, connectToCluster, deleteAccessEntryIfPresent, getTokenWithAwsCli } from './support/kube-probe'
 
 const cluster = { region: 'us-west-2', name: 'ml-auto' }
 const role = ROLE_ARNS.TeamBDeveloper
@@ -32,7 +32,7 @@ test('a namespace grant made in the form lets the role write in team-a only, and
 
   await signInAs('editor')
   await page.goto(`/clusters/${cluster.region}/${cluster.name}/access/grant`)
-  const form = new GrantFormObject(page)
+  const form = new GrantAccessPage(page)
   await form.fill({ principalArn: role, policy: 'AmazonEKSEditPolicy', namespaces: 'team-a' })
   await form.submit()
   await expect(page.getByText('Access granted')).toBeVisible()
@@ -43,7 +43,7 @@ test('a namespace grant made in the form lets the role write in team-a only, and
   expect(forbidden.message).toMatch(/configmaps.*forbidden|forbidden.*configmaps/i)
   expect((await kube.deleteConfigMap('team-a', configMap)).status).toBe(200)
 
-  const access = new AccessPageObject(page, cluster.region, cluster.name)
+  const access = new AccessPage(page, cluster.region, cluster.name)
   await access.goto()
   await access.deleteButton('TeamBDeveloper').click()
   await expect(access.dialog().getByText('AmazonEKSEditPolicy')).toBeVisible()

@@ -2,7 +2,7 @@
 // role are locked; a custom node role (EC2) is the customer's, editable and deletable with a warning. Screenshots of
 // the access rows of ml-auto and prod-web, light and dark, go to the test's output folder.
 import { expect, test } from './fixtures'
-import { AccessPageObject } from './pages/access-page'
+import { AccessPage } from './pages/access-page'
 
 const roleArn = (name: string) => `arn:aws:iam::111122223333:role/${name}`
 
@@ -17,7 +17,7 @@ test('an EC2 entry granted on ml-auto is not locked, warns, and can be deleted t
   await expect(page.getByText('Access granted')).toBeVisible()
   await page.getByRole('link', { name: 'Back to access entries' }).click()
 
-  const access = new AccessPageObject(page, 'us-west-2', 'ml-auto')
+  const access = new AccessPage(page, 'us-west-2', 'ml-auto')
   const row = access.row('reports-writer')
   await expect(row).toContainText('EC2')
   await expect(row.getByText('Managed by EKS')).toHaveCount(0)
@@ -33,14 +33,14 @@ test('the seeded custom node role is editable; a managed node group role is lock
   signInAs,
 }) => {
   const page = await signInAs('editor')
-  const ml = new AccessPageObject(page, 'us-west-2', 'ml-auto')
+  const ml = new AccessPage(page, 'us-west-2', 'ml-auto')
   await ml.goto()
   await expect(ml.deleteButton('MlAutoCustomNodeRole')).toBeVisible()
   await expect(ml.row('MlAutoCustomNodeRole').getByText('Managed by EKS')).toHaveCount(0)
   await expect(ml.row('AmazonEKSAutoClusterRole')).toContainText('Auto Mode cluster role')
   await expect(ml.deleteButton('AmazonEKSAutoClusterRole')).toHaveCount(0)
 
-  const web = new AccessPageObject(page, 'us-west-2', 'prod-web')
+  const web = new AccessPage(page, 'us-west-2', 'prod-web')
   await web.goto()
   const node = web.row('eksNodeRole')
   await expect(node.getByText('Managed by EKS')).toBeVisible()
@@ -54,7 +54,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1440, height: 1600 })
     await page.emulateMedia({ colorScheme })
     for (const cluster of ['ml-auto', 'prod-web']) {
-      const access = new AccessPageObject(page, 'us-west-2', cluster)
+      const access = new AccessPage(page, 'us-west-2', cluster)
       await access.goto()
       await expect(access.row('PlatformAdmin')).toBeVisible()
       await page.screenshot({ path: testInfo.outputPath(`access-${cluster}-${colorScheme}.png`) })

@@ -1,13 +1,13 @@
 import { expect, test } from './fixtures'
-import { SANDBOX_URL } from './pages/access-page'
-import { AccessPoliciesPageObject } from './pages/access-policies-page'
+import { SANDBOX_URL } from './support/sandbox-url'
+import { AccessPoliciesPage } from './pages/access-policies-page'
 
 test('the catalogue lists every policy with its Kubernetes rules, and marks undocumented ones', async ({
   page,
   signInAs,
 }) => {
   await signInAs('viewer')
-  const catalogue = new AccessPoliciesPageObject(page)
+  const catalogue = new AccessPoliciesPage(page)
   await catalogue.goto('?region=us-west-2')
   const api = await page.request.get('/api/access-policies?region=us-west-2')
   const { policies } = (await api.json()) as { policies: { name: string }[] }
@@ -58,7 +58,7 @@ test.describe('when ListAccessPolicies fails', () => {
       data: { faults: [{ service: 'eks', operation: 'ListAccessPolicies', kind: 'error', status: 500 }] },
     })
     await signInAs('viewer')
-    const catalogue = new AccessPoliciesPageObject(page)
+    const catalogue = new AccessPoliciesPage(page)
     await catalogue.goto('?region=eu-west-1')
     // (Next's route announcer is an alert too.)
     const alert = page.getByRole('alert').filter({ hasText: 'Could not load the access policies' })

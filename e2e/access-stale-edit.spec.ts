@@ -1,7 +1,7 @@
 // A stale edit: the edit dialog was opened on one version of the entry, someone else saved in between; the save is
 // refused (412), the dialog shows what changed and re-applies the person's change on top of the current entry.
 import { expect, test } from './fixtures'
-import { AccessPageObject, signIn } from './pages/access-page'
+import { AccessPage } from './pages/access-page'
 
 const auditor = 'arn:aws:iam::111122223333:role/ReadOnlyAuditor'
 
@@ -10,9 +10,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // The refused save is a 412 the browser logs as a failed resource load: that is the point of the test.
     test.use({ colorScheme, allowConsoleErrors: [/status of 412 \(Precondition Failed\)/] })
 
-    test('shows what changed behind the dialog and re-applies the edit on top of it', async ({ page }, testInfo) => {
-      await signIn(page, 'editor')
-      const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
+    test('shows what changed behind the dialog and re-applies the edit on top of it', async ({
+      page,
+      signInAs,
+    }, testInfo) => {
+      await signInAs('editor')
+      const access = new AccessPage(page, 'us-west-2', 'prod-web')
       await access.goto()
       await access.editButton('ReadOnlyAuditor').click()
       const dialog = access.dialog()

@@ -8,8 +8,10 @@ import type { Page } from '@playwright/test'
 import { USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
-import { GrantFormObject, SANDBOX_URL } from './pages/access-page'
-import { AuditPageObject, createSandboxRole, deleteSandboxRole } from './pages/audit-page'
+import { GrantAccessPage } from './pages/access-page'
+import { SANDBOX_URL } from './support/sandbox-url'
+import { AuditPage } from './pages/audit-page'
+import { createSandboxRole, deleteSandboxRole } from './support/sandbox-roles'
 
 const cluster = { region: 'us-west-2', name: 'prod-web' }
 const roleName = `audit-e2e-${Date.now()}`
@@ -51,13 +53,13 @@ test('an editor’s grant shows on the audit log and in the cluster history, wit
 }) => {
   await signInAs('editor')
   await page.goto(`/clusters/${cluster.region}/${cluster.name}/access/grant`)
-  const form = new GrantFormObject(page)
+  const form = new GrantAccessPage(page)
   await form.fill({ principalArn: roleArn, policy: 'AmazonEKSViewPolicy', namespaces: 'audit-e2e' })
   await form.submit()
   await expect(page.getByText('Access granted')).toBeVisible()
 
   await page.getByRole('link', { name: 'Audit log' }).click()
-  const audit = new AuditPageObject(page)
+  const audit = new AuditPage(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
   const row = audit.rows(roleName).first()
   await expect(row).toContainText('Grant access')
@@ -93,7 +95,7 @@ test('a deep link with filters opens filtered, and an unknown actor shows the fi
   signInAs,
 }) => {
   await signInAs('viewer')
-  const audit = new AuditPageObject(page)
+  const audit = new AuditPage(page)
   await audit.gotoAll(`?actor=nobody-${Date.now()}&result=partial`)
   await expect(audit.filter('Result')).toHaveValue('partial')
   await expect(page.getByText('No changes match these filters.')).toBeVisible()
@@ -104,7 +106,7 @@ test('a deep link with filters opens filtered, and an unknown actor shows the fi
 
 test('the time range narrows the log, lives in the URL and drops its dates when left', async ({ page, signInAs }) => {
   await signInAs('viewer')
-  const audit = new AuditPageObject(page)
+  const audit = new AuditPage(page)
   await audit.gotoAll()
   await audit.filter('When').selectOption({ label: 'Last hour' })
   await expect(page).toHaveURL(/period=1h/)
@@ -134,7 +136,7 @@ test('a change the console refused is listed as refused, and the Result filter f
     `/api/clusters/us-west-2/ml-auto/access-entries/${encodeURIComponent(principal)}`,
   )
   expect(refused.status()).toBe(409)
-  const audit = new AuditPageObject(page)
+  const audit = new AuditPage(page)
   await audit.gotoAll()
   await audit.filter('Result').selectOption('refused')
   await expect(page).toHaveURL(/result=refused/)

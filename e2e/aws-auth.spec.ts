@@ -7,8 +7,9 @@ import type { Page } from '@playwright/test'
 import { ROLE_ARNS, USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
-import { assumeRole, connectToCluster, getTokenWithAwsCli } from './pages/access-kube-probe'
-import { AwsAuthPageObject, editAwsAuthAsAdmin, runKubectl, setAwsAuthAsAdmin } from './pages/aws-auth-page'
+import { assumeRole, connectToCluster, getTokenWithAwsCli } from './support/kube-probe'
+import { AwsAuthPage } from './pages/aws-auth-page'
+import { editAwsAuthAsAdmin, runKubectl, setAwsAuthAsAdmin } from './support/aws-auth-admin'
 
 const legacy = { region: 'us-west-2', name: 'legacy-batch' }
 const role = ROLE_ARNS.TeamADeveloper
@@ -18,7 +19,7 @@ const shoot = (page: Page, name: string, scheme: string, fullPage = true) =>
 
 test('a viewer reads the mappings, their meaning and the raw YAML, without edit controls', async ({ signInAs }) => {
   const page = await signInAs('viewer')
-  const awsAuth = new AwsAuthPageObject(page, legacy.region, legacy.name)
+  const awsAuth = new AwsAuthPage(page, legacy.region, legacy.name)
   await awsAuth.goto()
   await expect(awsAuth.heading()).toBeVisible()
   await expect(page.getByRole('link', { name: 'aws-auth', exact: true })).toHaveAttribute('aria-current', 'page')
@@ -45,7 +46,7 @@ test('an admin adds a mapping in the form; kubectl as that role then does what t
   ).not.toBe(0)
 
   await signInAs('admin')
-  const awsAuth = new AwsAuthPageObject(page, legacy.region, legacy.name)
+  const awsAuth = new AwsAuthPage(page, legacy.region, legacy.name)
   await awsAuth.goto()
   await awsAuth.addButton().click()
   const dialog = awsAuth.dialog()
@@ -99,7 +100,7 @@ test('an admin adds a mapping in the form; kubectl as that role then does what t
 
 test('removing the last system:masters mapping needs the cluster name typed', async ({ page, signInAs }) => {
   await signInAs('admin')
-  const awsAuth = new AwsAuthPageObject(page, legacy.region, legacy.name)
+  const awsAuth = new AwsAuthPage(page, legacy.region, legacy.name)
   await awsAuth.goto()
   await awsAuth
     .row('mapRoles', 'PlatformAdmin')
@@ -130,7 +131,7 @@ test.describe('a concurrent edit', () => {
 
   test('shows what changed meanwhile and re-applies the change on top', async ({ page, signInAs }) => {
     await signInAs('admin')
-    const awsAuth = new AwsAuthPageObject(page, legacy.region, legacy.name)
+    const awsAuth = new AwsAuthPage(page, legacy.region, legacy.name)
     await awsAuth.goto()
     await awsAuth.addButton().click()
     const dialog = awsAuth.dialog()
@@ -159,7 +160,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('page, form, diff and a parse error', async ({ page, signInAs }) => {
       await signInAs('admin')
-      const awsAuth = new AwsAuthPageObject(page, legacy.region, legacy.name)
+      const awsAuth = new AwsAuthPage(page, legacy.region, legacy.name)
       await awsAuth.goto()
       await expect(awsAuth.row('mapRoles', 'eksNodeRole')).toBeVisible()
       await shoot(page, 'page', colorScheme)
@@ -183,7 +184,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         mapUsers: '- userarn: arn:aws:iam::111122223333:user/carol\n  username: carol\n  groups: system:masters\n',
       })
       try {
-        const broken = new AwsAuthPageObject(page, 'eu-west-1', 'eu-shop')
+        const broken = new AwsAuthPage(page, 'eu-west-1', 'eu-shop')
         await broken.goto()
         await expect(page.getByText(/mapRoles is not valid YAML \(line \d+, column \d+\)/)).toBeVisible()
         await expect(broken.rawYaml()).toContainText('groups: [shop-devs')

@@ -3,7 +3,7 @@
 import type { Locator } from '@playwright/test'
 
 import { expect, test } from './fixtures'
-import { AccessPageObject, GrantFormObject } from './pages/access-page'
+import { AccessPage, GrantAccessPage } from './pages/access-page'
 
 test.use({ viewport: { width: 1440, height: 1000 } })
 
@@ -15,7 +15,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const page = await signInAs('editor')
     await page.emulateMedia({ colorScheme })
     await page.goto('/clusters/us-west-2/prod-web/access/grant')
-    await new GrantFormObject(page).fill({
+    await new GrantAccessPage(page).fill({
       principalArn: 'arn:aws:iam::111122223333:role/platform/ci/DeploymentAutomationRole',
       policy: 'AmazonEKSClusterAdminPolicy',
     })
@@ -27,7 +27,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await grantBlock.scrollIntoViewIfNeeded()
     await page.screenshot({ path: testInfo.outputPath(`grant-echo-1440-${colorScheme}.png`) })
 
-    const access = new AccessPageObject(page, 'us-west-2', 'prod-web')
+    const access = new AccessPage(page, 'us-west-2', 'prod-web')
     await access.goto()
     await access.editButton('TeamADeveloper').click()
     const dialogBlock = access.dialog().getByRole('figure', { name: 'Equivalent AWS CLI command' })

@@ -1,15 +1,15 @@
 // The cluster tabs mark the section the page belongs to, the same one its breadcrumb names. Read-only.
 import { expect, test } from './fixtures'
-import { ServiceAccountPageObject, WorkloadIdentityPageObject } from './pages/workload-identity-page'
+import { ServiceAccountPage, WorkloadIdentityPage } from './pages/workload-identity-page'
 
 test('a service account opened from Workload identity keeps the Workload identity tab current', async ({
   signInAs,
 }) => {
   const page = await signInAs('viewer')
-  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+  const wi = new WorkloadIdentityPage(page, 'us-west-2', 'prod-web')
   await wi.goto()
   await wi.row('reports-job').getByRole('link', { name: 'reports-job', exact: true }).click()
-  await expect(new ServiceAccountPageObject(page).check('Role trusts EKS Pod Identity')).toBeVisible()
+  await expect(new ServiceAccountPage(page).check('Role trusts EKS Pod Identity')).toBeVisible()
   const tabs = page.getByRole('navigation', { name: 'Cluster sections' })
   await expect(tabs.getByRole('link', { name: 'Workload identity' })).toHaveAttribute('aria-current', 'page')
   await expect(tabs.getByRole('link', { name: 'Resources' })).not.toHaveAttribute('aria-current', 'page')

@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
 import { expect, test } from './fixtures'
-import { restrictConsoleAccess } from './pages/resources-access'
-import { ResourcesPageObject } from './pages/resources-page'
+import { restrictConsoleAccess } from './support/resources-access'
+import { ResourcesPage } from './pages/resources-page'
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
@@ -13,7 +13,7 @@ async function expectNoSeriousAxeViolations(page: Page) {
 
 test('pods: rows appear, filters narrow them and live in the URL (reload, back)', async ({ signInAs }) => {
   const page = await signInAs('viewer')
-  const res = new ResourcesPageObject(page, 'us-west-2', 'prod-web')
+  const res = new ResourcesPage(page, 'us-west-2', 'prod-web')
   await res.goto('pods')
   await expect(res.rows().first()).toBeVisible()
   const all = await res.rows().count()
@@ -40,7 +40,7 @@ test('pods: rows appear, filters narrow them and live in the URL (reload, back)'
 
 test('pods: a deep link with namespaces and a label selector restores the view', async ({ signInAs }) => {
   const page = await signInAs('viewer')
-  const res = new ResourcesPageObject(page, 'us-west-2', 'prod-web')
+  const res = new ResourcesPage(page, 'us-west-2', 'prod-web')
   await res.goto('pods', '?ns=kube-system&labels=app%3Dcoredns')
   await expect(res.rows().first()).toContainText('coredns')
   for (const text of await res.rows().allInnerTexts()) expect(text).toMatch(/coredns.*kube-system/s)
@@ -50,7 +50,7 @@ test('pods: a deep link with namespaces and a label selector restores the view',
 
 test('drill-down: pod → node → its pods; pod → namespace and service account', async ({ signInAs }) => {
   const page = await signInAs('viewer')
-  const res = new ResourcesPageObject(page, 'us-west-2', 'legacy-batch')
+  const res = new ResourcesPage(page, 'us-west-2', 'legacy-batch')
   await res.goto('pods', '?status=CrashLoopBackOff')
   const podLink = res.rows().first().getByRole('link').first()
   const podName = (await podLink.innerText()).trim()
@@ -82,7 +82,7 @@ test('drill-down: pod → node → its pods; pod → namespace and service accou
 
 test('nodes and namespaces: rows, search, counts and links to their pods', async ({ signInAs }) => {
   const page = await signInAs('viewer')
-  const res = new ResourcesPageObject(page, 'us-west-2', 'ml-auto')
+  const res = new ResourcesPage(page, 'us-west-2', 'ml-auto')
   await res.goto('nodes')
   await expect(res.rows()).toHaveCount(5)
   await expect(res.rows().first()).toContainText('Auto Mode')
@@ -111,7 +111,7 @@ test('a namespace the console may not list is said in place, not a failed page',
   ])
   try {
     const page = await signInAs('viewer')
-    const res = new ResourcesPageObject(page, 'eu-west-1', 'eu-shop')
+    const res = new ResourcesPage(page, 'eu-west-1', 'eu-shop')
     await res.goto('pods')
     await expect(page.getByText(/No permission to list pods in namespace payments/)).toBeVisible()
     await expect(page.getByText(/No permission to list pods across the cluster/)).toBeVisible()

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { SANDBOX_URL } from './pages/access-page'
+import { SANDBOX_URL } from './support/sandbox-url'
 import { SignInPage } from './pages/sign-in-page'
 
 test.afterEach(async ({ request }) => {

@@ -1,7 +1,7 @@
 // Write forms reachable by URL show a viewer what they would do and the role they need, not a form that can only be
 // refused on submit. Read-only; screenshots of the viewer's grant page go to the test's output folder.
 import { expect, test } from './fixtures'
-import { AccessPageObject } from './pages/access-page'
+import { AccessPage } from './pages/access-page'
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`a viewer opening …/access/grant gets the explanation and a way back (${colorScheme})`, async ({
@@ -25,7 +25,7 @@ test('an editor still gets the grant form', async ({ signInAs }) => {
   const page = await signInAs('editor')
   await page.goto('/clusters/us-west-2/prod-web/access/grant')
   await expect(page.getByLabel('Principal ARN')).toBeVisible()
-  await expect(new AccessPageObject(page, 'us-west-2', 'prod-web').dialog()).toHaveCount(0)
+  await expect(new AccessPage(page, 'us-west-2', 'prod-web').dialog()).toHaveCount(0)
 })
 
 test('a viewer following an ?edit=irsa link is told why the IRSA form does not open', async ({ signInAs }) => {

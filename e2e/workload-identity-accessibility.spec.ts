@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
 import { expect, test } from './fixtures'
-import { ServiceAccountPageObject, WorkloadIdentityPageObject } from './pages/workload-identity-page'
+import { ServiceAccountPage, WorkloadIdentityPage } from './pages/workload-identity-page'
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -18,7 +18,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the mapping page and the create dialog', async ({ signInAs }) => {
       const page = await signInAs('editor')
-      const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+      const wi = new WorkloadIdentityPage(page, 'us-west-2', 'prod-web')
       await wi.goto()
       await expect(wi.row('reports-job')).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])
@@ -35,7 +35,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('the service account page and the trust fix diff', async ({ signInAs }) => {
       const page = await signInAs('editor')
       await page.goto('/clusters/us-west-2/prod-web/resources/service-accounts/reports/reports-job')
-      const sa = new ServiceAccountPageObject(page)
+      const sa = new ServiceAccountPage(page)
       const check = sa.check('Role trusts EKS Pod Identity')
       await expect(check.getByText('Failing')).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])

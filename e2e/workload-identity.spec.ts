@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-iam'
 
 import { expect, test } from './fixtures'
-import { SANDBOX_URL } from './pages/access-page'
-import { ServiceAccountPageObject, WorkloadIdentityPageObject } from './pages/workload-identity-page'
+import { SANDBOX_URL } from './support/sandbox-url'
+import { ServiceAccountPage, WorkloadIdentityPage } from './pages/workload-identity-page'
 
 // The run shares one sandbox (playwright.config.ts): these tests use a role and service accounts of their own and
 // restore what they change (legacy-batch has no IAM OIDC provider in the demo world), talking to the sandbox's IAM.
@@ -40,7 +40,7 @@ test.afterAll(async () => {
 
 test('a viewer sees mappings and verdicts but no controls, and the write routes answer 403', async ({ signInAs }) => {
   const page = await signInAs('viewer')
-  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+  const wi = new WorkloadIdentityPage(page, 'us-west-2', 'prod-web')
   await wi.goto('?verdict=fail')
   await expect(wi.row('reports-job').getByText('Failing')).toBeVisible()
   await expect(wi.row('billing-api')).toHaveCount(0)
@@ -81,7 +81,7 @@ test('Pod Identity with a broken trust policy: the check fails, the fix makes it
   }
   await iam.send(new CreateRoleCommand({ RoleName: BROKEN_ROLE, AssumeRolePolicyDocument: JSON.stringify(trust) }))
   const page = await signInAs('editor')
-  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+  const wi = new WorkloadIdentityPage(page, 'us-west-2', 'prod-web')
   await wi.goto()
   await wi.associateButton().click()
   await wi.fillAssociation({ namespace: 'team-b', serviceAccount: 'e2e-reports', roleArn: role(BROKEN_ROLE) })
@@ -89,7 +89,7 @@ test('Pod Identity with a broken trust policy: the check fails, the fix makes it
   await expect(wi.dialog().getByText(/aws eks create-pod-identity-association/)).toBeVisible()
   await wi.dialog().getByRole('button', { name: 'Create association' }).click()
   await expect(page).toHaveURL(/\/resources\/service-accounts\/team-b\/e2e-reports$/)
-  const sa = new ServiceAccountPageObject(page)
+  const sa = new ServiceAccountPage(page)
   const check = sa.check('Role trusts EKS Pod Identity')
   await expect(check.getByText('Failing')).toBeVisible()
   await expect(check.getByText(/sts:TagSession/)).toBeVisible()
@@ -110,7 +110,7 @@ test('Pod Identity with a session policy: it needs session tags off, then shows 
 }) => {
   const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
   const page = await signInAs('editor')
-  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'prod-web')
+  const wi = new WorkloadIdentityPage(page, 'us-west-2', 'prod-web')
   await wi.goto()
   await wi.associateButton().click()
   await wi.fillAssociation({ namespace: 'team-b', serviceAccount: 'e2e-scoped', roleArn: role('orders-s3-reader') })
@@ -127,7 +127,7 @@ test('Pod Identity with a session policy: it needs session tags off, then shows 
   await expect(page.getByText('"Action": "s3:GetObject"')).toBeVisible()
   // Clearing the policy on edit removes it.
   await page.getByRole('button', { name: 'Edit association' }).click()
-  const sa = new ServiceAccountPageObject(page)
+  const sa = new ServiceAccountPage(page)
   await sa.dialog().getByLabel('Session policy (optional)').fill('')
   await expect(sa.dialog().getByText(/--policy ''/)).toBeVisible()
   await sa.dialog().getByRole('button', { name: 'Save changes' }).click()
@@ -140,7 +140,7 @@ test('Pod Identity with a session policy: it needs session tags off, then shows 
 
 test('IRSA on a cluster without an IAM OIDC provider: create the provider from the page', async ({ signInAs }) => {
   const page = await signInAs('editor')
-  const wi = new WorkloadIdentityPageObject(page, 'us-west-2', 'legacy-batch')
+  const wi = new WorkloadIdentityPage(page, 'us-west-2', 'legacy-batch')
   await wi.goto('?mechanism=irsa')
   await expect(wi.row('legacy-worker')).toBeVisible()
   await wi.irsaButton().click()
@@ -148,7 +148,7 @@ test('IRSA on a cluster without an IAM OIDC provider: create the provider from t
   await wi.dialog().getByLabel('Service account', { exact: true }).fill('default')
   await wi.dialog().getByRole('button', { name: 'Continue' }).click()
   await expect(page).toHaveURL(/\/resources\/service-accounts\/batch\/default\?edit=irsa$/)
-  const sa = new ServiceAccountPageObject(page)
+  const sa = new ServiceAccountPage(page)
   await sa.dialog().getByLabel('IAM role ARN (eks.amazonaws.com/role-arn)').fill(role('billing-irsa'))
   await expect(sa.dialog().getByText(/kubectl annotate serviceaccount default/)).toBeVisible()
   await sa.dialog().getByRole('button', { name: 'Save annotations' }).click()
@@ -180,7 +180,7 @@ test('IRSA with a provider that lacks the token audience: add it from the check'
   await deleteLegacyProvider()
   await iam.send(new CreateOpenIDConnectProviderCommand({ Url: LEGACY_ISSUER, ClientIDList: ['e2e-other-audience'] }))
   const page = await signInAs('editor')
-  const sa = new ServiceAccountPageObject(page)
+  const sa = new ServiceAccountPage(page)
   await sa.goto('us-west-2', 'legacy-batch', 'legacy', 'legacy-worker')
   const provider = sa.check("IAM OIDC provider for the cluster's issuer")
   await expect(provider.getByText('Failing')).toBeVisible()

@@ -9,7 +9,7 @@ const buildInputs = [
   'lib',
   'public',
   'proxy.ts',
-  'next.config.ts',
+  'next.config.js',
   'package-lock.json',
   'tailwind.config.ts',
 ]

@@ -2,12 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
 import { Dialog } from '@/components/ui/dialog'
 import { DialogFooter } from '@/components/ui/dialog-footer'
-import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { ListField } from '@/components/ui/list-field'
+import { TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import { updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
 import { buildUpdateAccessEntryArgs, formatShellCommand } from '@/lib/access/cli-commands'
@@ -16,7 +17,6 @@ import { reapplyEdit, staleEntryOf, type EntryEdit } from '@/lib/access/stale-en
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { useUpdateAccessEntry } from '@/lib/queries/access-entry-queries'
 
-import { ListInput } from './list-input'
 import { StaleEditPanel } from './stale-edit-panel'
 
 type Input = z.input<typeof updateAccessEntrySchema>
@@ -49,7 +49,6 @@ export function EditEntryDialog({
     resolver: zodResolver(updateAccessEntrySchema),
     defaultValues: { username: entry.username ?? undefined, kubernetesGroups: entry.kubernetesGroups },
   })
-  const { errors } = form.formState
   const values = useWatch({ control: form.control })
   const command = formatShellCommand(
     buildUpdateAccessEntryArgs({
@@ -81,44 +80,26 @@ export function EditEntryDialog({
     // The panel (and its button) goes away: keep keyboard focus in the form the person now reviews.
     form.setFocus('username')
   }
-  const groupsError = errors.kubernetesGroups?.message ?? errors.kubernetesGroups?.find?.((e) => e)?.message
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={`Edit ${entry.principalName}`} wide>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         {stale ? (
           <StaleEditPanel opened={editOf(base)} current={editOf(stale.current)} mine={stale.mine} onReapply={reapply} />
         ) : null}
-        <FormField
+        <TextField
+          form={form}
+          name="username"
           id="edit-username"
           label="Kubernetes username"
-          error={errors.username?.message}
           hint="RBAC bindings to this name apply to the principal. {{SessionName}} needs a colon before it."
-        >
-          <input
-            {...fieldIds('edit-username', errors.username?.message, true)}
-            className={inputClasses(!!errors.username)}
-            {...form.register('username')}
-          />
-        </FormField>
-        <FormField
+        />
+        <ListField
+          control={form.control}
+          name="kubernetesGroups"
           id="edit-groups"
           label="Kubernetes groups"
-          error={groupsError}
           hint="Comma-separated. The list replaces the current groups; names starting with system: are not allowed."
-        >
-          <Controller
-            control={form.control}
-            name="kubernetesGroups"
-            render={({ field }) => (
-              <ListInput
-                {...fieldIds('edit-groups', groupsError, true)}
-                value={field.value}
-                onChange={field.onChange}
-                invalid={!!groupsError}
-              />
-            )}
-          />
-        </FormField>
+        />
         <DialogFooter
           command={{ label: 'Equivalent AWS CLI command', code: command }}
           error={formError}

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useForm, type Control, type FieldValues, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
 import { Button } from '@/components/ui/button'
@@ -56,7 +56,7 @@ export function EntryPoliciesDialog({
   })
   const values = useWatch({ control: form.control })
   const errors = form.formState.errors
-  const scopeErrors = errors.accessScope as { message?: string; namespaces?: { message?: string } } | undefined
+  const scopeErrors = errors.accessScope as { message?: string } | undefined
   const ref = { clusterName: cluster.name, region: cluster.region, principalArn: entry.principalArn }
   const editing = entry.policies.some((p) => p.policyArn === values.policyArn)
 
@@ -149,14 +149,13 @@ export function EntryPoliciesDialog({
         <form onSubmit={onSubmit} className="space-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800" noValidate>
           <h3 className="text-sm font-semibold">{editing ? 'Change the scope' : 'Add a policy'}</h3>
           <PolicyScopeFields
-            control={form.control as unknown as Control<FieldValues>}
+            control={form.control}
             prefix=""
             idPrefix="entry-policy"
             policies={catalogue?.policies ?? []}
             errors={{
               policyArn: errors.policyArn?.message,
               scope: scopeErrors?.message,
-              namespaces: scopeErrors?.namespaces?.message,
             }}
             knownNamespaces={kube?.available ? kube.namespaces : null}
             region={cluster.region}

@@ -4,12 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { Plus, X } from 'lucide-react'
 import { useState } from 'react'
-import { Controller, useFieldArray, useForm, type Control, type FieldValues, useWatch } from 'react-hook-form'
+import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/form-error'
-import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { ListField } from '@/components/ui/list-field'
+import { SelectField, TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import {
   AUTO_NODE_POLICY_ARN,
@@ -28,7 +29,6 @@ import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
 import { GrantCommands } from './grant-commands'
 import { GrantResultPanel } from './grant-result'
 import { GrantSummary } from './grant-summary'
-import { ListInput } from './list-input'
 import { PolicyScopeFields } from './policy-scope-fields'
 import { PrincipalSearch } from './principal-picker'
 
@@ -52,9 +52,6 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
   const defaultName = draft.principalArn ? defaultUsername(draft.principalArn, type) : undefined
   const groups = draft.kubernetesGroups ?? []
   const unbound = findUnboundGroups(groups, kube?.available ? kube.boundGroups : null)
-  const groupsError =
-    errors.kubernetesGroups?.message ??
-    (errors.kubernetesGroups as { message?: string }[] | undefined)?.find?.((e) => e?.message)?.message
 
   const { onSubmit, formError } = useServerFormSubmit(form, FIELDS, async (input) => {
     if (
@@ -78,89 +75,65 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
           region={cluster.region}
           onPick={(arn) => form.setValue('principalArn', arn, { shouldValidate: true })}
         />
-        <FormField
+        <TextField
+          form={form}
+          name="principalArn"
           id="principal-arn"
           label="Principal ARN"
-          error={errors.principalArn?.message}
           hint="An IAM role or user; paste an ARN from another account if needed. Roles keep their path (e.g. role/aws-reserved/sso.amazonaws.com/…)."
-        >
-          <input
-            {...fieldIds('principal-arn', errors.principalArn?.message, true)}
-            className={inputClasses(!!errors.principalArn, 'font-mono')}
-            spellCheck={false}
-            {...form.register('principalArn')}
-          />
-        </FormField>
-        <FormField
+          inputClassName="font-mono"
+          spellCheck={false}
+        />
+        <SelectField
+          form={form}
+          name="type"
           id="entry-type-select"
           label="Type"
           hint={describeAccessEntryType(type)}
-          error={errors.type?.message}
+          registerOptions={{
+            onChange: (e: { target: { value: string } }) => {
+              if (e.target.value === 'EC2')
+                form.setValue('accessPolicies', [
+                  { policyArn: AUTO_NODE_POLICY_ARN, accessScope: { type: 'cluster', namespaces: [] } },
+                ])
+            },
+          }}
         >
-          <select
-            {...fieldIds('entry-type-select', errors.type?.message, true)}
-            className={inputClasses(!!errors.type)}
-            {...form.register('type', {
-              onChange: (e) => {
-                if (e.target.value === 'EC2')
-                  form.setValue('accessPolicies', [
-                    { policyArn: AUTO_NODE_POLICY_ARN, accessScope: { type: 'cluster', namespaces: [] } },
-                  ])
-              },
-            })}
-          >
-            {accessEntryTypes.map((t) => (
-              <option key={t} value={t}>
-                {t === 'STANDARD'
-                  ? 'STANDARD (people and workloads)'
-                  : t === 'EC2'
-                    ? 'EC2 (EKS Auto Mode custom node role)'
-                    : t}
-              </option>
-            ))}
-          </select>
-        </FormField>
+          {accessEntryTypes.map((t) => (
+            <option key={t} value={t}>
+              {t === 'STANDARD'
+                ? 'STANDARD (people and workloads)'
+                : t === 'EC2'
+                  ? 'EC2 (EKS Auto Mode custom node role)'
+                  : t}
+            </option>
+          ))}
+        </SelectField>
         {type === 'STANDARD' ? (
           <>
-            <FormField
+            <TextField
+              form={form}
+              name="username"
               id="username"
               label="Kubernetes username (optional)"
-              error={errors.username?.message}
               hint={
                 defaultName ? `Leave empty for the EKS default: ${defaultName}` : 'Leave empty for the EKS default.'
               }
-            >
-              <input
-                {...fieldIds('username', errors.username?.message, true)}
-                className={inputClasses(!!errors.username, 'font-mono')}
-                spellCheck={false}
-                {...form.register('username')}
-              />
-            </FormField>
-            <FormField
+              inputClassName="font-mono"
+              spellCheck={false}
+            />
+            <ListField
+              control={form.control}
+              name="kubernetesGroups"
               id="groups"
               label="Kubernetes groups (optional)"
-              error={groupsError}
               hint="Comma-separated; RBAC bindings to these groups apply. system: groups are not allowed."
               warning={
                 unbound.length > 0
                   ? `No RoleBinding or ClusterRoleBinding names ${unbound.join(', ')}; the group grants nothing yet.`
                   : undefined
               }
-            >
-              <Controller
-                control={form.control}
-                name="kubernetesGroups"
-                render={({ field }) => (
-                  <ListInput
-                    {...fieldIds('groups', groupsError, true)}
-                    value={field.value}
-                    onChange={field.onChange}
-                    invalid={!!groupsError}
-                  />
-                )}
-              />
-            </FormField>
+            />
           </>
         ) : null}
         {type === 'STANDARD' || type === 'EC2' ? (
@@ -171,21 +144,20 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
             ) : null}
             {policies.fields.map((field, index) => {
               const e = errors.accessPolicies?.[index]
-              const scope = e?.accessScope as { message?: string; namespaces?: { message?: string } } | undefined
+              const scope = e?.accessScope as { message?: string } | undefined
               return (
                 <div
                   key={field.id}
                   className="relative rounded-md border border-zinc-200 p-3 pr-10 dark:border-zinc-800"
                 >
                   <PolicyScopeFields
-                    control={form.control as unknown as Control<FieldValues>}
+                    control={form.control}
                     prefix={`accessPolicies.${index}.`}
                     idPrefix={`policy-${index}`}
                     policies={catalogue?.policies ?? []}
                     errors={{
                       policyArn: e?.policyArn?.message,
                       scope: scope?.message,
-                      namespaces: scope?.namespaces?.message,
                     }}
                     knownNamespaces={kube?.available ? kube.namespaces : null}
                     region={cluster.region}

@@ -10,7 +10,7 @@ type Draft = {
 }
 
 /** Plain-language sentences for what a grant allows, from the shared policy catalogue. */
-export function summarizeGrant(draft: Draft, policies: readonly AccessPolicyDto[]): string[] {
+function summarizeGrant(draft: Draft, policies: readonly AccessPolicyDto[]): string[] {
   const lines: string[] = []
   const type = draft.type ?? 'STANDARD'
   const custom = typeof draft.username === 'string' ? draft.username.trim() : ''

@@ -1,19 +1,19 @@
 'use client'
 
-import { Controller, useWatch, type Control, type FieldValues } from 'react-hook-form'
+import { Controller, useWatch, type Control, type FieldValues, type Path } from 'react-hook-form'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
 import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 import { findMissingNamespaces } from '@/lib/access/kubernetes-warnings'
 
-import { ListInput } from './list-input'
+import { ListField } from '@/components/ui/list-field'
 
 /**
  * One access policy with its scope: the policy (from ListAccessPolicies), cluster or namespace scope, and the
- * namespaces (wildcards like dev-* allowed). `prefix` is the field path, e.g. `accessPolicies.0.`.
+ * namespaces (wildcards like dev-* allowed).
  */
-export function PolicyScopeFields({
+export function PolicyScopeFields<T extends FieldValues, O extends FieldValues>({
   control,
   prefix,
   idPrefix,
@@ -23,20 +23,24 @@ export function PolicyScopeFields({
   lockPolicy,
   region,
 }: {
-  control: Control<FieldValues>
-  prefix: string
+  control: Control<T, unknown, O>
+  /** Where the policy sits in the form: `''` when the form is the policy, `accessPolicies.0.` in a list. */
+  prefix: '' | `${string}.`
   idPrefix: string
   policies: readonly AccessPolicyDto[]
-  errors: { policyArn?: string; scope?: string; namespaces?: string }
+  /** The namespaces field finds its own error in the form. */
+  errors: { policyArn?: string; scope?: string }
   knownNamespaces: readonly string[] | null
   lockPolicy?: boolean
   /** The cluster's region: links the picker to the access-policy catalogue for that region. */
   region?: string
 }) {
-  const policyArn = useWatch({ control, name: `${prefix}policyArn` }) as string | undefined
+  const path = (field: string) => `${prefix}${field}` as Path<T>
+  const policyArn: unknown = useWatch({ control, name: path('policyArn') })
   const chosen = policies.find((p) => p.arn === policyArn)
-  const scopeType = useWatch({ control, name: `${prefix}accessScope.type` }) as string | undefined
-  const namespaces = (useWatch({ control, name: `${prefix}accessScope.namespaces` }) as string[] | undefined) ?? []
+  const scopeType: unknown = useWatch({ control, name: path('accessScope.type') })
+  const watchedNamespaces: unknown = useWatch({ control, name: path('accessScope.namespaces') })
+  const namespaces = Array.isArray(watchedNamespaces) ? watchedNamespaces.map(String) : []
   const missing = scopeType === 'namespace' ? findMissingNamespaces(namespaces, knownNamespaces) : []
   const policyId = `${idPrefix}-policy`
   const nsId = `${idPrefix}-namespaces`
@@ -65,7 +69,7 @@ export function PolicyScopeFields({
       >
         <Controller
           control={control}
-          name={`${prefix}policyArn`}
+          name={path('policyArn')}
           render={({ field }) => (
             <select
               {...fieldIds(policyId, errors.policyArn, Boolean(region))}
@@ -89,7 +93,7 @@ export function PolicyScopeFields({
         <legend className="text-sm font-medium">Scope</legend>
         <Controller
           control={control}
-          name={`${prefix}accessScope`}
+          name={path('accessScope')}
           render={({ field }) => (
             <div className="flex gap-4 pt-1.5 text-sm">
               {(['cluster', 'namespace'] as const).map((type) => (
@@ -111,34 +115,24 @@ export function PolicyScopeFields({
         {errors.scope ? <p className="text-xs font-medium text-red-700 dark:text-red-400">{errors.scope}</p> : null}
       </fieldset>
       {scopeType === 'namespace' ? (
-        <FormField
-          id={nsId}
-          label="Namespaces"
-          className="sm:col-span-2"
-          error={errors.namespaces}
-          hint={
-            knownNamespaces
-              ? `Comma-separated; * wildcards allowed. The cluster has: ${knownNamespaces.slice(0, 12).join(', ')}${knownNamespaces.length > 12 ? '…' : ''}`
-              : 'Comma-separated; * wildcards allowed (e.g. team-a, dev-*).'
-          }
-          warning={
-            missing.length > 0
-              ? `No namespace matches ${missing.join(', ')} yet; the grant applies once one exists.`
-              : undefined
-          }
-        >
-          <Controller
+        <>
+          <ListField
             control={control}
-            name={`${prefix}accessScope.namespaces`}
-            render={({ field }) => (
-              <ListInput
-                {...fieldIds(nsId, errors.namespaces, true)}
-                value={field.value as string[] | undefined}
-                onChange={field.onChange}
-                invalid={!!errors.namespaces}
-                list={knownNamespaces ? `${nsId}-options` : undefined}
-              />
-            )}
+            name={path('accessScope.namespaces')}
+            id={nsId}
+            label="Namespaces"
+            className="sm:col-span-2"
+            hint={
+              knownNamespaces
+                ? `Comma-separated; * wildcards allowed. The cluster has: ${knownNamespaces.slice(0, 12).join(', ')}${knownNamespaces.length > 12 ? '…' : ''}`
+                : 'Comma-separated; * wildcards allowed (e.g. team-a, dev-*).'
+            }
+            warning={
+              missing.length > 0
+                ? `No namespace matches ${missing.join(', ')} yet; the grant applies once one exists.`
+                : undefined
+            }
+            list={knownNamespaces ? `${nsId}-options` : undefined}
           />
           {knownNamespaces ? (
             <datalist id={`${nsId}-options`}>
@@ -147,7 +141,7 @@ export function PolicyScopeFields({
               ))}
             </datalist>
           ) : null}
-        </FormField>
+        </>
       ) : null}
     </div>
   )

@@ -7,7 +7,7 @@ import { z } from 'zod'
 
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { TextField } from '@/components/ui/text-field'
 import type { AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
 import { awsAuthAccountSchema } from '@/lib/aws-auth/aws-auth-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
@@ -30,7 +30,6 @@ export function AccountDialog({
 }) {
   const [account, setAccount] = useState<string>()
   const form = useForm({ resolver: zodResolver(accountFormSchema), defaultValues: { account: '' } })
-  const error = form.formState.errors.account?.message
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title="Add an account (mapAccounts)" wide>
       {account ? (
@@ -43,19 +42,15 @@ export function AccountDialog({
         />
       ) : (
         <form onSubmit={form.handleSubmit((input) => setAccount(input.account))} className="space-y-4" noValidate>
-          <FormField
+          <TextField
+            form={form}
+            name="account"
             id="aws-auth-account"
             label="AWS account ID"
-            error={error}
             hint="Every IAM principal of this account will sign in as its own ARN with no groups; RBAC decides the rest."
-          >
-            <input
-              {...fieldIds('aws-auth-account', error, true)}
-              className={inputClasses(!!error, 'font-mono')}
-              inputMode="numeric"
-              {...form.register('account')}
-            />
-          </FormField>
+            inputClassName="font-mono"
+            inputMode="numeric"
+          />
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Cancel</Button>
             <Button type="submit" variant="primary">

@@ -2,13 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
-import { ListInput } from '@/components/access-entries/list-input'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { ListField } from '@/components/ui/list-field'
+import { TextField } from '@/components/ui/text-field'
 import type { AwsAuthRowDto, AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
 import { awsAuthMappingSchema, type AwsAuthChangeRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import { stripRolePath } from '@/lib/aws-auth/aws-auth-validation'
@@ -41,7 +41,6 @@ export function MappingDialog({
       ? { kind: row.kind, arn: row.arn, username: row.username ?? '', groups: row.groups }
       : { kind: 'role', arn: '', username: '', groups: [] },
   })
-  const { errors } = form.formState
   const kind = useWatch({ control: form.control, name: 'kind' })
   const section = kind === 'role' ? 'mapRoles' : 'mapUsers'
   const onSubmit = form.handleSubmit((mapping) => {
@@ -72,7 +71,6 @@ export function MappingDialog({
     : kind === 'role'
       ? 'Without a path: aws-auth compares the caller’s role ARN, which never carries one.'
       : undefined
-  const groupsError = errors.groups?.message ?? errors.groups?.find?.((e) => e)?.message
   const title = row ? `Edit mapping ${row.arn.split('/').pop()}` : 'Add an aws-auth mapping'
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={title} wide>
@@ -99,52 +97,33 @@ export function MappingDialog({
               </div>
             </fieldset>
           )}
-          <FormField
+          <TextField
+            form={form}
+            name="arn"
             id="aws-auth-arn"
             label={kind === 'role' ? 'Role ARN (rolearn)' : 'User ARN (userarn)'}
-            error={errors.arn?.message}
             hint={arnHint}
-          >
-            <input
-              {...fieldIds('aws-auth-arn', errors.arn?.message, arnHint)}
-              className={inputClasses(!!errors.arn, 'font-mono')}
-              spellCheck={false}
-              readOnly={row !== undefined}
-              {...form.register('arn', { onBlur: kind === 'role' ? stripPath : undefined })}
-            />
-          </FormField>
-          <FormField
+            inputClassName="font-mono"
+            registerOptions={{ onBlur: kind === 'role' ? stripPath : undefined }}
+            spellCheck={false}
+            readOnly={row !== undefined}
+          />
+          <TextField
+            form={form}
+            name="username"
             id="aws-auth-username"
             label="Kubernetes username"
-            error={errors.username?.message}
             hint="Templates: {{SessionName}}, {{SessionNameRaw}}, {{AccountID}}, {{AccessKeyID}}, {{EC2PrivateDNSName}}."
-          >
-            <input
-              {...fieldIds('aws-auth-username', errors.username?.message, true)}
-              className={inputClasses(!!errors.username, 'font-mono')}
-              spellCheck={false}
-              {...form.register('username')}
-            />
-          </FormField>
-          <FormField
+            inputClassName="font-mono"
+            spellCheck={false}
+          />
+          <ListField
+            control={form.control}
+            name="groups"
             id="aws-auth-groups"
             label="Kubernetes groups"
-            error={groupsError}
             hint="Comma-separated. system:masters makes the principal a cluster admin that RBAC cannot limit."
-          >
-            <Controller
-              control={form.control}
-              name="groups"
-              render={({ field }) => (
-                <ListInput
-                  {...fieldIds('aws-auth-groups', groupsError, true)}
-                  value={field.value}
-                  onChange={field.onChange}
-                  invalid={!!groupsError}
-                />
-              )}
-            />
-          </FormField>
+          />
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Cancel</Button>
             <Button type="submit" variant="primary">

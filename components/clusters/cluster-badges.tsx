@@ -23,7 +23,7 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** Short labels of the three authentication modes. */
-export const authModeLabel: Record<AuthenticationMode, string> = {
+const authModeLabel: Record<AuthenticationMode, string> = {
   API: 'EKS API',
   API_AND_CONFIG_MAP: 'EKS API and ConfigMap',
   CONFIG_MAP: 'ConfigMap',

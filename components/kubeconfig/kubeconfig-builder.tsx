@@ -24,12 +24,12 @@ import { KubeconfigPreview } from './kubeconfig-preview'
  * the preview is exactly what the download holds). Invalid options keep the last valid file and disable Download.
  */
 export function KubeconfigBuilder({ cluster }: { cluster: ClusterRef }) {
-  const { register, control, formState } = useForm<KubeconfigOptions>({
+  const form = useForm<KubeconfigOptions>({
     resolver: zodResolver(kubeconfigOptionsSchema),
     defaultValues: defaultKubeconfigOptions,
     mode: 'onChange',
   })
-  const values = useWatch({ control })
+  const values = useWatch({ control: form.control })
   const parsed = kubeconfigOptionsSchema.safeParse({ ...defaultKubeconfigOptions, ...values })
   const options = useDeferredValue(parsed.success ? parsed.data : undefined)
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery({
@@ -40,7 +40,7 @@ export function KubeconfigBuilder({ cluster }: { cluster: ClusterRef }) {
   return (
     <div className="grid gap-6 lg:grid-cols-5">
       <Panel as="h3" title="Options" className="lg:col-span-2 lg:self-start">
-        <KubeconfigOptionsForm register={register} errors={formState.errors} />
+        <KubeconfigOptionsForm form={form} />
       </Panel>
       <div className="min-w-0 lg:col-span-3">
         {error ? (

@@ -9,7 +9,7 @@ export const clusterSections = [
   { segment: 'history', label: 'History', ready: true },
 ] as const
 
-export type ClusterSectionSegment = (typeof clusterSections)[number]['segment']
+type ClusterSectionSegment = (typeof clusterSections)[number]['segment']
 
 // Pages that live under one section's URL but belong to another: a service account page sits at
 // …/resources/service-accounts/<ns>/<name> (Pods link there) yet is the Workload identity detail view, and its

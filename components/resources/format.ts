@@ -17,6 +17,3 @@ export function formatTimestamp(iso: string | null): string {
     ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }) + ' UTC'
     : '—'
 }
-
-/** "1,234" */
-export const formatCount = (n: number) => n.toLocaleString('en-US')

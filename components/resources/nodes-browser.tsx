@@ -10,7 +10,7 @@ import type { NodeRow } from '@/lib/resources/resource-dto'
 import { nodeFiltersSchema, nodeStatusFilters } from '@/lib/resources/resource-filters'
 import { shortNodeName } from '@/lib/resources/ec2-node-names'
 
-import { LabelFilter, NameFilter, StatusFilter } from './filter-fields'
+import { LabelFilter, NameFilter, StatusFilter } from './resource-filters'
 import { NodeSourceLabel, NodeStatusBadges } from './node-badges'
 import { ResourceBrowser } from './resource-browser'
 import { ageColumn, nameColumn, podCountColumn } from './resource-columns'

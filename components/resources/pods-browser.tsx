@@ -7,7 +7,7 @@ import { podListQuery } from '@/lib/queries/resource-queries'
 import type { PodRow } from '@/lib/resources/resource-dto'
 import { podFiltersSchema, podStatusFilters } from '@/lib/resources/resource-filters'
 
-import { FilterInput, LabelFilter, NameFilter, StatusFilter } from './filter-fields'
+import { FilterInput, LabelFilter, NameFilter, StatusFilter } from './resource-filters'
 import { NamespacePicker } from './namespace-picker'
 import { buildPodColumns } from './pod-columns'
 import { ResourceBrowser } from './resource-browser'

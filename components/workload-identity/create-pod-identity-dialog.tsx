@@ -7,7 +7,7 @@ import type { z } from 'zod'
 
 import { Dialog } from '@/components/ui/dialog'
 import { DialogFooter } from '@/components/ui/dialog-footer'
-import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
@@ -15,7 +15,7 @@ import {
   createServiceAccountCommand,
 } from '@/lib/workload-identity/workload-identity-commands'
 import { createPodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
-import { useCreatePodIdentity } from '@/lib/queries/workload-identity-mutations'
+import { useCreatePodIdentity } from '@/lib/queries/workload-identity-queries'
 
 import { CreateRoleInline } from './create-role-inline'
 import { resourcePaths } from '@/components/resources/resource-links'
@@ -43,7 +43,6 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
       policy: '',
     },
   })
-  const { errors } = form.formState
   const v = useWatch({ control: form.control })
   const exists = useServiceAccountExists(cluster, v.namespace ?? '', v.serviceAccount ?? '')
   const { onSubmit, formError } = useServerFormSubmit(form, FIELDS, async (input) => {
@@ -66,8 +65,7 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
           cluster={cluster}
           namespace={v.namespace ?? ''}
           serviceAccount={v.serviceAccount ?? ''}
-          errors={{ namespace: errors.namespace?.message, serviceAccount: errors.serviceAccount?.message }}
-          register={(name) => form.register(name)}
+          form={form}
         />
         {exists === false ? (
           <p className="text-sm">
@@ -78,18 +76,13 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
           </p>
         ) : null}
         <RolePicker id="pi-role-search" region={cluster.region} onPick={setRole} />
-        <FormField
+        <TextField
+          form={form}
+          name="roleArn"
           id="pi-role"
           label="IAM role ARN"
-          error={errors.roleArn?.message}
           hint="A role in the cluster's account (EKS needs iam:PassRole on it)."
-        >
-          <input
-            {...fieldIds('pi-role', errors.roleArn?.message, true)}
-            className={inputClasses(!!errors.roleArn)}
-            {...form.register('roleArn')}
-          />
-        </FormField>
+        />
         <CreateRoleInline
           cluster={cluster}
           mechanism="pod-identity"
@@ -97,20 +90,15 @@ export function CreatePodIdentityDialog({ cluster, onClose }: { cluster: Cluster
           serviceAccount={v.serviceAccount ?? ''}
           onCreated={setRole}
         />
-        <FormField
+        <TextField
+          form={form}
+          name="targetRoleArn"
           id="pi-target"
           label="Target role ARN (optional, cross-account)"
-          error={errors.targetRoleArn?.message}
           hint="EKS assumes the role above, then this one. Its trust policy must trust the role above with the external ID EKS generates (shown after creating)."
-        >
-          <input
-            {...fieldIds('pi-target', errors.targetRoleArn?.message, true)}
-            className={inputClasses(!!errors.targetRoleArn)}
-            {...form.register('targetRoleArn')}
-          />
-        </FormField>
+        />
         <SessionTagsField id="pi-tags" registration={form.register('disableSessionTags')} />
-        <SessionPolicyField id="pi-policy" error={errors.policy?.message} registration={form.register('policy')} />
+        <SessionPolicyField id="pi-policy" form={form} />
         <DialogFooter
           command={{ label: 'Equivalent AWS CLI command', code: command }}
           error={formError}

@@ -6,13 +6,13 @@ import type { z } from 'zod'
 
 import { Dialog } from '@/components/ui/dialog'
 import { DialogFooter } from '@/components/ui/dialog-footer'
-import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { prettySessionPolicy } from '@/lib/workload-identity/session-policy'
 import { updatePodIdentityCommand } from '@/lib/workload-identity/workload-identity-commands'
 import { updatePodIdentitySchema, type PodIdentityDto } from '@/lib/workload-identity/workload-identity-schemas'
-import { useUpdatePodIdentity } from '@/lib/queries/workload-identity-mutations'
+import { useUpdatePodIdentity } from '@/lib/queries/workload-identity-queries'
 
 import { RolePicker } from './role-picker'
 import { SessionPolicyField } from './session-policy-field'
@@ -46,7 +46,6 @@ export function EditPodIdentityDialog({
       policy: association.policy ? prettySessionPolicy(association.policy) : '',
     },
   })
-  const { errors } = form.formState
   const v = useWatch({ control: form.control })
   const { onSubmit, formError } = useServerFormSubmit(form, FIELDS, async (input) => {
     await mutation.mutateAsync(input)
@@ -68,31 +67,20 @@ export function EditPodIdentityDialog({
           region={cluster.region}
           onPick={(arn) => form.setValue('roleArn', arn, { shouldValidate: true })}
         />
-        <FormField id="edit-role" label="IAM role ARN" error={errors.roleArn?.message}>
-          <input
-            {...fieldIds('edit-role', errors.roleArn?.message)}
-            className={inputClasses(!!errors.roleArn)}
-            {...form.register('roleArn')}
-          />
-        </FormField>
-        <FormField
+        <TextField form={form} name="roleArn" id="edit-role" label="IAM role ARN" />
+        <TextField
+          form={form}
+          name="targetRoleArn"
           id="edit-target"
           label="Target role ARN (optional, cross-account)"
-          error={errors.targetRoleArn?.message}
           hint={
             association.externalId
               ? `The target role's trust policy must require sts:ExternalId ${association.externalId}. Empty removes the cross-account hop.`
               : 'Empty means no cross-account hop. EKS generates the external ID when you set one.'
           }
-        >
-          <input
-            {...fieldIds('edit-target', errors.targetRoleArn?.message, true)}
-            className={inputClasses(!!errors.targetRoleArn)}
-            {...form.register('targetRoleArn')}
-          />
-        </FormField>
+        />
         <SessionTagsField id="edit-tags" registration={form.register('disableSessionTags')} />
-        <SessionPolicyField id="edit-policy" error={errors.policy?.message} registration={form.register('policy')} />
+        <SessionPolicyField id="edit-policy" form={form} />
         <DialogFooter
           command={{ label: 'Equivalent AWS CLI command', code: command }}
           error={formError}

@@ -41,11 +41,7 @@ export function IrsaChooserDialog({ cluster, onClose }: { cluster: ClusterRef; o
           cluster={cluster}
           namespace={v.namespace ?? ''}
           serviceAccount={v.serviceAccount ?? ''}
-          errors={{
-            namespace: form.formState.errors.namespace?.message,
-            serviceAccount: form.formState.errors.serviceAccount?.message,
-          }}
-          register={(name) => form.register(name)}
+          form={form}
         />
         {exists === false ? (
           <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">

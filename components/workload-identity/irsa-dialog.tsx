@@ -6,12 +6,12 @@ import type { z } from 'zod'
 
 import { Dialog } from '@/components/ui/dialog'
 import { DialogFooter } from '@/components/ui/dialog-footer'
-import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { SelectField, TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { annotateServiceAccountCommand, IRSA_ANNOTATIONS } from '@/lib/workload-identity/workload-identity-commands'
 import { irsaAnnotationsSchema } from '@/lib/workload-identity/workload-identity-schemas'
-import { useSetIrsaAnnotations } from '@/lib/queries/workload-identity-mutations'
+import { useSetIrsaAnnotations } from '@/lib/queries/workload-identity-queries'
 
 import { CreateRoleInline } from './create-role-inline'
 import { RolePicker } from './role-picker'
@@ -68,18 +68,13 @@ export function IrsaDialog({
     <Dialog open onOpenChange={(open) => !open && onClose()} title={`IRSA role of ${namespace}/${name}`} wide>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <RolePicker id="irsa-role-search" region={cluster.region} onPick={setRole} />
-        <FormField
+        <TextField
+          form={form}
+          name="roleArn"
           id="irsa-role"
           label="IAM role ARN (eks.amazonaws.com/role-arn)"
-          error={errors.roleArn?.message}
           hint="Empty removes the role and the other IRSA annotations."
-        >
-          <input
-            {...fieldIds('irsa-role', errors.roleArn?.message, true)}
-            className={inputClasses(!!errors.roleArn)}
-            {...form.register('roleArn')}
-          />
-        </FormField>
+        />
         <CreateRoleInline
           cluster={cluster}
           mechanism="irsa"
@@ -88,42 +83,20 @@ export function IrsaDialog({
           onCreated={setRole}
         />
         <div className="grid gap-4 sm:grid-cols-3">
-          <FormField
-            id="irsa-audience"
-            label="Audience"
-            error={errors.audience?.message}
-            hint="Default sts.amazonaws.com"
-          >
-            <input
-              {...fieldIds('irsa-audience', errors.audience?.message, true)}
-              className={inputClasses(!!errors.audience)}
-              {...form.register('audience')}
-            />
-          </FormField>
-          <FormField id="irsa-regional" label="Regional STS endpoints" error={errors.stsRegionalEndpoints?.message}>
-            <select
-              {...fieldIds('irsa-regional', errors.stsRegionalEndpoints?.message)}
-              className={inputClasses()}
-              {...form.register('stsRegionalEndpoints')}
-            >
-              <option value="">Not set</option>
-              <option value="true">true</option>
-              <option value="false">false</option>
-            </select>
-          </FormField>
-          <FormField
+          <TextField form={form} name="audience" id="irsa-audience" label="Audience" hint="Default sts.amazonaws.com" />
+          <SelectField form={form} name="stsRegionalEndpoints" id="irsa-regional" label="Regional STS endpoints">
+            <option value="">Not set</option>
+            <option value="true">true</option>
+            <option value="false">false</option>
+          </SelectField>
+          <TextField
+            form={form}
+            name="tokenExpiration"
             id="irsa-expiration"
             label="Token expiration (s)"
-            error={errors.tokenExpiration?.message}
             hint="Default 86400"
-          >
-            <input
-              {...fieldIds('irsa-expiration', errors.tokenExpiration?.message, true)}
-              inputMode="numeric"
-              className={inputClasses(!!errors.tokenExpiration)}
-              {...form.register('tokenExpiration')}
-            />
-          </FormField>
+            inputMode="numeric"
+          />
         </div>
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Pods read the annotations when they start: restart them after a change.

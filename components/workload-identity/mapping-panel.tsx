@@ -14,7 +14,7 @@ import {
 } from '@/lib/workload-identity/workload-identity-commands'
 import { prettySessionPolicy } from '@/lib/workload-identity/session-policy'
 import type { ServiceAccountDetail } from '@/lib/workload-identity/workload-identity-schemas'
-import { useDeletePodIdentity, useSetIrsaAnnotations } from '@/lib/queries/workload-identity-mutations'
+import { useDeletePodIdentity, useSetIrsaAnnotations } from '@/lib/queries/workload-identity-queries'
 
 import { ChecksList } from './checks-list'
 import { EditPodIdentityDialog } from './edit-pod-identity-dialog'

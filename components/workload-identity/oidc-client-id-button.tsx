@@ -3,7 +3,7 @@
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { addClientIdCommand } from '@/lib/workload-identity/workload-identity-commands'
 import { addOidcClientIdSchema } from '@/lib/workload-identity/workload-identity-schemas'
-import { useAddOidcClientId } from '@/lib/queries/workload-identity-mutations'
+import { useAddOidcClientId } from '@/lib/queries/workload-identity-queries'
 
 import { ConfirmedFixButton } from './confirmed-fix-button'
 

@@ -2,7 +2,7 @@
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { createOidcProviderCommand } from '@/lib/workload-identity/workload-identity-commands'
-import { useCreateOidcProvider } from '@/lib/queries/workload-identity-mutations'
+import { useCreateOidcProvider } from '@/lib/queries/workload-identity-queries'
 
 import { ConfirmedFixButton } from './confirmed-fix-button'
 

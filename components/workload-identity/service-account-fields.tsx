@@ -1,73 +1,66 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
+import type { Path } from 'react-hook-form'
 
-import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { SelectField, TextField, type FieldForm } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { serviceAccountChoicesQuery } from '@/lib/queries/workload-identity-queries'
+
+type ServiceAccountPick = { namespace: string; serviceAccount: string }
 
 /**
  * Namespace and service account pickers from the cluster. The service account is free text with suggestions, so a
  * missing one can be named (and created); `missing` tells the form whether it exists.
  */
-export function ServiceAccountFields({
+export function ServiceAccountFields<T extends ServiceAccountPick>({
   cluster,
   namespace,
   serviceAccount,
-  errors,
-  register,
+  form,
 }: {
   cluster: ClusterRef
   namespace: string
   serviceAccount: string
-  errors: { namespace?: string; serviceAccount?: string }
-  register: (name: 'namespace' | 'serviceAccount') => Record<string, unknown>
+  /** A form with (at least) the `namespace` and `serviceAccount` fields. */
+  form: FieldForm<T>
 }) {
   const { data, error } = useQuery(serviceAccountChoicesQuery(cluster))
   const inNamespace = (data?.serviceAccounts ?? []).filter((sa) => sa.namespace === namespace)
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <FormField
+      <SelectField
+        form={form}
+        name={'namespace' as Path<T>}
         id="sa-namespace"
         label="Namespace"
-        error={errors.namespace ?? (error ? `Cannot list namespaces: ${error.message}` : undefined)}
+        error={error ? `Cannot list namespaces: ${error.message}` : undefined}
       >
-        <select
-          {...fieldIds('sa-namespace', errors.namespace)}
-          className={inputClasses(!!errors.namespace)}
-          {...register('namespace')}
-        >
-          <option value="">Choose a namespace</option>
-          {(data?.namespaces ?? []).map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-        </select>
-      </FormField>
-      <FormField
+        <option value="">Choose a namespace</option>
+        {(data?.namespaces ?? []).map((ns) => (
+          <option key={ns} value={ns}>
+            {ns}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        form={form}
+        name={'serviceAccount' as Path<T>}
         id="sa-name"
         label="Service account"
-        error={errors.serviceAccount}
         hint={
           namespace
             ? `${inNamespace.length} in ${namespace}; type a new name to create one.`
             : 'Choose a namespace first.'
         }
-      >
-        <input
-          {...fieldIds('sa-name', errors.serviceAccount, true)}
-          className={inputClasses(!!errors.serviceAccount)}
-          list="sa-name-options"
-          autoComplete="off"
-          {...register('serviceAccount')}
-        />
-        <datalist id="sa-name-options">
-          {inNamespace.map((sa) => (
-            <option key={sa.name} value={sa.name} />
-          ))}
-        </datalist>
-      </FormField>
+        list="sa-name-options"
+        autoComplete="off"
+      />
+      <datalist id="sa-name-options">
+        {inNamespace.map((sa) => (
+          <option key={sa.name} value={sa.name} />
+        ))}
+      </datalist>
       {data && namespace && serviceAccount && !inNamespace.some((sa) => sa.name === serviceAccount) ? (
         <p className="text-xs text-amber-700 sm:col-span-2 dark:text-amber-300">
           {namespace}/{serviceAccount} does not exist yet.

@@ -1,31 +1,31 @@
-import type { UseFormRegisterReturn } from 'react-hook-form'
+import type { FieldValues, Path } from 'react-hook-form'
 
-import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { TextAreaField, type FieldForm } from '@/components/ui/text-field'
 
 const HINT = 'Narrows what the pod may do with the role. Needs session tags turned off.'
 const PLACEHOLDER =
   '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }]\n}'
 
 /** The association's inline session policy (JSON), shared by the create and edit dialogs. */
-export function SessionPolicyField({
+export function SessionPolicyField<T extends FieldValues & { policy?: string }>({
   id,
-  error,
-  registration,
+  form,
 }: {
   id: string
-  error?: string
-  registration: UseFormRegisterReturn<'policy'>
+  /** A form with a `policy` field. */
+  form: FieldForm<T>
 }) {
   return (
-    <FormField id={id} label="Session policy (optional)" error={error} hint={HINT}>
-      <textarea
-        {...fieldIds(id, error, true)}
-        rows={8}
-        spellCheck={false}
-        placeholder={PLACEHOLDER}
-        className={inputClasses(!!error, 'font-mono text-xs')}
-        {...registration}
-      />
-    </FormField>
+    <TextAreaField
+      form={form}
+      name={'policy' as Path<T>}
+      id={id}
+      label="Session policy (optional)"
+      hint={HINT}
+      rows={8}
+      spellCheck={false}
+      placeholder={PLACEHOLDER}
+      inputClassName="font-mono text-xs"
+    />
   )
 }

@@ -15,7 +15,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { diffLines } from '@/lib/workload-identity/trust-fix'
 import { updateTrustPolicyCommand } from '@/lib/workload-identity/workload-identity-commands'
 import type { Mechanism } from '@/lib/workload-identity/workload-identity-schemas'
-import { useApplyTrustFix } from '@/lib/queries/workload-identity-mutations'
+import { useApplyTrustFix } from '@/lib/queries/workload-identity-queries'
 import { trustFixPreviewQuery } from '@/lib/queries/workload-identity-queries'
 
 const lineStyle = {

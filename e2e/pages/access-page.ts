@@ -1,19 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
-/** The console's sandbox on the port playwright.config.ts starts it on (fault injection goes to its admin API). */
-export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4610}`
-
-/** Signs in as one of the sandbox users (admin, editor, viewer). */
-export async function signIn(page: Page, user: 'admin' | 'editor' | 'viewer'): Promise<void> {
-  await page.goto('/signin')
-  await page.getByLabel('Username').fill(user)
-  await page.getByLabel('Password').fill('sandbox')
-  await page.getByRole('button', { name: /sign in/i }).click()
-  await expect(page).toHaveURL(/\/clusters/)
-}
-
 /** The access section of one cluster. */
-export class AccessPageObject {
+export class AccessPage {
   constructor(
     readonly page: Page,
     readonly region: string,
@@ -52,7 +40,7 @@ export class AccessPageObject {
 }
 
 /** The grant form at …/access/grant. */
-export class GrantFormObject {
+export class GrantAccessPage {
   constructor(readonly page: Page) {}
 
   async fill(input: { principalArn: string; policy: string; namespaces?: string }): Promise<void> {

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 /** The access-policy catalogue at /access-policies. */
-export class AccessPoliciesPageObject {
+export class AccessPoliciesPage {
   constructor(readonly page: Page) {}
 
   async goto(query = ''): Promise<void> {

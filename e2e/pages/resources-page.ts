@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 /** The Resources section of one cluster (Pods, Nodes, Namespaces and their detail pages). */
-export class ResourcesPageObject {
+export class ResourcesPage {
   constructor(
     readonly page: Page,
     readonly region: string,

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 /** The workload identity section of one cluster (locators by role and label only). */
-export class WorkloadIdentityPageObject {
+export class WorkloadIdentityPage {
   constructor(
     readonly page: Page,
     readonly region: string,
@@ -46,7 +46,7 @@ export class WorkloadIdentityPageObject {
 }
 
 /** The service account page at …/resources/service-accounts/<ns>/<name>. */
-export class ServiceAccountPageObject {
+export class ServiceAccountPage {
   constructor(readonly page: Page) {}
 
   async goto(region: string, cluster: string, namespace: string, name: string): Promise<void> {

@@ -2,7 +2,7 @@
 
 import { useState, type ComponentProps } from 'react'
 
-import { inputClasses } from '@/components/ui/form-field'
+import { inputClasses } from './form-field'
 
 const parse = (text: string) =>
   text

@@ -10,7 +10,7 @@ import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 
 import { USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
-import { SANDBOX_URL } from './access-page'
+import { SANDBOX_URL } from './sandbox-url'
 
 const run = promisify(execFile)
 

@@ -12,7 +12,7 @@ import {
   UpdateAccessEntryCommand,
 } from '@aws-sdk/client-eks'
 
-import { SANDBOX_URL } from './access-page'
+import { SANDBOX_URL } from './sandbox-url'
 
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }
 const ADMIN = 'arn:aws:iam::111122223333:user/admin'

@@ -1,6 +1,7 @@
-import type { NextConfig } from 'next'
+// @ts-check
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // @kubernetes/client-node pulls in node-only transports (ws, undici, fs-based kubeconfig loading); bundling it for
@@ -12,4 +13,4 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: 'tsconfig.next.json' },
 }
 
-export default nextConfig
+module.exports = nextConfig
