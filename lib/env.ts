@@ -59,5 +59,6 @@ export function describeConfiguration(): ConfigurationRow[] {
     row('AUDIT_DB_PATH', current.audit.sqlitePath),
     // The URL usually carries the database password.
     row('DATABASE_URL', current.audit.databaseUrl, true),
+    row('METRICS_TOKEN', current.metricsToken, true),
   ]
 }

@@ -5,6 +5,7 @@ import { configuredAwsEndpoint, getStsClient } from '@/lib/aws/aws-clients'
 import { toConsoleError } from '@/lib/aws/aws-errors'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import { env } from '@/lib/env'
+import { observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
 
 import { createKubeConnector, type KubeClients, type KubeConnector } from './kube-connection'
 import { toKubeConsoleError, type KubeCallContext } from './kube-errors'
@@ -70,7 +71,15 @@ export async function callKube<T>(
       const clients = await kube.getClients(ref)
       endpoint = clients.endpoint
       // Each request the call makes is bounded by the upstream timeout (kube-connection.ts aborts it).
-      return await call(clients)
+      const startedAt = performance.now()
+      try {
+        const result = await call(clients)
+        observeUpstreamCall('kubernetes', `${action.verb ?? 'call'} ${action.resource ?? 'unknown'}`, startedAt)
+        return result
+      } catch (error) {
+        observeUpstreamCall('kubernetes', `${action.verb ?? 'call'} ${action.resource ?? 'unknown'}`, startedAt, error)
+        throw error
+      }
     } catch (error) {
       const unauthorized = (error as { code?: unknown } | null)?.code === 401
       if (unauthorized && attempt === 0) {
