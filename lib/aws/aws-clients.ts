@@ -38,6 +38,16 @@ function sharedClientConfig(region: string, options: ClientOptions = {}) {
   }
 }
 
+/**
+ * The operation a command calls (`DescribeCluster`). Read from the command's Smithy operation schema, which names it
+ * as `[9, 'com.amazonaws.eks', 'DescribeCluster', …]`: the class name is minified away in the production bundle.
+ */
+export function operationName(command: unknown): string {
+  const schema = (command as { schema?: unknown } | null)?.schema
+  if (Array.isArray(schema) && typeof schema[2] === 'string') return schema[2]
+  return ((command as { constructor?: { name?: string } } | null)?.constructor?.name ?? '').replace(/Command$/, '')
+}
+
 type SendOptions = { abortSignal?: AbortSignal; requestTimeout?: number }
 type Sender = { send(command: unknown, options?: SendOptions): Promise<unknown> }
 
@@ -55,7 +65,7 @@ function boundSend<C>(client: C, service: 'eks' | 'iam' | 'sts'): C {
     const timeoutMs = getUpstreamTimeoutMs()
     const deadline = AbortSignal.timeout(timeoutMs)
     const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline
-    const operation = ((command as { constructor?: { name?: string } }).constructor?.name ?? '').replace(/Command$/, '')
+    const operation = operationName(command)
     const startedAt = performance.now()
     try {
       const output = await send(command, { ...options, abortSignal, requestTimeout: timeoutMs })
