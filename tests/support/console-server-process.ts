@@ -13,7 +13,11 @@ export async function startConsoleProcess(
   url: string,
   timeoutMs = 60_000,
 ): Promise<ConsoleProcess> {
-  const child = spawn(command[0] as string, command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(command[0] as string, command.slice(1), {
+    cwd,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
