@@ -15,11 +15,12 @@ const buildInputs = [
   'package-lock.json',
 ]
 
+// Test files live beside the code but are not built: adding one must not cost a rebuild (hence files only, too).
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
   const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs)
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : stat.mtimeMs
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), 0)
 }
 
 /** Runs `next build` in `projectDir` unless `.next/standalone/server.js` is newer than every build input. */
