@@ -124,6 +124,16 @@ describe('Helm chart', () => {
     expect(Object.keys(config).filter((k) => /SECRET|DATABASE_URL|TOKEN/.test(k))).toEqual([])
   })
 
+  it('leaves DATABASE_URL out when its key is empty (one replica on SQLite)', () => {
+    const names = (overrides: Record<string, unknown>) =>
+      (byKind(renderChart(overrides), 'Deployment').spec.template.spec.containers[0].env as { name: string }[]).map(
+        (e) => e.name,
+      )
+    expect(names({})).toContain('DATABASE_URL')
+    const keys = { ...(defaults.secret as any).keys, databaseUrl: '' }
+    expect(names({ secret: { name: 'eks-access-console', keys } })).not.toContain('DATABASE_URL')
+  })
+
   it('writes only to mounted volumes (read-only root filesystem)', () => {
     const pod = byKind(renderChart(), 'Deployment').spec.template.spec
     const mounts = (pod.containers[0].volumeMounts as { mountPath: string }[]).map((m) => m.mountPath).sort()
