@@ -5,7 +5,7 @@ import { configuredAwsEndpoint, getStsClient } from '@/lib/aws/aws-clients'
 import { toConsoleError } from '@/lib/aws/aws-errors'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import { env } from '@/lib/env'
-import { observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
+import { kubeOperation, observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
 
 import { createKubeConnector, type KubeClients, type KubeConnector } from './kube-connection'
 import { toKubeConsoleError, type KubeCallContext } from './kube-errors'
@@ -74,10 +74,10 @@ export async function callKube<T>(
       const startedAt = performance.now()
       try {
         const result = await call(clients)
-        observeUpstreamCall('kubernetes', `${action.verb ?? 'call'} ${action.resource ?? 'unknown'}`, startedAt)
+        observeUpstreamCall('kubernetes', kubeOperation(action), startedAt)
         return result
       } catch (error) {
-        observeUpstreamCall('kubernetes', `${action.verb ?? 'call'} ${action.resource ?? 'unknown'}`, startedAt, error)
+        observeUpstreamCall('kubernetes', kubeOperation(action), startedAt, error)
         throw error
       }
     } catch (error) {

@@ -4,6 +4,7 @@ import { Agent, request } from 'node:https'
 
 import { getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { kubeOperation, observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
 
 import { getKubeConnector, type KubeAction } from './kube-clients'
 import { toKubeConsoleError } from './kube-errors'
@@ -118,7 +119,17 @@ async function getKube<T>(
         if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
       }
       const agent = agentFor(connection.endpoint, connection.caData)
-      const answer = await getOnce(url, agent, token, makeSink(), signal)
+      const startedAt = performance.now()
+      const answer = await getOnce(url, agent, token, makeSink(), signal).catch((error: unknown) => {
+        observeUpstreamCall('kubernetes', kubeOperation(action), startedAt, error)
+        throw error
+      })
+      observeUpstreamCall(
+        'kubernetes',
+        kubeOperation(action),
+        startedAt,
+        answer.ok ? undefined : { code: answer.status },
+      )
       if (answer.ok) return answer.value
       // The shape toKubeConsoleError reads from client-node's ApiException: numeric code + Status body.
       throw { code: answer.status, body: answer.body }

@@ -89,6 +89,11 @@ describe('the standalone server the image runs', () => {
     const clusters = (await (await admin.request('GET', '/api/clusters')).json()) as any
     expect(JSON.stringify(clusters)).toContain('prod-web')
 
+    // @kubernetes/client-node is a server external package: it must be traced into the copy too.
+    const namespaces = await admin.request('GET', '/api/clusters/us-west-2/prod-web/namespaces')
+    expect(namespaces.status, await namespaces.clone().text()).toBe(200)
+    expect(JSON.stringify(await namespaces.json())).toContain('kube-system')
+
     const principalArn = 'arn:aws:iam::111122223333:role/orders-s3-reader'
     const created = await admin.request('POST', '/api/clusters/us-west-2/prod-web/access-entries', {
       principalArn,
@@ -110,5 +115,8 @@ describe('the standalone server the image runs', () => {
       /console_upstream_calls_total\{service="eks",operation="CreateAccessEntry",outcome="ok"\} 1/,
     )
     expect(metrics).toMatch(/console_upstream_calls_total\{service="eks",operation="ListClusters",outcome="ok"\}/)
+    expect(metrics).toMatch(
+      /console_upstream_calls_total\{service="kubernetes",operation="list namespaces",outcome="ok"\} [1-9]/,
+    )
   })
 })

@@ -77,3 +77,8 @@ export function observeUpstreamCall(service: string, operation: string, startedA
   metrics.upstreamCalls.inc({ service, operation, outcome: upstreamOutcome(error) })
   metrics.upstreamSeconds.observe({ service }, (performance.now() - startedAt) / 1000)
 }
+
+/** The operation label of a Kubernetes call: verb and resource (`list pods`), never a namespace or name. */
+export function kubeOperation(action: { verb?: string; resource?: string }): string {
+  return `${action.verb ?? 'call'} ${action.resource ?? 'unknown'}`
+}
