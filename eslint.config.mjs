@@ -22,9 +22,11 @@ const noServerOnly = {
 
 // Adapters (lib/aws, lib/k8s) speak AWS and Kubernetes and return their own small types; the feature's server code
 // maps them to DTOs. So an adapter imports only lib/api (with its server/ timeout), lib/env, lib/validation, the other
-// adapters and the cluster reference every call takes (lib/clusters/cluster-schemas), never another feature's module.
+// adapters, the cluster reference every call takes (lib/clusters/cluster-schemas) and the metrics registry that times
+// every upstream call, never another feature's module.
 const adapterImports = {
-  regex: '^@/lib/(?!(api|validation|aws|k8s)/|env$|env-schema$|clusters/cluster-schemas$)',
+  regex:
+    '^@/lib/(?!(api|validation|aws|k8s)/|env$|env-schema$|clusters/cluster-schemas$|metrics/server/metrics-registry$)',
   message: 'Adapters must not import a feature: return an adapter type and map it in lib/<feature>/server/.',
 }
 

@@ -4,6 +4,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A self-contained server in .next/standalone for the container image (Dockerfile, docs/production-runtime.json).
+  output: 'standalone',
   // @kubernetes/client-node pulls in node-only transports (ws, undici, fs-based kubeconfig loading); bundling it for
   // the server breaks those dynamic requires, so Next must load it from node_modules at run time.
   // better-sqlite3 loads a native addon and pg optionally requires pg-native: both must stay plain Node requires.

@@ -61,6 +61,10 @@ const rawEnvSchema = z.object({
   CONSOLE_EDITOR_GROUPS: commaList,
   CONSOLE_VIEWER_GROUPS: commaList,
   AUDIT_DB_PATH: z.preprocess(emptyAsUndefined, z.string().default('.data/audit.sqlite')),
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, 'must be at least 16 characters (Prometheus sends it as a bearer token)').optional(),
+  ),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -230,6 +234,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
       editor: raw.CONSOLE_EDITOR_GROUPS,
       viewer: raw.CONSOLE_VIEWER_GROUPS,
     },
+    // /api/metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off (404).
+    metricsToken: raw.METRICS_TOKEN,
     // PostgreSQL when DATABASE_URL is set (several console replicas share one log); otherwise a local SQLite file.
     audit: raw.DATABASE_URL
       ? { store: 'postgres' as const, databaseUrl: raw.DATABASE_URL, sqlitePath: raw.AUDIT_DB_PATH }

@@ -6,6 +6,7 @@ import { STSClient } from '@aws-sdk/client-sts'
 
 import { getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 import { env } from '@/lib/env'
+import { observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
 
 /**
  * Sockets per host for bulk reads. The SDK's default agent allows 50, which caps a page that describes 1,000 access
@@ -37,15 +38,25 @@ function sharedClientConfig(region: string, options: ClientOptions = {}) {
   }
 }
 
+/**
+ * The operation a command calls (`DescribeCluster`). Read from the command's Smithy operation schema, which names it
+ * as `[9, 'com.amazonaws.eks', 'DescribeCluster', …]`: the class name is minified away in the production bundle.
+ */
+export function operationName(command: unknown): string {
+  const schema = (command as { schema?: unknown } | null)?.schema
+  if (Array.isArray(schema) && typeof schema[2] === 'string') return schema[2]
+  return ((command as { constructor?: { name?: string } } | null)?.constructor?.name ?? '').replace(/Command$/, '')
+}
+
 type SendOptions = { abortSignal?: AbortSignal; requestTimeout?: number }
 type Sender = { send(command: unknown, options?: SendOptions): Promise<unknown> }
 
 /**
  * Makes every `client.send` end within the upstream timeout, retries included: each call gets an abort signal that
  * fires at the deadline (the SDK's retry loop stops on it and the handler tears the socket down) and the per-attempt
- * request timeout. A failure carries the operation name (`$operation`, e.g. `DescribeCluster`) for the message.
+ * request timeout, and counts it for /api/metrics. A failure carries the operation name (`$operation`, e.g. `DescribeCluster`) for the message.
  */
-function boundSend<C>(client: C): C {
+function boundSend<C>(client: C, service: 'eks' | 'iam' | 'sts'): C {
   const sender = client as unknown as Sender
   // The class's own send, looked up per call (not bound once), so a test double installed on the prototype applies.
   const send = (command: unknown, options: SendOptions) =>
@@ -54,12 +65,16 @@ function boundSend<C>(client: C): C {
     const timeoutMs = getUpstreamTimeoutMs()
     const deadline = AbortSignal.timeout(timeoutMs)
     const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline
+    const operation = operationName(command)
+    const startedAt = performance.now()
     try {
-      return await send(command, { ...options, abortSignal, requestTimeout: timeoutMs })
+      const output = await send(command, { ...options, abortSignal, requestTimeout: timeoutMs })
+      observeUpstreamCall(service, operation, startedAt)
+      return output
     } catch (error) {
+      observeUpstreamCall(service, operation, startedAt, deadline.aborted ? { name: 'TimeoutError' } : error)
       if (typeof error === 'object' && error !== null) {
-        const name = (command as { constructor?: { name?: string } }).constructor?.name ?? ''
-        Object.assign(error, { $operation: name.replace(/Command$/, ''), $timeoutMs: timeoutMs })
+        Object.assign(error, { $operation: operation, $timeoutMs: timeoutMs })
       }
       throw error
     }
@@ -89,24 +104,24 @@ function clientsFor(region: string): RegionClients {
 export function getEksClient(region: string, options: ClientOptions = {}): EKSClient {
   const clients = clientsFor(region)
   if (options.bulk) {
-    clients.eksBulk ??= boundSend(new EKSClient(sharedClientConfig(region, options)))
+    clients.eksBulk ??= boundSend(new EKSClient(sharedClientConfig(region, options)), 'eks')
     return clients.eksBulk
   }
-  clients.eks ??= boundSend(new EKSClient(sharedClientConfig(region)))
+  clients.eks ??= boundSend(new EKSClient(sharedClientConfig(region)), 'eks')
   return clients.eks
 }
 
 /** The IAM client; IAM is global, but the region still picks the partition (aws, aws-cn, aws-us-gov). */
 export function getIamClient(region: string): IAMClient {
   const clients = clientsFor(region)
-  clients.iam ??= boundSend(new IAMClient(sharedClientConfig(region)))
+  clients.iam ??= boundSend(new IAMClient(sharedClientConfig(region)), 'iam')
   return clients.iam
 }
 
 /** The STS client for `region` (regional STS endpoints, the SDK v3 default). */
 export function getStsClient(region: string): STSClient {
   const clients = clientsFor(region)
-  clients.sts ??= boundSend(new STSClient(sharedClientConfig(region)))
+  clients.sts ??= boundSend(new STSClient(sharedClientConfig(region)), 'sts')
   return clients.sts
 }
 

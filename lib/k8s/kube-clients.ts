@@ -5,6 +5,7 @@ import { configuredAwsEndpoint, getStsClient } from '@/lib/aws/aws-clients'
 import { toConsoleError } from '@/lib/aws/aws-errors'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import { env } from '@/lib/env'
+import { kubeOperation, observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
 
 import { createKubeConnector, type KubeClients, type KubeConnector } from './kube-connection'
 import { toKubeConsoleError, type KubeCallContext } from './kube-errors'
@@ -68,7 +69,16 @@ export async function withKubeRetry<T>(
   }
   for (let tries = 0; ; tries++) {
     try {
-      return await attempt(kube, useEndpoint)
+      // Timed with the connection lookup, which is cached after the first call (a cold one includes DescribeCluster).
+      const startedAt = performance.now()
+      try {
+        const result = await attempt(kube, useEndpoint)
+        observeUpstreamCall('kubernetes', kubeOperation(action), startedAt)
+        return result
+      } catch (error) {
+        observeUpstreamCall('kubernetes', kubeOperation(action), startedAt, error)
+        throw error
+      }
     } catch (error) {
       const unauthorized = (error as { code?: unknown } | null)?.code === 401
       if (unauthorized && tries === 0) {

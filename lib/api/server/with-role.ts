@@ -14,6 +14,7 @@ import { logServerError } from './log-server-error'
 import { readJsonBody } from './read-json-body'
 import { contentTypeRefusal, crossOriginRefusal, WRITE_METHODS } from './same-origin'
 import { env } from '@/lib/env'
+import { observeRequest } from '@/lib/metrics/server/observe-request'
 
 /**
  * What a wrapped handler receives: the request, Next's (promised) route params, the signed-in session and, for a
@@ -60,23 +61,30 @@ export function withRole<P = Record<string, never>>(
   role: ConsoleRole,
   handler: (args: RoleHandlerArgs<P>) => Promise<Response>,
 ): RouteHandler<P> {
-  return async (req, context) => {
-    const where = `${req.method} ${new URL(req.url).pathname}`
-    try {
-      const write = WRITE_METHODS.has(req.method)
-      if (write) {
-        const refusal = crossOriginRefusal(req.headers, env.nextAuthUrl) ?? contentTypeRefusal(req.headers)
-        if (refusal) return errorResponse(refusal.code, refusal.message)
-      }
-      const session = await getConsoleSession()
-      if (!session) return errorResponse('unauthenticated', 'Sign in to use the console.')
-      if (!hasRole(session.user.role, role)) {
-        return errorResponse('forbidden', `Your console role is ${session.user.role}; this needs ${role}.`)
-      }
-      const body = write ? await readJsonBody(req) : undefined
-      return await handler({ req, params: context.params, session, body })
-    } catch (error) {
-      return mapError(error, where)
+  return (req, context) => observeRequest(req, () => handleWithRole(req, context, role, handler))
+}
+
+async function handleWithRole<P>(
+  req: Request,
+  context: { params: Promise<P> },
+  role: ConsoleRole,
+  handler: (args: RoleHandlerArgs<P>) => Promise<Response>,
+): Promise<Response> {
+  const where = `${req.method} ${new URL(req.url).pathname}`
+  try {
+    const write = WRITE_METHODS.has(req.method)
+    if (write) {
+      const refusal = crossOriginRefusal(req.headers, env.nextAuthUrl) ?? contentTypeRefusal(req.headers)
+      if (refusal) return errorResponse(refusal.code, refusal.message)
     }
+    const session = await getConsoleSession()
+    if (!session) return errorResponse('unauthenticated', 'Sign in to use the console.')
+    if (!hasRole(session.user.role, role)) {
+      return errorResponse('forbidden', `Your console role is ${session.user.role}; this needs ${role}.`)
+    }
+    const body = write ? await readJsonBody(req) : undefined
+    return await handler({ req, params: context.params, session, body })
+  } catch (error) {
+    return mapError(error, where)
   }
 }

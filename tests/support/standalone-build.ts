@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+// What `next build` reads; a change in any of them makes the standalone output stale (as scripts/ensure-built.ts).
+const buildInputs = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.ts',
+  'package-lock.json',
+]
+
+// Test files live beside the code but are not built: adding one must not cost a rebuild (hence files only, too).
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : stat.mtimeMs
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), 0)
+}
+
+/** Runs `next build` in `projectDir` unless `.next/standalone/server.js` is newer than every build input. */
+export function ensureStandaloneBuild(projectDir: string): void {
+  const server = join(projectDir, '.next', 'standalone', 'server.js')
+  const newestInput = Math.max(...buildInputs.map((input) => newestMtime(join(projectDir, input))))
+  if (existsSync(server) && statSync(server).mtimeMs > newestInput) return
+  const next = createRequire(join(projectDir, 'package.json')).resolve('next/dist/bin/next')
+  const result = spawnSync(process.execPath, [next, 'build'], { cwd: projectDir, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('next build failed; see the output above')
+}
