@@ -1,0 +1,55 @@
+import 'server-only'
+
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { lookUpPrincipal } from '@/lib/aws/iam-principal-lookup'
+
+import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
+import { principalKey } from '@/lib/aws-auth/aws-auth-view'
+import { buildMigrationCommands } from '@/lib/aws-auth/migration-commands'
+import type { MigrationPlanDto } from '@/lib/aws-auth/migration-dto'
+import { planMigration, type ResolvedPrincipal } from '@/lib/aws-auth/migration-plan'
+
+import { loadAwsAuthState } from './aws-auth-service'
+import { mapBounded } from './map-bounded'
+
+/** IAM calls in flight while resolving principals: IAM throttles bursts (its default TPS is low). */
+const IAM_CONCURRENCY = 8
+
+/**
+ * Resolves every role/user ARN of aws-auth with GetRole/GetUser (once per principal), keyed by principalKey so the
+ * planner finds a path-less ARN's answer.
+ */
+export async function resolveAwsAuthPrincipals(
+  region: string,
+  principals: ReadonlyArray<{ arn: string; kind: 'role' | 'user' }>,
+): Promise<Map<string, ResolvedPrincipal>> {
+  const unique = [...new Map(principals.map((p) => [principalKey(p.arn), p])).values()]
+  const answers = await mapBounded(unique, IAM_CONCURRENCY, (p) => lookUpPrincipal(region, p.arn, p.kind))
+  return new Map(unique.map((p, i) => [principalKey(p.arn), answers[i]!]))
+}
+
+/** GET …/aws-auth/migration: the plan for the cluster as it is now, with the CLI equivalents. */
+export async function loadMigrationPlan(ref: ClusterRef): Promise<MigrationPlanDto> {
+  const state = await loadAwsAuthState(ref)
+  const parsed = parseAwsAuth(state.data)
+  const principals = [
+    ...parsed.mapRoles.filter((m) => m.arn).map((m) => ({ arn: m.arn, kind: 'role' as const })),
+    ...parsed.mapUsers.filter((m) => m.arn).map((m) => ({ arn: m.arn, kind: 'user' as const })),
+  ]
+  const resolved = await resolveAwsAuthPrincipals(ref.region, principals)
+  const plan = planMigration(
+    parsed,
+    (arn) => resolved.get(principalKey(arn)) ?? { status: 'missing' },
+    state.accessEntryArns,
+  )
+  const mode = state.context.authenticationMode
+  return {
+    cluster: { region: ref.region, name: ref.name, authenticationMode: mode },
+    awsAuthExists: state.configMap !== undefined,
+    plan,
+    commands: {
+      API_AND_CONFIG_MAP: buildMigrationCommands(ref, plan, mode, 'API_AND_CONFIG_MAP', false),
+      API: buildMigrationCommands(ref, plan, mode, 'API', true),
+    },
+  }
+}
