@@ -9,6 +9,8 @@ export type MigrationPlanDto = {
   cluster: { region: string; name: string; authenticationMode: AuthenticationMode }
   /** Whether kube-system/aws-auth exists (a missing one plans nothing). */
   awsAuthExists: boolean
+  /** The console's own principal and whether the plan keeps its access (enabling entries is refused otherwise). */
+  consolePrincipal: { arn: string; keepsAccess: boolean; message?: string }
   plan: MigrationPlan
   /** CLI equivalents per target mode (deleting aws-auth after the switch to API). */
   commands: { API_AND_CONFIG_MAP: MigrationCommands; API: MigrationCommands }

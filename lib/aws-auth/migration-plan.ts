@@ -235,3 +235,16 @@ function markDuplicatesAndExisting(items: MigrationItem[], existing: Set<string>
     }
   }
 }
+
+/**
+ * Whether the console's own principal keeps access after the switch: it needs a planned or existing entry. On a
+ * CONFIG_MAP cluster the creator's implicit admin is not in aws-auth (docs/aws-auth.md#systemmasters), so a console
+ * acting as the creator would lose the cluster the moment entries are enabled, unless it is mapped first.
+ */
+export function consoleKeepsAccess(plan: MigrationPlan, consoleArn: string, accessEntryArns: readonly string[]) {
+  const key = principalKey(consoleArn)
+  return (
+    accessEntryArns.some((arn) => principalKey(arn) === key) ||
+    plan.items.some((i) => i.entry && principalKey(i.entry.principalArn) === key)
+  )
+}

@@ -126,6 +126,8 @@ export async function runMigrationStep(
   const mode = await getAuthenticationMode(ref.region, ref.name)
   if (step.step === 'enable-access-entries') {
     if (mode !== 'CONFIG_MAP') return { step: 'enable-access-entries', authenticationMode: mode, updateId: null }
+    const { consolePrincipal } = await loadMigrationPlan(ref)
+    if (!consolePrincipal.keepsAccess) throw new ConsoleError('conflict', consolePrincipal.message ?? 'Lockout.')
     const updateId = await switchAndWait(ref, 'API_AND_CONFIG_MAP', actor, options.pollMs)
     return { step: 'enable-access-entries', authenticationMode: 'API_AND_CONFIG_MAP', updateId }
   }

@@ -1,13 +1,15 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { canonicalizeAssumedRole } from '@/lib/access/arn'
 import { lookUpPrincipal } from '@/lib/aws/iam-principal-lookup'
+import { getCallerIdentity } from '@/lib/aws/sts-identity'
 
 import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
 import { principalKey } from '@/lib/aws-auth/aws-auth-view'
 import { buildMigrationCommands } from '@/lib/aws-auth/migration-commands'
 import type { MigrationPlanDto } from '@/lib/aws-auth/migration-dto'
-import { planMigration, type ResolvedPrincipal } from '@/lib/aws-auth/migration-plan'
+import { consoleKeepsAccess, planMigration, type ResolvedPrincipal } from '@/lib/aws-auth/migration-plan'
 
 import { loadAwsAuthState } from './aws-auth-service'
 import { mapBounded } from './map-bounded'
@@ -36,14 +38,28 @@ export async function loadMigrationPlan(ref: ClusterRef): Promise<MigrationPlanD
     ...parsed.mapRoles.filter((m) => m.arn).map((m) => ({ arn: m.arn, kind: 'role' as const })),
     ...parsed.mapUsers.filter((m) => m.arn).map((m) => ({ arn: m.arn, kind: 'user' as const })),
   ]
-  const resolved = await resolveAwsAuthPrincipals(ref.region, principals)
+  const [resolved, caller] = await Promise.all([
+    resolveAwsAuthPrincipals(ref.region, principals),
+    getCallerIdentity(ref.region),
+  ])
   const plan = planMigration(
     parsed,
     (arn) => resolved.get(principalKey(arn)) ?? { status: 'missing' },
     state.accessEntryArns,
   )
   const mode = state.context.authenticationMode
+  const consoleArn = canonicalizeAssumedRole(caller.arn)
+  const keepsAccess = mode === 'API' || consoleKeepsAccess(plan, consoleArn, state.accessEntryArns)
   return {
+    consolePrincipal: {
+      arn: consoleArn,
+      keepsAccess,
+      ...(keepsAccess
+        ? {}
+        : {
+            message: `The console acts as ${consoleArn}, which has no aws-auth mapping and no access entry (on CONFIG_MAP its access may come from having created the cluster, which access entries do not carry over). Enabling access entries would lock the console out: map it in aws-auth first, and the plan migrates it.`,
+          }),
+    },
     cluster: { region: ref.region, name: ref.name, authenticationMode: mode },
     awsAuthExists: state.configMap !== undefined,
     plan,
