@@ -1,6 +1,6 @@
 import 'server-only'
 
-import { GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam'
+import { GetRoleCommand, GetUserCommand, ListRolesCommand, ListUsersCommand } from '@aws-sdk/client-iam'
 
 import { parseArn } from '@/lib/access/arn'
 import type { ResolvedPrincipal } from '@/lib/aws-auth/migration-plan'
@@ -26,4 +26,31 @@ export async function lookUpPrincipal(region: string, arn: string, kind: 'role' 
     const failure = toConsoleError(error, { service: 'IAM', region, endpoint: configuredAwsEndpoint() })
     return { status: 'error', message: failure.message }
   }
+}
+
+/**
+ * Every role (ListRoles) or user (ListUsers) of the account by lower-cased name → full ARN, service-linked roles
+ * included. For resolving many aws-auth rows at once: one call per 1,000 principals instead of one per row (IAM
+ * names are unique case-insensitively, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+ */
+export async function listPrincipalArnsByName(region: string, kind: 'role' | 'user'): Promise<Map<string, string>> {
+  const client = getIamClient(region)
+  const out = new Map<string, string>()
+  try {
+    let marker: string | undefined
+    do {
+      if (kind === 'role') {
+        const page = await client.send(new ListRolesCommand({ MaxItems: 1000, Marker: marker }))
+        for (const r of page.Roles ?? []) if (r.RoleName && r.Arn) out.set(r.RoleName.toLowerCase(), r.Arn)
+        marker = page.IsTruncated ? page.Marker : undefined
+      } else {
+        const page = await client.send(new ListUsersCommand({ MaxItems: 1000, Marker: marker }))
+        for (const u of page.Users ?? []) if (u.UserName && u.Arn) out.set(u.UserName.toLowerCase(), u.Arn)
+        marker = page.IsTruncated ? page.Marker : undefined
+      }
+    } while (marker)
+  } catch (error) {
+    throw toConsoleError(error, { service: 'IAM', region, endpoint: configuredAwsEndpoint() })
+  }
+  return out
 }

@@ -2,7 +2,7 @@ import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { canonicalizeAssumedRole } from '@/lib/access/arn'
-import { lookUpPrincipal } from '@/lib/aws/iam-principal-lookup'
+import { listPrincipalArnsByName, lookUpPrincipal } from '@/lib/aws/iam-principal-lookup'
 import { getCallerIdentity } from '@/lib/aws/sts-identity'
 
 import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
@@ -17,17 +17,33 @@ import { mapBounded } from './map-bounded'
 /** IAM calls in flight while resolving principals: IAM throttles bursts (its default TPS is low). */
 const IAM_CONCURRENCY = 8
 
+/** Above this many principals of a kind, one listing (ListRoles/ListUsers, 1,000 a page) beats a GetRole per row. */
+const LIST_THRESHOLD = 25
+
 /**
- * Resolves every role/user ARN of aws-auth with GetRole/GetUser (once per principal), keyed by principalKey so the
- * planner finds a path-less ARN's answer.
+ * Resolves every role/user ARN of aws-auth to IAM's full ARN (path restored), keyed by principalKey so the planner
+ * finds a path-less ARN's answer: GetRole/GetUser per principal as eksctl does, or one listing when there are many.
  */
 export async function resolveAwsAuthPrincipals(
   region: string,
   principals: ReadonlyArray<{ arn: string; kind: 'role' | 'user' }>,
 ): Promise<Map<string, ResolvedPrincipal>> {
   const unique = [...new Map(principals.map((p) => [principalKey(p.arn), p])).values()]
-  const answers = await mapBounded(unique, IAM_CONCURRENCY, (p) => lookUpPrincipal(region, p.arn, p.kind))
-  return new Map(unique.map((p, i) => [principalKey(p.arn), answers[i]!]))
+  const out = new Map<string, ResolvedPrincipal>()
+  for (const kind of ['role', 'user'] as const) {
+    const ofKind = unique.filter((p) => p.kind === kind)
+    if (ofKind.length > LIST_THRESHOLD) {
+      const byName = await listPrincipalArnsByName(region, kind)
+      for (const p of ofKind) {
+        const found = byName.get(p.arn.slice(p.arn.lastIndexOf('/') + 1).toLowerCase())
+        out.set(principalKey(p.arn), found ? { status: 'found', arn: found } : { status: 'missing' })
+      }
+    } else {
+      const answers = await mapBounded(ofKind, IAM_CONCURRENCY, (p) => lookUpPrincipal(region, p.arn, p.kind))
+      ofKind.forEach((p, i) => out.set(principalKey(p.arn), answers[i]!))
+    }
+  }
+  return out
 }
 
 /** GET …/aws-auth/migration: the plan for the cluster as it is now, with the CLI equivalents. */
