@@ -170,4 +170,21 @@ describe('aws-auth migration on legacy-batch', () => {
     const gone = (await callRoute(awsAuth.GET, legacy)).body
     expect(gone).toMatchObject({ readsAwsAuth: false, configMap: null })
   }, 30_000)
+
+  it('resolves many principals with one IAM listing: paths restored, missing ones named', async () => {
+    const { resolveAwsAuthPrincipals } = await import('@/lib/aws-auth/server/migration-plan-service')
+    const ghosts = Array.from({ length: 30 }, (_, i) => ({ arn: roleArn(`ghost-${i}`), kind: 'role' as const }))
+    const sso = { arn: roleArn('AWSReservedSSO_DevOps_0a1b2c3d4e5f6789'), kind: 'role' as const }
+    const resolved = await resolveAwsAuthPrincipals('us-west-2', [
+      ...ghosts,
+      sso,
+      { arn: userArn('alice'), kind: 'user' },
+    ])
+    expect(resolved.get(ghosts[0]!.arn.toLowerCase())).toEqual({ status: 'missing' })
+    expect(resolved.get(sso.arn.toLowerCase())).toMatchObject({
+      status: 'found',
+      arn: expect.stringContaining(':role/aws-reserved/sso.amazonaws.com/'),
+    })
+    expect(resolved.get(userArn('alice'))).toEqual({ status: 'found', arn: userArn('alice') })
+  })
 })
