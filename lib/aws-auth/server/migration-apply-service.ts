@@ -137,10 +137,11 @@ export async function runMigrationStep(
   }
   let updateId: string | null = null
   if (mode === 'API_AND_CONFIG_MAP') {
-    const { plan } = await loadMigrationPlan(ref)
+    const { plan, consolePrincipal } = await loadMigrationPlan(ref)
     const missing = plan.items.filter((i) => i.action === 'create').map((i) => i.id)
     const refusals = [
       ...plan.apiBlockers,
+      ...(consolePrincipal.keepsAccess ? [] : [consolePrincipal.message ?? 'The console would lose the cluster.']),
       ...(missing.length > 0
         ? [`${missing.length} mappings have no access entry yet (${missing.slice(0, 5).join(', ')}).`]
         : []),
