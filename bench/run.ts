@@ -5,6 +5,7 @@ import type { Benchmark, BenchFigure } from './bench-types'
 const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./access-page'),
   () => import('./browse-pods'),
+  () => import('./aws-auth-migration'),
 ]
 
 function formatFigure(f: BenchFigure): string {

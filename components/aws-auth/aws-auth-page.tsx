@@ -1,16 +1,18 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
+import Link from 'next/link'
 import { Plus } from 'lucide-react'
 import { useState } from 'react'
 
 import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
+import { Button, buttonClasses } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { AwsAuthAccountRowDto, AwsAuthRowDto, AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
 import type { AwsAuthChangeRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { clusterPagePath } from '@/lib/queries/api-paths'
 import { awsAuthQuery } from '@/lib/queries/aws-auth-queries'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { hasRole } from '@/lib/auth/console-role'
@@ -77,6 +79,11 @@ export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
               <Plus aria-hidden="true" className="size-4" /> Add mapping
             </Button>
             <Button onClick={() => setOpen({ kind: 'account' })}>Add account</Button>
+            {data.readsAwsAuth && data.configMap ? (
+              <Link className={buttonClasses('secondary')} href={clusterPagePath(cluster, 'aws-auth/migrate')}>
+                Migrate to access entries
+              </Link>
+            ) : null}
           </div>
         ) : null}
       </div>

@@ -104,6 +104,12 @@ const writeRoutes: { route: string; method: string; role: ConsoleRole; promise: 
     role: 'admin',
     promise: 'aws-auth',
   },
+  {
+    route: 'clusters/[region]/[cluster]/aws-auth/migration/route.ts',
+    method: 'POST',
+    role: 'admin',
+    promise: 'migrate aws-auth to access entries',
+  },
 ]
 
 function routeFiles(dir: string): string[] {

@@ -45,3 +45,13 @@ export async function replaceConfigMap(ref: ClusterRef, body: V1ConfigMap): Prom
     k.core.replaceNamespacedConfigMap({ namespace, name, body }),
   )
 }
+
+/** DELETE a ConfigMap; one that is already gone counts as deleted (a rerun of a migration). */
+export async function deleteConfigMap(ref: ClusterRef, namespace: string, name: string): Promise<void> {
+  try {
+    await callKube(ref, action('delete', namespace, name), (k) => k.core.deleteNamespacedConfigMap({ namespace, name }))
+  } catch (error) {
+    if (isConsoleError(error) && error.code === 'not_found') return
+    throw error
+  }
+}

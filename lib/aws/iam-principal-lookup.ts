@@ -1,0 +1,56 @@
+import 'server-only'
+
+import { GetRoleCommand, GetUserCommand, ListRolesCommand, ListUsersCommand } from '@aws-sdk/client-iam'
+
+import { parseArn } from '@/lib/access/arn'
+import type { ResolvedPrincipal } from '@/lib/aws-auth/migration-plan'
+
+import { configuredAwsEndpoint, getIamClient } from './aws-clients'
+import { toConsoleError } from './aws-errors'
+
+/**
+ * GetRole/GetUser by the name after the last "/" — IAM looks principals up by name, and answers with the full ARN,
+ * path included (aws-auth ARNs cannot carry one: docs/aws-auth.md). NoSuchEntity is an answer ("missing"), not an error.
+ */
+export async function lookUpPrincipal(region: string, arn: string, kind: 'role' | 'user'): Promise<ResolvedPrincipal> {
+  const name = parseArn(arn)?.name ?? arn
+  try {
+    const client = getIamClient(region)
+    const found =
+      kind === 'role'
+        ? (await client.send(new GetRoleCommand({ RoleName: name }))).Role?.Arn
+        : (await client.send(new GetUserCommand({ UserName: name }))).User?.Arn
+    return found ? { status: 'found', arn: found } : { status: 'missing' }
+  } catch (error) {
+    if ((error as { name?: unknown })?.name === 'NoSuchEntityException') return { status: 'missing' }
+    const failure = toConsoleError(error, { service: 'IAM', region, endpoint: configuredAwsEndpoint() })
+    return { status: 'error', message: failure.message }
+  }
+}
+
+/**
+ * Every role (ListRoles) or user (ListUsers) of the account by lower-cased name → full ARN, service-linked roles
+ * included. For resolving many aws-auth rows at once: one call per 1,000 principals instead of one per row (IAM
+ * names are unique case-insensitively, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+ */
+export async function listPrincipalArnsByName(region: string, kind: 'role' | 'user'): Promise<Map<string, string>> {
+  const client = getIamClient(region)
+  const out = new Map<string, string>()
+  try {
+    let marker: string | undefined
+    do {
+      if (kind === 'role') {
+        const page = await client.send(new ListRolesCommand({ MaxItems: 1000, Marker: marker }))
+        for (const r of page.Roles ?? []) if (r.RoleName && r.Arn) out.set(r.RoleName.toLowerCase(), r.Arn)
+        marker = page.IsTruncated ? page.Marker : undefined
+      } else {
+        const page = await client.send(new ListUsersCommand({ MaxItems: 1000, Marker: marker }))
+        for (const u of page.Users ?? []) if (u.UserName && u.Arn) out.set(u.UserName.toLowerCase(), u.Arn)
+        marker = page.IsTruncated ? page.Marker : undefined
+      }
+    } while (marker)
+  } catch (error) {
+    throw toConsoleError(error, { service: 'IAM', region, endpoint: configuredAwsEndpoint() })
+  }
+  return out
+}
