@@ -9,9 +9,10 @@ import { DELETED_ROLE_ARN, ROLE_ARNS, USER_ACCESS_KEYS, USER_ARNS } from '@/sand
 import { buildLegacyBatchAwsAuth } from '@/sandbox/kube/seed/aws-auth-seed'
 
 import { expect, test } from './fixtures'
-import { assumeRole, getTokenWithAwsCli } from './pages/access-kube-probe'
-import { SANDBOX_URL } from './pages/access-page'
-import { AwsAuthPageObject, runKubectl, setAwsAuthAsAdmin } from './pages/aws-auth-page'
+import { AwsAuthPage } from './pages/aws-auth-page'
+import { runKubectl, setAwsAuthAsAdmin } from './support/aws-auth-admin'
+import { assumeRole, getTokenWithAwsCli } from './support/kube-probe'
+import { SANDBOX_URL } from './support/sandbox-url'
 
 const legacy = { region: 'us-west-2', name: 'legacy-batch' }
 const role = ROLE_ARNS.TeamADeveloper
@@ -80,7 +81,7 @@ test('an admin maps a role, migrates legacy-batch to API, and kubectl as that ro
     (await runKubectl(legacy.name, legacy.region, await token(), 'get', 'configmaps', '-n', 'team-a')).code
 
   await signInAs('admin')
-  const awsAuth = new AwsAuthPageObject(page, legacy.region, legacy.name)
+  const awsAuth = new AwsAuthPage(page, legacy.region, legacy.name)
   await awsAuth.goto()
   await awsAuth.addButton().click()
   const dialog = awsAuth.dialog()

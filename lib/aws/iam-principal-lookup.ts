@@ -2,18 +2,18 @@ import 'server-only'
 
 import { GetRoleCommand, GetUserCommand, ListRolesCommand, ListUsersCommand } from '@aws-sdk/client-iam'
 
-import { parseArn } from '@/lib/access/arn'
-import type { ResolvedPrincipal } from '@/lib/aws-auth/migration-plan'
-
 import { configuredAwsEndpoint, getIamClient } from './aws-clients'
 import { toConsoleError } from './aws-errors'
 
+/** What IAM said of one principal: its full ARN, no such principal, or why it could not say. */
+export type PrincipalLookup =
+  { status: 'found'; arn: string } | { status: 'missing' } | { status: 'error'; message: string }
+
 /**
- * GetRole/GetUser by the name after the last "/" — IAM looks principals up by name, and answers with the full ARN,
+ * GetRole/GetUser by name (the ARN's last part: the caller parses it) — IAM looks principals up by name, and answers with the full ARN,
  * path included (aws-auth ARNs cannot carry one: docs/aws-auth.md). NoSuchEntity is an answer ("missing"), not an error.
  */
-export async function lookUpPrincipal(region: string, arn: string, kind: 'role' | 'user'): Promise<ResolvedPrincipal> {
-  const name = parseArn(arn)?.name ?? arn
+export async function lookUpPrincipal(region: string, name: string, kind: 'role' | 'user'): Promise<PrincipalLookup> {
   try {
     const client = getIamClient(region)
     const found =

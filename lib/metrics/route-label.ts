@@ -18,6 +18,8 @@ export const API_ROUTE_TEMPLATES = [
   '/api/clusters/[region]/[cluster]/authentication-mode',
   '/api/clusters/[region]/[cluster]/authentication-mode/updates/[updateId]',
   '/api/clusters/[region]/[cluster]/aws-auth',
+  '/api/clusters/[region]/[cluster]/aws-auth/migration',
+  '/api/clusters/[region]/[cluster]/aws-auth/migration/comparison',
   '/api/clusters/[region]/[cluster]/aws-auth/preview',
   '/api/clusters/[region]/[cluster]/console-identity',
   '/api/clusters/[region]/[cluster]/events',

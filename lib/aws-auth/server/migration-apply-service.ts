@@ -1,14 +1,15 @@
 import 'server-only'
 
 import { changeAuthenticationMode } from '@/lib/access/server/authentication-mode-service'
+import { getClusterUpdate } from '@/lib/access/server/authentication-mode-state'
 import { forgetEntryDetail } from '@/lib/access/server/entry-detail-cache'
 import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { recordAuditEvent } from '@/lib/audit/server/record-audit-event'
 import { associateAccessPolicy, createAccessEntry } from '@/lib/aws/access-entries'
-import { describeClusterUpdate, getAuthenticationMode } from '@/lib/aws/authentication-mode'
+import { getAuthenticationMode } from '@/lib/aws/authentication-mode'
 import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { deleteConfigMap } from '@/lib/k8s/kube-config-maps'
-import { auditedWrite, type Actor } from '@/lib/workload-identity/server/audit'
 
 import type { EntryResult, MigrationStepResultDto } from '@/lib/aws-auth/migration-dto'
 import type { migrationStepSchema } from '@/lib/aws-auth/migration-schemas'
@@ -30,7 +31,7 @@ const WAIT_LIMIT_MS = 15 * 60_000
 async function waitForUpdate(ref: ClusterRef, updateId: string, pollMs = POLL_MS): Promise<void> {
   const deadline = Date.now() + WAIT_LIMIT_MS
   for (;;) {
-    const update = await describeClusterUpdate(ref.region, ref.name, updateId)
+    const update = await getClusterUpdate(ref.region, ref.name, updateId)
     if (update.status === 'Successful') return
     if (update.status !== 'InProgress') {
       const why = update.errors.map((e) => e.message).join(' ')

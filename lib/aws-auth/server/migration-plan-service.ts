@@ -1,7 +1,7 @@
 import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { canonicalizeAssumedRole } from '@/lib/access/arn'
+import { canonicalizeAssumedRole, parseArn } from '@/lib/access/arn'
 import { listPrincipalArnsByName, lookUpPrincipal } from '@/lib/aws/iam-principal-lookup'
 import { getCallerIdentity } from '@/lib/aws/sts-identity'
 
@@ -39,7 +39,9 @@ export async function resolveAwsAuthPrincipals(
         out.set(principalKey(p.arn), found ? { status: 'found', arn: found } : { status: 'missing' })
       }
     } else {
-      const answers = await mapBounded(ofKind, IAM_CONCURRENCY, (p) => lookUpPrincipal(region, p.arn, p.kind))
+      const answers = await mapBounded(ofKind, IAM_CONCURRENCY, (p) =>
+        lookUpPrincipal(region, parseArn(p.arn)?.name ?? p.arn, p.kind),
+      )
       ofKind.forEach((p, i) => out.set(principalKey(p.arn), answers[i]!))
     }
   }
