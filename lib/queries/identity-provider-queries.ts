@@ -7,6 +7,7 @@ import {
   identityProviderUpdateSchema,
 } from '@/lib/identity-providers/identity-provider-dto'
 import type { AssociateIdentityProviderInput } from '@/lib/identity-providers/identity-provider-schema'
+import { generatedKubeconfigSchema } from '@/lib/kubeconfig/generated-kubeconfig'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -62,3 +63,15 @@ export function useDisassociateIdentityProvider(c: ClusterRef) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: identityProviderKeys.list(c) }),
   })
 }
+
+/** GET …/kubeconfig/oidc?provider= — an OIDC user's kubeconfig. */
+export const oidcKubeconfigQuery = (c: ClusterRef, provider: string) =>
+  queryOptions({
+    queryKey: [...identityProviderKeys.list(c), 'kubeconfig', provider] as const,
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `${apiPath(c, 'kubeconfig', 'oidc')}?${new URLSearchParams({ provider })}`,
+        { signal },
+        generatedKubeconfigSchema,
+      ),
+  })
