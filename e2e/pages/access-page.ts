@@ -8,7 +8,7 @@ export async function signIn(page: Page, user: 'admin' | 'editor' | 'viewer'): P
   await page.goto('/signin')
   await page.getByLabel('Username').fill(user)
   await page.getByLabel('Password').fill('sandbox')
-  await page.getByRole('button', { name: /sign in/i }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page).toHaveURL(/\/clusters/)
 }
 
