@@ -146,7 +146,8 @@ export async function createSandboxIssuer(dir: IssuerDirectory, baseUrl: () => s
     if (bad) return page(400, bad)
     if (req.method !== 'POST') return page(200)
     const person = checkPassword(params.get('username') ?? '', params.get('password') ?? '')
-    if (!person) return page(401, 'Wrong email or password.')
+    // 200 with the form again, as IdPs answer a failed sign-in page.
+    if (!person) return page(200, 'Wrong email or password.')
     const code = randomBytes(24).toString('base64url')
     codes.set(code, {
       person,

@@ -101,7 +101,9 @@ describe('the issuer', () => {
           ...extra,
         },
       })
-    expect((await authorize({ username: 'dev@example.com', password: 'x' })).status).toBe(401)
+    const refused = await authorize({ username: 'dev@example.com', password: 'x' })
+    expect([refused.status, refused.headers.location]).toEqual([200, undefined])
+    expect(refused.body).toContain('Wrong email or password.')
     const ok = await authorize({ username: 'dev@example.com', password: 'dev-sandbox' })
     const location = new URL(String(ok.headers.location))
     expect(location.searchParams.get('state')).toBe('s1')
