@@ -63,7 +63,7 @@ test('associate the sandbox issuer, use its token with kubectl (RBAC only), disa
     '--group=oidc:team-a-devs',
     '--namespace=team-a',
   )
-  expect(binding.stderr).toBe('')
+  expect(binding.code, binding.stderr).toBe(0)
 
   const idToken = await passwordGrantIdToken('dev@example.com', 'dev-sandbox')
   const inTeamA = await runKubectl(cluster.name, cluster.region, idToken, 'get', 'pods', '-n', 'team-a')

@@ -10,7 +10,7 @@ export function renderLoginPage(issuerName: string, params: URLSearchParams, err
     .filter(([k]) => k !== 'username' && k !== 'password')
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join('')
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to ${escapeHtml(issuerName)}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Sign in to ${escapeHtml(issuerName)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:24rem;margin:4rem auto;padding:0 1rem}label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.4rem}button{margin-top:1rem;padding:.5rem 1rem}[role=alert]{color:#b00020}</style>
 </head><body><main><h1>Sign in to ${escapeHtml(issuerName)}</h1>
 <p>The sandbox's identity provider (a stand-in for your company's IdP).</p>
