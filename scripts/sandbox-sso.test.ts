@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
 import { parseEnv } from '@/lib/env-schema'
 
-import { sandboxCaEnvironment, sandboxSsoEnvironment } from './sandbox-sso'
+import { sandboxSsoEnvironment, writeSandboxCaBundle } from './sandbox-sso'
 
 describe('sandboxSsoEnvironment', () => {
   it('points the console at the sandbox issuer on the Kubernetes port, and the result passes the env rules', () => {
@@ -18,9 +22,15 @@ describe('sandboxSsoEnvironment', () => {
     expect(sandboxSsoEnvironment('4566', { OIDC_ISSUER: 'https://idp.example' })).toEqual({})
   })
 
-  it('trusts the sandbox CA unless NODE_EXTRA_CA_CERTS is already set', () => {
-    expect(sandboxCaEnvironment('/s', {})).toEqual({ NODE_EXTRA_CA_CERTS: '/s/kube-tls/ca.crt' })
-    expect(sandboxCaEnvironment('/s', { NODE_EXTRA_CA_CERTS: '/x' })).toEqual({})
+  it('bundles the sandbox CA with the CA file already named, for the console process', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sso-ca-'))
+    mkdirSync(join(dir, 'kube-tls'))
+    writeFileSync(join(dir, 'kube-tls', 'ca.crt'), 'SANDBOX-CA\n')
+    writeFileSync(join(dir, 'corp.pem'), 'CORP-CA\n')
+    const { NODE_EXTRA_CA_CERTS } = writeSandboxCaBundle(dir, { NODE_EXTRA_CA_CERTS: join(dir, 'corp.pem') })
+    expect(readFileSync(NODE_EXTRA_CA_CERTS ?? '', 'utf8')).toBe('CORP-CA\nSANDBOX-CA\n')
+    const alone = writeSandboxCaBundle(dir, { NODE_EXTRA_CA_CERTS: join(dir, 'missing.pem') })
+    expect(readFileSync(alone.NODE_EXTRA_CA_CERTS ?? '', 'utf8')).toBe('SANDBOX-CA\n')
   })
 })
 

@@ -10,7 +10,7 @@ import { ensureBuilt } from './ensure-built'
 import { decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'
 import { waitForUrl } from './local-server'
 import { readOrCreateSecret } from './session-secret'
-import { sandboxCaEnvironment, sandboxSsoEnvironment } from './sandbox-sso'
+import { sandboxSsoEnvironment, writeSandboxCaBundle } from './sandbox-sso'
 
 // `--aws` calls STS and EKS from this process; the SDK's Node 20 notice would bury the lines that matter.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 
   const nextArgs = ['start', '--port', args.port, '--hostname', plan.host]
   // The console's server talks to the sandbox issuer over HTTPS signed by the sandbox CA (written by now).
-  const consoleEnv = sandboxSso.OIDC_ISSUER ? { ...env, ...sandboxCaEnvironment(args['state-dir'], env) } : env
+  const consoleEnv = sandboxSso.OIDC_ISSUER ? { ...env, ...writeSandboxCaBundle(args['state-dir'], env) } : env
   run(process.execPath, [require.resolve('next/dist/bin/next'), ...nextArgs], consoleEnv)
   await waitForUrl(`http://${dial}:${args.port}/signin`, 60_000)
   console.log(`\n  EKS Access Console: ${consoleUrl}${plan.host === '127.0.0.1' ? ' (this machine only)' : ''}`)
