@@ -131,12 +131,15 @@ function semanticProblems(raw: z.infer<typeof rawEnvSchema>): EnvProblem[] {
       readme: section,
     })
   }
-  if (auth === 'oidc') {
+  // Sandbox sign-in with OIDC_ISSUER set also offers single sign-on (npm start points it at the sandbox's issuer):
+  // a half-configured IdP is reported, not silently dropped.
+  if (auth === 'oidc' || (auth === 'sandbox' && raw.OIDC_ISSUER)) {
+    const when = auth === 'oidc' ? 'CONSOLE_AUTH=oidc' : 'OIDC_ISSUER is set (single sign-on beside the sandbox users)'
     for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
       if (!raw[name])
         problems.push({
           variable: name,
-          message: 'required when CONSOLE_AUTH=oidc',
+          message: `required when ${when}`,
           fix: `Set ${name} from your identity provider's client registration.`,
           readme: readmeSections.realAccount,
         })

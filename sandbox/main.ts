@@ -74,6 +74,7 @@ async function main(): Promise<void> {
       `  other users (access key / secret):`,
       users,
       `  admin API: GET ${sandbox.url}/_sandbox/health, PUT|DELETE /_sandbox/faults, POST /_sandbox/reset`,
+      `  OIDC issuers: ${sandbox.kube.oidc.issuers.map((i) => i.issuerUrl()).join(', ')} (people: README "The sandbox")`,
       '',
     ].join('\n'),
   )

@@ -10,6 +10,7 @@ import { ensureBuilt } from './ensure-built'
 import { decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'
 import { waitForUrl } from './local-server'
 import { readOrCreateSecret } from './session-secret'
+import { sandboxSsoEnvironment, writeSandboxCaBundle } from './sandbox-sso'
 
 // `--aws` calls STS and EKS from this process; the SDK's Node 20 notice would bury the lines that matter.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -75,6 +76,12 @@ async function main(): Promise<void> {
   const consoleUrl = `http://${dial === '127.0.0.1' ? 'localhost' : dial}:${args.port}`
   env.NEXTAUTH_URL ??= consoleUrl
   if (plan.kind === 'sandbox') Object.assign(env, sandboxEnvironment(args['sandbox-port'], process.env, dial))
+  // Sandbox sign-in also offers SSO through the sandbox's OIDC issuer (unless OIDC_* name another IdP).
+  const sandboxSso =
+    plan.kind === 'sandbox' && env.CONSOLE_AUTH === 'sandbox'
+      ? sandboxSsoEnvironment(args['sandbox-port'], process.env, dial)
+      : {}
+  Object.assign(env, sandboxSso)
   // The token never reaches the server: it gets the SHA-256, and the terminal alone shows the token.
   const token = plan.kind === 'aws' && plan.auth === 'local-token' ? randomBytes(32).toString('base64url') : undefined
   if (token) {
@@ -132,12 +139,18 @@ async function main(): Promise<void> {
   }
 
   const nextArgs = ['start', '--port', args.port, '--hostname', plan.host]
-  run(process.execPath, [require.resolve('next/dist/bin/next'), ...nextArgs], env)
+  // The console's server talks to the sandbox issuer over HTTPS signed by the sandbox CA (written by now).
+  const consoleEnv = sandboxSso.OIDC_ISSUER ? { ...env, ...writeSandboxCaBundle(args['state-dir'], env) } : env
+  run(process.execPath, [require.resolve('next/dist/bin/next'), ...nextArgs], consoleEnv)
   await waitForUrl(`http://${dial}:${args.port}/signin`, 60_000)
   console.log(`\n  EKS Access Console: ${consoleUrl}${plan.host === '127.0.0.1' ? ' (this machine only)' : ''}`)
   if (plan.kind === 'sandbox') {
     console.log(`  Sandbox AWS endpoint: http://${dial}:${args['sandbox-port']} (account 111122223333)`)
     console.log('  Sign in as admin, editor or viewer; the password is "sandbox".')
+    if (sandboxSso.OIDC_ISSUER)
+      console.log(
+        '  Or single sign-on: alice@example.com / alice-sandbox (admin), dev@example.com / dev-sandbox (editor).',
+      )
   } else if (token) {
     console.log(`  Sign in (once; restart for a new link): ${env.NEXTAUTH_URL}/signin#token=${token}`)
   }

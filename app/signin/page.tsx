@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 import { LocalTokenSignIn } from '@/components/auth/local-token-sign-in'
 import { OidcSignInButton, SandboxSignInForm } from '@/components/auth/sign-in-form'
 import { SandboxUsersHint } from '@/components/auth/sandbox-users-hint'
+import { offersSandboxSso } from '@/lib/auth/server/auth-options'
 import { getConsoleSession } from '@/lib/auth/server/session'
 import { describeSignInError, safeCallbackPath } from '@/lib/auth/server/sign-in-messages'
 import { env } from '@/lib/env'
@@ -39,7 +40,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           ) : env.authMode === 'local-token' ? (
             <LocalTokenSignIn callbackUrl={target} />
           ) : (
-            <SandboxSignInForm callbackUrl={target} />
+            <>
+              <SandboxSignInForm callbackUrl={target} />
+              {offersSandboxSso(env) ? (
+                <div className="space-y-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+                  <p className="text-center text-xs text-zinc-600 dark:text-zinc-400">
+                    or through the sandbox&apos;s identity provider, as production does
+                  </p>
+                  <OidcSignInButton providerName={env.oidc.providerName} callbackUrl={target} />
+                </div>
+              ) : null}
+            </>
           )}
         </div>
         {env.authMode === 'sandbox' ? <SandboxUsersHint /> : null}

@@ -5,6 +5,7 @@ export const clusterSections = [
   { segment: 'access', label: 'Access', ready: true },
   { segment: 'aws-auth', label: 'aws-auth', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: true },
+  { segment: 'identity-providers', label: 'Identity providers', ready: true },
   { segment: 'kubeconfig', label: 'Kubeconfig', ready: true },
   { segment: 'history', label: 'History', ready: true },
 ] as const

@@ -11,7 +11,7 @@ export class SignInPage {
   async signIn(username: string, password: string): Promise<void> {
     await this.page.getByLabel('Username').fill(username)
     await this.page.getByLabel('Password').fill(password)
-    await this.page.getByRole('button', { name: 'Sign in' }).click()
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click()
   }
 
   /** The form's error; Next's empty route announcer also has role alert, hence the text filter. */

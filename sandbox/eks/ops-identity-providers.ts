@@ -70,11 +70,17 @@ function readConfigRef(ctx: OpContext, cluster: ClusterRecord): OidcIdentityProv
   return config
 }
 
+/** One provider before Kubernetes 1.32, up to 10 from 1.32 (docs/oidc-identity-providers.md#limits-and-behaviour). */
+function maxIdentityProvidersFor(version: string): number {
+  const [major = 0, minor = 0] = version.split('.').map(Number)
+  return major > 1 || (major === 1 && minor >= 32) ? 10 : 1
+}
+
 function describeParam(name: string): { type: string; value: string } {
   return { type: 'IdentityProviderConfig', value: JSON.stringify([{ type: 'oidc', name }]) }
 }
 
-/** POST /clusters/{name}/identity-provider-configs/associate — one OIDC provider per cluster. */
+/** POST /clusters/{name}/identity-provider-configs/associate — each issuer once, one change at a time. */
 export const associateIdentityProviderConfigOp: Operation = (ctx) => {
   const cluster = getClusterOrThrow(ctx)
   const request = readOidcRequest(ctx.body)
@@ -86,11 +92,27 @@ export const associateIdentityProviderConfigOp: Operation = (ctx) => {
         clusterName: cluster.name,
       })
     }
-    if (Object.keys(cluster.identityProviderConfigs).length > 0) {
-      // The limit is documented; the exact error is UNVERIFIED (docs/oidc-identity-providers.md#limits-and-behaviour).
-      throw invalidRequest('Only one OIDC identity provider config can be associated with a cluster.', {
+    const configs = Object.values(cluster.identityProviderConfigs)
+    if (configs.some((c) => c.status !== 'ACTIVE')) {
+      throw resourceInUse('Another identity provider association or disassociation is in progress on this cluster.', {
         clusterName: cluster.name,
       })
+    }
+    const issuer = request.issuerUrl.replace(/\/+$/, '')
+    if (configs.some((c) => c.issuerUrl.replace(/\/+$/, '') === issuer)) {
+      throw invalidRequest(`The issuer ${request.issuerUrl} is already associated with this cluster.`, {
+        clusterName: cluster.name,
+      })
+    }
+    const max = maxIdentityProvidersFor(cluster.version)
+    if (configs.length >= max) {
+      // The limit is documented; the exact error is UNVERIFIED (docs/oidc-identity-providers.md#limits-and-behaviour).
+      throw invalidRequest(
+        max === 1
+          ? `Only one OIDC identity provider config can be associated with a Kubernetes ${cluster.version} cluster.`
+          : `At most ${max} OIDC identity provider configs can be associated with a cluster.`,
+        { clusterName: cluster.name },
+      )
     }
     const arn = buildIdentityProviderConfigArn(ctx.req.region, ctx.world.account, cluster.name, name, generateUuid())
     cluster.identityProviderConfigs[name] = { ...request, identityProviderConfigArn: arn, tags, status: 'CREATING' }

@@ -44,6 +44,8 @@ export interface StartKubeApiOptions {
   stateDir?: string
   /** The sandbox's fault rules; those for the `kube` target apply to this API. */
   faults?: FaultInjector
+  /** Other HTTPS services on this port (the OIDC issuers under `/oidc/`): true when it answered the request. */
+  serveOther?(req: IncomingMessage, res: ServerResponse): Promise<boolean>
 }
 
 export interface KubeApi {
@@ -206,7 +208,8 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
   }
 
   const server = createServer({ cert: tls.serverCertPem, key: tls.serverKeyPem }, (req, res) => {
-    applyKubeFault(req, res, opts.faults)
+    ;(opts.serveOther?.(req, res) ?? Promise.resolve(false))
+      .then((answered) => answered || applyKubeFault(req, res, opts.faults))
       .then((answered) => (answered ? undefined : serve(req, res)))
       .catch((error: unknown) => res.destroy(error as Error))
   })

@@ -8,6 +8,7 @@ import { createEksAuthBridge } from './eks-auth-bridge'
 import { startKubeApi, type KubeApi } from './kube-api-server'
 import { KubeStore } from './kube-store'
 import { ensureKubeCluster, resetKubeStore, seedKubeStore } from './seed/seed-kube-store'
+import { createSandboxIssuers, type SandboxIssuers } from '../oidc/sandbox-issuers'
 
 export interface SandboxKubeOptions {
   getWorld(): World
@@ -31,6 +32,8 @@ export interface SandboxKube extends KubeApi {
   connectClusters(): void
   /** Restores every cluster's seed state (the sandbox reset), then reconnects. */
   reset(): void
+  /** The OIDC issuers served on this port (`/oidc/example`, `/oidc/another-company`). */
+  oidc: SandboxIssuers
 }
 
 /** Starts the Kubernetes side of the sandbox. */
@@ -38,12 +41,18 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
   const store = new KubeStore({ stateDir: opts.stateDir })
   const { largeClusterMs } = seedKubeStore(store, { scale: opts.scale })
   const findVersion = (region: string, name: string) => opts.getWorld().eks.clusters[region]?.[name]?.version
+  let origin = ''
+  const oidc = await createSandboxIssuers(opts.getWorld, () => origin)
+  const eks = createEksAuthBridge({ getWorld: opts.getWorld, store, ownHosts: opts.ownHosts })
   const api = await startKubeApi({
     port: opts.port ?? 0,
     host: opts.host,
     faults: opts.faults,
     store,
-    ...createEksAuthBridge({ getWorld: opts.getWorld, store, ownHosts: opts.ownHosts }),
+    serveOther: (req, res) => oidc.serve(req, res),
+    // kube-apiserver tries its authenticators in turn: EKS (IAM) tokens, then the associated OIDC providers.
+    authenticate: async (r) => (await eks.authenticate(r)) ?? (await oidc.authenticate(r)),
+    accessPoliciesFor: eks.accessPoliciesFor,
     // A cluster created through the EKS API after start gets a fresh Kubernetes API on first use.
     ensureCluster(ref) {
       const version = findVersion(ref.region, ref.name)
@@ -52,8 +61,10 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
       return true
     },
   })
+  origin = new URL(api.endpointFor({ region: 'x', name: 'x' })).origin
   const connectClusters = () => {
     const world = opts.getWorld()
+    oidc.connect(world)
     const ca = Buffer.from(api.caCertPem).toString('base64')
     for (const c of listClusters(world.eks)) {
       ensureKubeCluster(store, c, c.version)
@@ -66,6 +77,7 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
     store,
     largeClusterMs,
     connectClusters,
+    oidc,
     reset() {
       resetKubeStore(store, { scale: opts.scale })
       connectClusters()

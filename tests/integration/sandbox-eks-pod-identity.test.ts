@@ -197,7 +197,7 @@ describe('OIDC identity provider configs', () => {
   })
 
   it.each([
-    ['a second provider on the cluster', { ...oidc, identityProviderConfigName: 'other' }, 'InvalidRequestException'],
+    ['the same issuer under another name', { ...oidc, identityProviderConfigName: 'other' }, 'InvalidRequestException'],
     ['the same name again', oidc, 'ResourceInUseException'],
     [
       'an http issuer',
@@ -214,6 +214,32 @@ describe('OIDC identity provider configs', () => {
       sandbox.client().send(new AssociateIdentityProviderConfigCommand({ clusterName: 'prod-web', oidc: request })),
     )
     expect(err.name).toBe(name)
+  })
+
+  it('takes one provider before Kubernetes 1.32 (legacy-batch is 1.31)', async () => {
+    const client = sandbox.client()
+    await client.send(new AssociateIdentityProviderConfigCommand({ clusterName: 'legacy-batch', oidc }))
+    await sleep(400)
+    const second = { ...oidc, identityProviderConfigName: 'second', issuerUrl: 'https://second.example' }
+    const err = await catchError(() =>
+      client.send(new AssociateIdentityProviderConfigCommand({ clusterName: 'legacy-batch', oidc: second })),
+    )
+    expect(err.name).toBe('InvalidRequestException')
+    expect(err.message).toContain('Kubernetes 1.31')
+  })
+
+  it('refuses a second association while one is in progress', async () => {
+    const client = sandbox.client()
+    const one = { ...oidc, identityProviderConfigName: 'one', issuerUrl: 'https://one.example' }
+    const two = { ...oidc, identityProviderConfigName: 'two', issuerUrl: 'https://two.example' }
+    await client.send(new AssociateIdentityProviderConfigCommand({ clusterName: 'prod-web', oidc: one }))
+    const err = await catchError(() =>
+      client.send(new AssociateIdentityProviderConfigCommand({ clusterName: 'prod-web', oidc: two })),
+    )
+    expect(err.name).toBe('ResourceInUseException')
+    await sleep(400)
+    await client.send(new AssociateIdentityProviderConfigCommand({ clusterName: 'prod-web', oidc: two }))
+    await sleep(400)
   })
 
   it('disassociates: DELETING, then gone', async () => {

@@ -89,13 +89,23 @@ export function sessionUserFromToken(token: JWT): Session['user'] {
   }
 }
 
+/**
+ * Whether sandbox sign-in also offers single sign-on: `npm start` sets OIDC_* to the sandbox's own issuer so the
+ * production path (an IdP, groups → console role) can be tried beside the seeded users.
+ */
+export function offersSandboxSso(config: Pick<ConsoleEnv, 'authMode' | 'oidc'>): boolean {
+  return (
+    config.authMode === 'sandbox' && Boolean(config.oidc.issuer && config.oidc.clientId && config.oidc.clientSecret)
+  )
+}
+
 function buildProviders(config: ConsoleEnv): AuthOptions['providers'] {
   if (config.authMode === 'oidc') return [buildOidcProvider(config)]
   // parseEnv accepts local-token only with the token's hash and a loopback bind address.
   if (config.authMode === 'local-token') {
     return config.localTokenSha256 ? [buildLocalTokenProvider(config.localTokenSha256)] : []
   }
-  return [buildSandboxProvider()]
+  return offersSandboxSso(config) ? [buildSandboxProvider(), buildOidcProvider(config)] : [buildSandboxProvider()]
 }
 
 /** next-auth options for the configured sign-in mode (CONSOLE_AUTH). */

@@ -77,6 +77,27 @@ function buildMlAuto(): ClusterRecord {
     minutesAfterCluster: 60,
     policies: { AmazonEKSViewPolicy: 'cluster' },
   })
+  // The sandbox's own OIDC issuer (sandbox/oidc): its people reach ml-auto with ID tokens, through RBAC only. The
+  // port is the default one; the sandbox points it at the live port when it starts.
+  const idpName = 'example-sso'
+  c.identityProviderConfigs[idpName] = {
+    identityProviderConfigName: idpName,
+    identityProviderConfigArn: buildIdentityProviderConfigArn(
+      c.region,
+      ACCOUNT_ID,
+      c.name,
+      idpName,
+      deriveUuid(`${c.arn}:idp:${idpName}`),
+    ),
+    issuerUrl: 'https://127.0.0.1:4567/oidc/example',
+    clientId: 'kubernetes',
+    usernameClaim: 'email',
+    groupsClaim: 'groups',
+    groupsPrefix: 'example:',
+    requiredClaims: {},
+    tags: { idp: 'sandbox' },
+    status: 'ACTIVE',
+  }
   return c
 }
 

@@ -8,6 +8,8 @@ const consoleEnv = {
   authMode: 'sandbox',
   nextAuthUrl: 'http://localhost:3000',
   nextAuthSecret: 'whoami-test-secret-0123456789',
+  // Sandbox sign-in without the sandbox issuer's SSO button.
+  oidc: {},
 }
 
 vi.mock('server-only', () => ({}))

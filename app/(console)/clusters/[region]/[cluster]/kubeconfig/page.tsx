@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
 import { KubeconfigBuilder } from '@/components/kubeconfig/kubeconfig-builder'
+import { OidcKubeconfigPanel } from '@/components/kubeconfig/oidc-kubeconfig-panel'
 import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
@@ -23,6 +24,7 @@ export default async function KubeconfigPage({ params }: { params: Params }) {
         </p>
       </div>
       <KubeconfigBuilder cluster={ref} />
+      <OidcKubeconfigPanel cluster={ref} />
     </div>
   )
 }
