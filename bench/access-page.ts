@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { findFreePort, waitForUrl } from '../scripts/local-server'
-import type { Benchmark, BenchFigure } from './bench-types'
+import type { BenchFigure, Benchmark } from './bench-types'
 
 const LATENCY_MS = 50
 

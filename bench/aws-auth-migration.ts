@@ -8,11 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
 import { stringify } from 'yaml'
 
 import { findFreePort, waitForUrl } from '../scripts/local-server'
-import type { Benchmark, BenchFigure } from './bench-types'
+import type { BenchFigure, Benchmark } from './bench-types'
 
 const LATENCY_MS = 50
 const MAPPINGS = 500

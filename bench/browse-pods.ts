@@ -11,14 +11,13 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
 import { chromium } from '@playwright/test'
 
 import { chromiumArgs, chromiumExecutablePath } from '../scripts/chromium'
 import { ensureBuilt } from '../scripts/ensure-built'
 import { sandboxEnvironment } from '../scripts/launch-mode'
 import { findFreePort, waitForUrl } from '../scripts/local-server'
-import type { Benchmark, BenchFigure } from './bench-types'
+import type { BenchFigure, Benchmark } from './bench-types'
 
 const PAGE = 500
 const SAMPLES = 31

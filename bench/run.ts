@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark and prints its figures against their targets. Not a test: figures vary with
 // the machine, so nothing here fails the build; the README's performance section records what we measured.
-import type { Benchmark, BenchFigure } from './bench-types'
+import type { BenchFigure, Benchmark } from './bench-types'
 
 const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./access-page'),

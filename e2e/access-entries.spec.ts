@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures'
-
 import { AccessPage, GrantAccessPage } from './pages/access-page'
 import { SANDBOX_URL } from './support/sandbox-url'
 

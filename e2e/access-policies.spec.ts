@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
-import { SANDBOX_URL } from './support/sandbox-url'
 import { AccessPoliciesPage } from './pages/access-policies-page'
+import { SANDBOX_URL } from './support/sandbox-url'
 
 test('the catalogue lists every policy with its Kubernetes rules, and marks undocumented ones', async ({
   page,

@@ -1,17 +1,17 @@
 // The audit log end to end: an editor grants a role of this spec's own a read-only namespace policy on prod-web,
 // then finds the change (who, role, action, target, result, before → after) on /audit and in prod-web's History.
 // The shared sandbox keeps nothing: the entry and the role are removed afterwards.
-import AxeBuilder from '@axe-core/playwright'
 import { DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
 import { USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
 import { GrantAccessPage } from './pages/access-page'
-import { SANDBOX_URL } from './support/sandbox-url'
 import { AuditPage } from './pages/audit-page'
 import { createSandboxRole, deleteSandboxRole } from './support/sandbox-roles'
+import { SANDBOX_URL } from './support/sandbox-url'
 
 const cluster = { region: 'us-west-2', name: 'prod-web' }
 const roleName = `audit-e2e-${Date.now()}`

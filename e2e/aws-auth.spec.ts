@@ -7,9 +7,9 @@ import type { Page } from '@playwright/test'
 import { ROLE_ARNS, USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
-import { assumeRole, connectToCluster, getTokenWithAwsCli } from './support/kube-probe'
 import { AwsAuthPage } from './pages/aws-auth-page'
 import { editAwsAuthAsAdmin, runKubectl, setAwsAuthAsAdmin } from './support/aws-auth-admin'
+import { assumeRole, connectToCluster, getTokenWithAwsCli } from './support/kube-probe'
 
 const legacy = { region: 'us-west-2', name: 'legacy-batch' }
 const role = ROLE_ARNS.TeamADeveloper

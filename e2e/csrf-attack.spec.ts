@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures'
+import { expect, test } from './fixtures'
 
 // The review's attack against the built console with a real editor session: a page on another port of the same host is
 // same-site, so the SameSite=Lax session cookie goes along with its text/plain POST (no CORS preflight). It used to

@@ -3,12 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 
 import { ADMIN_ACCESS_KEY } from '../sandbox/core/seed-constants'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
 import { findFreePort } from '../scripts/local-server'
-import type { Page } from '@playwright/test'
-
 import { expect, test } from './fixtures'
 import { connectOutcome, launch, nonLoopbackAddresses, type LaunchedProcess } from './launcher-process'
 import { ClustersPage } from './pages/clusters-page'

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+
 import { SignInPage } from './pages/sign-in-page'
 
 export type ConsoleUser = 'admin' | 'editor' | 'viewer'

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures'
+import { expect, test } from './fixtures'
 import { ClustersPage } from './pages/clusters-page'
 import { SignInPage } from './pages/sign-in-page'
 

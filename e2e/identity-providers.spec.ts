@@ -6,8 +6,8 @@ import type { Page } from '@playwright/test'
 import { USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
-import { getTokenWithAwsCli } from './support/kube-probe'
 import { runKubectl } from './support/aws-auth-admin'
+import { getTokenWithAwsCli } from './support/kube-probe'
 import { passwordGrantIdToken, SANDBOX_ISSUER } from './support/oidc-issuer'
 
 const cluster = { region: 'us-west-2', name: 'prod-web' }

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-
 import { parse } from 'yaml'
 
 import { expect, test } from './fixtures'

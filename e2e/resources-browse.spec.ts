@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
 import { expect, test } from './fixtures'
-import { restrictConsoleAccess } from './support/resources-access'
 import { ResourcesPage } from './pages/resources-page'
+import { restrictConsoleAccess } from './support/resources-access'
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()

@@ -1,4 +1,4 @@
-import { SANDBOX_PASSWORD, test, expect } from './fixtures'
+import { expect, SANDBOX_PASSWORD, test } from './fixtures'
 import { SignInPage } from './pages/sign-in-page'
 
 // Every response carries the security headers: a page, an API answer and a static file.

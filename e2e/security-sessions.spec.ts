@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
-import { SANDBOX_URL } from './support/sandbox-url'
 import { SignInPage } from './pages/sign-in-page'
+import { SANDBOX_URL } from './support/sandbox-url'
 
 test.afterEach(async ({ request }) => {
   await request.delete(`${SANDBOX_URL}/_sandbox/faults`)

@@ -1,6 +1,3 @@
-// The SDK warns about Node 20 on every client; the warning is noise in test output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-
 import {
   CreateOpenIDConnectProviderCommand,
   CreateRoleCommand,
@@ -11,8 +8,11 @@ import {
 } from '@aws-sdk/client-iam'
 
 import { expect, test } from './fixtures'
-import { SANDBOX_URL } from './support/sandbox-url'
 import { ServiceAccountPage, WorkloadIdentityPage } from './pages/workload-identity-page'
+import { SANDBOX_URL } from './support/sandbox-url'
+
+// The SDK warns about Node 20 on every client; the warning is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
 // The run shares one sandbox (playwright.config.ts): these tests use a role and service accounts of their own and
 // restore what they change (legacy-batch has no IAM OIDC provider in the demo world), talking to the sandbox's IAM.

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
-import { ADMIN_ACCESS_KEY, ACCOUNT_ID, USER_ACCESS_KEYS } from './core/seed-constants'
+
+import { ACCOUNT_ID, ADMIN_ACCESS_KEY, USER_ACCESS_KEYS } from './core/seed-constants'
 import { startSandbox } from './start-sandbox'
 
 interface CliOptions {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+
 import { createAwsServer } from './core/aws-server'
 import { FaultInjector } from './core/faults'
 import { ACCOUNT_ID } from './core/seed-constants'

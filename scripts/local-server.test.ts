@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import { createServer as createTcpServer } from 'node:net'
-
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { findFreePort, waitForUrl } from './local-server'

@@ -5,12 +5,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 
 import { describeEnvProblem, findEnvProblems, parseEnv, type EnvProblem } from '@/lib/env-schema'
+
 import { checkAwsAccess } from './aws-access-check'
 import { ensureBuilt } from './ensure-built'
 import { decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'
 import { waitForUrl } from './local-server'
-import { readOrCreateSecret } from './session-secret'
 import { sandboxSsoEnvironment, writeSandboxCaBundle } from './sandbox-sso'
+import { readOrCreateSecret } from './session-secret'
 
 // `--aws` calls STS and EKS from this process; the SDK's Node 20 notice would bury the lines that matter.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'

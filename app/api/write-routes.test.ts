@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-
 import type { Session } from 'next-auth'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 

@@ -2,11 +2,11 @@
 
 import { useState } from 'react'
 
-import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { CodeBlock } from '@/components/ui/code-block'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import { buildDeleteAccessEntryArgs, formatShellCommand } from '@/lib/access/cli-commands'
 import { ApiError } from '@/lib/api/api-error'
-import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { useDeleteAccessEntry } from '@/lib/queries/access-entry-queries'
 

@@ -1,5 +1,5 @@
-import { namespaceMatchesScope } from '@/lib/access/rules'
 import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
+import { namespaceMatchesScope } from '@/lib/access/rules'
 
 /** The access page's filters; empty strings mean "any". */
 export type EntryFilters = { q: string; type: string; policy: string; namespace: string }

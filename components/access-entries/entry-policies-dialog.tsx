@@ -9,18 +9,18 @@ import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { DialogFooter } from '@/components/ui/dialog-footer'
-import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import { applyServerIssues } from '@/components/ui/use-server-form-submit'
+import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import { associateAccessPolicySchema } from '@/lib/access/access-entry-schema'
 import {
   buildAssociateAccessPolicyArgs,
   buildDisassociateAccessPolicyArgs,
   formatShellCommand,
 } from '@/lib/access/cli-commands'
-import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import { staleEntryOf } from '@/lib/access/stale-entry'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { useAssociatePolicy, useDisassociatePolicy, kubernetesContextQuery } from '@/lib/queries/access-entry-queries'
+import { kubernetesContextQuery, useAssociatePolicy, useDisassociatePolicy } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
 
 import { lockoutText } from './lockout-text'

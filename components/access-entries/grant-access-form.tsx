@@ -12,6 +12,7 @@ import { FormError } from '@/components/ui/form-error'
 import { ListField } from '@/components/ui/list-field'
 import { SelectField, TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
+import type { GrantResult } from '@/lib/access/access-entry-dto'
 import {
   AUTO_NODE_POLICY_ARN,
   createAccessEntrySchema,
@@ -20,7 +21,6 @@ import {
 } from '@/lib/access/access-entry-schema'
 import { accessEntryTypes } from '@/lib/access/access-entry-type'
 import { defaultUsername, describeAccessEntryType } from '@/lib/access/default-username'
-import type { GrantResult } from '@/lib/access/access-entry-dto'
 import { findUnboundGroups } from '@/lib/access/kubernetes-warnings'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { kubernetesContextQuery, useGrantAccess } from '@/lib/queries/access-entry-queries'

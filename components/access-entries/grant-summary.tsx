@@ -1,5 +1,5 @@
-import { defaultUsername } from '@/lib/access/default-username'
 import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
+import { defaultUsername } from '@/lib/access/default-username'
 
 type Draft = {
   principalArn?: string

@@ -3,11 +3,10 @@
 import { Controller, useWatch, type Control, type FieldValues, type Path } from 'react-hook-form'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
-import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
+import { ListField } from '@/components/ui/list-field'
 import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 import { findMissingNamespaces } from '@/lib/access/kubernetes-warnings'
-
-import { ListField } from '@/components/ui/list-field'
 
 /**
  * One access policy with its scope: the policy (from ListAccessPolicies), cluster or namespace scope, and the

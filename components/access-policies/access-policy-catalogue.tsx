@@ -13,8 +13,8 @@ import { Table, Td, Th, Tr } from '@/components/ui/table'
 import { cn } from '@/lib/cn'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
 
-import { categoryLabels, describeCategory, filterPolicies } from './policy-labels'
 import { PolicyDetail } from './policy-detail'
+import { categoryLabels, describeCategory, filterPolicies } from './policy-labels'
 
 /**
  * Every access policy ListAccessPolicies returns in `region`, explained from the console's catalogue. The URL holds

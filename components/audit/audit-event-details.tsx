@@ -1,5 +1,5 @@
-import { cn } from '@/lib/cn'
 import type { AuditEventDto } from '@/lib/audit/audit-dto'
+import { cn } from '@/lib/cn'
 
 import { diffJson } from './json-diff'
 

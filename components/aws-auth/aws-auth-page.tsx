@@ -1,21 +1,21 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
-import Link from 'next/link'
 import { Plus } from 'lucide-react'
+import Link from 'next/link'
 import { useState } from 'react'
 
 import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
+import { hasRole } from '@/lib/auth/console-role'
 import type { AwsAuthAccountRowDto, AwsAuthRowDto, AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
 import type { AwsAuthChangeRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { awsAuthQuery } from '@/lib/queries/aws-auth-queries'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
-import { hasRole } from '@/lib/auth/console-role'
 
 import { AccountDialog } from './account-dialog'
 import { AccountsTable } from './accounts-table'

@@ -1,7 +1,7 @@
 'use client'
 
-import { Button } from '@/components/ui/button'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
 import { Table, Td, Th } from '@/components/ui/table'
 import type { AwsAuthRowDto } from '@/lib/aws-auth/aws-auth-dto'
 import { awsAuthMeaningLabels, type AwsAuthMeaning } from '@/lib/aws-auth/aws-auth-meaning'

@@ -7,12 +7,12 @@ import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { CodeBlock } from '@/components/ui/code-block'
 import { FormError } from '@/components/ui/form-error'
-import { FormField, fieldIds, inputClasses } from '@/components/ui/form-field'
+import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import { formatShellCommand } from '@/lib/access/cli-commands'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import type { IdentityProviderListDto } from '@/lib/identity-providers/identity-provider-dto'
 import { buildAssociateIdentityProviderArgs } from '@/lib/identity-providers/identity-provider-commands'
+import type { IdentityProviderListDto } from '@/lib/identity-providers/identity-provider-dto'
 import {
   associateIdentityProviderSchema,
   checkAssociationAllowed,

@@ -14,8 +14,8 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { formatShellCommand } from '@/lib/access/cli-commands'
 import { hasRole } from '@/lib/auth/console-role'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import type { IdentityProviderDto } from '@/lib/identity-providers/identity-provider-dto'
 import { buildDisassociateIdentityProviderArgs } from '@/lib/identity-providers/identity-provider-commands'
+import type { IdentityProviderDto } from '@/lib/identity-providers/identity-provider-dto'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import {
   identityProviderKeys,

@@ -2,10 +2,10 @@
 
 import { Plus, Trash2 } from 'lucide-react'
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form'
+import type { z } from 'zod'
 
 import { Button } from '@/components/ui/button'
 import { inputClasses } from '@/components/ui/form-field'
-import type { z } from 'zod'
 import type { associateIdentityProviderSchema } from '@/lib/identity-providers/identity-provider-schema'
 
 type Input = z.input<typeof associateIdentityProviderSchema>

@@ -5,8 +5,8 @@ import { useState } from 'react'
 import { CodeBlock } from '@/components/ui/code-block'
 import { FormField, inputClasses } from '@/components/ui/form-field'
 import { formatShellCommand } from '@/lib/access/cli-commands'
-import type { IdentityProviderDto } from '@/lib/identity-providers/identity-provider-dto'
 import { buildGroupRoleBindingArgs } from '@/lib/identity-providers/identity-provider-commands'
+import type { IdentityProviderDto } from '@/lib/identity-providers/identity-provider-dto'
 
 const CLUSTER_ROLES = ['view', 'edit', 'admin'] as const
 

@@ -3,8 +3,8 @@
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 
-import { cn } from '@/lib/cn'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { cn } from '@/lib/cn'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 
 import { clusterSections, currentClusterSection } from './cluster-sections'

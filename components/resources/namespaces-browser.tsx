@@ -9,9 +9,9 @@ import { namespaceListQuery } from '@/lib/queries/resource-queries'
 import type { NamespaceRow } from '@/lib/resources/resource-dto'
 import { namespaceFiltersSchema } from '@/lib/resources/resource-filters'
 
-import { LabelFilter, NameFilter } from './resource-filters'
 import { ResourceBrowser } from './resource-browser'
 import { ageColumn, nameColumn, podCountColumn } from './resource-columns'
+import { LabelFilter, NameFilter } from './resource-filters'
 import { resourcePaths } from './resource-links'
 import { useResourceBrowser } from './use-resource-browser'
 

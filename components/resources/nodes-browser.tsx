@@ -5,15 +5,15 @@ import { useMemo } from 'react'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { nodeListQuery } from '@/lib/queries/resource-queries'
+import { shortNodeName } from '@/lib/resources/ec2-node-names'
 import { formatCpu, formatMemory } from '@/lib/resources/quantity'
 import type { NodeRow } from '@/lib/resources/resource-dto'
 import { nodeFiltersSchema, nodeStatusFilters } from '@/lib/resources/resource-filters'
-import { shortNodeName } from '@/lib/resources/ec2-node-names'
 
-import { LabelFilter, NameFilter, StatusFilter } from './resource-filters'
 import { NodeSourceLabel, NodeStatusBadges } from './node-badges'
 import { ResourceBrowser } from './resource-browser'
 import { ageColumn, nameColumn, podCountColumn } from './resource-columns'
+import { LabelFilter, NameFilter, StatusFilter } from './resource-filters'
 import { resourcePaths } from './resource-links'
 import { useResourceBrowser } from './use-resource-browser'
 

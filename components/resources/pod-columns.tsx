@@ -3,9 +3,9 @@ import Link from 'next/link'
 
 import { Badge } from '@/components/ui/badge'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import type { PodRow } from '@/lib/resources/resource-dto'
-import { podStatusTone } from '@/lib/resources/pod-status'
 import { shortNodeName } from '@/lib/resources/ec2-node-names'
+import { podStatusTone } from '@/lib/resources/pod-status'
+import type { PodRow } from '@/lib/resources/resource-dto'
 
 import { ageColumn, nameColumn } from './resource-columns'
 import { resourcePaths } from './resource-links'

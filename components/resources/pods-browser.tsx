@@ -7,10 +7,10 @@ import { podListQuery } from '@/lib/queries/resource-queries'
 import type { PodRow } from '@/lib/resources/resource-dto'
 import { podFiltersSchema, podStatusFilters } from '@/lib/resources/resource-filters'
 
-import { FilterInput, LabelFilter, NameFilter, StatusFilter } from './resource-filters'
 import { NamespacePicker } from './namespace-picker'
 import { buildPodColumns } from './pod-columns'
 import { ResourceBrowser } from './resource-browser'
+import { FilterInput, LabelFilter, NameFilter, StatusFilter } from './resource-filters'
 import { useResourceBrowser } from './use-resource-browser'
 
 const podId = (p: PodRow) => `${p.namespace}/${p.name}`

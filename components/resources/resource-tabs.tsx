@@ -3,11 +3,10 @@
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 
-import { cn } from '@/lib/cn'
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { clusterPagePath } from '@/lib/queries/api-paths'
-
 import { isServiceAccountPath } from '@/components/layout/cluster-sections'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { cn } from '@/lib/cn'
+import { clusterPagePath } from '@/lib/queries/api-paths'
 
 import { resourcePaths } from './resource-links'
 

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react'
 import { Button } from './button'
 import { Dialog } from './dialog'
 import { FormError } from './form-error'
-import { FormField, fieldIds, inputClasses } from './form-field'
+import { fieldIds, FormField, inputClasses } from './form-field'
 
 /**
  * Confirms a destructive action, naming what will be lost. With `typeToConfirm`, the action stays disabled until the

@@ -41,6 +41,6 @@ export function Td({ className, ...props }: ComponentProps<'td'>) {
 /** A body row with a hover tint. */
 export function Tr({ className, ...props }: ComponentProps<'tr'>) {
   return (
-    <tr className={cn('last:[&>td]:border-b-0 hover:bg-zinc-50 dark:hover:bg-zinc-800/40', className)} {...props} />
+    <tr className={cn('hover:bg-zinc-50 dark:hover:bg-zinc-800/40 last:[&>td]:border-b-0', className)} {...props} />
   )
 }

@@ -5,20 +5,20 @@ import { useRouter } from 'next/navigation'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
+import { resourcePaths } from '@/components/resources/resource-links'
 import { Dialog } from '@/components/ui/dialog'
 import { DialogFooter } from '@/components/ui/dialog-footer'
 import { TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { useCreatePodIdentity } from '@/lib/queries/workload-identity-queries'
 import {
   createPodIdentityCommand,
   createServiceAccountCommand,
 } from '@/lib/workload-identity/workload-identity-commands'
 import { createPodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
-import { useCreatePodIdentity } from '@/lib/queries/workload-identity-queries'
 
 import { CreateRoleInline } from './create-role-inline'
-import { resourcePaths } from '@/components/resources/resource-links'
 import { RolePicker } from './role-picker'
 import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'
 import { SessionPolicyField } from './session-policy-field'

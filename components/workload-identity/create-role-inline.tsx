@@ -7,9 +7,9 @@ import { CodeBlock } from '@/components/ui/code-block'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import { ApiError } from '@/lib/api/api-error'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { useCreateWorkloadRole } from '@/lib/queries/workload-identity-queries'
 import { createRoleCommand } from '@/lib/workload-identity/workload-identity-commands'
 import type { Mechanism } from '@/lib/workload-identity/workload-identity-schemas'
-import { useCreateWorkloadRole } from '@/lib/queries/workload-identity-queries'
 
 /**
  * "Create a role for me": CreateRole with the trust policy this mechanism needs for this service account (no

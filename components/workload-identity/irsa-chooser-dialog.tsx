@@ -5,12 +5,12 @@ import { useRouter } from 'next/navigation'
 import { useForm, useWatch } from 'react-hook-form'
 import { z } from 'zod'
 
+import { resourcePaths } from '@/components/resources/resource-links'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { serviceAccountParamsSchema } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { resourcePaths } from '@/components/resources/resource-links'
 import { ServiceAccountFields, useServiceAccountExists } from './service-account-fields'
 
 const schema = z.object({

@@ -7,14 +7,14 @@ import { CodeBlock } from '@/components/ui/code-block'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { DescriptionList, Panel } from '@/components/ui/panel'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { useDeletePodIdentity, useSetIrsaAnnotations } from '@/lib/queries/workload-identity-queries'
+import { prettySessionPolicy } from '@/lib/workload-identity/session-policy'
 import {
   annotateServiceAccountCommand,
   deletePodIdentityCommand,
   IRSA_ANNOTATIONS,
 } from '@/lib/workload-identity/workload-identity-commands'
-import { prettySessionPolicy } from '@/lib/workload-identity/session-policy'
 import type { ServiceAccountDetail } from '@/lib/workload-identity/workload-identity-schemas'
-import { useDeletePodIdentity, useSetIrsaAnnotations } from '@/lib/queries/workload-identity-queries'
 
 import { ChecksList } from './checks-list'
 import { EditPodIdentityDialog } from './edit-pod-identity-dialog'

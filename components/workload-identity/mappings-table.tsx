@@ -1,12 +1,12 @@
 import Link from 'next/link'
 
+import { resourcePaths } from '@/components/resources/resource-links'
 import { Badge } from '@/components/ui/badge'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
 import { principalDisplayName } from '@/lib/access/arn'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { Mapping } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { resourcePaths } from '@/components/resources/resource-links'
 import { MechanismBadge, VerdictBadge } from './verdict-badge'
 
 function firstProblem(m: Mapping): string | undefined {

@@ -1,9 +1,9 @@
 'use client'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { useAddOidcClientId } from '@/lib/queries/workload-identity-queries'
 import { addClientIdCommand } from '@/lib/workload-identity/workload-identity-commands'
 import { addOidcClientIdSchema } from '@/lib/workload-identity/workload-identity-schemas'
-import { useAddOidcClientId } from '@/lib/queries/workload-identity-queries'
 
 import { ConfirmedFixButton } from './confirmed-fix-button'
 

@@ -1,8 +1,8 @@
 'use client'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { createOidcProviderCommand } from '@/lib/workload-identity/workload-identity-commands'
 import { useCreateOidcProvider } from '@/lib/queries/workload-identity-queries'
+import { createOidcProviderCommand } from '@/lib/workload-identity/workload-identity-commands'
 
 import { ConfirmedFixButton } from './confirmed-fix-button'
 

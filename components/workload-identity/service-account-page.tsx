@@ -4,20 +4,19 @@ import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useSearchParams } from 'next/navigation'
 
+import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
+import { resourcePaths } from '@/components/resources/resource-links'
 import { Badge } from '@/components/ui/badge'
 import { CodeBlock } from '@/components/ui/code-block'
 import { DescriptionList, Panel } from '@/components/ui/panel'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
+import { hasRole } from '@/lib/auth/console-role'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { serviceAccountDetailQuery } from '@/lib/queries/workload-identity-queries'
-import { hasRole } from '@/lib/auth/console-role'
-
-import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
-import { resourcePaths } from '@/components/resources/resource-links'
 
 import { MappingPanel } from './mapping-panel'
 

@@ -10,13 +10,12 @@ import { DialogFooter } from '@/components/ui/dialog-footer'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { parseArn } from '@/lib/access/arn'
-import { cn } from '@/lib/cn'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { cn } from '@/lib/cn'
+import { trustFixPreviewQuery, useApplyTrustFix } from '@/lib/queries/workload-identity-queries'
 import { diffLines } from '@/lib/workload-identity/trust-fix'
 import { updateTrustPolicyCommand } from '@/lib/workload-identity/workload-identity-commands'
 import type { Mechanism } from '@/lib/workload-identity/workload-identity-schemas'
-import { useApplyTrustFix } from '@/lib/queries/workload-identity-queries'
-import { trustFixPreviewQuery } from '@/lib/queries/workload-identity-queries'
 
 const lineStyle = {
   same: 'text-zinc-600 dark:text-zinc-400',

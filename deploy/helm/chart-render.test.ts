@@ -1,7 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML; the schema check types them */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment'
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress'
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget'

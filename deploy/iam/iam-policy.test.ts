@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-
 import { describe, expect, it } from 'vitest'
 
 // The console's IAM policies must allow exactly the AWS actions its code calls: derived here from the code (every

@@ -5,7 +5,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks'
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 

@@ -3,7 +3,6 @@
 // Kubernetes API (endpoint + CA from DescribeCluster) through @kubernetes/client-node — exactly as a developer would.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-
 import { DeleteAccessEntryCommand, DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks'
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'

@@ -1,7 +1,6 @@
 // The sandbox's OIDC issuer as a script uses it: an ID token through the OAuth2 password grant, over HTTPS signed
 // by the sandbox CA (which DescribeCluster hands out for the Kubernetes port the issuer shares).
 import { request } from 'node:https'
-
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks'
 
 import { USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'

@@ -3,7 +3,6 @@
 // policies) and the cluster's Kubernetes API (a ClusterRole that may only list namespaces and nodes).
 import { execFileSync } from 'node:child_process'
 import { Agent, request } from 'node:https'
-
 import {
   AssociateAccessPolicyCommand,
   DescribeClusterCommand,

@@ -1,6 +1,7 @@
 // Field-level checks for access entries, with the rules EKS enforces (EKS user guide, "Create access entries";
 // docs/access-entries.md#username-and-group-rules). Messages are written for the person filling in the console's form.
 import { z } from 'zod'
+
 import { singleLineText } from '@/lib/validation/text-fields'
 
 /** Username prefixes EKS reserves for itself and Kubernetes ("The username must not begin with system:"). */

@@ -1,9 +1,8 @@
 // Route params and bodies of the access-entry routes (isomorphic zod; the route files stay parse → call → answer).
 import { z } from 'zod'
 
-import { singleLineText } from '@/lib/validation/text-fields'
-
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { singleLineText } from '@/lib/validation/text-fields'
 
 // The client encodes an ARN as one path segment (arn%3Aaws%3Aiam…%2Fdev%2Fx) and Next decodes each segment once before
 // the route sees it. No second decode: a URL encoded twice arrives with its escapes and is refused, never resolved to

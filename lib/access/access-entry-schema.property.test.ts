@@ -3,8 +3,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { authenticationModeRequestSchema, entryParamsSchema, entryPolicyParamsSchema } from './access-entry-params'
-import { associatePolicyRequestSchema, deleteAccessEntrySchema, disassociatePolicySchema } from './access-entry-bodies'
 import {
   anyJson,
   expectSafeParseNeverThrows,
@@ -15,6 +13,8 @@ import {
   validPrincipalArn,
 } from '@/tests/support/reliability-arbitraries'
 
+import { associatePolicyRequestSchema, deleteAccessEntrySchema, disassociatePolicySchema } from './access-entry-bodies'
+import { authenticationModeRequestSchema, entryParamsSchema, entryPolicyParamsSchema } from './access-entry-params'
 import {
   accessScopeSchema,
   associateAccessPolicySchema,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
+
 import {
   accessScopeSchema,
   associateAccessPolicySchema,
   createAccessEntrySchema,
+  nodeRoleAccountProblem,
   principalArnSchema,
   updateAccessEntrySchema,
-  nodeRoleAccountProblem,
 } from './access-entry-schema'
 
 const ROLE = 'arn:aws:iam::111122223333:role/TeamADeveloper'

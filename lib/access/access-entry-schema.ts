@@ -2,13 +2,15 @@
 // route handlers, so a person sees the same message whether the browser or the server caught the problem.
 // Cross-field rules follow what EKS enforces per entry type (docs/access-entries.md#entry-types).
 import { z } from 'zod'
+
 import { singleLineText } from '@/lib/validation/text-fields'
-import { accessEntryTypes } from './access-entry-type'
+
 import { kubernetesGroupsSchema, usernameSchema } from './access-entry-fields'
+import { accessEntryTypes } from './access-entry-type'
 import { associateAccessPolicySchema } from './access-policy-association-schema'
-import { principalArnSchema } from './principal-arn-schema'
 import { parseArn } from './arn'
 import { accessPolicyArn, accessPolicyNameFromArn } from './policy-catalogue'
+import { principalArnSchema } from './principal-arn-schema'
 
 // The field schemas live in their own modules; re-exported so forms and handlers import one module.
 export { accessScopeSchema, associateAccessPolicySchema, policyArnSchema } from './access-policy-association-schema'

@@ -1,6 +1,8 @@
 // Access-policy association bodies (AssociateAccessPolicy: policyArn + accessScope), shared by form and handler.
 import { z } from 'zod'
+
 import { singleLineText } from '@/lib/validation/text-fields'
+
 import { findNamespacePatternProblem } from './access-entry-fields'
 
 /** An access policy ARN. Unknown names are accepted: AWS adds policies over time and ListAccessPolicies is the source. */

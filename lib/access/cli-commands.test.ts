@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import {
   buildAssociateAccessPolicyArgs,
   buildCreateAccessEntryArgs,

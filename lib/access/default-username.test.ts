@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { isNodeAccessEntryType, normalizeAccessEntryType } from './access-entry-type'
 import { defaultUsername, describeAccessEntryType } from './default-username'
 

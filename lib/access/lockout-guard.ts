@@ -1,6 +1,6 @@
-import { ConsoleError } from '@/lib/api/console-error'
-import { accessPolicyNameFromArn } from '@/lib/access/policy-catalogue'
 import type { AccessScopeDto, AssociatedPolicyDto, LockoutRisk } from '@/lib/access/access-entry-dto'
+import { accessPolicyNameFromArn } from '@/lib/access/policy-catalogue'
+import { ConsoleError } from '@/lib/api/console-error'
 import { hasRole, type ConsoleRole } from '@/lib/auth/console-role'
 
 /** A change that takes access away from an entry. */

@@ -3,7 +3,7 @@
 // tables. Everything here except AmazonEKSHybridPolicy is UNVERIFIED: a careful reading of what the named controllers
 // (Karpenter-style compute, EBS CSI, AWS Load Balancer Controller, VPC resource controller, node daemons) must do,
 // kept as narrow as that reading allows so the sandbox never grants more than the real policy plausibly does.
-import { READ_VERBS, WRITE_VERBS, defineRule, type PolicyRule } from './policy-rule'
+import { defineRule, READ_VERBS, WRITE_VERBS, type PolicyRule } from './policy-rule'
 
 const EVENT_WRITE = defineRule('', ['events'], ['create', 'patch', 'update'])
 const EVENTS_K8S_WRITE = defineRule('events.k8s.io', ['events'], ['create', 'patch', 'update'])

@@ -3,7 +3,7 @@
 // aggregated `admin`/`edit`/`view` roles of Kubernetes 1.30 (plugin/pkg/auth/authorizer/rbac/bootstrappolicy), with
 // the differences EKS states: Edit has no rbac roles/rolebindings and no localsubjectaccessreviews; View has no
 // secrets. Kubernetes removed `endpoints` writes from `edit` in 1.22 (CVE-2021-25740), so they are absent here too.
-import { ALL_RESOURCE_VERBS, READ_VERBS, WRITE_VERBS, defineRule, type PolicyRule } from './policy-rule'
+import { ALL_RESOURCE_VERBS, defineRule, READ_VERBS, WRITE_VERBS, type PolicyRule } from './policy-rule'
 
 /** AmazonEKSClusterAdminPolicy ≈ cluster-admin: everything, including non-resource URLs such as /metrics. */
 export const clusterAdminRules: PolicyRule[] = [

@@ -1,5 +1,6 @@
 // Who may have an access entry: IAM roles and users of any account, paths allowed (EKS user guide; docs/access-entries.md#principals).
 import { singleLineText } from '@/lib/validation/text-fields'
+
 import { canonicalizeAssumedRole, isServiceLinkedRole, parseArn } from './arn'
 
 const ARN_EXAMPLE = 'arn:aws:iam::111122223333:role/my-role'

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import type { PolicyRule } from './policy-rule'
 import { namespaceMatchesScope, ruleAllows, rulesAllow, rulesAllowInScope, type RequestAttributes } from './rules'
 

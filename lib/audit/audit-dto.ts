@@ -2,9 +2,8 @@
 // (which keep the same filters in their URL). Isomorphic: lib/audit is server-only, so the DTOs live here.
 import { z } from 'zod'
 
-import { singleLineText } from '@/lib/validation/text-fields'
-
 import { consoleRoles } from '@/lib/auth/console-role'
+import { singleLineText } from '@/lib/validation/text-fields'
 
 /**
  * The outcomes an audit event records: a grant can apply its entry and fail a policy (`partial`); `refused` is a change

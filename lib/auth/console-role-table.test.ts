@@ -2,7 +2,6 @@
 // reads both and fails when they disagree, or when a write route appears that the table does not account for.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-
 import { describe, expect, it } from 'vitest'
 
 import type { ConsoleRole } from './console-role'

@@ -3,8 +3,8 @@
 // eksctl) and go further where eksctl loses access: Fargate pod-execution roles become FARGATE_LINUX entries, and
 // usernames EKS would refuse get a suggested fix (docs/access-entries.md#username-and-group-rules). Pure: IAM
 // lookups arrive as `resolve`, so the same planner runs in the wizard, its tests and the benchmark.
-import { accessPolicyArn } from '@/lib/access/policy-catalogue'
 import { isServiceLinkedRole, parseArn } from '@/lib/access/arn'
+import { accessPolicyArn } from '@/lib/access/policy-catalogue'
 
 import type { AwsAuthSection, ParsedAwsAuth } from './aws-auth-parse'
 import { principalKey } from './aws-auth-view'

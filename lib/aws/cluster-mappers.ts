@@ -1,6 +1,6 @@
 import 'server-only'
 
-import type { Addon as SdkAddon, Cluster, Nodegroup as SdkNodegroup } from '@aws-sdk/client-eks'
+import type { Cluster, Addon as SdkAddon, Nodegroup as SdkNodegroup } from '@aws-sdk/client-eks'
 
 import type {
   Addon,

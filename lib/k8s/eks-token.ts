@@ -1,7 +1,6 @@
 import 'server-only'
 
 import { createHash, createHmac, type BinaryLike } from 'node:crypto'
-
 import { SignatureV4 } from '@smithy/signature-v4'
 
 /** AWS credentials as the SDK's providers resolve them. */

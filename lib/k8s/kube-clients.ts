@@ -1,9 +1,9 @@
 import 'server-only'
 
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { configuredAwsEndpoint, getStsClient } from '@/lib/aws/aws-clients'
 import { toConsoleError } from '@/lib/aws/aws-errors'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { env } from '@/lib/env'
 import { kubeOperation, observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
 

@@ -2,8 +2,8 @@ import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
-import type { CanIAttributes } from './kube-reviews'
 import { callKube } from './kube-clients'
+import type { CanIAttributes } from './kube-reviews'
 
 /** A Kubernetes identity to ask about: username and groups as the authenticator would hand them to the API server. */
 export type ReviewSubject = { user: string; groups: string[] }

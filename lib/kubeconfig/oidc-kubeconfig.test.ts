@@ -1,5 +1,5 @@
-import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 
 import { serializeKubeconfig } from './build-kubeconfig'
 import { buildOidcKubeconfig } from './oidc-kubeconfig'

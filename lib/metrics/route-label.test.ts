@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-
 import { describe, expect, it } from 'vitest'
 
 import { API_ROUTE_TEMPLATES, routeLabel } from './route-label'

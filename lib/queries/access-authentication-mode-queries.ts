@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 
-import { fetchJson } from '@/lib/api/fetch-json'
 import { authenticationModeStateSchema, clusterUpdateSchema } from '@/lib/access/access-entry-dto'
+import { fetchJson } from '@/lib/api/fetch-json'
 import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'

@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 
-import { fetchJson } from '@/lib/api/fetch-json'
-import type { CreateAccessEntryRequest, UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
+import type { AssociatePolicyRequest } from '@/lib/access/access-entry-bodies'
 import {
   accessEntriesPageSchema,
   accessEntryDtoSchema,
@@ -11,8 +10,9 @@ import {
   type AccessEntriesPage,
   type AccessEntryDto,
 } from '@/lib/access/access-entry-dto'
-import type { AssociatePolicyRequest } from '@/lib/access/access-entry-bodies'
+import type { CreateAccessEntryRequest, UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
 import { ifMatchHeader, staleEntryOf } from '@/lib/access/stale-entry'
+import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'

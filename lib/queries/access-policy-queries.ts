@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 
-import { fetchJson } from '@/lib/api/fetch-json'
 import { accessPolicyListSchema } from '@/lib/access/access-entry-dto'
+import { fetchJson } from '@/lib/api/fetch-json'
 
 /** GET /api/access-policies: not cluster-scoped (ListAccessPolicies is account-wide), so keyed by region only. */
 export const accessPoliciesQuery = (region: string) =>

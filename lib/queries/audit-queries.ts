@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 
 import { fetchJson } from '@/lib/api/fetch-json'
+import { auditFacetsSchema, auditPageSchema, type AuditFilters } from '@/lib/audit/audit-dto'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
-import { auditFacetsSchema, auditPageSchema, type AuditFilters } from '@/lib/audit/audit-dto'
 import { clusterKeys } from './cluster-queries'
 
 /**

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 
-import { fetchJson } from '@/lib/api/fetch-json'
 import { iamPrincipalSearchSchema } from '@/lib/access/access-entry-dto'
+import { fetchJson } from '@/lib/api/fetch-json'
 
 /** GET /api/iam/principals?q=: IAM roles and users matching the search (IAM is global; the region picks the partition). */
 export const iamPrincipalSearchQuery = (region: string, q: string) =>

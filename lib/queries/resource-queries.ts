@@ -3,6 +3,7 @@ import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { internRowStrings } from '@/lib/resources/intern-strings'
 import {
   eventListSchema,
   namespaceDetailSchema,
@@ -20,8 +21,6 @@ import {
   type NodeFilters,
   type PodFilters,
 } from '@/lib/resources/resource-filters'
-
-import { internRowStrings } from '@/lib/resources/intern-strings'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'

@@ -3,6 +3,15 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
+  createdPodIdentitySchema,
+  createdWorkloadRoleSchema,
+  deletedPodIdentitySchema,
+  iamRoleSearchSchema,
+  irsaAnnotationsResultSchema,
+  oidcClientIdsResultSchema,
+  oidcProviderResultSchema,
+} from '@/lib/workload-identity/workload-identity-responses'
+import {
   podIdentityDtoSchema,
   serviceAccountChoicesSchema,
   serviceAccountDetailSchema,
@@ -15,15 +24,6 @@ import {
   type Mechanism,
   type UpdatePodIdentityInput,
 } from '@/lib/workload-identity/workload-identity-schemas'
-import {
-  createdPodIdentitySchema,
-  createdWorkloadRoleSchema,
-  deletedPodIdentitySchema,
-  iamRoleSearchSchema,
-  irsaAnnotationsResultSchema,
-  oidcClientIdsResultSchema,
-  oidcProviderResultSchema,
-} from '@/lib/workload-identity/workload-identity-responses'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'

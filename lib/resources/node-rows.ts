@@ -1,7 +1,7 @@
-import type { NodeDetail, NodeRow, NodeSource } from './resource-dto'
 import type { KubeMetaJson, NodeJson } from './kube-json'
 import { buildMetaFields } from './object-yaml'
 import { parseQuantity } from './quantity'
+import type { NodeDetail, NodeRow, NodeSource } from './resource-dto'
 
 /**
  * Where a node comes from, by the labels EKS and Karpenter put on it: `eks.amazonaws.com/nodegroup` (managed node

@@ -1,7 +1,7 @@
-import type { PodDetail, PodRow } from './resource-dto'
 import type { ContainerStateJson, ContainerStatusJson, PodJson } from './kube-json'
-import { countContainers, derivePodStatus } from './pod-status'
 import { buildMetaFields } from './object-yaml'
+import { countContainers, derivePodStatus } from './pod-status'
+import type { PodDetail, PodRow } from './resource-dto'
 
 /** Projects a Pod to the row the table shows (a few hundred bytes instead of the ~3 KB object). */
 export function projectPodRow(pod: PodJson): PodRow {

@@ -2,10 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 
-import { createAccessEntrySchema, updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
-import { MAX_SCOPE_NAMESPACES, associateAccessPolicySchema } from '@/lib/access/access-policy-association-schema'
 import { deleteAccessEntrySchema } from '@/lib/access/access-entry-bodies'
 import { principalSearchQuerySchema } from '@/lib/access/access-entry-params'
+import { createAccessEntrySchema, updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
+import { associateAccessPolicySchema, MAX_SCOPE_NAMESPACES } from '@/lib/access/access-policy-association-schema'
+import { auditQuerySchema } from '@/lib/audit/audit-dto'
+import { kubeconfigOptionsSchema } from '@/lib/kubeconfig/kubeconfig-options'
+import { podFiltersSchema } from '@/lib/resources/resource-filters'
 import {
   addOidcClientIdSchema,
   applyTrustFixSchema,
@@ -14,9 +17,6 @@ import {
   irsaAnnotationsSchema,
   serviceAccountChoicesQuerySchema,
 } from '@/lib/workload-identity/workload-identity-schemas'
-import { kubeconfigOptionsSchema } from '@/lib/kubeconfig/kubeconfig-options'
-import { auditQuerySchema } from '@/lib/audit/audit-dto'
-import { podFiltersSchema } from '@/lib/resources/resource-filters'
 
 import { findControlCharacter, multiLineText, singleLineText } from './text-fields'
 

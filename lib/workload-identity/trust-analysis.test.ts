@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { analyseIrsaTrust, analysePodIdentityTrust, podIdentityContext, type IrsaRequest } from './trust-analysis'
-import { fixIrsaTrust, fixPodIdentityTrust, diffLines } from './trust-fix'
+import { diffLines, fixIrsaTrust, fixPodIdentityTrust } from './trust-fix'
 import { formatTrustPolicy, parseTrustPolicy, type PolicyStatement, type TrustPolicy } from './trust-policy'
 
 const policy = (...Statement: PolicyStatement[]): TrustPolicy => ({ Version: '2012-10-17', Statement })

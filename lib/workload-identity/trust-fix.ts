@@ -1,8 +1,8 @@
 // Builds the trust policy after a one-click fix. Every existing statement is kept as IAM sent it (the console never
 // drops what it does not understand); the fix only adds actions to a plain Allow statement or appends a statement.
 import {
-  irsaSubject,
   IRSA_ACTION,
+  irsaSubject,
   POD_IDENTITY_ACTIONS,
   POD_IDENTITY_PRINCIPAL,
   type IrsaRequest,

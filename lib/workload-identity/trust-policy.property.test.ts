@@ -9,8 +9,8 @@ import { hostileText, propertyRuns } from '@/tests/support/reliability-arbitrari
 import {
   analyseIrsaTrust,
   analysePodIdentityTrust,
-  podIdentityContext,
   POD_IDENTITY_PRINCIPAL,
+  podIdentityContext,
   type IrsaRequest,
 } from './trust-analysis'
 import { evaluateConditions } from './trust-conditions'

@@ -1,8 +1,8 @@
 // The workload-identity API's bodies and answers: one zod schema per form, shared by the form and its route.
 import { z } from 'zod'
-import { dns1123LabelSchema, multiLineText, singleLineText } from '@/lib/validation/text-fields'
 
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { dns1123LabelSchema, multiLineText, singleLineText } from '@/lib/validation/text-fields'
 
 import { requireSessionTagsOffForPolicy, sessionPolicySchema } from './session-policy'
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import { FaultValidationError, parseFaultRule, type FaultInjector } from './faults'
 import { readRequestBody, sendJson } from './http-io'
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+
 import { handleEks } from '../eks/handler'
 import { eksOperationName } from '../eks/router'
 import { handleIam } from '../iam/handler'

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import type { AwsResponse } from './aws-types'
 
 /** Request bodies above this are refused; no AWS API the sandbox serves takes more than a few kilobytes. */

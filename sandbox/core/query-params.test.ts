@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { parseQueryParams } from './query-params'
 
 describe('parseQueryParams', () => {

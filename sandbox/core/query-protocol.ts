@@ -1,5 +1,5 @@
-import type { AwsResponse } from './aws-types'
 import type { AwsError } from './aws-error'
+import type { AwsResponse } from './aws-types'
 import { renderXmlDocument, type XmlValue } from './xml-writer'
 
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/'

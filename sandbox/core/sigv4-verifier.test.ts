@@ -1,7 +1,8 @@
 import { SignatureV4 } from '@smithy/signature-v4'
 import { describe, expect, it } from 'vitest'
-import { createSeedWorld } from './seed-world'
+
 import { ADMIN_ACCESS_KEY, USER_ACCESS_KEYS } from './seed-constants'
+import { createSeedWorld } from './seed-world'
 import { NodeSha256 } from './sha256'
 import { SigV4Error } from './sigv4-error'
 import { verifySigV4Request, type ReceivedRequest } from './sigv4-verifier'

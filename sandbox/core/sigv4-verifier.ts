@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
 import { SignatureV4 } from '@smithy/signature-v4'
+
 import type { Caller } from './aws-types'
 import { lookupAccessKey } from './credential-lookup'
 import { NodeSha256 } from './sha256'
-import { SigV4Error, SIGV4_MESSAGES } from './sigv4-error'
+import { SIGV4_MESSAGES, SigV4Error } from './sigv4-error'
 import { formatAmzDate, MalformedAuthError, parseAmzDate, readSigV4Parts, type SigV4Parts } from './sigv4-scope'
 import type { World } from './world'
 

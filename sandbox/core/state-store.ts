@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+
 import type { World } from './world'
 
 const STATE_FILE = 'world.json'

@@ -1,5 +1,5 @@
-import type { IamState } from '../iam/state'
 import type { EksState } from '../eks/state'
+import type { IamState } from '../iam/state'
 
 /** Everything the sandbox's AWS side knows; persisted as JSON under the state directory. */
 export interface World {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EksError } from './errors'
+
 import {
   buildDefaultUsername,
   isServiceLinkedRoleArn,
@@ -10,6 +10,7 @@ import {
   validateKubernetesGroups,
   validateUsername,
 } from './access-entry-rules'
+import { EksError } from './errors'
 
 function errorOf(fn: () => unknown): { shape: string; message: string } | undefined {
   try {

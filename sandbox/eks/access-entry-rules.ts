@@ -1,5 +1,5 @@
-import type { AccessEntryType, AccessScope } from './records'
 import { invalidParameter } from './errors'
+import type { AccessEntryType, AccessScope } from './records'
 
 // Access-entry validation as EKS applies it (docs/access-entries.md, docs/access-policies.md). Messages quoted in the reference are reproduced
 // exactly; the others are marked UNVERIFIED where they are written.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { seedEks, findCluster } from './state'
+
 import { resolveUpdateDelayMs, settleClusterUpdates, startClusterUpdate } from './cluster-updates'
+import { findCluster, seedEks } from './state'
 
 function startModeUpdate(now: number) {
   const eks = seedEks({ scale: 'default' })

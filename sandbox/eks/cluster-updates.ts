@@ -1,5 +1,5 @@
-import type { ClusterRecord, UpdateEffect, UpdateRecord } from './records'
 import { generateUuid } from './ids'
+import type { ClusterRecord, UpdateEffect, UpdateRecord } from './records'
 
 /** Default delay before a lazily evaluated update reports Successful. */
 export const DEFAULT_UPDATE_DELAY_MS = 2500

@@ -1,21 +1,7 @@
 import type { AwsRequest, AwsResponse } from '../core/aws-types'
 import type { World } from '../core/world'
-import type { EksOperation } from './router'
-import { matchEksRoute } from './router'
 import { EksError, renderEksError } from './errors'
-import { parseJsonBody } from './request-body'
 import type { Operation } from './op-context'
-import {
-  describeAddonOp,
-  describeClusterOp,
-  describeNodegroupOp,
-  describeUpdateOp,
-  listAddonsOp,
-  listClustersOp,
-  listNodegroupsOp,
-  listUpdatesOp,
-  updateClusterConfigOp,
-} from './ops-clusters'
 import {
   createAccessEntryOp,
   deleteAccessEntryOp,
@@ -30,20 +16,33 @@ import {
   listAssociatedAccessPoliciesOp,
 } from './ops-access-policies'
 import {
-  createPodIdentityAssociationOp,
-  deletePodIdentityAssociationOp,
-  describePodIdentityAssociationOp,
-  listPodIdentityAssociationsOp,
-  updatePodIdentityAssociationOp,
-} from './ops-pod-identity'
+  describeAddonOp,
+  describeClusterOp,
+  describeNodegroupOp,
+  describeUpdateOp,
+  listAddonsOp,
+  listClustersOp,
+  listNodegroupsOp,
+  listUpdatesOp,
+  updateClusterConfigOp,
+} from './ops-clusters'
+import { describeFargateProfileOp, listFargateProfilesOp } from './ops-fargate'
 import {
   associateIdentityProviderConfigOp,
   describeIdentityProviderConfigOp,
   disassociateIdentityProviderConfigOp,
   listIdentityProviderConfigsOp,
 } from './ops-identity-providers'
-import { describeFargateProfileOp, listFargateProfilesOp } from './ops-fargate'
+import {
+  createPodIdentityAssociationOp,
+  deletePodIdentityAssociationOp,
+  describePodIdentityAssociationOp,
+  listPodIdentityAssociationsOp,
+  updatePodIdentityAssociationOp,
+} from './ops-pod-identity'
 import { listTagsForResourceOp, tagResourceOp, untagResourceOp } from './ops-tags'
+import { parseJsonBody } from './request-body'
+import { matchEksRoute, type EksOperation } from './router'
 
 const OPERATIONS: Record<EksOperation, Operation> = {
   ListClusters: listClustersOp,

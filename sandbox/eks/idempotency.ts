@@ -1,6 +1,6 @@
 import type { AwsResponse } from '../core/aws-types'
-import type { EksState } from './state'
 import { invalidParameter } from './errors'
+import type { EksState } from './state'
 
 // `clientRequestToken` is an idempotency token (the SDK fills a random UUID when the caller gives none): the same
 // token with the same request returns the first call's result instead of acting twice (docs/eks-wire-protocols.md#idempotency-tokens).

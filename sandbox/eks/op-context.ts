@@ -1,10 +1,10 @@
 import type { AwsRequest, AwsResponse } from '../core/aws-types'
 import type { World } from '../core/world'
+import { resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
+import { invalidRequest, resourceNotFound } from './errors'
+import { runIdempotent } from './idempotency'
 import type { ClusterRecord } from './records'
 import type { JsonObject } from './request-body'
-import { invalidRequest, resourceNotFound } from './errors'
-import { resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
-import { runIdempotent } from './idempotency'
 
 /** What every operation receives: the request, its decoded URI labels and JSON body, and the world to act on. */
 export interface OpContext {

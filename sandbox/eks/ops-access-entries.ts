@@ -1,25 +1,24 @@
 import { findPrincipal } from '../iam/state'
-import type { AccessEntryRecord, ClusterRecord } from './records'
-import type { Operation, OpContext } from './op-context'
-import { getClusterOrThrow, requireAccessEntryApi, runMutation } from './op-context'
-import { EksError, invalidParameter, resourceInUse, resourceNotFound } from './errors'
 import {
-  NOT_STANDARD_MESSAGE,
-  SLR_MESSAGE,
   buildDefaultUsername,
   isServiceLinkedRoleArn,
   listSystemGroups,
+  NOT_STANDARD_MESSAGE,
   parsePrincipalArn,
   resolveAccessEntryType,
+  SLR_MESSAGE,
   validateKubernetesGroups,
   validateUsername,
 } from './access-entry-rules'
-import { readOptionalString, readOptionalStringList, readTags, requireString } from './request-body'
-import { paginate, sortByKey } from './pagination'
-import { buildAccessEntryArn } from './arns'
-import { generateUuid } from './ids'
-import { renderAccessEntry, respondJson } from './wire'
 import { isKnownAccessPolicyArn } from './access-policies'
+import { buildAccessEntryArn } from './arns'
+import { EksError, invalidParameter, resourceInUse, resourceNotFound } from './errors'
+import { generateUuid } from './ids'
+import { getClusterOrThrow, requireAccessEntryApi, runMutation, type OpContext, type Operation } from './op-context'
+import { paginate, sortByKey } from './pagination'
+import type { AccessEntryRecord, ClusterRecord } from './records'
+import { readOptionalString, readOptionalStringList, readTags, requireString } from './request-body'
+import { renderAccessEntry, respondJson } from './wire'
 
 // Access entry CRUD (docs/access-entries.md#operations, docs/access-entries.md).
 

@@ -1,15 +1,14 @@
-import type { AuthenticationMode } from './records'
-import type { Operation, OpContext } from './op-context'
-import { getClusterOrThrow, runMutation } from './op-context'
-import { type EksError, invalidParameter, resourceInUse, resourceNotFound } from './errors'
-import { paginate, sortByKey } from './pagination'
-import { listClusters } from './state'
 import {
   hasClusterWideUpdateInProgress,
   resolveUpdateDelayMs,
   settleClusterUpdates,
   startClusterUpdate,
 } from './cluster-updates'
+import { invalidParameter, resourceInUse, resourceNotFound, type EksError } from './errors'
+import { getClusterOrThrow, runMutation, type OpContext, type Operation } from './op-context'
+import { paginate, sortByKey } from './pagination'
+import type { AuthenticationMode } from './records'
+import { listClusters } from './state'
 import { renderAddon, renderCluster, renderNodegroup, renderUpdate, respondJson } from './wire'
 
 // Cluster, update, node group and add-on operations (docs/authentication-modes.md#changing-the-mode, docs/pod-identity.md#agent "Agent").

@@ -3,8 +3,7 @@
 // https://docs.aws.amazon.com/eks/latest/APIReference/API_DescribeFargateProfile.html). The console reads them to know
 // which pod execution roles back Fargate profiles (EKS creates those roles' access entries itself).
 import { resourceNotFound } from './errors'
-import type { Operation } from './op-context'
-import { getClusterOrThrow } from './op-context'
+import { getClusterOrThrow, type Operation } from './op-context'
 import { paginate, sortByKey } from './pagination'
 import type { FargateProfileRecord } from './records'
 import { respondJson, toEpochSeconds } from './wire'

@@ -1,12 +1,11 @@
-import type { ClusterRecord, OidcIdentityProviderConfigRecord } from './records'
-import type { Operation, OpContext } from './op-context'
-import { getClusterOrThrow, runMutation } from './op-context'
-import { invalidParameter, invalidRequest, resourceInUse, resourceNotFound } from './errors'
-import { readOptionalString, readOptionalStringMap, readTags, requireString, type JsonObject } from './request-body'
-import { paginate, sortByKey } from './pagination'
 import { buildIdentityProviderConfigArn } from './arns'
-import { generateUuid } from './ids'
 import { startClusterUpdate } from './cluster-updates'
+import { invalidParameter, invalidRequest, resourceInUse, resourceNotFound } from './errors'
+import { generateUuid } from './ids'
+import { getClusterOrThrow, runMutation, type OpContext, type Operation } from './op-context'
+import { paginate, sortByKey } from './pagination'
+import type { ClusterRecord, OidcIdentityProviderConfigRecord } from './records'
+import { readOptionalString, readOptionalStringMap, readTags, requireString, type JsonObject } from './request-body'
 import { renderOidcConfig, renderUpdate, respondJson } from './wire'
 
 // External OIDC identity providers (docs/oidc-identity-providers.md#operations). Associate/Disassociate return an Update whose param value is a

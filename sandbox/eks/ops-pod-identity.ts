@@ -1,12 +1,11 @@
 import { findPrincipal } from '../iam/state'
-import type { ClusterRecord, PodIdentityAssociationRecord } from './records'
-import type { Operation, OpContext } from './op-context'
-import { getClusterOrThrow, runMutation } from './op-context'
-import { EksError, invalidParameter, resourceInUse, resourceNotFound } from './errors'
-import { readOptionalBoolean, readOptionalString, readTags, requireString } from './request-body'
-import { paginate, sortByKey } from './pagination'
 import { buildPodIdentityAssociationArn } from './arns'
+import { EksError, invalidParameter, resourceInUse, resourceNotFound } from './errors'
 import { generateAssociationId, generateUuid } from './ids'
+import { getClusterOrThrow, runMutation, type OpContext, type Operation } from './op-context'
+import { paginate, sortByKey } from './pagination'
+import type { ClusterRecord, PodIdentityAssociationRecord } from './records'
+import { readOptionalBoolean, readOptionalString, readTags, requireString } from './request-body'
 import { renderPodIdentityAssociation, renderPodIdentitySummary, respondJson } from './wire'
 
 // EKS Pod Identity associations (docs/pod-identity.md).

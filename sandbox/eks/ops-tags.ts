@@ -1,8 +1,8 @@
-import type { Operation, OpContext } from './op-context'
-import { EksError } from './errors'
 import { parseEksResourceArn } from './arns'
-import { findCluster } from './state'
+import { EksError } from './errors'
+import type { OpContext, Operation } from './op-context'
 import { readOptionalStringMap, validateTags } from './request-body'
+import { findCluster } from './state'
 import { respondJson } from './wire'
 
 // TagResource / UntagResource / ListTagsForResource on cluster, access entry, Pod Identity association, identity

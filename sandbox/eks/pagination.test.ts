@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { EksError } from './errors'
 import { decodeNextToken, encodeNextToken, paginate, parseMaxResults } from './pagination'
 

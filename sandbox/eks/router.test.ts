@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { eksOperationName, matchEksRoute, splitRawPath } from './router'
 
 const enc = (s: string): string => encodeURIComponent(s)

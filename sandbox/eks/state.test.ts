@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+
+import { buildScaleRoleArn, ROLE_ARNS, SSO_ROLE_NAME, USER_ARNS } from '../core/seed-constants'
 import { seedIam } from '../iam/seed/seed-iam'
 import type { ClusterRecord } from './records'
-import type { EksState } from './state'
-import { ROLE_ARNS, SSO_ROLE_NAME, USER_ARNS, buildScaleRoleArn } from '../core/seed-constants'
 import {
   findAccessEntry,
   findCluster,
@@ -10,6 +10,7 @@ import {
   listClusters,
   seedEks,
   setClusterConnection,
+  type EksState,
 } from './state'
 
 function requireCluster(eks: EksState, region: string, name: string): ClusterRecord {

@@ -1,8 +1,7 @@
-import type { IamState } from '../iam/state'
-import { findPrincipal } from '../iam/state'
+import { findPrincipal, type IamState } from '../iam/state'
+import { DEFAULT_UPDATE_DELAY_MS, resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
 import type { AccessEntryRecord, AssociatedPolicyRecord, ClusterRecord, IdempotencyRecord } from './records'
 import { buildSeedClusters } from './seed/seed-world'
-import { DEFAULT_UPDATE_DELAY_MS, resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
 
 /** The sandbox's EKS side: clusters per region (EKS is a regional service), and remembered idempotency tokens. */
 export interface EksState {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { AwsError } from '../core/aws-error'
 import { paginate, parseMaxItems } from './pagination'
 

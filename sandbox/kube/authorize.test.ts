@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+
 import { authorize, buildForbiddenMessage } from './authorize'
-import { EDIT, VIEW, nsScope, policyRules, rbac, res, user } from './testing/authorize-fixtures'
+import { EDIT, nsScope, policyRules, rbac, res, user, VIEW } from './testing/authorize-fixtures'
 import type { AccessPolicyGrant, RequestAttributes, UserInfo } from './types'
 
 describe('authorize', () => {

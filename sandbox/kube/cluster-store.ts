@@ -1,6 +1,7 @@
 // The objects of one sandbox cluster: per-kind sorted collections plus the cluster-wide resourceVersion counter
 // (etcd's revision: every write bumps it, and every object carries the revision of its last write).
 import { randomUUID } from 'node:crypto'
+
 import { buildAlreadyExists, buildConflict, buildNotFound } from './kube-error'
 import { ObjectCollection } from './object-collection'
 import type { KubeObject } from './types'

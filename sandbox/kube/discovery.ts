@@ -1,7 +1,7 @@
 // Legacy discovery documents (/api, /api/v1, /apis, /apis/<g>/<v>) and /version. Clients that ask for aggregated
 // discovery (apidiscovery.k8s.io/v2) accept plain application/json legacy documents: they check the response
 // content type and fall back (docs/kubernetes-rbac.md#discovery).
-import { RESOURCES, formatApiVersion, type ResourceDef } from './resources'
+import { formatApiVersion, RESOURCES, type ResourceDef } from './resources'
 
 /** The /version document; kubectl's dispatcher picks its client minor from gitVersion. */
 export function buildVersionInfo(gitVersion: string): Record<string, string> {

@@ -2,10 +2,10 @@
 // verified STS caller (sandbox/sts) → EKS identity mapping over the cluster's access entries and aws-auth → the
 // entry's associated access policies.
 import type { Caller } from '../core/aws-types'
-import type { World } from '../core/world'
 import { USER_ARNS } from '../core/seed-constants'
-import { findCluster } from '../eks/state'
+import type { World } from '../core/world'
 import type { ClusterRecord } from '../eks/records'
+import { findCluster } from '../eks/state'
 import { verifyEksBearerToken } from '../sts/presigned-caller'
 import { readAwsAuthData } from './aws-auth-reader'
 import { resolveEksIdentity, type IdentityMappingInput, type ResolvedIdentity } from './eks-identity'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
+
 import {
   canonicalizeCallerArn,
   mapEksIdentity,

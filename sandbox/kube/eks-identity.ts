@@ -2,6 +2,7 @@
 // caller to the Kubernetes user the API server sees. Pure: the AWS-side wiring passes in the cluster's mode, its
 // access entries, the aws-auth ConfigMap data and the caller.
 import { isScalar, isSeq, parse, parseDocument } from 'yaml'
+
 import type { UserInfo } from './types'
 
 export type AuthenticationMode = 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP'

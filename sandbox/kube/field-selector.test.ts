@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { findPinnedName, matchesFieldSelector, parseFieldSelector } from './field-selector'
 import type { KubeObject } from './types'
 

@@ -2,6 +2,7 @@
 // groups, serviceaccounts and uids, then serves the request as the impersonated user. On EKS the impersonated
 // identity carries NO access-policy permissions (they belong to the real IAM caller; docs/access-entries.md#how-permissions-combine), only RBAC.
 import type { IncomingHttpHeaders } from 'node:http'
+
 import { buildForbiddenMessage, type Decision } from './authorize'
 import { KubeError } from './kube-error'
 import type { RequestAttributes, UserInfo } from './types'

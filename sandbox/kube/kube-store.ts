@@ -1,7 +1,8 @@
 // Every sandbox cluster's Kubernetes state, keyed by region/name, with optional JSON persistence per cluster under
 // the state dir (small clusters only: the large `scale` cluster is regenerated at start).
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+
 import { ClusterStore, type ClusterStoreSnapshot } from './cluster-store'
 import { formatClusterKey, type ClusterRef } from './types'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { matchesLabelSelector, parseLabelSelector } from './label-selector'
+
 import { KubeError } from './kube-error'
+import { matchesLabelSelector, parseLabelSelector } from './label-selector'
 
 const labels = { app: 'web', tier: 'frontend', 'topology.kubernetes.io/zone': 'us-west-2a' }
 

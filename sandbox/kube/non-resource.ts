@@ -8,8 +8,8 @@ import {
   buildVersionInfo,
 } from './discovery'
 import type { HandlerResult } from './handler-types'
-import { buildOpenApiV3GroupVersion, buildOpenApiV3Root } from './openapi'
 import { KubeError } from './kube-error'
+import { buildOpenApiV3GroupVersion, buildOpenApiV3Root } from './openapi'
 
 /** Serves a GET on a non-resource path of one cluster. */
 export function serveNonResource(path: string, store: ClusterStore): HandlerResult {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { ObjectCollection } from './object-collection'
 import type { KubeObject } from './types'
 

@@ -1,7 +1,7 @@
 // Just enough OpenAPI v3 for kubectl: `apply`/`create -f` ask /openapi/v3 whether each kind's PATCH accepts the
 // `fieldValidation` query parameter (kubectl's QueryParamVerifierV3). Saying yes makes kubectl rely on server-side
 // field validation instead of downloading full schemas; the sandbox accepts the parameter and ignores it.
-import { RESOURCES, formatApiVersion } from './resources'
+import { formatApiVersion, RESOURCES } from './resources'
 
 function listGroupVersionPaths(): Map<string, { group: string; version: string }> {
   const out = new Map<string, { group: string; version: string }>()

@@ -1,10 +1,11 @@
 // GET / POST / PUT / PATCH / DELETE on stored resources, with kube-apiserver's validation messages and
 // optimistic concurrency (a stale metadata.resourceVersion is a 409 Conflict).
 import { randomBytes } from 'node:crypto'
+
 import { reconcileAggregatedClusterRoles } from './aggregation'
 import { convertCoreEventToEventsV1, convertEventsV1ToCoreEvent } from './events-conversion'
 import type { HandlerResult, ResourceRequest } from './handler-types'
-import { KubeError, buildInvalid, buildNotFound } from './kube-error'
+import { buildInvalid, buildNotFound, KubeError } from './kube-error'
 import { handleList } from './list-handler'
 import { applyPatch, resolvePatchType } from './patch'
 import { buildPodLog } from './pod-log'

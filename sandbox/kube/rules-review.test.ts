@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+
 import { matchesNamespacePattern } from './authorize-rules'
-import { rbac, user } from './testing/authorize-fixtures'
 import { reviewSubjectRules } from './rules-review'
+import { rbac, user } from './testing/authorize-fixtures'
 
 describe('matchesNamespacePattern', () => {
   it.each([

@@ -4,11 +4,11 @@
 import type { FaultInjector } from '../core/faults'
 import type { World } from '../core/world'
 import { listClusters, setClusterConnection } from '../eks/state'
+import { createSandboxIssuers, type SandboxIssuers } from '../oidc/sandbox-issuers'
 import { createEksAuthBridge } from './eks-auth-bridge'
 import { startKubeApi, type KubeApi } from './kube-api-server'
 import { KubeStore } from './kube-store'
 import { ensureKubeCluster, resetKubeStore, seedKubeStore } from './seed/seed-kube-store'
-import { createSandboxIssuers, type SandboxIssuers } from '../oidc/sandbox-issuers'
 
 export interface SandboxKubeOptions {
   getWorld(): World

@@ -2,8 +2,8 @@
 // Table's columns (kube-apiserver's pkg/printers/internalversion). Other clients get the plain object or list.
 import type { HandlerResult } from './handler-types'
 import type { ResourceDef } from './resources'
+import { describeNodeRow, describePodRow } from './table-rows'
 import type { KubeObject } from './types'
-import { describePodRow, describeNodeRow } from './table-rows'
 
 type Column = { name: string; type: string; format?: string; priority?: number; description?: string }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+
 import { AwsError, createValidationError } from '../core/aws-error'
 import type { AwsRequest, ServiceContext } from '../core/aws-types'
 import type { QueryParams } from '../core/query-params'

@@ -1,5 +1,6 @@
 import { SignatureV4 } from '@smithy/signature-v4'
 import { describe, expect, it } from 'vitest'
+
 import { ADMIN_ACCESS_KEY, USER_ACCESS_KEYS } from '../core/seed-constants'
 import { createSeedWorld } from '../core/seed-world'
 import { NodeSha256 } from '../core/sha256'

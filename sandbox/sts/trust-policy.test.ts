@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { evaluateTrustPolicy, type AssumingPrincipal } from './trust-policy'
 
 const ACCT = '111122223333'

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { ADMIN_ACCESS_KEY, ROLE_ARNS, SSO_ROLE_NAME } from '@/sandbox/core/seed-constants'
+
 import { startEksTestServer, type EksTestServer } from './sandbox-eks-harness'
 
 // The real aws CLI (aws-cli 1.45 / botocore) against the signed sandbox: it must sign, route and parse exactly as it

@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
 import type { Session } from 'next-auth'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 

@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions, not by types */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { createAccessEntrySchema, type CreateAccessEntryRequest } from '@/lib/access/access-entry-schema'
+
 import {
   callRoute,
   getConsoleSession,
@@ -9,7 +11,6 @@ import {
   sessionFor,
   setUpConsoleAccessSandbox,
 } from './console-access-harness'
-import { createAccessEntrySchema, type CreateAccessEntryRequest } from '@/lib/access/access-entry-schema'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))

@@ -1,9 +1,7 @@
 // The console's lib/k8s (EKS token, cached connection, typed calls, error mapping) against the sandbox's HTTPS
 // Kubernetes API, with authentication done as EKS does it: the bearer token's presigned STS URL is verified against
 // the sandbox's IAM keys. (Runs on the Kubernetes test server until start-sandbox wires DescribeCluster to it.)
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
-
+import { createServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { USER_ACCESS_KEYS, USER_ARNS, type SeedUserName } from '@/sandbox/core/seed-constants'

@@ -3,6 +3,7 @@ import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { ADMIN_ACCESS_KEY } from '@/sandbox/core/seed-constants'
 import { NodeSha256 } from '@/sandbox/core/sha256'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'

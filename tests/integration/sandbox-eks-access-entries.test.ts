@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  type CreateAccessEntryCommandInput,
   AssociateAccessPolicyCommand,
   CreateAccessEntryCommand,
   DeleteAccessEntryCommand,
@@ -8,12 +6,16 @@ import {
   DisassociateAccessPolicyCommand,
   ListAccessEntriesCommand,
   ListAssociatedAccessPoliciesCommand,
-  UpdateAccessEntryCommand,
   paginateListAccessEntries,
   paginateListAccessPolicies,
   paginateListAssociatedAccessPolicies,
+  UpdateAccessEntryCommand,
+  type CreateAccessEntryCommandInput,
 } from '@aws-sdk/client-eks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { OTHER_ACCOUNT_ID, ROLE_ARNS, SSO_ROLE_NAME, USER_ARNS } from '@/sandbox/core/seed-constants'
+
 import { catchError, startEksTestServer, type EksTestServer } from './sandbox-eks-harness'
 
 const policy = (name: string): string => `arn:aws:eks::aws:cluster-access-policy/${name}`

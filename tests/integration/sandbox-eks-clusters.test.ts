@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   DescribeAddonCommand,
   DescribeClusterCommand,
@@ -10,10 +9,13 @@ import {
   ListFargateProfilesCommand,
   ListNodegroupsCommand,
   ListUpdatesCommand,
-  UpdateClusterConfigCommand,
   paginateListClusters,
+  UpdateClusterConfigCommand,
 } from '@aws-sdk/client-eks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { CLUSTER_ML_AUTO, CLUSTER_PROD_WEB, ROLE_ARNS } from '@/sandbox/core/seed-constants'
+
 import { catchError, startEksTestServer, type EksTestServer } from './sandbox-eks-harness'
 
 let sandbox: EksTestServer

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EKSClient } from '@aws-sdk/client-eks'
-import { startSandbox, type RunningSandbox } from '@/sandbox/start-sandbox'
+
 import { ADMIN_ACCESS_KEY } from '@/sandbox/core/seed-constants'
 import type { World } from '@/sandbox/core/world'
+import { startSandbox, type RunningSandbox } from '@/sandbox/start-sandbox'
 
 // Starts the real sandbox (SigV4-verifying AWS endpoint) on a free port with a fresh seed in a temp state directory,
 // and hands out real @aws-sdk/client-eks clients signed with the admin key pair.

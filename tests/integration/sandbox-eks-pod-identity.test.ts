@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   AssociateIdentityProviderConfigCommand,
   CreatePodIdentityAssociationCommand,
@@ -10,17 +9,20 @@ import {
   ListIdentityProviderConfigsCommand,
   ListPodIdentityAssociationsCommand,
   ListTagsForResourceCommand,
+  paginateListPodIdentityAssociations,
   TagResourceCommand,
   UntagResourceCommand,
   UpdatePodIdentityAssociationCommand,
-  paginateListPodIdentityAssociations,
 } from '@aws-sdk/client-eks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import {
   CROSS_ACCOUNT_TARGET_ROLE_ARN,
   OTHER_ACCOUNT_ID,
   ROLE_ARNS,
   SSO_ROLE_NAME,
 } from '@/sandbox/core/seed-constants'
+
 import { catchError, startEksTestServer, type EksTestServer } from './sandbox-eks-harness'
 
 let sandbox: EksTestServer

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DescribeAccessEntryCommand, paginateListAccessEntries } from '@aws-sdk/client-eks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { buildScaleRoleArn } from '@/sandbox/core/seed-constants'
+
 import { startEksTestServer, type EksTestServer } from './sandbox-eks-harness'
 
 // SANDBOX_SCALE=large: the `scale` cluster's 1,000 access entries must page cleanly through the real SDK paginator.

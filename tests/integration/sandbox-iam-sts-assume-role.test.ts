@@ -1,6 +1,7 @@
 import { CreateRoleCommand, GetRoleCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { ROLE_ARNS } from '@/sandbox/core/seed-constants'
 import {
   buildTrustPolicy,

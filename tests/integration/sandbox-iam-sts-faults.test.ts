@@ -2,6 +2,7 @@ import { EKSClient, ListClustersCommand } from '@aws-sdk/client-eks'
 import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
 import type { FaultRuleInput } from '@/sandbox/core/faults'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 

@@ -8,6 +8,7 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-iam'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { buildOidcProviderArn, CLUSTER_PROD_WEB } from '@/sandbox/core/seed-constants'
 import { captureAwsError, startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 

@@ -1,8 +1,9 @@
-import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam'
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam'
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { afterEach, describe, expect, it } from 'vitest'
+
 import { ROLE_ARNS } from '@/sandbox/core/seed-constants'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 

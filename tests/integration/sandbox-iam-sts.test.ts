@@ -8,6 +8,7 @@ import {
   type Role,
 } from '@aws-sdk/client-iam'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { ROLE_ARNS, ROLE_NAMES } from '@/sandbox/core/seed-constants'
 import {
   buildTrustPolicy,

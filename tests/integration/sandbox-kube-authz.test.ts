@@ -3,6 +3,7 @@
 // Status bodies, and the review APIs.
 import { ApiException, type CoreV1Api } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { EU_SHOP, PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
 
 const policy = (name: string) => `arn:aws:eks::aws:cluster-access-policy/${name}`

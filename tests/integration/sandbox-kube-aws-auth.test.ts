@@ -6,10 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
-import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { stringify } from 'yaml'
 
 import { ROLE_ARNS } from '@/sandbox/core/seed-constants'
 import { buildKubeClients, captureKubeFailure } from '@/tests/support/kube-test-clients'

@@ -15,10 +15,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ROLE_ARNS, USER_ARNS } from '@/sandbox/core/seed-constants'
 import {
-  buildKubeClients as clients,
   canI,
-  captureKubeFailure as failureOf,
+  buildKubeClients as clients,
   expectUnauthorized,
+  captureKubeFailure as failureOf,
   whoAmI,
 } from '@/tests/support/kube-test-clients'
 import {

@@ -1,8 +1,8 @@
 // The `scale` cluster (SANDBOX_SCALE=large): 5,000 nodes and 100,000 pods generated at start, served page by page
 // without walking or copying the whole list.
 import { request } from 'node:https'
-
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
 import { ObjectCollection, type PageResult } from '@/sandbox/kube/object-collection'
 import { SCALE, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
 

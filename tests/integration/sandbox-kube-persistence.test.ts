@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { afterEach, describe, expect, it } from 'vitest'
+
 import { startKubeApi, type KubeApi } from '@/sandbox/kube/kube-api-server'
 import { KubeStore } from '@/sandbox/kube/kube-store'
 import { ensureKubeCluster, resetKubeStore, seedKubeStore } from '@/sandbox/kube/seed/seed-kube-store'

@@ -1,6 +1,7 @@
 // The sandbox Kubernetes API against the REAL @kubernetes/client-node 1.4 over HTTPS with the sandbox CA.
 import { ApiException, PatchStrategy, setHeaderOptions, type V1ConfigMap } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
 
 let t: TestKubeApi

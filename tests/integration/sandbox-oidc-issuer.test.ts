@@ -1,11 +1,12 @@
 // The sandbox as an OpenID Provider and the Kubernetes API's OIDC authenticator, through real HTTPS and the real
 // Kubernetes client: discovery, JWKS, the password grant, the code flow with PKCE, RBAC-only access for the
 // prefixed group, refusal of an unassociated issuer and of a disassociated provider.
-import { request } from 'node:https'
 import { createHash, randomBytes } from 'node:crypto'
-import { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node'
+import { request } from 'node:https'
 import { DisassociateIdentityProviderConfigCommand, EKSClient } from '@aws-sdk/client-eks'
+import { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
 vi.mock('server-only', () => ({}))

@@ -2,7 +2,6 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signInSandbox, startConsoleProcess, type ConsoleProcess } from '@/tests/support/console-server-process'

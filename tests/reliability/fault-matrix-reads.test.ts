@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { callRoute, roleArn, setUpConsoleAccessSandbox } from '../integration/console-access-harness'
-
 import { expectNamesTheFailure, FAULT_KINDS, MATRIX_TIMEOUT_MS, runMatrixCell, type MatrixRow } from './fault-matrix'
 
 vi.mock('server-only', () => ({}))

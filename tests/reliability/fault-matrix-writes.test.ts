@@ -13,7 +13,6 @@ import {
   roleArn,
   setUpConsoleAccessSandbox,
 } from '../integration/console-access-harness'
-
 import { FAULT_KINDS, MATRIX_TIMEOUT_MS, runMatrixCell, type MatrixRow } from './fault-matrix'
 
 vi.mock('server-only', () => ({}))

@@ -4,7 +4,6 @@
 // `{ error: { code, message } }`. Bounded: a fixed seed and RUNS inputs per handler.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 

@@ -1,7 +1,6 @@
 // @kubernetes/client-node helpers for tests that talk to the sandbox's Kubernetes API as a principal (KubeConfigs come
 // from TestSandbox.kubeConfigFor / kubeConfigWithToken).
 import { request } from 'node:https'
-
 import {
   ApiException,
   AuthenticationV1Api,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks'
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts'
 import type { KubeConfig } from '@kubernetes/client-node'
+
 import { USER_ACCESS_KEYS, type SeedUserName } from '@/sandbox/core/seed-constants'
 import { startSandbox, type RunningSandbox } from '@/sandbox/start-sandbox'
 

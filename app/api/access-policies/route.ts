@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/server/with-role'
 import { regionQuerySchema } from '@/lib/access/access-entry-params'
 import { listExplainedAccessPolicies } from '@/lib/access/server/access-policies'
+import { withRole } from '@/lib/api/server/with-role'
 import { env } from '@/lib/env'
 
 // GET /api/access-policies[?region=] — every policy ListAccessPolicies returns, explained from the catalogue.

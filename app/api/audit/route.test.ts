@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
 import type { Session } from 'next-auth'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 

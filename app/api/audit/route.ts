@@ -1,6 +1,6 @@
 import { withRole } from '@/lib/api/server/with-role'
-import { listAuditEvents } from '@/lib/audit/server/list-audit-events'
 import { auditQuerySchema } from '@/lib/audit/audit-dto'
+import { listAuditEvents } from '@/lib/audit/server/list-audit-events'
 
 // GET /api/audit?cluster=us-west-2/prod-web&actor=&action=&result=&since=&until=&cursor=&limit= — the audit log,
 // newest first. Viewers may read it: the Auditor persona is a viewer.

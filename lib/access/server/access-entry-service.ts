@@ -2,9 +2,11 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
-import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
-import { accessPolicyArn } from '@/lib/access/policy-catalogue'
+import type { AccessEntryDto, AccessScopeDto } from '@/lib/access/access-entry-dto'
 import type { UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
+import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from '@/lib/access/lockout-guard'
+import { accessPolicyArn } from '@/lib/access/policy-catalogue'
+import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
 import {
   associateAccessPolicy,
   deleteAccessEntry,
@@ -13,8 +15,6 @@ import {
   updateAccessEntry,
 } from '@/lib/aws/access-entries'
 
-import type { AccessEntryDto, AccessScopeDto } from '@/lib/access/access-entry-dto'
-import { toAccessEntryDto } from './list-access-entries'
 import {
   getConsolePrincipal,
   loadClusterAccessContext,
@@ -24,8 +24,8 @@ import {
 import { withClusterWriteLock } from './cluster-write-lock'
 import { forgetEntryDetail, getEntryDetail } from './entry-detail-cache'
 import { assertEntryVersion, type IfMatch } from './entry-version'
+import { toAccessEntryDto } from './list-access-entries'
 import { loadManagedEvidence } from './managed-evidence'
-import { assertLockoutGuard, findLockoutRisk, isClusterAdminPath, type AccessRemoval } from '@/lib/access/lockout-guard'
 import { recordAccessChange, type AccessAction } from './record-access-change'
 
 /** Addresses one access entry of one cluster. */

@@ -2,10 +2,10 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
+import type { ClusterUpdateDto } from '@/lib/access/access-entry-dto'
 import { getAuthenticationMode } from '@/lib/aws/authentication-mode'
 import type { AuthenticationMode } from '@/lib/clusters/cluster-schemas'
 
-import type { ClusterUpdateDto } from '@/lib/access/access-entry-dto'
 import { switchAuthenticationMode } from './authentication-mode-state'
 import { recordAuthenticationModeChange } from './record-access-change'
 

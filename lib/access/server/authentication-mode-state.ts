@@ -2,13 +2,13 @@ import 'server-only'
 
 import type { Update } from '@aws-sdk/client-eks'
 
-import { ConsoleError } from '@/lib/api/console-error'
 import type { AuthenticationModeState, ClusterUpdateDto } from '@/lib/access/access-entry-dto'
 import {
   canChangeAuthenticationMode,
   isAuthenticationMode,
   nextAuthenticationMode,
 } from '@/lib/access/authentication-mode'
+import { ConsoleError } from '@/lib/api/console-error'
 import { describeClusterUpdate, listClusterUpdateIds, updateAuthenticationMode } from '@/lib/aws/authentication-mode'
 import { readAuthenticationMode } from '@/lib/aws/cluster-mappers'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'

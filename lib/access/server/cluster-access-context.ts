@@ -1,12 +1,11 @@
 import 'server-only'
 
 import { parseArn } from '@/lib/access/arn'
+import type { ConsolePrincipalMatch } from '@/lib/access/lockout-guard'
 import { readAuthenticationMode } from '@/lib/aws/cluster-mappers'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import { getCallerIdentity } from '@/lib/aws/sts-identity'
 import type { AuthenticationMode } from '@/lib/clusters/cluster-schemas'
-
-import type { ConsolePrincipalMatch } from '@/lib/access/lockout-guard'
 
 /** What access-entry logic needs to know about a cluster. */
 export type ClusterAccessContext = {

@@ -2,10 +2,9 @@ import 'server-only'
 
 import { createHash } from 'node:crypto'
 
+import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import { ConsoleError } from '@/lib/api/console-error'
 import type { AccessEntryDetail } from '@/lib/aws/access-entries'
-
-import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 
 // EKS has no ETag or conditional write for access entries (UpdateAccessEntry, AssociateAccessPolicy and
 // DeleteAccessEntry take no precondition: https://docs.aws.amazon.com/eks/latest/APIReference/API_UpdateAccessEntry.html).

@@ -2,11 +2,11 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
+import type { GrantResult, GrantStep } from '@/lib/access/access-entry-dto'
 import { nodeRoleAccountProblem, type CreateAccessEntryInput } from '@/lib/access/access-entry-schema'
 import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
 import { associateAccessPolicy, createAccessEntry } from '@/lib/aws/access-entries'
 
-import type { GrantResult, GrantStep } from '@/lib/access/access-entry-dto'
 import { getAccessEntry } from './access-entry-service'
 import { loadClusterAccessContext } from './cluster-access-context'
 import { forgetEntryDetail } from './entry-detail-cache'

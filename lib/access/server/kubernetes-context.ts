@@ -1,9 +1,8 @@
 import 'server-only'
 
+import type { KubernetesContext } from '@/lib/access/access-entry-dto'
 import { isConsoleError } from '@/lib/api/console-error'
 import { loadNamespacesAndBoundGroups } from '@/lib/k8s/kube-rbac'
-
-import type { KubernetesContext } from '@/lib/access/access-entry-dto'
 
 /**
  * What the grant form needs from the cluster's Kubernetes API: namespace names (picker, "does not exist" warnings) and

@@ -1,23 +1,23 @@
 import 'server-only'
 
+import type { AccessEntriesPage, AccessEntryDto } from '@/lib/access/access-entry-dto'
 import { parseArn } from '@/lib/access/arn'
-import { isConsoleError, type ConsoleError } from '@/lib/api/console-error'
+import { findLockoutRisk, isClusterAdminPath } from '@/lib/access/lockout-guard'
 import { decideManagedEntry, type ManagedEntryEvidence } from '@/lib/access/managed-entries'
+import { toAssociatedPolicyDto } from '@/lib/access/policy-catalogue'
+import { isConsoleError, type ConsoleError } from '@/lib/api/console-error'
 import { listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
 import { BULK_SOCKETS } from '@/lib/aws/aws-clients'
 
-import type { AccessEntriesPage, AccessEntryDto } from '@/lib/access/access-entry-dto'
 import {
   getConsolePrincipal,
-  matchConsolePrincipal,
   loadClusterAccessContext,
+  matchConsolePrincipal,
   type ConsolePrincipal,
 } from './cluster-access-context'
 import { getEntryDetail } from './entry-detail-cache'
 import { computeEntryVersion } from './entry-version'
 import { loadManagedEvidence } from './managed-evidence'
-import { findLockoutRisk, isClusterAdminPath } from '@/lib/access/lockout-guard'
-import { toAssociatedPolicyDto } from '@/lib/access/policy-catalogue'
 
 // Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies, sent in parallel: BULK_SOCKETS / 4 entries keep
 // 64 calls in flight, half the bulk client's sockets (the rest serve a second page load). At 50 ms per call 1,000

@@ -2,11 +2,10 @@ import 'server-only'
 
 import type { Session } from 'next-auth'
 
+import type { GrantStep } from '@/lib/access/access-entry-dto'
 import { auditErrorMessage } from '@/lib/audit/server/audited-write'
 import { recordAuditEvent, type AuditEvent } from '@/lib/audit/server/record-audit-event'
 import type { AuthenticationMode } from '@/lib/clusters/cluster-schemas'
-
-import type { GrantStep } from '@/lib/access/access-entry-dto'
 
 /** The access-entry writes, by the audit log's `noun.verb` names (stored rows keep these names). */
 export type AccessAction =

@@ -1,20 +1,19 @@
 import 'server-only'
 
 import { randomUUID } from 'node:crypto'
-
 import type { Session } from 'next-auth'
 import { ZodError } from 'zod'
 
-import { getConsoleSession } from '@/lib/auth/server/session'
-import { hasRole, type ConsoleRole } from '@/lib/auth/console-role'
-
 import { isConsoleError } from '@/lib/api/console-error'
 import { errorStatus, type ErrorBody, type ErrorCode, type ErrorDetail, type ErrorIssue } from '@/lib/api/error-codes'
+import { hasRole, type ConsoleRole } from '@/lib/auth/console-role'
+import { getConsoleSession } from '@/lib/auth/server/session'
+import { env } from '@/lib/env'
+import { observeRequest } from '@/lib/metrics/server/observe-request'
+
 import { logServerError } from './log-server-error'
 import { readJsonBody } from './read-json-body'
 import { contentTypeRefusal, crossOriginRefusal, WRITE_METHODS } from './same-origin'
-import { env } from '@/lib/env'
-import { observeRequest } from '@/lib/metrics/server/observe-request'
 
 /**
  * What a wrapped handler receives: the request, Next's (promised) route params, the signed-in session and, for a

@@ -1,8 +1,8 @@
 import 'server-only'
 
-import { toJsonColumn, type AuditStoreQuery } from './audit-store'
 import type { RecordingFailures } from '@/lib/audit/audit-dto'
 
+import { toJsonColumn, type AuditStoreQuery } from './audit-store'
 import type { AuditEvent } from './record-audit-event'
 
 // The statements both dialects run word for word; each store keeps its own DDL, migrations and connection handling.

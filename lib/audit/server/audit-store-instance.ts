@@ -1,7 +1,7 @@
 import 'server-only'
 
-import { env } from '@/lib/env'
 import type { RecordingFailures } from '@/lib/audit/audit-dto'
+import { env } from '@/lib/env'
 
 import type { AuditStore } from './audit-store'
 

@@ -2,7 +2,7 @@ import 'server-only'
 
 import type { Pool } from 'pg'
 
-import { SIGN_IN_FAILURE_RETENTION_MS, sessionTablesDdl, type SessionStore } from './session-store'
+import { sessionTablesDdl, SIGN_IN_FAILURE_RETENTION_MS, type SessionStore } from './session-store'
 
 // Not the audit log's migration lock: the two schemas are created independently. Any constant the replicas share.
 const SESSION_TABLES_LOCK = 0x73657373

@@ -2,7 +2,6 @@ import 'server-only'
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-
 import Database from 'better-sqlite3'
 
 import {

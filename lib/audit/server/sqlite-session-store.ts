@@ -2,7 +2,7 @@ import 'server-only'
 
 import type Database from 'better-sqlite3'
 
-import { SIGN_IN_FAILURE_RETENTION_MS, sessionTablesDdl, type SessionStore } from './session-store'
+import { sessionTablesDdl, SIGN_IN_FAILURE_RETENTION_MS, type SessionStore } from './session-store'
 
 /** The session tables of an open SQLite audit database (created when missing); times are epoch milliseconds. */
 export function openSqliteSessionStore(db: Database.Database): SessionStore {

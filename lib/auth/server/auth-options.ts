@@ -1,22 +1,21 @@
 import 'server-only'
 
 import { randomUUID } from 'node:crypto'
-
 import type { AuthOptions, Session } from 'next-auth'
 import type { JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import type { OAuthConfig } from 'next-auth/providers/oauth'
 
-import { env, type ConsoleEnv } from '@/lib/env'
 import { isConsoleRole } from '@/lib/auth/console-role'
+import { env, type ConsoleEnv } from '@/lib/env'
 import { safeRedirectUrl } from '@/lib/security/server/safe-redirect'
 
 import { buildLocalTokenProvider } from './local-token'
 import { consoleUserFromOidcProfile, type ConsoleUser } from './oidc-profile'
 import { verifySandboxUser } from './sandbox-users'
-import { clientAddress, limitSignIn } from './sign-in-limit'
-import { isSessionRevoked, revokeSessionToken } from './session-revocation'
 import { SESSION_IDLE_SECONDS, sessionTokenProblem } from './session-lifetime'
+import { isSessionRevoked, revokeSessionToken } from './session-revocation'
+import { clientAddress, limitSignIn } from './sign-in-limit'
 
 /** The sign-in page reads this `?error=` code to explain that the IdP groups grant no console role. */
 export const NO_CONSOLE_ROLE_ERROR = 'NoConsoleRole'

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-
 import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))

@@ -1,7 +1,6 @@
 import 'server-only'
 
 import { createHash, timingSafeEqual } from 'node:crypto'
-
 import CredentialsProvider from 'next-auth/providers/credentials'
 
 /** The one console user of token sign-in: whoever started `npm start -- --aws` on this machine. */

@@ -8,8 +8,8 @@ import { redirect } from 'next/navigation'
 import type { ConsoleRole } from '@/lib/auth/console-role'
 
 import { getAuthOptions, sessionCookieName, sessionCookieOptions, sessionUserFromToken } from './auth-options'
-import { isSessionRevoked } from './session-revocation'
 import { SESSION_IDLE_SECONDS, SESSION_REFRESH_AFTER_SECONDS, sessionTokenProblem } from './session-lifetime'
+import { isSessionRevoked } from './session-revocation'
 
 // Decrypting a cookie derives a key and runs AES-GCM on every call; list pages poll, so the sessions of the last few
 // hundred cookies are kept until their refresh is due. The key is the whole encrypted cookie, which only its holder has.

@@ -1,7 +1,6 @@
 import 'server-only'
 
 import { getAuditStore } from '@/lib/audit/server/audit-store-instance'
-
 import { tooManySignInsCode } from '@/lib/queries/too-many-sign-ins'
 
 /** The window failed sign-ins are counted in. */

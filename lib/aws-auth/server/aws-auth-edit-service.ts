@@ -2,13 +2,9 @@ import 'server-only'
 
 import type { V1ConfigMap } from '@kubernetes/client-node'
 
-import { ConsoleError } from '@/lib/api/console-error'
 import { accessPolicyArn } from '@/lib/access/policy-catalogue'
-import { listAccessEntryArns, listAssociatedPolicies } from '@/lib/aws/access-entries'
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { createConfigMap, replaceConfigMap } from '@/lib/k8s/kube-config-maps'
+import { ConsoleError } from '@/lib/api/console-error'
 import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
-
 import { buildEksctlCommand, buildKubectlApplyCommand } from '@/lib/aws-auth/aws-auth-commands'
 import type { AwsAuthApplyResultDto, AwsAuthPreviewDto } from '@/lib/aws-auth/aws-auth-dto'
 import { applyAwsAuthChange, type AwsAuthChange } from '@/lib/aws-auth/aws-auth-edit'
@@ -16,6 +12,10 @@ import { checkAwsAuthLockout } from '@/lib/aws-auth/aws-auth-guard'
 import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
 import type { awsAuthEditRequestSchema } from '@/lib/aws-auth/aws-auth-schemas'
 import { findUsernameProblems } from '@/lib/aws-auth/aws-auth-validation'
+import { listAccessEntryArns, listAssociatedPolicies } from '@/lib/aws/access-entries'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { createConfigMap, replaceConfigMap } from '@/lib/k8s/kube-config-maps'
+
 import { AWS_AUTH, loadAwsAuthState, toApplyManifest, type AwsAuthState } from './aws-auth-service'
 
 type EditRequest = import('zod').output<typeof awsAuthEditRequestSchema>

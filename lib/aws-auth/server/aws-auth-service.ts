@@ -4,12 +4,11 @@ import type { V1ConfigMap } from '@kubernetes/client-node'
 import { stringify } from 'yaml'
 
 import { loadClusterAccessContext, type ClusterAccessContext } from '@/lib/access/server/cluster-access-context'
+import type { AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
+import { describeAwsAuth } from '@/lib/aws-auth/aws-auth-view'
 import { listAccessEntryArns } from '@/lib/aws/access-entries'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { getConfigMap } from '@/lib/k8s/kube-config-maps'
-
-import type { AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
-import { describeAwsAuth } from '@/lib/aws-auth/aws-auth-view'
 
 export const AWS_AUTH = { namespace: 'kube-system', name: 'aws-auth' } as const
 const SECTIONS = new Set(['mapRoles', 'mapUsers', 'mapAccounts'])

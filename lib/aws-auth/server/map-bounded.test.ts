@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
-vi.mock('server-only', () => ({}))
-
 import { mapBounded } from './map-bounded'
+
+vi.mock('server-only', () => ({}))
 
 describe('mapBounded', () => {
   it.each([1, 3, 10])('keeps at most %i calls in flight and the input order', async (limit) => {

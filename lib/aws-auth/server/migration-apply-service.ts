@@ -1,19 +1,19 @@
 import 'server-only'
 
+import type { z } from 'zod'
+
 import { changeAuthenticationMode } from '@/lib/access/server/authentication-mode-service'
 import { getClusterUpdate } from '@/lib/access/server/authentication-mode-state'
 import { forgetEntryDetail } from '@/lib/access/server/entry-detail-cache'
 import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
 import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { recordAuditEvent } from '@/lib/audit/server/record-audit-event'
+import type { EntryResult, MigrationStepResultDto } from '@/lib/aws-auth/migration-dto'
+import type { migrationStepSchema } from '@/lib/aws-auth/migration-schemas'
 import { associateAccessPolicy, createAccessEntry } from '@/lib/aws/access-entries'
 import { getAuthenticationMode } from '@/lib/aws/authentication-mode'
 import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { deleteConfigMap } from '@/lib/k8s/kube-config-maps'
-
-import type { EntryResult, MigrationStepResultDto } from '@/lib/aws-auth/migration-dto'
-import type { migrationStepSchema } from '@/lib/aws-auth/migration-schemas'
-import type { z } from 'zod'
 
 import { AWS_AUTH } from './aws-auth-service'
 import { mapBounded } from './map-bounded'

@@ -2,11 +2,10 @@ import 'server-only'
 
 import { accessPolicyRules } from '@/lib/access/policy-catalogue'
 import { rulesAllowInScope } from '@/lib/access/rules'
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { subjectCanI, type ReviewSubject } from '@/lib/k8s/kube-subject-reviews'
-
 import { accessProbes, compareProbes, type PrincipalComparison } from '@/lib/aws-auth/migration-comparison'
 import type { MigrationItem } from '@/lib/aws-auth/migration-plan'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { subjectCanI, type ReviewSubject } from '@/lib/k8s/kube-subject-reviews'
 
 import { mapBounded } from './map-bounded'
 

@@ -1,15 +1,14 @@
 import 'server-only'
 
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { canonicalizeAssumedRole, parseArn } from '@/lib/access/arn'
-import { listPrincipalArnsByName, lookUpPrincipal } from '@/lib/aws/iam-principal-lookup'
-import { getCallerIdentity } from '@/lib/aws/sts-identity'
-
 import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
 import { principalKey } from '@/lib/aws-auth/aws-auth-view'
 import { buildMigrationCommands } from '@/lib/aws-auth/migration-commands'
 import type { MigrationPlanDto } from '@/lib/aws-auth/migration-dto'
 import { consoleKeepsAccess, planMigration, type ResolvedPrincipal } from '@/lib/aws-auth/migration-plan'
+import { listPrincipalArnsByName, lookUpPrincipal } from '@/lib/aws/iam-principal-lookup'
+import { getCallerIdentity } from '@/lib/aws/sts-identity'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { loadAwsAuthState } from './aws-auth-service'
 import { mapBounded } from './map-bounded'

@@ -1,12 +1,11 @@
 import 'server-only'
 
 import { ConsoleError } from '@/lib/api/console-error'
-import type { ClusterOverview } from '@/lib/clusters/cluster-schemas'
-import { env } from '@/lib/env'
-
-import { toClusterSummary, readPodIdentityAgent } from '@/lib/aws/cluster-mappers'
+import { readPodIdentityAgent, toClusterSummary } from '@/lib/aws/cluster-mappers'
 import { listAddons, listNodegroups } from '@/lib/aws/eks-cluster-parts'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
+import type { ClusterOverview } from '@/lib/clusters/cluster-schemas'
+import { env } from '@/lib/env'
 
 /**
  * Everything the overview page shows about one cluster: DescribeCluster plus its node groups and add-ons.

@@ -2,9 +2,7 @@ import 'server-only'
 
 import { isConsoleError } from '@/lib/api/console-error'
 import { getCallerIdentity } from '@/lib/aws/sts-identity'
-import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import type { ConsoleIdentity } from '@/lib/clusters/cluster-schemas'
-
+import type { ClusterRef, ConsoleIdentity } from '@/lib/clusters/cluster-schemas'
 import { whoAmI } from '@/lib/k8s/kube-reviews'
 
 /**

@@ -4,7 +4,6 @@ import { formatShellCommand } from '@/lib/access/cli-commands'
 import { ConsoleError } from '@/lib/api/console-error'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-
 import {
   buildKubeconfig,
   buildKubeconfigCommandArgs,

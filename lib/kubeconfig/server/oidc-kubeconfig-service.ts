@@ -3,10 +3,10 @@ import 'server-only'
 import { ConsoleError } from '@/lib/api/console-error'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { listClusterIdentityProviders } from '@/lib/identity-providers/server/identity-provider-service'
 import { serializeKubeconfig, type KubeconfigDocument } from '@/lib/kubeconfig/build-kubeconfig'
 import type { GeneratedKubeconfig } from '@/lib/kubeconfig/generated-kubeconfig'
 import { buildOidcKubeconfig } from '@/lib/kubeconfig/oidc-kubeconfig'
-import { listClusterIdentityProviders } from '@/lib/identity-providers/server/identity-provider-service'
 
 /**
  * The kubeconfig of a person who signs in through one of the cluster's OIDC providers (kubelogin exec plugin). Holds

@@ -2,12 +2,12 @@ import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
-
 import type { NamespaceJson } from '@/lib/resources/kube-json'
 import { buildMetaFields } from '@/lib/resources/object-yaml'
-import { scanPages } from './paged-scan'
 import type { NamespaceDetail, NamespacePage, NamespaceRow } from '@/lib/resources/resource-dto'
 import type { NamespaceFilters } from '@/lib/resources/resource-filters'
+
+import { scanPages } from './paged-scan'
 
 /** Projects a Namespace to its row. */
 export function projectNamespaceRow(ns: NamespaceJson): NamespaceRow {

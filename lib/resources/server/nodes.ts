@@ -2,12 +2,12 @@ import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
-
 import type { NodeJson } from '@/lib/resources/kube-json'
 import { projectNodeDetail, projectNodeRow } from '@/lib/resources/node-rows'
-import { scanPages } from './paged-scan'
 import type { NodeDetail, NodePage, NodeRow } from '@/lib/resources/resource-dto'
 import type { NodeFilters } from '@/lib/resources/resource-filters'
+
+import { scanPages } from './paged-scan'
 
 function buildNodeRowFilter(filters: NodeFilters): ((row: NodeRow) => boolean) | undefined {
   const q = filters.q.toLowerCase()

@@ -2,10 +2,10 @@ import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { coreCollectionPath, getKubeJson, type KubeListJson } from '@/lib/k8s/kube-raw'
-
 import type { EventJson } from '@/lib/resources/kube-json'
-import { toForbiddenNotice } from './paged-scan'
 import type { EventList, KubeEventDto } from '@/lib/resources/resource-dto'
+
+import { toForbiddenNotice } from './paged-scan'
 
 function projectEvent(e: EventJson): KubeEventDto {
   return {

@@ -2,7 +2,6 @@ import 'server-only'
 
 import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
 import type { KubeListJson } from '@/lib/k8s/kube-raw'
-
 import type { ForbiddenNotice } from '@/lib/resources/resource-dto'
 
 /**

@@ -3,9 +3,9 @@ import 'server-only'
 import { mapLimited } from '@/lib/aws/map-limited'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { coreCollectionPath, getKubeJson, type KubeListJson } from '@/lib/k8s/kube-raw'
+import type { PodCounts } from '@/lib/resources/resource-dto'
 
 import { toForbiddenNotice } from './paged-scan'
-import type { PodCounts } from '@/lib/resources/resource-dto'
 
 // Counts are asked for the rows on screen only (a few dozen), a handful at a time.
 const CONCURRENCY = 8

@@ -3,13 +3,13 @@ import 'server-only'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { listAllNamespaceNames } from '@/lib/k8s/kube-namespaces'
 import { coreCollectionPath, getKubeJson, listKubeItems } from '@/lib/k8s/kube-raw'
-
 import { completeNodeName } from '@/lib/resources/ec2-node-names'
-import { cursorWalksNamespaces, scanPages, toForbiddenNotice, type FetchKubePage } from './paged-scan'
 import type { PodJson } from '@/lib/resources/kube-json'
 import { projectPodDetail, projectPodRow } from '@/lib/resources/pod-rows'
 import type { ForbiddenNotice, PodDetail, PodPage, PodRow } from '@/lib/resources/resource-dto'
 import type { PodFilters, PodStatusFilter } from '@/lib/resources/resource-filters'
+
+import { cursorWalksNamespaces, scanPages, toForbiddenNotice, type FetchKubePage } from './paged-scan'
 
 // What Kubernetes can filter itself (pods register status.phase and spec.nodeName as field selectors); the rest of a
 // status filter (the reason) runs on the console's server over those already-narrowed pages.

@@ -1,7 +1,7 @@
 import 'server-only'
 
-import { ConsoleError } from '@/lib/api/console-error'
 import { parseArn } from '@/lib/access/arn'
+import { ConsoleError } from '@/lib/api/console-error'
 import { POD_IDENTITY_AGENT_ADDON } from '@/lib/aws/cluster-mappers'
 import { listAddons } from '@/lib/aws/eks-cluster-parts'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'

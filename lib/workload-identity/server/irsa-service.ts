@@ -1,12 +1,11 @@
 import 'server-only'
 
 import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { getServiceAccount, patchServiceAccountAnnotations } from '@/lib/k8s/kube-service-accounts'
 import { IRSA_ANNOTATIONS } from '@/lib/workload-identity/workload-identity-commands'
 import type { IrsaAnnotationsInput } from '@/lib/workload-identity/workload-identity-schemas'
-
-import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 
 /**
  * The annotation changes a form asks for: a value sets, '' removes. Without a role ARN the other three annotations

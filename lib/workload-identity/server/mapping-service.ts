@@ -2,8 +2,8 @@ import 'server-only'
 
 import type { V1Pod, V1ServiceAccount } from '@kubernetes/client-node'
 
-import { isConsoleError } from '@/lib/api/console-error'
 import { parseArn } from '@/lib/access/arn'
+import { isConsoleError } from '@/lib/api/console-error'
 import { getRoleTrust } from '@/lib/aws/iam-roles'
 import { mapLimited } from '@/lib/aws/map-limited'
 import { listPodIdentityAssociations, type PodIdentityAssociationDetail } from '@/lib/aws/pod-identity'

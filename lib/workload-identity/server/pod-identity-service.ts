@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { isConsoleError } from '@/lib/api/console-error'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import {
   createPodIdentityAssociation,
   deletePodIdentityAssociation,
@@ -11,8 +12,6 @@ import {
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { createServiceAccount, getServiceAccount } from '@/lib/k8s/kube-service-accounts'
 import type { CreatePodIdentityInput, UpdatePodIdentityInput } from '@/lib/workload-identity/workload-identity-schemas'
-
-import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 
 const eksTarget = (ref: ClusterRef) => ({ region: ref.region, cluster: ref.name })
 

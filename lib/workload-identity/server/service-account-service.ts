@@ -3,6 +3,7 @@ import 'server-only'
 import { stringify } from 'yaml'
 
 import { ConsoleError } from '@/lib/api/console-error'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { listPodIdentityAssociations } from '@/lib/aws/pod-identity'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { collectPages, listServiceAccounts } from '@/lib/k8s/kube-lists'
@@ -11,7 +12,6 @@ import { createServiceAccount, getServiceAccount, listServiceAccountPods } from 
 import { createServiceAccountCommand } from '@/lib/workload-identity/workload-identity-commands'
 import type { ServiceAccountChoices, ServiceAccountDetail } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { loadClusterIdentityFacts } from './cluster-identity-facts'
 import { buildMapping, createRoleReader, readIrsa, toPodFacts } from './mapping-service'
 

@@ -1,7 +1,8 @@
 import 'server-only'
 
-import { ConsoleError } from '@/lib/api/console-error'
 import { parseArn } from '@/lib/access/arn'
+import { ConsoleError } from '@/lib/api/console-error'
+import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { addOidcProviderClientId, createOidcProvider } from '@/lib/aws/iam-oidc-providers'
 import { createIamRole, getRoleTrust, updateRoleTrustPolicy } from '@/lib/aws/iam-roles'
 import { listPodIdentityAssociations } from '@/lib/aws/pod-identity'
@@ -23,7 +24,6 @@ import type {
   TrustFixPreview,
 } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { auditedWrite, type Actor } from '@/lib/audit/server/audited-write'
 import { loadClusterIdentityFacts } from './cluster-identity-facts'
 import { readIrsa } from './mapping-service'
 

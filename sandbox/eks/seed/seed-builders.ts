@@ -1,11 +1,6 @@
 import { ACCOUNT_ID, buildOidcIssuerUrl, type SeedCluster } from '../../core/seed-constants'
-import type {
-  AccessEntryRecord,
-  AccessEntryType,
-  AccessScope,
-  ClusterRecord,
-  PodIdentityAssociationRecord,
-} from '../records'
+import { buildDefaultUsername, listSystemGroups, parsePrincipalArn } from '../access-entry-rules'
+import { buildAccessPolicyArn } from '../access-policies'
 import {
   buildAccessEntryArn,
   buildAddonArn,
@@ -14,9 +9,14 @@ import {
   buildNodegroupArn,
   buildPodIdentityAssociationArn,
 } from '../arns'
-import { buildDefaultUsername, listSystemGroups, parsePrincipalArn } from '../access-entry-rules'
-import { buildAccessPolicyArn } from '../access-policies'
 import { deriveAssociationId, deriveUuid } from '../ids'
+import type {
+  AccessEntryRecord,
+  AccessEntryType,
+  AccessScope,
+  ClusterRecord,
+  PodIdentityAssociationRecord,
+} from '../records'
 
 // Small deterministic builders the seed story is written with. Ids derive from names, so every fresh sandbox has the
 // same ARNs.

@@ -1,4 +1,4 @@
-import { CLUSTER_SCALE, SCALE_ROLE_COUNT, USER_ARNS, buildScaleRoleArn } from '../../core/seed-constants'
+import { buildScaleRoleArn, CLUSTER_SCALE, SCALE_ROLE_COUNT, USER_ARNS } from '../../core/seed-constants'
 import type { ClusterRecord } from '../records'
 import { addSeedAccessEntry, addSeedAddons, buildSeedCluster } from './seed-builders'
 

@@ -1,12 +1,14 @@
 import {
+  ACCOUNT_ID,
   CLUSTER_EU_SHOP,
   CLUSTER_LEGACY_BATCH,
   CLUSTER_ML_AUTO,
-  ACCOUNT_ID,
   ROLE_ARNS,
   SSO_ROLE_NAME,
   USER_ARNS,
 } from '../../core/seed-constants'
+import { buildIdentityProviderConfigArn } from '../arns'
+import { deriveUuid } from '../ids'
 import type { ClusterRecord } from '../records'
 import {
   addSeedAccessEntry,
@@ -15,10 +17,8 @@ import {
   addSeedNodegroup,
   buildSeedCluster,
 } from './seed-builders'
-import { deriveUuid } from '../ids'
-import { buildIdentityProviderConfigArn } from '../arns'
-import { buildScaleCluster } from './seed-scale'
 import { buildProdWeb } from './seed-prod-web'
+import { buildScaleCluster } from './seed-scale'
 
 // The demo story (demo-world.md). `admin` created every cluster with bootstrapClusterCreatorAdminPermissions=true, so
 // wherever access entries exist it has a STANDARD entry with AmazonEKSClusterAdminPolicy at cluster scope (§2).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import {
   buildOidcIssuerUrl,
   buildOidcProviderArn,
@@ -10,8 +11,8 @@ import {
   USER_ACCESS_KEYS,
 } from '../../core/seed-constants'
 import { evaluateTrustPolicy } from '../../sts/trust-policy'
-import { seedIam } from './seed-iam'
 import { findPrincipal } from '../state'
+import { seedIam } from './seed-iam'
 
 const iam = seedIam({ scale: 'default' })
 

@@ -1,5 +1,6 @@
 // The aws-auth ConfigMaps of the clusters whose authentication mode still reads it (docs/aws-auth.md).
 import { stringify } from 'yaml'
+
 import {
   ACCOUNT_ID,
   DELETED_ROLE_ARN,

@@ -3,10 +3,10 @@
 import { ClusterStore } from '../cluster-store'
 import { buildStorageKey } from '../resources'
 import type { KubeObject } from '../types'
-import { buildBinding, buildDefaultClusterRoleBindings, buildDefaultClusterRoles } from './default-rbac'
 import { buildNode } from './build-node'
 import { buildPod, type PodState } from './build-pod'
 import { buildPodEvents } from './build-pod-events'
+import { buildBinding, buildDefaultClusterRoleBindings, buildDefaultClusterRoles } from './default-rbac'
 import { buildStableHex, buildStableUid, formatSeedTime, hashString } from './seed-random'
 
 export interface NodeGroupSeed {

@@ -1,8 +1,8 @@
 // Nodes as EKS managed node groups and EKS Auto Mode (Karpenter) create them, with the well-known labels the console
 // groups by: topology.kubernetes.io/zone, node.kubernetes.io/instance-type, eks.amazonaws.com/nodegroup or
 // karpenter.sh/nodepool + eks.amazonaws.com/compute-type=auto.
-import { buildStableHex, buildStableUid, formatSeedTime } from './seed-random'
 import type { KubeObject } from '../types'
+import { buildStableHex, buildStableUid, formatSeedTime } from './seed-random'
 
 /** The kubelet version nodes report; matches the API server's /version minor. */
 export const KUBELET_VERSION = 'v1.32.9-eks-113cf36'

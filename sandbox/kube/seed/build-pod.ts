@@ -1,7 +1,7 @@
 // Pods in every state a person meets, with the status fields kubectl and the console read (phase, conditions,
 // containerStatuses with restartCount/state/lastState, reason for Evicted) and the events kubelet/scheduler emit.
-import { buildStableHex, buildStableUid, formatSeedTime } from './seed-random'
 import type { KubeObject } from '../types'
+import { buildStableHex, buildStableUid, formatSeedTime } from './seed-random'
 
 export type PodState =
   'Running' | 'Pending' | 'CrashLoopBackOff' | 'ImagePullBackOff' | 'Completed' | 'Evicted' | 'OOMKilled'

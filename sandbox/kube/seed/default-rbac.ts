@@ -1,10 +1,10 @@
 // The RBAC objects every EKS cluster starts with: kube-apiserver's bootstrap policy (cluster-admin, the aggregated
 // admin/edit/view roles and their system:aggregate-to-* parts, system:basic-user, system:discovery,
 // system:public-info-viewer) and the EKS additions (eks:node-bootstrapper bound to system:bootstrappers/system:nodes).
-import type { KubeObject, PolicyRule } from '../types'
 import { computeAggregatedRules } from '../aggregation'
-import { buildStableUid, formatSeedTime } from './seed-random'
+import type { KubeObject, PolicyRule } from '../types'
 import { ADMIN_RULES, EDIT_RULES, VIEW_RULES } from './default-rbac-rules'
+import { buildStableUid, formatSeedTime } from './seed-random'
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io'
 const RBAC_V1 = `${RBAC_GROUP}/v1`

@@ -2,10 +2,10 @@
 // node groups and node pools, Pod Identity associations (orders/orders-api, reports/reports-job,
 // analytics/partner-sync) and the access entries whose groups the RoleBindings below name.
 import { ROLE_ARNS } from '../../core/seed-constants'
-import type { ClusterSeed } from './build-cluster'
 import { buildLegacyBatchAwsAuth } from './aws-auth-seed'
-import { IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS, buildSystemWorkloads } from './demo-shared'
+import type { ClusterSeed } from './build-cluster'
 import { buildProdWebSeed } from './demo-prod-web'
+import { buildSystemWorkloads, IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS } from './demo-shared'
 
 /** The Kubernetes side of each default-scale demo cluster, keyed by cluster name. */
 export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {

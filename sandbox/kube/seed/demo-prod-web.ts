@@ -1,9 +1,9 @@
 // prod-web (API_AND_CONFIG_MAP): managed node groups general + spot-batch, IRSA and Pod Identity workloads (one
 // service account with both), team RoleBindings, a binding to a group nobody carries, and aws-auth.
 import { ROLE_ARNS } from '../../core/seed-constants'
-import type { ClusterSeed } from './build-cluster'
 import { buildProdWebAwsAuth } from './aws-auth-seed'
-import { IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS, buildSystemWorkloads } from './demo-shared'
+import type { ClusterSeed } from './build-cluster'
+import { buildSystemWorkloads, IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS } from './demo-shared'
 
 /** The Kubernetes side of prod-web. */
 export function buildProdWebSeed(): ClusterSeed {

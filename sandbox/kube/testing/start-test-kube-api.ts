@@ -8,6 +8,7 @@ import {
   KubeConfig,
   RbacAuthorizationV1Api,
 } from '@kubernetes/client-node'
+
 import { startKubeApi, type KubeApi } from '../kube-api-server'
 import { KubeStore } from '../kube-store'
 import { seedKubeStore } from '../seed/seed-kube-store'

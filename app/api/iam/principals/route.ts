@@ -1,6 +1,6 @@
-import { withRole } from '@/lib/api/server/with-role'
 import { principalSearchQuerySchema } from '@/lib/access/access-entry-params'
 import { searchIamPrincipals } from '@/lib/access/server/iam-principal-search'
+import { withRole } from '@/lib/api/server/with-role'
 import { env } from '@/lib/env'
 
 // GET /api/iam/principals?q=&region= — IAM roles and users whose name, path or ARN contains q.

@@ -1,9 +1,9 @@
-import { withRole } from '@/lib/api/server/with-role'
 import { principalSearchQuerySchema } from '@/lib/access/access-entry-params'
 import { searchIamPrincipals } from '@/lib/access/server/iam-principal-search'
+import { withRole } from '@/lib/api/server/with-role'
 import { env } from '@/lib/env'
-import { createWorkloadRoleSchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { createWorkloadRole } from '@/lib/workload-identity/server/trust-fix-service'
+import { createWorkloadRoleSchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 const LIMIT = 25
 

@@ -5,8 +5,8 @@ import { notFound } from 'next/navigation'
 import { ClusterOverview } from '@/components/clusters/cluster-overview'
 import { isConsoleError } from '@/lib/api/console-error'
 import { describeClusterOverview } from '@/lib/clusters/server/cluster-overview'
-import { clusterKeys } from '@/lib/queries/cluster-queries'
 import { pageClusterRef } from '@/lib/clusters/server/page-params'
+import { clusterKeys } from '@/lib/queries/cluster-queries'
 
 type Params = Promise<{ region: string; cluster: string }>
 

@@ -1,6 +1,6 @@
 import { withRole } from '@/lib/api/server/with-role'
-import { describeClusterOverview } from '@/lib/clusters/server/cluster-overview'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { describeClusterOverview } from '@/lib/clusters/server/cluster-overview'
 
 // GET /api/clusters/:region/:cluster — the overview: endpoint, identity, auth mode, compute, add-ons, tags.
 export const GET = withRole<{ region: string; cluster: string }>('viewer', async ({ params }) => {

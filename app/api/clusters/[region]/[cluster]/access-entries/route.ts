@@ -1,7 +1,7 @@
-import { withRole } from '@/lib/api/server/with-role'
 import { createAccessEntrySchema } from '@/lib/access/access-entry-schema'
-import { loadAccessEntriesPage } from '@/lib/access/server/list-access-entries'
 import { grantAccess } from '@/lib/access/server/grant-access'
+import { loadAccessEntriesPage } from '@/lib/access/server/list-access-entries'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 type Params = { region: string; cluster: string }

@@ -1,7 +1,7 @@
-import { withRole } from '@/lib/api/server/with-role'
-import { changeAuthenticationMode } from '@/lib/access/server/authentication-mode-service'
 import { authenticationModeRequestSchema } from '@/lib/access/access-entry-params'
+import { changeAuthenticationMode } from '@/lib/access/server/authentication-mode-service'
 import { getAuthenticationModeState } from '@/lib/access/server/authentication-mode-state'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 type Params = { region: string; cluster: string }

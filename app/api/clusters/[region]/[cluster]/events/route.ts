@@ -1,8 +1,8 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { listObjectEvents } from '@/lib/resources/server/object-events'
 import { readSearchParams } from '@/lib/resources/resource-filters'
 import { eventsQuerySchema } from '@/lib/resources/resource-params'
+import { listObjectEvents } from '@/lib/resources/server/object-events'
 
 // GET /api/clusters/:region/:cluster/events?kind=Pod&name=x&namespace=y — the events of one object.
 export const GET = withRole<{ region: string; cluster: string }>('viewer', async ({ req, params }) => {

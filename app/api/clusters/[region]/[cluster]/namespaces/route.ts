@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { listNamespaceRows } from '@/lib/resources/server/namespaces'
 import { namespaceFiltersSchema, pagingSchema, readSearchParams } from '@/lib/resources/resource-filters'
+import { listNamespaceRows } from '@/lib/resources/server/namespaces'
 
 // GET /api/clusters/:region/:cluster/namespaces?q=&labels=&cursor=&limit= — one page of namespace rows.
 export const GET = withRole<{ region: string; cluster: string }>('viewer', async ({ req, params }) => {

@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { createPodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { addPodIdentityAssociation } from '@/lib/workload-identity/server/pod-identity-service'
+import { createPodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 type Params = { region: string; cluster: string }
 

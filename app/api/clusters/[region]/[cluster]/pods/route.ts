@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { listPodRows } from '@/lib/resources/server/pods'
 import { pagingSchema, podFiltersSchema, readSearchParams } from '@/lib/resources/resource-filters'
+import { listPodRows } from '@/lib/resources/server/pods'
 
 // GET /api/clusters/:region/:cluster/pods?ns=a,b&q=&status=&node=&labels=&cursor=&limit= — one page of Pod rows.
 export const GET = withRole<{ region: string; cluster: string }>('viewer', async ({ req, params }) => {

@@ -1,10 +1,10 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
+import { addServiceAccount, listServiceAccountChoices } from '@/lib/workload-identity/server/service-account-service'
 import {
   createServiceAccountSchema,
   serviceAccountChoicesQuerySchema,
 } from '@/lib/workload-identity/workload-identity-schemas'
-import { addServiceAccount, listServiceAccountChoices } from '@/lib/workload-identity/server/service-account-service'
 
 type Params = { region: string; cluster: string }
 

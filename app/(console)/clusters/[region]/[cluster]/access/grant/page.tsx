@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 
 import { GrantAccessForm } from '@/components/access-entries/grant-access-form'
-import { pageClusterRef } from '@/lib/clusters/server/page-params'
 import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
-import { requireSession, sessionRole } from '@/lib/auth/server/session'
-import { clusterPagePath } from '@/lib/queries/api-paths'
 import { hasRole } from '@/lib/auth/console-role'
+import { requireSession, sessionRole } from '@/lib/auth/server/session'
+import { pageClusterRef } from '@/lib/clusters/server/page-params'
+import { clusterPagePath } from '@/lib/queries/api-paths'
 
 type Params = Promise<{ region: string; cluster: string }>
 

@@ -1,9 +1,9 @@
-import { updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
-import { withRole } from '@/lib/api/server/with-role'
-import { changeAccessEntry, getAccessEntry, removeAccessEntry } from '@/lib/access/server/access-entry-service'
-import { entryParamsSchema } from '@/lib/access/access-entry-params'
-import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
 import { deleteAccessEntrySchema } from '@/lib/access/access-entry-bodies'
+import { entryParamsSchema } from '@/lib/access/access-entry-params'
+import { updateAccessEntrySchema } from '@/lib/access/access-entry-schema'
+import { changeAccessEntry, getAccessEntry, removeAccessEntry } from '@/lib/access/server/access-entry-service'
+import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
+import { withRole } from '@/lib/api/server/with-role'
 
 type Params = { region: string; cluster: string; principal: string }
 

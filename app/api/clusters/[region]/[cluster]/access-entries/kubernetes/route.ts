@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/server/with-role'
 import { loadKubernetesContext } from '@/lib/access/server/kubernetes-context'
+import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 
 // GET …/access-entries/kubernetes — namespaces and bound groups for the grant form's warnings.

@@ -1,5 +1,5 @@
-import { withRole } from '@/lib/api/server/with-role'
 import { updateParamsSchema } from '@/lib/access/access-entry-params'
+import { withRole } from '@/lib/api/server/with-role'
 import { getIdentityProviderUpdate } from '@/lib/identity-providers/server/identity-provider-service'
 
 // GET …/identity-provider-updates/:updateId — DescribeUpdate, polled while an association or disassociation runs.

@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/server/with-role'
-import { getNamespaceDetail } from '@/lib/resources/server/namespaces'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 import { namespaceNameSchema } from '@/lib/resources/resource-params'
+import { getNamespaceDetail } from '@/lib/resources/server/namespaces'
 
 const paramsSchema = clusterParamsSchema.extend({ name: namespaceNameSchema })
 

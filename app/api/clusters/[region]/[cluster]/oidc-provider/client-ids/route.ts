@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { addOidcClientIdSchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { addClusterOidcClientId } from '@/lib/workload-identity/server/trust-fix-service'
+import { addOidcClientIdSchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 type Params = { region: string; cluster: string }
 

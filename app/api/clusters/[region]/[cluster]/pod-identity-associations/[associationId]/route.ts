@@ -1,10 +1,10 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { associationIdSchema, updatePodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
 import {
   changePodIdentityAssociation,
   removePodIdentityAssociation,
 } from '@/lib/workload-identity/server/pod-identity-service'
+import { associationIdSchema, updatePodIdentitySchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 type Params = { region: string; cluster: string; associationId: string }
 const paramsSchema = clusterParamsSchema.extend({ associationId: associationIdSchema })

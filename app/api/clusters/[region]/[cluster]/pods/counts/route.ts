@@ -1,8 +1,8 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { countPodsByNamespace, countPodsByNode } from '@/lib/resources/server/pod-counts'
-import { podCountsQuerySchema } from '@/lib/resources/resource-params'
 import { readSearchParams } from '@/lib/resources/resource-filters'
+import { podCountsQuerySchema } from '@/lib/resources/resource-params'
+import { countPodsByNamespace, countPodsByNode } from '@/lib/resources/server/pod-counts'
 
 // GET /api/clusters/:region/:cluster/pods/counts?namespaces=a,b (or ?nodes=x,y) — Pod counts for the rows on screen.
 export const GET = withRole<{ region: string; cluster: string }>('viewer', async ({ req, params }) => {

@@ -1,7 +1,7 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { applyTrustFixSchema, trustFixQuerySchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { applyTrustFix, previewTrustFix } from '@/lib/workload-identity/server/trust-fix-service'
+import { applyTrustFixSchema, trustFixQuerySchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 type Params = { region: string; cluster: string }
 

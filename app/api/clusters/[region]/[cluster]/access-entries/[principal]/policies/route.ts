@@ -1,8 +1,8 @@
-import { withRole } from '@/lib/api/server/with-role'
-import { setAccessPolicy } from '@/lib/access/server/access-entry-service'
-import { entryParamsSchema } from '@/lib/access/access-entry-params'
-import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
 import { associatePolicyRequestSchema } from '@/lib/access/access-entry-bodies'
+import { entryParamsSchema } from '@/lib/access/access-entry-params'
+import { setAccessPolicy } from '@/lib/access/server/access-entry-service'
+import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
+import { withRole } from '@/lib/api/server/with-role'
 
 type Params = { region: string; cluster: string; principal: string }
 

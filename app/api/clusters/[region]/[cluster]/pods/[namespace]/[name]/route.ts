@@ -1,6 +1,6 @@
 import { withRole } from '@/lib/api/server/with-role'
-import { getPodDetail } from '@/lib/resources/server/pods'
 import { podParamsSchema } from '@/lib/resources/resource-params'
+import { getPodDetail } from '@/lib/resources/server/pods'
 
 type Params = { region: string; cluster: string; namespace: string; name: string }
 

@@ -1,8 +1,8 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { irsaAnnotationsSchema, serviceAccountParamsSchema } from '@/lib/workload-identity/workload-identity-schemas'
 import { setIrsaAnnotations } from '@/lib/workload-identity/server/irsa-service'
 import { loadServiceAccountDetail } from '@/lib/workload-identity/server/service-account-service'
+import { irsaAnnotationsSchema, serviceAccountParamsSchema } from '@/lib/workload-identity/workload-identity-schemas'
 
 type Params = { region: string; cluster: string; namespace: string; name: string }
 const paramsSchema = clusterParamsSchema.merge(serviceAccountParamsSchema)

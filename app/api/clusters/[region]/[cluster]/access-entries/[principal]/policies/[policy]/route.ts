@@ -1,8 +1,8 @@
-import { withRole } from '@/lib/api/server/with-role'
-import { removeAccessPolicy } from '@/lib/access/server/access-entry-service'
-import { entryPolicyParamsSchema } from '@/lib/access/access-entry-params'
-import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
 import { disassociatePolicySchema } from '@/lib/access/access-entry-bodies'
+import { entryPolicyParamsSchema } from '@/lib/access/access-entry-params'
+import { removeAccessPolicy } from '@/lib/access/server/access-entry-service'
+import { entryResponse, parseIfMatch } from '@/lib/access/server/entry-version'
+import { withRole } from '@/lib/api/server/with-role'
 
 type Params = { region: string; cluster: string; principal: string; policy: string }
 
