@@ -2,7 +2,7 @@
 export interface BenchFigure {
   label: string
   value: number
-  unit: 'ms' | 's' | 'MB' | 'ratio' | 'count'
+  unit: 'ms' | 's' | 'MB' | 'kB' | 'ratio' | 'count'
   /** Upper bound the figure should stay under; omitted for figures that are context, not targets. */
   target?: number
 }

@@ -4,20 +4,12 @@
 // Both sides of the ratio are timed until the caller holds the page as objects (response read and JSON-parsed), as
 // any client of either API must; the console's side includes its own Kubernetes list, projection and session check.
 // The sandbox and the console run as their own processes, as they would in production.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { Agent as HttpAgent, request as httpRequest, type RequestOptions } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium } from '@playwright/test'
 
-import { chromiumArgs, chromiumExecutablePath } from '../scripts/chromium'
-import { ensureBuilt } from '../scripts/ensure-built'
-import { sandboxEnvironment } from '../scripts/launch-mode'
-import { findFreePort, waitForUrl } from '../scripts/local-server'
 import type { BenchFigure, Benchmark } from './bench-types'
+import { startConsoleUnderBench } from './console-under-bench'
 
 const PAGE = 500
 const SAMPLES = 31
@@ -36,11 +28,6 @@ async function timeMedians(runs: [() => Promise<unknown>, () => Promise<unknown>
     }
   }
   return [median(samples[0]), median(samples[1])]
-}
-
-function stop(child: ChildProcess): Promise<unknown> {
-  child.kill('SIGTERM')
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
 }
 
 /**
@@ -92,49 +79,10 @@ async function rawKubeGetter(sandboxUrl: string) {
 export const benchmark: Benchmark = {
   name: 'Browse Pods (scale cluster: 100,000 Pods, headless Chromium)',
   async run(): Promise<BenchFigure[]> {
-    const stateDir = await mkdtemp(join(tmpdir(), 'bench-pods-'))
-    const [sandboxPort, consolePort] = [await findFreePort(), await findFreePort()]
-    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`
-    const consoleUrl = `http://localhost:${consolePort}`
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...sandboxEnvironment(String(sandboxPort), {}),
-      NEXTAUTH_URL: consoleUrl,
-      NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef',
-      NEXT_TELEMETRY_DISABLED: '1',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    }
-    await ensureBuilt(env)
-    const tsx = require.resolve('tsx/cli')
-    const children = [
-      spawn(
-        process.execPath,
-        [tsx, 'sandbox/main.ts', '--port', String(sandboxPort), '--state-dir', stateDir, '--reset'],
-        {
-          env: { ...env, SANDBOX_SCALE: 'large' },
-          stdio: 'ignore',
-        },
-      ),
-    ]
-    const browser = await chromium.launch({
-      executablePath: chromiumExecutablePath,
-      args: [...chromiumArgs, '--enable-precise-memory-info'],
-    })
+    const bench = await startConsoleUnderBench({ scale: 'large', chromiumExtraArgs: ['--enable-precise-memory-info'] })
+    const { consoleUrl, sandboxUrl } = bench
     try {
-      await waitForUrl(`${sandboxUrl}/_sandbox/health`, 120_000)
-      children.push(
-        spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--port', String(consolePort)], {
-          env,
-          stdio: 'ignore',
-        }),
-      )
-      await waitForUrl(`${consoleUrl}/signin`, 60_000)
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-      await page.goto(`${consoleUrl}/signin`)
-      await page.getByLabel('Username').fill('admin')
-      await page.getByLabel('Password').fill('sandbox')
-      await page.getByRole('button', { name: /sign in/i }).click()
-      await page.waitForURL(/\/clusters/)
+      const page = await (await bench.signedInContext()).newPage()
       const podsUrl = `${consoleUrl}/clusters/us-west-2/scale/resources/pods`
       // Warm the route once (Next compiles nothing at runtime, but the console's connection and token caches fill).
       await page.goto(podsUrl)
@@ -178,9 +126,7 @@ export const benchmark: Benchmark = {
         { label: 'console API time / raw Kubernetes list time', value: consoleMs / rawMs, unit: 'ratio', target: 1.2 },
       ]
     } finally {
-      await browser.close()
-      for (const child of children.reverse()) await stop(child)
-      await rm(stateDir, { recursive: true, force: true })
+      await bench.stop()
     }
   },
 }
