@@ -29,6 +29,8 @@ function stopChild(child: ChildProcess): Promise<unknown> {
 export async function startConsoleUnderBench(options: {
   scale: 'default' | 'large'
   chromiumExtraArgs?: string[]
+  /** Node.js flags for the console's process only, e.g. `--cpu-prof` to see where its time goes. */
+  consoleNodeArgs?: string[]
 }): Promise<ConsoleUnderBench> {
   const stateDir = await mkdtemp(join(tmpdir(), 'bench-console-'))
   const [sandboxPort, consolePort] = [await findFreePort(), await findFreePort()]
@@ -66,10 +68,20 @@ export async function startConsoleUnderBench(options: {
   try {
     await waitForUrl(`${sandboxUrl}/_sandbox/health`, 120_000)
     children.push(
-      spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--port', String(consolePort)], {
-        env,
-        stdio: 'ignore',
-      }),
+      spawn(
+        process.execPath,
+        [
+          ...(options.consoleNodeArgs ?? []),
+          require.resolve('next/dist/bin/next'),
+          'start',
+          '--port',
+          String(consolePort),
+        ],
+        {
+          env,
+          stdio: 'ignore',
+        },
+      ),
     )
     await waitForUrl(`${consoleUrl}/signin`, 60_000)
     const signIn = await browser.newContext({ viewport: { width: 1440, height: 900 } })
