@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { ensureBuilt } from '@/scripts/ensure-built'
 import { signInSandbox, startConsoleProcess, type ConsoleProcess } from '@/tests/support/console-server-process'
 import { copyDockerRuntime, readDockerRuntime } from '@/tests/support/dockerfile-runtime'
-import { ensureStandaloneBuild } from '@/tests/support/standalone-build'
 import { freePort } from '@/tests/support/start-local-postgres'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
@@ -22,7 +22,7 @@ let server: ConsoleProcess
 let appDir: string
 
 beforeAll(async () => {
-  ensureStandaloneBuild(projectDir)
+  ensureBuilt(process.env, projectDir)
   appDir = mkdtempSync(join(tmpdir(), 'console-image-'))
   copyDockerRuntime(projectDir, appDir, runtime)
   sandbox = await startTestSandbox()
