@@ -79,6 +79,16 @@ describe('the standalone server the image runs', () => {
     })
   })
 
+  it('serves the public assets and the built scripts (the runtime stage copies both beside the server)', async () => {
+    for (const asset of ['/icon.svg', '/og-image.png']) {
+      expect((await fetch(`${server.url}${asset}`)).status, asset).toBe(200)
+    }
+    const html = await (await fetch(`${server.url}/signin`)).text()
+    const script = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0]
+    expect(script, 'a script of the sign-in page').toBeTruthy()
+    expect((await fetch(`${server.url}${script}`)).status).toBe(200)
+  })
+
   it('signs in, lists clusters, makes one audited write, and counts it all in the metrics', async () => {
     const admin = await signInSandbox(server.url, 'admin', 'sandbox')
     const page = await admin.request('GET', '/clusters')
