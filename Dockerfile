@@ -25,6 +25,7 @@ ENV AUDIT_DB_PATH=/data/audit.sqlite
 # https://nextjs.org/docs/app/api-reference/config/next-config-js/output#automatically-copying-traced-files
 COPY --from=build --chown=node:node /src/.next/standalone/ ./
 COPY --from=build --chown=node:node /src/.next/static/ ./.next/static/
+COPY --from=build --chown=node:node /src/public/ ./public/
 RUN mkdir -p /data /app/.next/cache && chown node:node /data /app/.next/cache
 USER node
 VOLUME ["/data", "/tmp", "/app/.next/cache"]

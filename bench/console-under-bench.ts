@@ -29,13 +29,13 @@ function stopChild(child: ChildProcess): Promise<unknown> {
 export async function startConsoleUnderBench(options: {
   scale: 'default' | 'large'
   chromiumExtraArgs?: string[]
-  /** Node.js flags for the console's process only, e.g. `--cpu-prof` to see where its time goes. */
+  /** Node.js flags for the console's server process, e.g. `--cpu-prof` to see where its time goes. */
   consoleNodeArgs?: string[]
 }): Promise<ConsoleUnderBench> {
   const stateDir = await mkdtemp(join(tmpdir(), 'bench-console-'))
   const [sandboxPort, consolePort] = [await findFreePort(), await findFreePort()]
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`
-  const consoleUrl = `http://localhost:${consolePort}`
+  const consoleUrl = `http://127.0.0.1:${consolePort}`
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...sandboxEnvironment(String(sandboxPort), {}),
@@ -44,7 +44,7 @@ export async function startConsoleUnderBench(options: {
     NEXT_TELEMETRY_DISABLED: '1',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   }
-  await ensureBuilt(env)
+  ensureBuilt(env)
   const tsx = require.resolve('tsx/cli')
   const children = [
     spawn(
@@ -68,20 +68,11 @@ export async function startConsoleUnderBench(options: {
   try {
     await waitForUrl(`${sandboxUrl}/_sandbox/health`, 120_000)
     children.push(
-      spawn(
-        process.execPath,
-        [
-          ...(options.consoleNodeArgs ?? []),
-          require.resolve('next/dist/bin/next'),
-          'start',
-          '--port',
-          String(consolePort),
-        ],
-        {
-          env,
-          stdio: 'ignore',
-        },
-      ),
+      // The production server, as `npm run serve` and the image run it.
+      spawn(process.execPath, [...(options.consoleNodeArgs ?? []), 'scripts/serve-standalone.mjs'], {
+        env: { ...env, PORT: String(consolePort), HOST: '127.0.0.1' },
+        stdio: 'ignore',
+      }),
     )
     await waitForUrl(`${consoleUrl}/signin`, 60_000)
     const signIn = await browser.newContext({ viewport: { width: 1440, height: 900 } })

@@ -131,8 +131,10 @@ test('a configuration error stops npm start with the fix, a non-zero exit and no
 test('a server started without the launcher explains an invalid configuration on every page', async ({ page }) => {
   const port = await findFreePort()
   // `npm run serve` in production without CONSOLE_AUTH: the case that answered a bare 500 on every page.
-  const server = launch([require.resolve('next/dist/bin/next'), 'start', '--port', String(port), '-H', '127.0.0.1'], {
+  const server = launch(['scripts/serve-standalone.mjs'], {
     HOME: scratch,
+    PORT: String(port),
+    HOST: '127.0.0.1',
     NEXT_TELEMETRY_DISABLED: '1',
   })
   launched.push(server)

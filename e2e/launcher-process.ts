@@ -1,4 +1,4 @@
-// Runs the real launcher (scripts/start.ts) or `next start` as a child process for the first-run specs: its output,
+// Runs the real launcher (scripts/start.ts) or the production server (`npm run serve`) as a child process for the first-run specs: its output,
 // its exit, and whether anything answers on an address.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { connect } from 'node:net'

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Serves the production build without the development dependencies, as the container image does:
-//   npm run build && npm run serve:standalone
+//   npm run build && npm run serve        (npm start runs it too, beside the sandbox)
 // Next's standalone output (.next/standalone) holds server.js and the node_modules it traces, but not the static
 // assets, which Next leaves to be copied beside it
 // (https://nextjs.org/docs/app/api-reference/config/next-config-js/output#automatically-copying-traced-files).
@@ -28,7 +28,8 @@ for (const match of runtimeStage.matchAll(/^COPY --from=build (?:--chown=\S+ )?(
 }
 
 const port = process.env.PORT ?? '3000'
-const child = spawn(process.execPath, ['server.js'], {
+// Node flags given to this script (e.g. --cpu-prof) go to the server, where the console's time is spent.
+const child = spawn(process.execPath, [...process.execArgv, 'server.js'], {
   cwd: standalone,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production', PORT: port, HOSTNAME: process.env.HOST ?? '127.0.0.1' },

@@ -2,6 +2,7 @@
 // `--aws`, checks the person's AWS credentials), then serves the console. Ctrl-C stops everything it started.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { describeEnvProblem, findEnvProblems, parseEnv, type EnvProblem } from '@/lib/env-schema'
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (!args['skip-build']) await ensureBuilt(env)
+  if (!args['skip-build']) ensureBuilt(env)
 
   if (plan.kind === 'sandbox') {
     const sandboxArgs = ['sandbox/main.ts', '--port', args['sandbox-port'], '--host', plan.host]
@@ -139,10 +140,17 @@ async function main(): Promise<void> {
     await waitForUrl(`http://${dial}:${args['sandbox-port']}/_sandbox/health`, 60_000)
   }
 
-  const nextArgs = ['start', '--port', args.port, '--hostname', plan.host]
   // The console's server talks to the sandbox issuer over HTTPS signed by the sandbox CA (written by now).
-  const consoleEnv = sandboxSso.OIDC_ISSUER ? { ...env, ...writeSandboxCaBundle(args['state-dir'], env) } : env
-  run(process.execPath, [require.resolve('next/dist/bin/next'), ...nextArgs], consoleEnv)
+  const consoleEnv = {
+    ...(sandboxSso.OIDC_ISSUER ? { ...env, ...writeSandboxCaBundle(args['state-dir'], env) } : env),
+    PORT: args.port,
+    HOST: plan.host,
+    // The standalone server runs in .next/standalone: a relative SQLite path would land there (and go with the
+    // next build), so it is made absolute from here, where the person started the launcher.
+    AUDIT_DB_PATH: resolve(env.AUDIT_DB_PATH || '.data/audit.sqlite'),
+  }
+  // The production server (Next's standalone output), exactly as `npm run serve` and the container image run it.
+  run(process.execPath, ['scripts/serve-standalone.mjs'], consoleEnv)
   await waitForUrl(`http://${dial}:${args.port}/signin`, 60_000)
   console.log(`\n  EKS Access Console: ${consoleUrl}${plan.host === '127.0.0.1' ? ' (this machine only)' : ''}`)
   if (plan.kind === 'sandbox') {

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-eks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { ensureBuilt } from '@/scripts/ensure-built'
 import {
   signInSandbox,
   signOut,
@@ -19,7 +20,6 @@ import {
   type ConsoleProcess,
 } from '@/tests/support/console-server-process'
 import { copyDockerRuntime, readDockerRuntime } from '@/tests/support/dockerfile-runtime'
-import { ensureStandaloneBuild } from '@/tests/support/standalone-build'
 import { freePort, startLocalPostgres, type LocalPostgres } from '@/tests/support/start-local-postgres'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
@@ -42,7 +42,7 @@ let replicas: [ConsoleProcess, ConsoleProcess]
 
 beforeAll(async () => {
   if (!pg) return
-  ensureStandaloneBuild(projectDir)
+  ensureBuilt(process.env, projectDir)
   appDir = mkdtempSync(join(tmpdir(), 'console-replicas-'))
   copyDockerRuntime(projectDir, appDir, runtime)
   sandbox = await startTestSandbox()

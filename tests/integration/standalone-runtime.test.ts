@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { ensureBuilt } from '@/scripts/ensure-built'
 import { signInSandbox, startConsoleProcess, type ConsoleProcess } from '@/tests/support/console-server-process'
 import { copyDockerRuntime, readDockerRuntime } from '@/tests/support/dockerfile-runtime'
-import { ensureStandaloneBuild } from '@/tests/support/standalone-build'
 import { freePort } from '@/tests/support/start-local-postgres'
 import { startTestSandbox, type TestSandbox } from '@/tests/support/start-test-sandbox'
 
@@ -22,7 +22,7 @@ let server: ConsoleProcess
 let appDir: string
 
 beforeAll(async () => {
-  ensureStandaloneBuild(projectDir)
+  ensureBuilt(process.env, projectDir)
   appDir = mkdtempSync(join(tmpdir(), 'console-image-'))
   copyDockerRuntime(projectDir, appDir, runtime)
   sandbox = await startTestSandbox()
@@ -77,6 +77,16 @@ describe('the standalone server the image runs', () => {
         { name: 'store', ok: true, detail: 'sqlite' },
       ],
     })
+  })
+
+  it('serves the public assets and the built scripts (the runtime stage copies both beside the server)', async () => {
+    for (const asset of ['/icon.svg', '/og-image.png']) {
+      expect((await fetch(`${server.url}${asset}`)).status, asset).toBe(200)
+    }
+    const html = await (await fetch(`${server.url}/signin`)).text()
+    const script = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0]
+    expect(script, 'a script of the sign-in page').toBeTruthy()
+    expect((await fetch(`${server.url}${script}`)).status).toBe(200)
   })
 
   it('signs in, lists clusters, makes one audited write, and counts it all in the metrics', async () => {
