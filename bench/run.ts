@@ -6,6 +6,7 @@ const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./access-page'),
   () => import('./browse-pods'),
   () => import('./aws-auth-migration'),
+  () => import('./effective-access'),
 ]
 
 function formatFigure(f: BenchFigure): string {

@@ -12,6 +12,7 @@ import { whoCan, type WhoCanAnswer } from '@/lib/effective-access/who-can'
 import { diagnoseRequest, type Diagnosis } from '@/lib/effective-access/why-forbidden'
 
 import { loadClusterSnapshot, type ClusterSnapshot } from './cluster-snapshot'
+import { crossCheckRbac, type CrossCheck } from './cross-check'
 import { loadPrincipalFacts } from './principal-facts'
 
 /** How many namespace rows a matrix gets when the question names none. */
@@ -63,6 +64,8 @@ export type ForbiddenExplanation = SnapshotInfo & {
   /** The principals that username can belong to (more than one: the first is diagnosed). */
   candidates: UsernameMatch[]
   diagnosis: Diagnosis | null
+  /** The RBAC part of the answer, asked of the cluster with a SubjectAccessReview. */
+  crossCheck: CrossCheck | null
 }
 
 /** "Why Forbidden?" for a pasted message or a principal + request. */
@@ -92,8 +95,10 @@ export async function explainForbidden(ref: ClusterRef, query: WhyForbiddenQuery
   } else {
     request = toRequestAttributes({ ...query, verb: query.verb ?? '' })
   }
-  if (!principalArn) return { ...info(snapshot), username, candidates, diagnosis: null }
+  if (!principalArn) return { ...info(snapshot), username, candidates, diagnosis: null, crossCheck: null }
   const principal = await loadPrincipalFacts(ref.region, principalArn, snapshot.accountId)
   const identity = resolveIdentity(snapshot.auth, principalArn, { sessionName, principal })
-  return { ...info(snapshot), username, candidates, diagnosis: diagnoseRequest(snapshot.rbac, identity, request) }
+  const diagnosis = diagnoseRequest(snapshot.rbac, identity, request)
+  const crossCheck = await crossCheckRbac(ref, snapshot.rbac, identity, diagnosis.request)
+  return { ...info(snapshot), username, candidates, diagnosis, crossCheck }
 }

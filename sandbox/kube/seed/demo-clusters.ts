@@ -6,6 +6,7 @@ import type { ClusterSeed } from './build-cluster'
 import { buildLegacyBatchAwsAuth } from './aws-auth-seed'
 import { IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS, buildSystemWorkloads } from './demo-shared'
 import { buildProdWebSeed } from './demo-prod-web'
+import { buildLegacyBatchRbac } from './demo-rbac'
 
 /** The Kubernetes side of each default-scale demo cluster, keyed by cluster name. */
 export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {
@@ -93,6 +94,7 @@ export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {
       ],
       roleBindings: TEAM_BINDINGS,
       configMaps: [{ namespace: 'kube-system', name: 'aws-auth', data: buildLegacyBatchAwsAuth() }],
+      extraRbac: buildLegacyBatchRbac(),
     },
     'eu-shop': {
       region: 'eu-west-1',
