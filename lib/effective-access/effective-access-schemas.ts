@@ -50,7 +50,7 @@ const pathSchema = z
   .trim()
   .max(1024)
   .regex(/^\/[\x21-\x7e]*$/, 'A non-resource URL starts with "/", like /metrics.')
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
+const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional())
 
 /** One request to ask about: verb + resource (kubectl style: `pods/exec`, `deployments.apps`) or a non-resource URL. */

@@ -4,6 +4,11 @@
 import { ApiException } from '@kubernetes/client-node'
 import { describe, expect, it, vi } from 'vitest'
 
+import {
+  forbiddenExplanationSchema,
+  principalAnalysisSchema,
+  whoCanAnswerSchema,
+} from '@/lib/effective-access/effective-access-dto'
 import { ROLE_ARNS } from '@/sandbox/core/seed-constants'
 import { buildKubeClients } from '@/tests/support/kube-test-clients'
 
@@ -28,6 +33,7 @@ describe('GET …/effective-access/principal', () => {
     const { GET } = await routes.principal()
     const { status, body } = await callRoute(GET, prod, { query: q({ principalArn: roleArn('TeamADeveloper'), namespaces: 'team-a,team-b' }) })
     expect(status).toBe(200)
+    principalAnalysisSchema.parse(body)
     expect(body.identity).toMatchObject({ via: 'access-entry', username: expect.stringContaining('assumed-role/TeamADeveloper/') })
     expect(body.policies).toEqual([expect.objectContaining({ policyName: 'AmazonEKSEditPolicy', accessScope: { type: 'namespace', namespaces: ['team-a'] } })])
     const cell = (namespace: string | null, resource: string, verb: string) =>
@@ -61,6 +67,7 @@ describe('GET …/effective-access/who-can', () => {
     const { GET } = await routes.whoCan()
     const { status, body } = await callRoute(GET, prod, { query: q({ verb: 'delete', resource: 'pods', namespace: 'team-b' }) })
     expect(status).toBe(200)
+    whoCanAnswerSchema.parse(body)
     const names = body.principals.map((p: { principalArn: string }) => p.principalArn.split('/').pop())
     expect(names).toEqual(expect.arrayContaining(['admin', 'PlatformAdmin', 'TeamBDeveloper']))
     expect(names).not.toContain('TeamADeveloper')
@@ -84,6 +91,7 @@ describe('GET …/effective-access/why-forbidden', () => {
     const { GET } = await routes.whyForbidden()
     const { status, body } = await callRoute(GET, prod, { query: q({ message }) })
     expect(status).toBe(200)
+    forbiddenExplanationSchema.parse(body)
     expect(body.candidates[0]).toMatchObject({ principalArn: ROLE_ARNS.TeamADeveloper, sessionName: 'EKSGetTokenAuth' })
     expect(body.diagnosis).toMatchObject({
       code: 'scope-excludes-namespace',
