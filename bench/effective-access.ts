@@ -37,13 +37,19 @@ export const benchmark: Benchmark = {
     const { analyzePrincipalAccess } = await import('@/lib/effective-access/principal-analysis')
     const { whoCan } = await import('@/lib/effective-access/who-can')
     type Objects = Parameters<typeof buildRbacIndex>[0]
+    type Selectors = NonNullable<Objects['clusterRoles'][number]['aggregationSelectors']>
 
     const clusterRoles: Objects['clusterRoles'] = buildDefaultClusterRoles().map((r) => ({
       kind: 'ClusterRole' as const,
       name: r.metadata.name,
       labels: r.metadata.labels ?? {},
       rules: (r.rules as Objects['clusterRoles'][number]['rules']) ?? [],
-      ...(r.aggregationRule ? { aggregationSelectors: (r.aggregationRule as { clusterRoleSelectors: [] }).clusterRoleSelectors } : {}),
+      ...(r.aggregationRule
+        ? {
+            aggregationSelectors:
+              (r.aggregationRule as { clusterRoleSelectors?: Selectors }).clusterRoleSelectors ?? [],
+          }
+        : {}),
     }))
     const roleNames = ['view', 'edit', 'admin']
     const roleBindings: Objects['roleBindings'] = Array.from({ length: BINDINGS - 200 }, (_, i) => ({
@@ -71,12 +77,26 @@ export const benchmark: Benchmark = {
         principalArn: roleArn(i),
         type: 'STANDARD',
         username: i % 3 === 0 ? `dev-${i}:{{SessionName}}` : null,
-        kubernetesGroups: [`team-${i % 400}`, `team-${(i + 1) % 400}`, ...(i % 50 === 0 ? [`platform-${i % 200}`] : [])],
+        kubernetesGroups: [
+          `team-${i % 400}`,
+          `team-${(i + 1) % 400}`,
+          ...(i % 50 === 0 ? [`platform-${i % 200}`] : []),
+        ],
         policies:
           i % 4 === 0
-            ? [{ policyArn: POLICY('AmazonEKSEditPolicy'), accessScope: { type: 'namespace' as const, namespaces: [ns(i), 'scale-ns-1*'] } }]
+            ? [
+                {
+                  policyArn: POLICY('AmazonEKSEditPolicy'),
+                  accessScope: { type: 'namespace' as const, namespaces: [ns(i), 'scale-ns-1*'] },
+                },
+              ]
             : i % 4 === 1
-              ? [{ policyArn: POLICY('AmazonEKSViewPolicy'), accessScope: { type: 'cluster' as const, namespaces: [] } }]
+              ? [
+                  {
+                    policyArn: POLICY('AmazonEKSViewPolicy'),
+                    accessScope: { type: 'cluster' as const, namespaces: [] },
+                  },
+                ]
               : [],
         createdAt: '2025-01-01T00:00:00.000Z',
       }
@@ -93,7 +113,12 @@ export const benchmark: Benchmark = {
     const cluster = time(20, () => whoCan(rbac, auth, { verb: 'list', apiGroup: '', resource: 'secrets' }))
     const index = time(5, () => buildRbacIndex({ clusterRoles, roles: [], roleBindings, clusterRoleBindings }))
     return [
-      { label: 'one principal: identity + holdings + matrix over 60 namespaces', value: principal, unit: 'ms', target: 200 },
+      {
+        label: 'one principal: identity + holdings + matrix over 60 namespaces',
+        value: principal,
+        unit: 'ms',
+        target: 200,
+      },
       { label: '  … ratio to target (≤ 1 meets it)', value: principal / 200, unit: 'ratio' },
       { label: 'who-can delete pods in one namespace', value: who, unit: 'ms', target: 500 },
       { label: '  … ratio to target (≤ 1 meets it)', value: who / 500, unit: 'ratio' },

@@ -56,7 +56,8 @@ export async function listPrincipalArnsByName(region: string, kind: 'role' | 'us
 }
 
 /** What IAM says of one principal for the effective-access analyzer: whether it exists, and since when. */
-export type PrincipalAge = { status: 'found'; createdAt: string | null } | { status: 'missing' } | { status: 'error'; message: string }
+export type PrincipalAge =
+  { status: 'found'; createdAt: string | null } | { status: 'missing' } | { status: 'error'; message: string }
 
 /**
  * GetRole/GetUser by name, keeping CreateDate: a principal created after its access entry was deleted and recreated,

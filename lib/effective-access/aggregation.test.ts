@@ -4,7 +4,12 @@ import { computeAggregatedRules, findAggregationSource } from './aggregation'
 import type { RbacRole } from './rbac-model'
 
 const rule = (resource: string, verb = 'get') => ({ apiGroups: [''], resources: [resource], verbs: [verb] })
-const role = (name: string, rules: RbacRole['rules'], labels: Record<string, string> = {}, selects?: string): RbacRole => ({
+const role = (
+  name: string,
+  rules: RbacRole['rules'],
+  labels: Record<string, string> = {},
+  selects?: string,
+): RbacRole => ({
   kind: 'ClusterRole',
   name,
   labels,

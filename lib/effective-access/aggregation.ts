@@ -8,7 +8,8 @@ import type { PolicyRule } from '@/lib/access/policy-rule'
 import { matchesLabelSelector } from './label-selector'
 import type { RbacRole } from './rbac-model'
 
-const ruleKey = (rule: PolicyRule) => JSON.stringify([rule.verbs, rule.apiGroups, rule.resources, rule.resourceNames, rule.nonResourceURLs])
+const ruleKey = (rule: PolicyRule) =>
+  JSON.stringify([rule.verbs, rule.apiGroups, rule.resources, rule.resourceNames, rule.nonResourceURLs])
 
 /** The ClusterRoles one aggregated ClusterRole selects, sorted by name as the controller does; never itself. */
 export function listSelectedClusterRoles(role: RbacRole, clusterRoles: readonly RbacRole[]): RbacRole[] {

@@ -29,7 +29,11 @@ export const grantPathSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('rbac'),
     subject: subjectSchema,
-    binding: z.object({ kind: z.enum(['RoleBinding', 'ClusterRoleBinding']), name: z.string(), namespace: z.string().optional() }),
+    binding: z.object({
+      kind: z.enum(['RoleBinding', 'ClusterRoleBinding']),
+      name: z.string(),
+      namespace: z.string().optional(),
+    }),
     role: z.object({ kind: z.string(), name: z.string(), namespace: z.string().optional() }),
     ruleIndex: z.number(),
     aggregatedFrom: z.string().optional(),
@@ -53,7 +57,9 @@ export const resolvedIdentitySchema = z.object({
   canonicalArn: z.string(),
   via: z.enum(['access-entry', 'aws-auth']).nullable(),
   entry: entrySchema.optional(),
-  mapping: z.object({ section: z.enum(['mapRoles', 'mapUsers', 'mapAccounts']), index: z.number(), arn: z.string() }).optional(),
+  mapping: z
+    .object({ section: z.enum(['mapRoles', 'mapUsers', 'mapAccounts']), index: z.number(), arn: z.string() })
+    .optional(),
   username: z.string().nullable(),
   groups: z.array(z.string()),
   accessPolicies: z.array(z.object({ policyArn: z.string(), accessScope: scopeSchema })),
@@ -87,7 +93,13 @@ export const principalAnalysisSchema = z.object({
   ...snapshotInfo,
   identity: resolvedIdentitySchema,
   policies: z.array(
-    z.object({ policyArn: z.string(), policyName: z.string(), accessScope: scopeSchema, rules: z.array(ruleSchema).nullable(), unverified: z.boolean() }),
+    z.object({
+      policyArn: z.string(),
+      policyName: z.string(),
+      accessScope: scopeSchema,
+      rules: z.array(ruleSchema).nullable(),
+      unverified: z.boolean(),
+    }),
   ),
   bindings: z.array(
     z.object({
@@ -140,7 +152,13 @@ const requestSchema = z.object({
 export const forbiddenExplanationSchema = z.object({
   ...snapshotInfo,
   username: z.string().nullable(),
-  candidates: z.array(z.object({ principalArn: z.string(), sessionName: z.string().optional(), via: z.enum(['access-entry', 'aws-auth', 'session-arn']) })),
+  candidates: z.array(
+    z.object({
+      principalArn: z.string(),
+      sessionName: z.string().optional(),
+      via: z.enum(['access-entry', 'aws-auth', 'session-arn']),
+    }),
+  ),
   diagnosis: z
     .object({
       request: requestSchema,
@@ -148,7 +166,9 @@ export const forbiddenExplanationSchema = z.object({
       paths: z.array(grantPathSchema),
       code: z.enum(diagnosisCodes),
       message: z.string(),
-      steps: z.array(z.object({ step: z.enum(['identity', 'access-policies', 'rbac']), ok: z.boolean(), message: z.string() })),
+      steps: z.array(
+        z.object({ step: z.enum(['identity', 'access-policies', 'rbac']), ok: z.boolean(), message: z.string() }),
+      ),
       fix: z
         .object({
           principalArn: z.string(),
@@ -162,7 +182,12 @@ export const forbiddenExplanationSchema = z.object({
     })
     .nullable(),
   crossCheck: z
-    .object({ resolver: z.boolean(), cluster: z.boolean().nullable(), agrees: z.boolean().nullable(), note: z.string().nullable() })
+    .object({
+      resolver: z.boolean(),
+      cluster: z.boolean().nullable(),
+      agrees: z.boolean().nullable(),
+      note: z.string().nullable(),
+    })
     .nullable(),
 })
 export type ForbiddenExplanationDto = z.infer<typeof forbiddenExplanationSchema>

@@ -20,7 +20,11 @@ export const analysedPrincipalArnSchema = singleLineText()
       /^\d{12}$/.test(arn.account) &&
       ((arn.service === 'iam' && (arn.resourceType === 'role' || arn.resourceType === 'user')) ||
         (arn.service === 'sts' && arn.resourceType === 'assumed-role'))
-    if (!ok) ctx.addIssue({ code: 'custom', message: `Enter the ARN of an IAM role or user (or a role session), like ${ARN_EXAMPLE}.` })
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Enter the ARN of an IAM role or user (or a role session), like ${ARN_EXAMPLE}.`,
+      })
   })
 
 // Kubernetes names: DNS labels/subdomains for namespaces and objects; verbs and resources are lower-case words.
@@ -38,13 +42,20 @@ const resourceSchema = z
   .trim()
   .min(1, 'Enter a resource, like pods, pods/exec or deployments.apps.')
   .max(253)
-  .regex(/^(\*|[a-z0-9.-]+)(\/(\*|[a-z0-9.-]+))?$/, 'A resource is lower-case, like pods, pods/exec or deployments.apps.')
+  .regex(
+    /^(\*|[a-z0-9.-]+)(\/(\*|[a-z0-9.-]+))?$/,
+    'A resource is lower-case, like pods, pods/exec or deployments.apps.',
+  )
 const apiGroupSchema = z
   .string()
   .trim()
   .max(253)
   .regex(/^(\*|[a-z0-9.-]*)$/, 'An API group is empty for the core group, or like apps or rbac.authorization.k8s.io.')
-const nameSchema = z.string().trim().max(253).regex(/^[^/\s]*$/, 'An object name has no spaces or "/".')
+const nameSchema = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[^/\s]*$/, 'An object name has no spaces or "/".')
 const pathSchema = z
   .string()
   .trim()
@@ -65,7 +76,11 @@ export const requestQuerySchema = z
   })
   .superRefine((q, ctx) => {
     if (!q.resource && !q.nonResourceURL)
-      ctx.addIssue({ code: 'custom', path: ['resource'], message: 'Enter a resource, like pods, or a non-resource URL.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resource'],
+        message: 'Enter a resource, like pods, or a non-resource URL.',
+      })
   })
 export type RequestQuery = z.infer<typeof requestQuerySchema>
 
@@ -93,7 +108,12 @@ export const principalQuerySchema = z.object({
   namespaces: optional(
     z
       .string()
-      .transform((s) => s.split(',').map((n) => n.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(namespaceSchema).max(200, 'Ask about at most 200 namespaces at once.')),
   ),
 })
@@ -119,8 +139,13 @@ export const whyForbiddenQuerySchema = z
   .superRefine((q, ctx) => {
     if (q.message) return
     if (!q.principalArn)
-      ctx.addIssue({ code: 'custom', path: ['principalArn'], message: 'Paste a Forbidden message, or pick a principal.' })
-    if (!q.verb) ctx.addIssue({ code: 'custom', path: ['verb'], message: 'Enter the verb that was refused, like list.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['principalArn'],
+        message: 'Paste a Forbidden message, or pick a principal.',
+      })
+    if (!q.verb)
+      ctx.addIssue({ code: 'custom', path: ['verb'], message: 'Enter the verb that was refused, like list.' })
     if (!q.resource && !q.nonResourceURL)
       ctx.addIssue({ code: 'custom', path: ['resource'], message: 'Enter the resource that was refused, like pods.' })
   })

@@ -22,7 +22,8 @@ export type PolicyRulesLookup = (policyArn: string) => readonly PolicyRule[] | u
  * asked as (verb, "namespaces", name) get the same treatment here.
  */
 export function normalizeRequest(attrs: RequestAttributes): RequestAttributes {
-  if (attrs.nonResourceURL !== undefined) return { verb: attrs.verb, apiGroup: '', resource: '', nonResourceURL: attrs.nonResourceURL }
+  if (attrs.nonResourceURL !== undefined)
+    return { verb: attrs.verb, apiGroup: '', resource: '', nonResourceURL: attrs.nonResourceURL }
   if (attrs.apiGroup === '' && attrs.resource === 'namespaces' && attrs.name && !attrs.namespace)
     return { ...attrs, namespace: attrs.name }
   return attrs

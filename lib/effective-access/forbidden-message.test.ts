@@ -7,17 +7,33 @@ describe('parseForbiddenMessage', () => {
     [
       'kubectl get pods -n kube-system',
       'Error from server (Forbidden): pods is forbidden: User "arn:aws:sts::111122223333:assumed-role/Dev/s" cannot list resource "pods" in API group "" in the namespace "kube-system"',
-      { username: 'arn:aws:sts::111122223333:assumed-role/Dev/s', attrs: { verb: 'list', apiGroup: '', resource: 'pods', namespace: 'kube-system' } },
+      {
+        username: 'arn:aws:sts::111122223333:assumed-role/Dev/s',
+        attrs: { verb: 'list', apiGroup: '', resource: 'pods', namespace: 'kube-system' },
+      },
     ],
     [
       'a named object and a subresource',
       'Error from server (Forbidden): pods "web-1" is forbidden: User "jane" cannot create resource "pods/exec" in API group "" in the namespace "team-a"',
-      { username: 'jane', attrs: { verb: 'create', apiGroup: '', resource: 'pods', subresource: 'exec', name: 'web-1', namespace: 'team-a' } },
+      {
+        username: 'jane',
+        attrs: {
+          verb: 'create',
+          apiGroup: '',
+          resource: 'pods',
+          subresource: 'exec',
+          name: 'web-1',
+          namespace: 'team-a',
+        },
+      },
     ],
     [
       'cluster scope, a group',
       'clusterrolebindings.rbac.authorization.k8s.io is forbidden: User "jane" cannot list resource "clusterrolebindings" in API group "rbac.authorization.k8s.io" at the cluster scope',
-      { username: 'jane', attrs: { verb: 'list', apiGroup: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings' } },
+      {
+        username: 'jane',
+        attrs: { verb: 'list', apiGroup: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings' },
+      },
     ],
     [
       'a non-resource path',
@@ -27,7 +43,10 @@ describe('parseForbiddenMessage', () => {
     [
       'wrapped over lines, with a reason after it',
       'Error from server (Forbidden): deployments.apps "api" is forbidden:\n User "team-b:s" cannot patch resource "deployments" in API group "apps"\n in the namespace "prod": RBAC: denied',
-      { username: 'team-b:s', attrs: { verb: 'patch', apiGroup: 'apps', resource: 'deployments', name: 'api', namespace: 'prod' } },
+      {
+        username: 'team-b:s',
+        attrs: { verb: 'patch', apiGroup: 'apps', resource: 'deployments', name: 'api', namespace: 'prod' },
+      },
     ],
     ['not a Forbidden message', 'error: You must be logged in to the server (Unauthorized)', undefined],
   ]

@@ -40,6 +40,10 @@ export function parseForbiddenMessage(text: string): ForbiddenRequest | undefine
     }
   }
   const p = PATH.exec(oneLine)
-  if (p) return { username: unquote(p[1]), attrs: { verb: p[2] ?? '', apiGroup: '', resource: '', nonResourceURL: unquote(p[3]) } }
+  if (p)
+    return {
+      username: unquote(p[1]),
+      attrs: { verb: p[2] ?? '', apiGroup: '', resource: '', nonResourceURL: unquote(p[3]) },
+    }
   return undefined
 }

@@ -46,7 +46,11 @@ export function isUnverifiedPolicy(policyArn: string): boolean {
 
 /** `system:masters` → superuser. */
 export function buildSuperuserPath(): SuperuserPath {
-  return { kind: 'superuser', group: 'system:masters', text: 'group system:masters → superuser (bypasses RBAC and access policies)' }
+  return {
+    kind: 'superuser',
+    group: 'system:masters',
+    text: 'group system:masters → superuser (bypasses RBAC and access policies)',
+  }
 }
 
 /** "access entry → AmazonEKSEditPolicy scoped to team-* → namespace team-a". */
@@ -56,7 +60,8 @@ export function buildAccessPolicyPath(
   namespace: string | undefined,
 ): AccessPolicyPath {
   const policyName = accessPolicyNameFromArn(grant.policyArn) ?? grant.policyArn
-  const scope = grant.accessScope.type === 'cluster' ? 'cluster-wide' : `scoped to ${grant.accessScope.namespaces.join(', ')}`
+  const scope =
+    grant.accessScope.type === 'cluster' ? 'cluster-wide' : `scoped to ${grant.accessScope.namespaces.join(', ')}`
   const where = namespace ? ` → namespace ${namespace}` : ''
   const unverified = isUnverifiedPolicy(grant.policyArn)
   return {
@@ -70,6 +75,8 @@ export function buildAccessPolicyPath(
   }
 }
 
+const SUBJECT_WORDS: Record<string, string> = { User: 'user', Group: 'group', ServiceAccount: 'service account' }
+
 /** "group devs → RoleBinding team-a/x → ClusterRole edit, rule 2 (aggregated from system:aggregate-to-edit)". */
 export function buildRbacPath(
   subject: RbacSubject,
@@ -78,7 +85,7 @@ export function buildRbacPath(
   ruleIndex: number,
   aggregatedFrom: string | undefined,
 ): RbacPath {
-  const who = formatSubject(subject, binding.namespace).replace(/^(\w+)/, (k) => k.toLowerCase())
+  const who = formatSubject(subject, binding.namespace).replace(/^(\w+)/, (kind) => SUBJECT_WORDS[kind] ?? kind)
   const roleName = role.kind === 'Role' ? `${role.namespace ?? ''}/${role.name}` : role.name
   const from = aggregatedFrom ? ` (aggregated from ${aggregatedFrom})` : ''
   return {

@@ -76,7 +76,10 @@ export function stripIamPath(arn: string): string {
 /** Indexes entries by path-less ARN and aws-auth rows by lower-cased ARN (the last row for an ARN wins). */
 export function buildAuthIndex(facts: ClusterAuthFacts): AuthIndex {
   const entryByPrincipal = new Map(facts.accessEntries.map((e) => [stripIamPath(e.principalArn), e]))
-  const mappingByArn = new Map<string, { mapping: { arn: string; username?: string; groups: string[] }; ref: MappingRef }>()
+  const mappingByArn = new Map<
+    string,
+    { mapping: { arn: string; username?: string; groups: string[] }; ref: MappingRef }
+  >()
   const users = new Map<string, { mapping: { arn: string; username?: string; groups: string[] }; ref: MappingRef }>()
   // aws-iam-authenticator keys both maps by lower-cased ARN; later rows overwrite earlier ones, roles are looked up
   // before users (pkg/mapper/configmap).
@@ -95,7 +98,9 @@ export function renderUsernameTemplate(template: string, account: string, sessio
   let out = template.replace(/\{\{AccountID\}\}/g, account)
   if (sessionName !== undefined) {
     // The authenticator replaces `@` in {{SessionName}} so e-mail session names make valid usernames.
-    out = out.replace(/\{\{SessionNameRaw\}\}/g, sessionName).replace(/\{\{SessionName\}\}/g, sessionName.replace(/@/g, '-'))
+    out = out
+      .replace(/\{\{SessionNameRaw\}\}/g, sessionName)
+      .replace(/\{\{SessionName\}\}/g, sessionName.replace(/@/g, '-'))
   }
   return out
 }
@@ -135,12 +140,21 @@ export function resolveIdentity(
   let entryApplies = false
   if (entry && mode === 'CONFIG_MAP') notes.push({ code: 'entry-ignored-config-map' })
   else if (entry && isEntryStale(entry, options.principal))
-    notes.push({ code: 'entry-stale', entryCreatedAt: entry.createdAt, principalCreatedAt: options.principal?.createdAt ?? null })
+    notes.push({
+      code: 'entry-stale',
+      entryCreatedAt: entry.createdAt,
+      principalCreatedAt: options.principal?.createdAt ?? null,
+    })
   else if (entry) entryApplies = true
 
   if (entry && entryApplies) {
     if (row && mode === 'API_AND_CONFIG_MAP')
-      notes.push({ code: 'mapping-shadowed-by-entry', arn: row.ref.arn, username: row.mapping.username ?? null, groups: row.mapping.groups })
+      notes.push({
+        code: 'mapping-shadowed-by-entry',
+        arn: row.ref.arn,
+        username: row.mapping.username ?? null,
+        groups: row.mapping.groups,
+      })
     const template = entry.username || defaultUsername(entry.principalArn, entry.type) || entry.principalArn
     return {
       ...base,
@@ -156,12 +170,26 @@ export function resolveIdentity(
     if (row) {
       // With no username the authenticator uses the canonical ARN.
       const username = renderUsernameTemplate(row.mapping.username || canonicalArn, account, sessionName)
-      return { ...base, via: 'aws-auth', mapping: row.ref, username, groups: withAuthenticated(row.mapping.groups), accessPolicies: [] }
+      return {
+        ...base,
+        via: 'aws-auth',
+        mapping: row.ref,
+        username,
+        groups: withAuthenticated(row.mapping.groups),
+        accessPolicies: [],
+      }
     }
     if (account && index.mapAccounts.has(account)) {
       const at = [...index.mapAccounts].indexOf(account)
       const mapping: MappingRef = { section: 'mapAccounts', index: at, arn: account }
-      return { ...base, via: 'aws-auth', mapping, username: canonicalArn, groups: withAuthenticated([]), accessPolicies: [] }
+      return {
+        ...base,
+        via: 'aws-auth',
+        mapping,
+        username: canonicalArn,
+        groups: withAuthenticated([]),
+        accessPolicies: [],
+      }
     }
     const pathed = parsed?.path && parsed.path !== '/' ? principalArn.toLowerCase() : undefined
     const pathedRow = pathed ? index.mappingByArn.get(pathed) : undefined

@@ -15,7 +15,11 @@ describe('matchesLabelSelector', () => {
     ['NotIn, absent key matches', { matchExpressions: [{ key: 'nope', operator: 'NotIn', values: ['x'] }] }, true],
     ['Exists', { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, true],
     ['DoesNotExist', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }, false],
-    ['every requirement must hold', { matchLabels: { tier: 'web' }, matchExpressions: [{ key: 'x', operator: 'Exists' }] }, false],
+    [
+      'every requirement must hold',
+      { matchLabels: { tier: 'web' }, matchExpressions: [{ key: 'x', operator: 'Exists' }] },
+      false,
+    ],
     ['unknown operator', { matchExpressions: [{ key: 'tier', operator: 'Gt', values: ['1'] }] }, false],
   ]
   it.each(cases)('%s', (_name, selector, expected) => {

@@ -18,7 +18,12 @@ export type MatrixResource = {
 
 export const MATRIX_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] as const
 
-const r = (apiGroup: string, resource: string, namespaced: boolean, more: Partial<MatrixResource> = {}): MatrixResource => ({
+const r = (
+  apiGroup: string,
+  resource: string,
+  namespaced: boolean,
+  more: Partial<MatrixResource> = {},
+): MatrixResource => ({
   apiGroup,
   resource,
   namespaced,
@@ -117,12 +122,26 @@ export function buildPermissionMatrix(
         const found = explainRequest(index, identity, attrs, { policyRules: options.policyRules })
         if (found.length === 0) continue
         const risk = classifyRisk(attrs)
-        cells.push({ namespace, resource: formatResource(res), verb, pathIds: found.map(idOf), ...(risk ? { risk } : {}) })
+        cells.push({
+          namespace,
+          resource: formatResource(res),
+          verb,
+          pathIds: found.map(idOf),
+          ...(risk ? { risk } : {}),
+        })
       }
     }
   }
+  // Rows that share a resource (serviceaccounts with the standard verbs and with impersonate) are one column group.
+  const columns = new Map<string, { key: string; namespaced: boolean; verbs: string[] }>()
+  for (const res of resources) {
+    const key = formatResource(res)
+    const column = columns.get(key) ?? { key, namespaced: res.namespaced, verbs: [] }
+    for (const verb of res.verbs ?? MATRIX_VERBS) if (!column.verbs.includes(verb)) column.verbs.push(verb)
+    columns.set(key, column)
+  }
   return {
-    resources: resources.map((res) => ({ key: formatResource(res), namespaced: res.namespaced, verbs: [...(res.verbs ?? MATRIX_VERBS)] })),
+    resources: [...columns.values()],
     namespaces: rows,
     paths,
     cells,

@@ -41,7 +41,11 @@ export type PrincipalAnalysis = {
 }
 
 /** Lists what an identity holds and builds its matrix over `namespaces` (plus the cluster-wide row). */
-export function analyzePrincipalAccess(index: RbacIndex, identity: ResolvedIdentity, namespaces: readonly string[]): PrincipalAnalysis {
+export function analyzePrincipalAccess(
+  index: RbacIndex,
+  identity: ResolvedIdentity,
+  namespaces: readonly string[],
+): PrincipalAnalysis {
   if (!identity.via || identity.username === null)
     return { identity, policies: [], bindings: [], unboundGroups: [], matrix: null }
   const kube = { ...identity, username: identity.username }

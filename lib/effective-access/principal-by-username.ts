@@ -6,7 +6,11 @@ import { defaultUsername } from '@/lib/access/default-username'
 import { stripIamPath, type AuthIndex } from './identity'
 
 /** A principal whose username template renders to the username, with the session name read from it when there is one. */
-export type UsernameMatch = { principalArn: string; sessionName?: string; via: 'access-entry' | 'aws-auth' | 'session-arn' }
+export type UsernameMatch = {
+  principalArn: string
+  sessionName?: string
+  via: 'access-entry' | 'aws-auth' | 'session-arn'
+}
 
 function templateMatch(template: string, username: string): { sessionName?: string } | undefined {
   if (!template.includes('{{')) return template === username ? {} : undefined

@@ -46,6 +46,7 @@ export function formatBindingName(binding: Pick<RbacBinding, 'kind' | 'name' | '
 
 /** `ServiceAccount ci/deployer`, `Group devs`, `User jane`. */
 export function formatSubject(subject: RbacSubject, bindingNamespace?: string): string {
-  if (subject.kind === 'ServiceAccount') return `ServiceAccount ${subject.namespace || bindingNamespace || ''}/${subject.name}`
+  if (subject.kind === 'ServiceAccount')
+    return `ServiceAccount ${subject.namespace || bindingNamespace || ''}/${subject.name}`
   return `${subject.kind} ${subject.name}`
 }

@@ -25,7 +25,8 @@ export const riskDescriptions: Record<RiskTag, string> = {
   'bind-roles': 'Binds roles it does not hold itself (bind): a path to cluster-admin.',
   'escalate-roles': 'Edits roles to grant permissions it does not hold (escalate).',
   'node-proxy': "Reaches the kubelet API through nodes/proxy, which bypasses the API server's audit and admission.",
-  'workloads-in-kube-system': 'Creates or changes workloads in kube-system, where the most privileged service accounts run.',
+  'workloads-in-kube-system':
+    'Creates or changes workloads in kube-system, where the most privileged service accounts run.',
   'modify-aws-auth': 'Changes kube-system ConfigMaps, including aws-auth: who may sign in and as what.',
   'approve-certificates': 'Approves certificate signing requests, which can mint client certificates for any identity.',
   'create-tokens': 'Creates service-account tokens (serviceaccounts/token).',
@@ -40,15 +41,25 @@ export function classifyRisk(attrs: RequestAttributes): RiskTag | undefined {
   if (attrs.nonResourceURL !== undefined) return undefined
   const { verb, resource, subresource, namespace } = attrs
   if (resource === 'secrets' && !subresource && READ.has(verb)) return 'read-secrets'
-  if (resource === 'pods' && (subresource === 'exec' || subresource === 'attach') && (verb === 'create' || verb === 'get'))
+  if (
+    resource === 'pods' &&
+    (subresource === 'exec' || subresource === 'attach') &&
+    (verb === 'create' || verb === 'get')
+  )
     return 'exec-into-pods'
   if (verb === 'impersonate') return 'impersonate'
   if (verb === 'bind' && (resource === 'roles' || resource === 'clusterroles')) return 'bind-roles'
   if (verb === 'escalate' && (resource === 'roles' || resource === 'clusterroles')) return 'escalate-roles'
   if (resource === 'nodes' && subresource === 'proxy') return 'node-proxy'
-  if (namespace === 'kube-system' && WORKLOADS.has(resource) && !subresource && WRITE.has(verb)) return 'workloads-in-kube-system'
-  if (namespace === 'kube-system' && resource === 'configmaps' && (verb === 'update' || verb === 'patch')) return 'modify-aws-auth'
-  if (resource === 'certificatesigningrequests' && subresource === 'approval' && (verb === 'update' || verb === 'patch'))
+  if (namespace === 'kube-system' && WORKLOADS.has(resource) && !subresource && WRITE.has(verb))
+    return 'workloads-in-kube-system'
+  if (namespace === 'kube-system' && resource === 'configmaps' && (verb === 'update' || verb === 'patch'))
+    return 'modify-aws-auth'
+  if (
+    resource === 'certificatesigningrequests' &&
+    subresource === 'approval' &&
+    (verb === 'update' || verb === 'patch')
+  )
     return 'approve-certificates'
   if (resource === 'serviceaccounts' && subresource === 'token' && verb === 'create') return 'create-tokens'
   return undefined

@@ -17,7 +17,14 @@ const entry = (name: string, more: Partial<EntryFacts> = {}): EntryFacts => ({
   ...more,
 })
 const rbac = buildRbacIndex({
-  clusterRoles: [{ kind: 'ClusterRole', name: 'deleter', labels: {}, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['delete'] }] }],
+  clusterRoles: [
+    {
+      kind: 'ClusterRole',
+      name: 'deleter',
+      labels: {},
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['delete'] }],
+    },
+  ],
   roles: [],
   clusterRoleBindings: [],
   roleBindings: [
@@ -36,14 +43,34 @@ const rbac = buildRbacIndex({
 const auth = buildAuthIndex({
   authenticationMode: 'API_AND_CONFIG_MAP',
   accessEntries: [
-    entry('Admin', { policies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy', accessScope: { type: 'cluster', namespaces: [] } }] }),
+    entry('Admin', {
+      policies: [
+        {
+          policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+          accessScope: { type: 'cluster', namespaces: [] },
+        },
+      ],
+    }),
     entry('Oncall', { kubernetesGroups: ['oncall'] }),
-    entry('Viewer', { policies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy', accessScope: { type: 'cluster', namespaces: [] } }] }),
+    entry('Viewer', {
+      policies: [
+        {
+          policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+          accessScope: { type: 'cluster', namespaces: [] },
+        },
+      ],
+    }),
     // Its entry wins: the aws-auth row's system:masters never applies.
     entry('Shadowed'),
   ],
   awsAuth: parseAwsAuth({
-    mapRoles: [`- rolearn: ${A}:role/Shadowed`, '  groups: [system:masters]', `- rolearn: ${A}:role/Legacy`, '  username: legacy', '  groups: [system:masters]'].join('\n'),
+    mapRoles: [
+      `- rolearn: ${A}:role/Shadowed`,
+      '  groups: [system:masters]',
+      `- rolearn: ${A}:role/Legacy`,
+      '  username: legacy',
+      '  groups: [system:masters]',
+    ].join('\n'),
   }),
 })
 
@@ -63,7 +90,9 @@ describe('whoCan', () => {
   })
 
   it('RoleBindings of another namespace do not count, nor for cluster-wide requests', () => {
-    expect(whoCan(rbac, auth, { verb: 'delete', apiGroup: '', resource: 'pods', namespace: 'dev' }).subjects).toHaveLength(1)
+    expect(
+      whoCan(rbac, auth, { verb: 'delete', apiGroup: '', resource: 'pods', namespace: 'dev' }).subjects,
+    ).toHaveLength(1)
     const all = whoCan(rbac, auth, { verb: 'delete', apiGroup: '', resource: 'pods' })
     expect(all.principals.map((p) => p.principalArn.split('/')[1])).toEqual(['Admin', 'Legacy'])
   })

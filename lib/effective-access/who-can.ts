@@ -53,7 +53,10 @@ function subjectId(s: RbacSubject, binding: RbacBinding): string {
 export function listAllowedSubjects(index: RbacIndex, request: RequestAttributes): WhoCanSubject[] {
   const attrs = normalizeRequest(request)
   const bySubject = new Map<string, WhoCanSubject>()
-  bySubject.set('Group\0\0system:masters', { subject: { kind: 'Group', name: 'system:masters' }, paths: [buildSuperuserPath()] })
+  bySubject.set('Group\0\0system:masters', {
+    subject: { kind: 'Group', name: 'system:masters' },
+    paths: [buildSuperuserPath()],
+  })
   const namespace = attrs.nonResourceURL === undefined ? attrs.namespace : undefined
   const bindings: readonly RbacBinding[] = namespace
     ? [...index.objects.clusterRoleBindings, ...index.objects.roleBindings.filter((b) => b.namespace === namespace)]
@@ -75,7 +78,10 @@ export function listAllowedSubjects(index: RbacIndex, request: RequestAttributes
       if (subject.kind === 'ServiceAccount' && !subject.namespace && binding.kind === 'ClusterRoleBinding') continue
       const id = subjectId(subject, binding)
       const entry = bySubject.get(id) ?? {
-        subject: subject.kind === 'ServiceAccount' ? { ...subject, namespace: subject.namespace || binding.namespace } : subject,
+        subject:
+          subject.kind === 'ServiceAccount'
+            ? { ...subject, namespace: subject.namespace || binding.namespace }
+            : subject,
         paths: [],
       }
       entry.paths.push(buildRbacPath(subject, binding, role, ruleIndex, from))

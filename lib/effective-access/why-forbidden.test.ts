@@ -19,11 +19,24 @@ const entry = (name: string, policies: PolicyGrant[] = [], kubernetesGroups: str
   createdAt: '2025-01-01T00:00:00.000Z',
 })
 const rbac = buildRbacIndex({
-  clusterRoles: [{ kind: 'ClusterRole', name: 'view', labels: {}, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }] }],
+  clusterRoles: [
+    {
+      kind: 'ClusterRole',
+      name: 'view',
+      labels: {},
+      rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
+    },
+  ],
   roles: [],
   clusterRoleBindings: [],
   roleBindings: [
-    { kind: 'RoleBinding', name: 'ops-view', namespace: 'ops', roleRef: { kind: 'ClusterRole', name: 'view' }, subjects: [{ kind: 'Group', name: 'ops' }] },
+    {
+      kind: 'RoleBinding',
+      name: 'ops-view',
+      namespace: 'ops',
+      roleRef: { kind: 'ClusterRole', name: 'view' },
+      subjects: [{ kind: 'Group', name: 'ops' }],
+    },
   ],
 })
 const auth = (mode: AuthenticationMode) =>
@@ -38,19 +51,80 @@ const auth = (mode: AuthenticationMode) =>
     ],
     awsAuth: parseAwsAuth({ mapRoles: `- rolearn: ${A}:role/Mapped\n  username: mapped\n  groups: [ops]\n` }),
   })
-const pods = (verb: string, namespace?: string) => ({ verb, apiGroup: '', resource: 'pods', ...(namespace ? { namespace } : {}) })
+const pods = (verb: string, namespace?: string) => ({
+  verb,
+  apiGroup: '',
+  resource: 'pods',
+  ...(namespace ? { namespace } : {}),
+})
 
 describe('diagnoseRequest', () => {
   const cases: [string, AuthenticationMode, string, ReturnType<typeof pods>, string, object | null][] = [
-    ['no entry, no mapping', 'API', 'Stranger', pods('list', 'team-a'), 'no-identity', { policyName: 'AmazonEKSViewPolicy', accessScope: ns('team-a'), createsEntry: true }],
-    ['mapping ignored in API mode', 'API', 'Mapped', pods('list', 'ops'), 'mapping-ignored-by-mode', { createsEntry: true }],
+    [
+      'no entry, no mapping',
+      'API',
+      'Stranger',
+      pods('list', 'team-a'),
+      'no-identity',
+      { policyName: 'AmazonEKSViewPolicy', accessScope: ns('team-a'), createsEntry: true },
+    ],
+    [
+      'mapping ignored in API mode',
+      'API',
+      'Mapped',
+      pods('list', 'ops'),
+      'mapping-ignored-by-mode',
+      { createsEntry: true },
+    ],
     ['entry ignored in CONFIG_MAP mode', 'CONFIG_MAP', 'Scoped', pods('list', 'team-a'), 'entry-ignored-by-mode', null],
-    ['entry with nothing', 'API', 'Empty', pods('list', 'team-a'), 'entry-grants-nothing', { policyName: 'AmazonEKSViewPolicy', createsEntry: false }],
-    ['scope excludes the namespace', 'API', 'Scoped', pods('delete', 'team-b'), 'scope-excludes-namespace', { policyName: 'AmazonEKSEditPolicy', accessScope: ns('team-a', 'team-b') }],
-    ['a namespace scope never covers a cluster-wide request', 'API', 'Scoped', pods('list'), 'scope-excludes-namespace', { policyName: 'AmazonEKSEditPolicy', accessScope: { type: 'cluster', namespaces: [] } }],
-    ['the policy lacks the verb', 'API', 'Viewer', pods('delete', 'team-a'), 'policy-lacks-permission', { policyName: 'AmazonEKSEditPolicy', accessScope: ns('team-a') }],
-    ['the group is bound to nothing', 'API', 'Orphan', pods('list', 'team-a'), 'group-bound-to-nothing', { policyName: 'AmazonEKSViewPolicy' }],
-    ['the bindings lack it', 'API', 'Ops', pods('delete', 'ops'), 'bindings-lack-permission', { policyName: 'AmazonEKSEditPolicy', accessScope: ns('ops') }],
+    [
+      'entry with nothing',
+      'API',
+      'Empty',
+      pods('list', 'team-a'),
+      'entry-grants-nothing',
+      { policyName: 'AmazonEKSViewPolicy', createsEntry: false },
+    ],
+    [
+      'scope excludes the namespace',
+      'API',
+      'Scoped',
+      pods('delete', 'team-b'),
+      'scope-excludes-namespace',
+      { policyName: 'AmazonEKSEditPolicy', accessScope: ns('team-a', 'team-b') },
+    ],
+    [
+      'a namespace scope never covers a cluster-wide request',
+      'API',
+      'Scoped',
+      pods('list'),
+      'scope-excludes-namespace',
+      { policyName: 'AmazonEKSEditPolicy', accessScope: { type: 'cluster', namespaces: [] } },
+    ],
+    [
+      'the policy lacks the verb',
+      'API',
+      'Viewer',
+      pods('delete', 'team-a'),
+      'policy-lacks-permission',
+      { policyName: 'AmazonEKSEditPolicy', accessScope: ns('team-a') },
+    ],
+    [
+      'the group is bound to nothing',
+      'API',
+      'Orphan',
+      pods('list', 'team-a'),
+      'group-bound-to-nothing',
+      { policyName: 'AmazonEKSViewPolicy' },
+    ],
+    [
+      'the bindings lack it',
+      'API',
+      'Ops',
+      pods('delete', 'ops'),
+      'bindings-lack-permission',
+      { policyName: 'AmazonEKSEditPolicy', accessScope: ns('ops') },
+    ],
     ['allowed', 'API', 'Ops', pods('list', 'ops'), 'allowed', null],
     ['allowed through aws-auth', 'API_AND_CONFIG_MAP', 'Mapped', pods('get', 'ops'), 'allowed', null],
   ]
@@ -64,7 +138,9 @@ describe('diagnoseRequest', () => {
   })
 
   it('names a deleted-and-recreated principal', () => {
-    const identity = resolveIdentity(auth('API'), `${A}:role/Scoped`, { principal: { exists: true, createdAt: '2025-03-01T00:00:00.000Z' } })
+    const identity = resolveIdentity(auth('API'), `${A}:role/Scoped`, {
+      principal: { exists: true, createdAt: '2025-03-01T00:00:00.000Z' },
+    })
     expect(diagnoseRequest(rbac, identity, pods('list', 'team-a')).code).toBe('entry-stale')
   })
 })

@@ -57,7 +57,9 @@ function describeRequest(a: RequestAttributes): string {
 
 /** The smallest user-facing access policy whose rules allow the request at the scope given. */
 function suggestPolicy(attrs: RequestAttributes, scope: GrantFix['accessScope']): string | undefined {
-  return SUGGESTED.map((n) => accessPolicyArn(n)).find((arn) => rulesAllowInScope(accessPolicyRules(arn) ?? [], scope, attrs))
+  return SUGGESTED.map((n) => accessPolicyArn(n)).find((arn) =>
+    rulesAllowInScope(accessPolicyRules(arn) ?? [], scope, attrs),
+  )
 }
 
 function scopeFor(attrs: RequestAttributes): GrantFix['accessScope'] {
@@ -112,7 +114,11 @@ export function diagnoseRequest(
 
   if (!identity.via || identity.username === null) {
     if (note('entry-stale')) {
-      steps.push({ step: 'identity', ok: false, message: 'The access entry was made for an earlier IAM principal of the same name.' })
+      steps.push({
+        step: 'identity',
+        ok: false,
+        message: 'The access entry was made for an earlier IAM principal of the same name.',
+      })
       return result(
         'entry-stale',
         'The IAM principal was deleted and recreated after its access entry was made; EKS matches the old unique ID, so the entry no longer applies. Delete the entry and create it again.',
@@ -120,7 +126,11 @@ export function diagnoseRequest(
       )
     }
     if (note('entry-ignored-config-map')) {
-      steps.push({ step: 'identity', ok: false, message: 'The cluster is in CONFIG_MAP mode: access entries are not read.' })
+      steps.push({
+        step: 'identity',
+        ok: false,
+        message: 'The cluster is in CONFIG_MAP mode: access entries are not read.',
+      })
       return result(
         'entry-ignored-by-mode',
         'The principal has an access entry, but the cluster authenticates with aws-auth only (CONFIG_MAP). Switch the authentication mode to API_AND_CONFIG_MAP, or map the principal in aws-auth.',
@@ -143,7 +153,11 @@ export function diagnoseRequest(
         ? 'aws-auth maps the role with its IAM path; sessions carry no path, so the mapping never matches.'
         : 'No access entry and no aws-auth mapping: the cluster refuses the token (401).',
     })
-    return result('no-identity', `The principal cannot sign in to this cluster, so it cannot ${what}.`, identity.entry ? null : buildFix(identity, attrs, true))
+    return result(
+      'no-identity',
+      `The principal cannot sign in to this cluster, so it cannot ${what}.`,
+      identity.entry ? null : buildFix(identity, attrs, true),
+    )
   }
   steps.push({
     step: 'identity',
@@ -158,7 +172,9 @@ export function diagnoseRequest(
   const cluster = { type: 'cluster' as const, namespaces: [] }
   const outOfScope = identity.accessPolicies.filter((p) => {
     const rules = lookup(p.policyArn)
-    return rules !== undefined && rulesAllowInScope(rules, cluster, attrs) && !rulesAllowInScope(rules, p.accessScope, attrs)
+    return (
+      rules !== undefined && rulesAllowInScope(rules, cluster, attrs) && !rulesAllowInScope(rules, p.accessScope, attrs)
+    )
   })
   steps.push({
     step: 'access-policies',
@@ -170,7 +186,9 @@ export function diagnoseRequest(
   })
   const realGroups = identity.groups.filter((g) => g !== 'system:authenticated')
   const unbound = realGroups.filter((g) => !index.groupNames.has(g))
-  const anyBindings = listSubjectKeys(index, kube).some((k) => index.clusterBindingsFor(k).length > 0 || index.roleBindingsFor(k).size > 0)
+  const anyBindings = listSubjectKeys(index, kube).some(
+    (k) => index.clusterBindingsFor(k).length > 0 || index.roleBindingsFor(k).size > 0,
+  )
   const applied = listAppliedBindings(index, kube, attrs.nonResourceURL === undefined ? attrs.namespace : undefined)
   steps.push({
     step: 'rbac',
@@ -180,7 +198,12 @@ export function diagnoseRequest(
       : `${applied.length} binding${applied.length === 1 ? '' : 's'} apply here; none allows it.`,
   })
 
-  if (identity.via === 'access-entry' && identity.accessPolicies.length === 0 && realGroups.length === 0 && !anyBindings)
+  if (
+    identity.via === 'access-entry' &&
+    identity.accessPolicies.length === 0 &&
+    realGroups.length === 0 &&
+    !anyBindings
+  )
     return result(
       'entry-grants-nothing',
       'The access entry has no access policy and no Kubernetes group, and nothing is bound to its username: it signs in but may do nothing.',
@@ -216,7 +239,11 @@ export function diagnoseRequest(
     )
   if (identity.accessPolicies.length > 0) {
     const names = identity.accessPolicies.map((p) => findAccessPolicy(p.policyArn)?.name ?? p.policyArn).join(', ')
-    return result('policy-lacks-permission', `None of the associated access policies (${names}) allows ${what}.`, identity.via === 'access-entry' ? buildFix(identity, attrs, false) : null)
+    return result(
+      'policy-lacks-permission',
+      `None of the associated access policies (${names}) allows ${what}.`,
+      identity.via === 'access-entry' ? buildFix(identity, attrs, false) : null,
+    )
   }
   return result(
     'bindings-lack-permission',

@@ -30,14 +30,16 @@ export const effectiveAccessKeys = {
 export const principalAnalysisQuery = (c: ClusterRef, q: Query) =>
   queryOptions({
     queryKey: effectiveAccessKeys.principal(c, q),
-    queryFn: ({ signal }) => fetchJson(withQuery(apiPath(c, 'effective-access', 'principal'), q), { signal }, principalAnalysisSchema),
+    queryFn: ({ signal }) =>
+      fetchJson(withQuery(apiPath(c, 'effective-access', 'principal'), q), { signal }, principalAnalysisSchema),
   })
 
 /** GET …/effective-access/who-can. */
 export const whoCanQuery = (c: ClusterRef, q: Query) =>
   queryOptions({
     queryKey: effectiveAccessKeys.whoCan(c, q),
-    queryFn: ({ signal }) => fetchJson(withQuery(apiPath(c, 'effective-access', 'who-can'), q), { signal }, whoCanAnswerSchema),
+    queryFn: ({ signal }) =>
+      fetchJson(withQuery(apiPath(c, 'effective-access', 'who-can'), q), { signal }, whoCanAnswerSchema),
   })
 
 /** GET …/effective-access/why-forbidden. */

@@ -31,16 +31,31 @@ const q = (params: Record<string, string>) => `?${new URLSearchParams(params).to
 describe('GET …/effective-access/principal', () => {
   it('TeamADeveloper on prod-web: its entry, Edit scoped to team-a, the matrix with paths and risks', async () => {
     const { GET } = await routes.principal()
-    const { status, body } = await callRoute(GET, prod, { query: q({ principalArn: roleArn('TeamADeveloper'), namespaces: 'team-a,team-b' }) })
+    const { status, body } = await callRoute(GET, prod, {
+      query: q({ principalArn: roleArn('TeamADeveloper'), namespaces: 'team-a,team-b' }),
+    })
     expect(status).toBe(200)
     principalAnalysisSchema.parse(body)
-    expect(body.identity).toMatchObject({ via: 'access-entry', username: expect.stringContaining('assumed-role/TeamADeveloper/') })
-    expect(body.policies).toEqual([expect.objectContaining({ policyName: 'AmazonEKSEditPolicy', accessScope: { type: 'namespace', namespaces: ['team-a'] } })])
+    expect(body.identity).toMatchObject({
+      via: 'access-entry',
+      username: expect.stringContaining('assumed-role/TeamADeveloper/'),
+    })
+    expect(body.policies).toEqual([
+      expect.objectContaining({
+        policyName: 'AmazonEKSEditPolicy',
+        accessScope: { type: 'namespace', namespaces: ['team-a'] },
+      }),
+    ])
     const cell = (namespace: string | null, resource: string, verb: string) =>
-      body.matrix.cells.find((c: { namespace: string | null; resource: string; verb: string }) => c.namespace === namespace && c.resource === resource && c.verb === verb)
+      body.matrix.cells.find(
+        (c: { namespace: string | null; resource: string; verb: string }) =>
+          c.namespace === namespace && c.resource === resource && c.verb === verb,
+      )
     const secrets = cell('team-a', 'secrets', 'get')
     expect(secrets.risk).toBe('read-secrets')
-    expect(body.matrix.paths[secrets.pathIds[0]].text).toBe('access entry → AmazonEKSEditPolicy scoped to team-a → namespace team-a, rule 1')
+    expect(body.matrix.paths[secrets.pathIds[0]].text).toBe(
+      'access entry → AmazonEKSEditPolicy scoped to team-a → namespace team-a, rule 1',
+    )
     expect(cell('team-b', 'pods', 'delete')).toBeUndefined()
   })
 
@@ -65,21 +80,30 @@ describe('GET …/effective-access/principal', () => {
 describe('GET …/effective-access/who-can', () => {
   it('who can delete pods in team-b on prod-web: admins by policy, aws-auth system:masters, team-b-devs by RoleBinding', async () => {
     const { GET } = await routes.whoCan()
-    const { status, body } = await callRoute(GET, prod, { query: q({ verb: 'delete', resource: 'pods', namespace: 'team-b' }) })
+    const { status, body } = await callRoute(GET, prod, {
+      query: q({ verb: 'delete', resource: 'pods', namespace: 'team-b' }),
+    })
     expect(status).toBe(200)
     whoCanAnswerSchema.parse(body)
     const names = body.principals.map((p: { principalArn: string }) => p.principalArn.split('/').pop())
     expect(names).toEqual(expect.arrayContaining(['admin', 'PlatformAdmin', 'TeamBDeveloper']))
     expect(names).not.toContain('TeamADeveloper')
     const teamB = body.principals.find((p: { principalArn: string }) => p.principalArn === ROLE_ARNS.TeamBDeveloper)
-    expect(teamB.paths[0].text).toBe('group team-b-devs → RoleBinding team-b/team-b-devs-edit → ClusterRole edit, rule 3 (aggregated from system:aggregate-to-edit)')
-    expect(body.subjects.map((s: { subject: { name: string } }) => s.subject.name)).toEqual(expect.arrayContaining(['system:masters', 'team-b-devs']))
+    expect(teamB.paths[0].text).toBe(
+      'group team-b-devs → RoleBinding team-b/team-b-devs-edit → ClusterRole edit, rule 3 (aggregated from system:aggregate-to-edit)',
+    )
+    expect(body.subjects.map((s: { subject: { name: string } }) => s.subject.name)).toEqual(
+      expect.arrayContaining(['system:masters', 'team-b-devs']),
+    )
   })
 })
 
 describe('GET …/effective-access/why-forbidden', () => {
   it('reads the Forbidden the cluster really sent TeamADeveloper in team-b, names the scope, and offers the fix', async () => {
-    const kc = await sandbox().kubeConfigFor({ region: 'us-west-2', name: 'prod-web' }, { roleArn: ROLE_ARNS.TeamADeveloper })
+    const kc = await sandbox().kubeConfigFor(
+      { region: 'us-west-2', name: 'prod-web' },
+      { roleArn: ROLE_ARNS.TeamADeveloper },
+    )
     let message = ''
     try {
       await buildKubeClients(kc).core.deleteNamespacedPod({ namespace: 'team-b', name: 'any' })
@@ -96,7 +120,11 @@ describe('GET …/effective-access/why-forbidden', () => {
     expect(body.diagnosis).toMatchObject({
       code: 'scope-excludes-namespace',
       allowed: false,
-      fix: { policyName: 'AmazonEKSEditPolicy', accessScope: { type: 'namespace', namespaces: ['team-a', 'team-b'] }, createsEntry: false },
+      fix: {
+        policyName: 'AmazonEKSEditPolicy',
+        accessScope: { type: 'namespace', namespaces: ['team-a', 'team-b'] },
+        createsEntry: false,
+      },
     })
     // The RBAC part, asked of the cluster with a SubjectAccessReview: neither allows it.
     expect(body.crossCheck).toEqual({ resolver: false, cluster: false, agrees: true, note: null })
@@ -105,10 +133,18 @@ describe('GET …/effective-access/why-forbidden', () => {
   it('an allowed request through RBAC: the cluster agrees through a SubjectAccessReview', async () => {
     const { GET } = await routes.whyForbidden()
     const { body } = await callRoute(GET, prod, {
-      query: q({ principalArn: roleArn('TeamBDeveloper'), sessionName: 'EKSGetTokenAuth', verb: 'update', resource: 'configmaps', namespace: 'orders' }),
+      query: q({
+        principalArn: roleArn('TeamBDeveloper'),
+        sessionName: 'EKSGetTokenAuth',
+        verb: 'update',
+        resource: 'configmaps',
+        namespace: 'orders',
+      }),
     })
     expect(body.diagnosis).toMatchObject({ code: 'allowed', allowed: true })
-    expect(body.diagnosis.paths[0].text).toBe('user team-b:EKSGetTokenAuth → RoleBinding orders/team-b-configmaps → Role orders/configmap-editor, rule 1')
+    expect(body.diagnosis.paths[0].text).toBe(
+      'user team-b:EKSGetTokenAuth → RoleBinding orders/team-b-configmaps → Role orders/configmap-editor, rule 1',
+    )
     expect(body.crossCheck).toEqual({ resolver: true, cluster: true, agrees: true, note: null })
   })
 
@@ -122,7 +158,9 @@ describe('GET …/effective-access/why-forbidden', () => {
 
   it('refuses text that is not a Forbidden message with 422 on the field', async () => {
     const { GET } = await routes.whyForbidden()
-    const { status, body } = await callRoute(GET, prod, { query: q({ message: 'error: You must be logged in to the server' }) })
+    const { status, body } = await callRoute(GET, prod, {
+      query: q({ message: 'error: You must be logged in to the server' }),
+    })
     expect(status).toBe(422)
     expect(body.error.issues[0].path).toEqual(['message'])
   })

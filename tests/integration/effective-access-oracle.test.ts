@@ -31,7 +31,11 @@ afterAll(async () => aws?.stop())
 
 type Cluster = { region: string; name: string; namespaces: string[] }
 const CLUSTERS: Cluster[] = [
-  { region: 'us-west-2', name: 'prod-web', namespaces: ['team-a', 'team-b', 'orders', 'billing', 'kube-system', 'default'] },
+  {
+    region: 'us-west-2',
+    name: 'prod-web',
+    namespaces: ['team-a', 'team-b', 'orders', 'billing', 'kube-system', 'default'],
+  },
   { region: 'us-west-2', name: 'ml-auto', namespaces: ['team-a', 'ml-training', 'kube-system'] },
   { region: 'us-west-2', name: 'legacy-batch', namespaces: ['team-a', 'team-b', 'batch', 'kube-system'] },
   // shop-web exists; shop-zzz does not, but the scope `shop-*` covers it all the same.
@@ -213,7 +217,9 @@ describe('the resolver agrees with the sandbox Kubernetes API', () => {
                 ? 'allowed'
                 : 'denied'
           if (ours !== truth)
-            disagreements.push(`${cluster.name} ${principal.label} ${JSON.stringify(request)}: cluster ${truth}, resolver ${ours}`)
+            disagreements.push(
+              `${cluster.name} ${principal.label} ${JSON.stringify(request)}: cluster ${truth}, resolver ${ours}`,
+            )
         })
       }
     }

@@ -26,18 +26,28 @@ export async function crossCheckRbac(
 ): Promise<CrossCheck | null> {
   if (identity.username === null) return null
   const user = identity.username
-  const resolver = explainRequest(rbac, { username: user, groups: identity.groups, accessPolicies: [] }, attrs).length > 0
+  const resolver =
+    explainRequest(rbac, { username: user, groups: identity.groups, accessPolicies: [] }, attrs).length > 0
   if (attrs.nonResourceURL !== undefined || user.includes('{{'))
-    return { resolver, cluster: null, agrees: null, note: 'Not asked: a non-resource URL, or a username whose session name is unknown.' }
+    return {
+      resolver,
+      cluster: null,
+      agrees: null,
+      note: 'Not asked: a non-resource URL, or a username whose session name is unknown.',
+    }
   try {
-    const cluster = await subjectCanI(ref, { user, groups: identity.groups }, {
-      verb: attrs.verb,
-      group: attrs.apiGroup,
-      resource: attrs.resource,
-      subresource: attrs.subresource,
-      namespace: attrs.namespace,
-      name: attrs.name,
-    })
+    const cluster = await subjectCanI(
+      ref,
+      { user, groups: identity.groups },
+      {
+        verb: attrs.verb,
+        group: attrs.apiGroup,
+        resource: attrs.resource,
+        subresource: attrs.subresource,
+        namespace: attrs.namespace,
+        name: attrs.name,
+      },
+    )
     return { resolver, cluster, agrees: cluster === resolver, note: null }
   } catch (error) {
     if (isConsoleError(error)) return { resolver, cluster: null, agrees: null, note: error.message }

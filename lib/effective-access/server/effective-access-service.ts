@@ -1,9 +1,15 @@
 import 'server-only'
 
+import type { RequestAttributes } from '@/lib/access/rules'
 import { ConsoleError } from '@/lib/api/console-error'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
-import { toRequestAttributes, type PrincipalQuery, type WhoCanQuery, type WhyForbiddenQuery } from '@/lib/effective-access/effective-access-schemas'
+import {
+  toRequestAttributes,
+  type PrincipalQuery,
+  type WhoCanQuery,
+  type WhyForbiddenQuery,
+} from '@/lib/effective-access/effective-access-schemas'
 import { parseForbiddenMessage } from '@/lib/effective-access/forbidden-message'
 import { resolveIdentity } from '@/lib/effective-access/identity'
 import { analyzePrincipalAccess, type PrincipalAnalysis } from '@/lib/effective-access/principal-analysis'
@@ -71,7 +77,7 @@ export type ForbiddenExplanation = SnapshotInfo & {
 /** "Why Forbidden?" for a pasted message or a principal + request. */
 export async function explainForbidden(ref: ClusterRef, query: WhyForbiddenQuery): Promise<ForbiddenExplanation> {
   const snapshot = await loadClusterSnapshot(ref)
-  let request
+  let request: RequestAttributes
   let username: string | null = null
   let candidates: UsernameMatch[] = []
   let principalArn = query.principalArn
@@ -83,7 +89,8 @@ export async function explainForbidden(ref: ClusterRef, query: WhyForbiddenQuery
         issues: [
           {
             path: ['message'],
-            message: 'Paste the whole line, like: User "…" cannot list resource "pods" in API group "" in the namespace "team-a".',
+            message:
+              'Paste the whole line, like: User "…" cannot list resource "pods" in API group "" in the namespace "team-a".',
           },
         ],
       })

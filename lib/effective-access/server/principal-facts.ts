@@ -17,7 +17,12 @@ export async function loadPrincipalFacts(
   const arn = parseArn(principalArn)
   // IAM is looked up by name in the console's own account: a principal of another account cannot be checked.
   if (!accountId || arn?.account !== accountId) return undefined
-  const kind = arn?.resourceType === 'user' ? 'user' : arn?.resourceType === 'role' || arn?.resourceType === 'assumed-role' ? 'role' : undefined
+  const kind =
+    arn?.resourceType === 'user'
+      ? 'user'
+      : arn?.resourceType === 'role' || arn?.resourceType === 'assumed-role'
+        ? 'role'
+        : undefined
   if (!arn || !kind) return undefined
   const age = await getPrincipalAge(region, arn.name, kind)
   if (age.status === 'missing') return { exists: false, createdAt: null }

@@ -51,7 +51,13 @@ export function buildProdWebRbac(): ExtraRbac {
       buildRole(
         'ClusterRole',
         'orders-crd-viewer',
-        [{ apiGroups: ['orders.example.com'], resources: ['orders', 'orders/status'], verbs: ['get', 'list', 'watch'] }],
+        [
+          {
+            apiGroups: ['orders.example.com'],
+            resources: ['orders', 'orders/status'],
+            verbs: ['get', 'list', 'watch'],
+          },
+        ],
         { labels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } },
       ),
       // platform-ops = platform-ops-nodes ∪ platform-ops-debug (the aggregation controller fills its rules).
@@ -74,13 +80,20 @@ export function buildProdWebRbac(): ExtraRbac {
         ],
         { labels: { [OPS_PART]: 'true' } },
       ),
-      buildRole('ClusterRole', 'secret-reader', [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] }]),
+      buildRole('ClusterRole', 'secret-reader', [
+        { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
+      ]),
       buildRole('ClusterRole', 'metrics-reader', [{ nonResourceURLs: ['/metrics', '/metrics/*'], verbs: ['get'] }]),
     ],
     roles: [
-      buildRole('Role', 'configmap-editor', [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'update', 'patch'] }], {
-        namespace: 'orders',
-      }),
+      buildRole(
+        'Role',
+        'configmap-editor',
+        [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'update', 'patch'] }],
+        {
+          namespace: 'orders',
+        },
+      ),
       buildRole(
         'Role',
         'settings-reader',
@@ -89,29 +102,68 @@ export function buildProdWebRbac(): ExtraRbac {
       ),
     ],
     clusterRoleBindings: [
-      buildBinding('ClusterRoleBinding', 'platform-ops', { kind: 'ClusterRole', name: 'platform-ops' }, [{ kind: 'Group', name: 'platform-ops' }], undefined, AGE),
+      buildBinding(
+        'ClusterRoleBinding',
+        'platform-ops',
+        { kind: 'ClusterRole', name: 'platform-ops' },
+        [{ kind: 'Group', name: 'platform-ops' }],
+        undefined,
+        AGE,
+      ),
       // Risky: every Secret of the cluster, for the CI group of a role that was deleted from IAM.
-      buildBinding('ClusterRoleBinding', 'ci-secret-reader', { kind: 'ClusterRole', name: 'secret-reader' }, [{ kind: 'Group', name: 'ci-deployers' }], undefined, AGE),
-      buildBinding('ClusterRoleBinding', 'prometheus-metrics', { kind: 'ClusterRole', name: 'metrics-reader' }, [
-        { kind: 'ServiceAccount', name: 'prometheus', namespace: 'analytics' },
-      ], undefined, AGE),
+      buildBinding(
+        'ClusterRoleBinding',
+        'ci-secret-reader',
+        { kind: 'ClusterRole', name: 'secret-reader' },
+        [{ kind: 'Group', name: 'ci-deployers' }],
+        undefined,
+        AGE,
+      ),
+      buildBinding(
+        'ClusterRoleBinding',
+        'prometheus-metrics',
+        { kind: 'ClusterRole', name: 'metrics-reader' },
+        [{ kind: 'ServiceAccount', name: 'prometheus', namespace: 'analytics' }],
+        undefined,
+        AGE,
+      ),
     ],
     roleBindings: [
       // TeamBDeveloper's entry username is team-b:{{SessionName}}; this binds the session `aws eks get-token` uses.
-      buildBinding('RoleBinding', 'team-b-configmaps', { kind: 'Role', name: 'configmap-editor' }, [
-        { kind: 'User', name: 'team-b:EKSGetTokenAuth' },
-      ], 'orders', AGE),
-      buildBinding('RoleBinding', 'orders-api-settings', { kind: 'Role', name: 'settings-reader' }, [
-        { kind: 'ServiceAccount', name: 'orders-api' },
-      ], 'orders', AGE),
+      buildBinding(
+        'RoleBinding',
+        'team-b-configmaps',
+        { kind: 'Role', name: 'configmap-editor' },
+        [{ kind: 'User', name: 'team-b:EKSGetTokenAuth' }],
+        'orders',
+        AGE,
+      ),
+      buildBinding(
+        'RoleBinding',
+        'orders-api-settings',
+        { kind: 'Role', name: 'settings-reader' },
+        [{ kind: 'ServiceAccount', name: 'orders-api' }],
+        'orders',
+        AGE,
+      ),
       // Risky: edit in kube-system for a group only the aws-auth row shadowed by TeamBDeveloper's entry carries.
-      buildBinding('RoleBinding', 'legacy-kube-system-edit', { kind: 'ClusterRole', name: 'edit' }, [
-        { kind: 'Group', name: 'team-b-legacy' },
-      ], 'kube-system', AGE),
+      buildBinding(
+        'RoleBinding',
+        'legacy-kube-system-edit',
+        { kind: 'ClusterRole', name: 'edit' },
+        [{ kind: 'Group', name: 'team-b-legacy' }],
+        'kube-system',
+        AGE,
+      ),
       // The ClusterRole was never created (or was deleted): the binding grants nothing.
-      buildBinding('RoleBinding', 'billing-deployer', { kind: 'ClusterRole', name: 'billing-deployer' }, [
-        { kind: 'Group', name: 'team-b-devs' },
-      ], 'billing', AGE),
+      buildBinding(
+        'RoleBinding',
+        'billing-deployer',
+        { kind: 'ClusterRole', name: 'billing-deployer' },
+        [{ kind: 'Group', name: 'team-b-devs' }],
+        'billing',
+        AGE,
+      ),
     ],
   }
 }
@@ -121,16 +173,35 @@ export function buildLegacyBatchRbac(): ExtraRbac {
   return {
     clusterRoles: [
       buildRole('ClusterRole', 'batch-ops', [], { aggregateLabel: OPS_PART }),
-      buildRole('ClusterRole', 'batch-ops-jobs', [{ apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ['get', 'list', 'delete'] }], {
-        labels: { [OPS_PART]: 'true' },
-      }),
+      buildRole(
+        'ClusterRole',
+        'batch-ops-jobs',
+        [{ apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ['get', 'list', 'delete'] }],
+        {
+          labels: { [OPS_PART]: 'true' },
+        },
+      ),
     ],
     roles: [],
     clusterRoleBindings: [
-      buildBinding('ClusterRoleBinding', 'batch-ops', { kind: 'ClusterRole', name: 'batch-ops' }, [{ kind: 'Group', name: 'batch-ops' }], undefined, AGE),
+      buildBinding(
+        'ClusterRoleBinding',
+        'batch-ops',
+        { kind: 'ClusterRole', name: 'batch-ops' },
+        [{ kind: 'Group', name: 'batch-ops' }],
+        undefined,
+        AGE,
+      ),
     ],
     roleBindings: [
-      buildBinding('RoleBinding', 'sso-devops-batch-view', { kind: 'ClusterRole', name: 'view' }, [{ kind: 'Group', name: 'team-b-devs' }], 'batch', AGE),
+      buildBinding(
+        'RoleBinding',
+        'sso-devops-batch-view',
+        { kind: 'ClusterRole', name: 'view' },
+        [{ kind: 'Group', name: 'team-b-devs' }],
+        'batch',
+        AGE,
+      ),
     ],
   }
 }
