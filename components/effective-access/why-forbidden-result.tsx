@@ -65,7 +65,11 @@ export function WhyForbiddenResult({ cluster, answer }: { cluster: ClusterRef; a
           <CodeBlock label="CLI equivalent" code={fixCommands(cluster, d.fix)} />
           <Link
             className="mt-3 inline-block text-sm font-medium underline"
-            href={clusterPagePath(cluster, d.fix.createsEntry ? 'access/grant' : 'access')}
+            href={
+              d.fix.createsEntry
+                ? `${clusterPagePath(cluster, 'access/grant')}${buildGrantPrefillSearch(d.fix)}`
+                : clusterPagePath(cluster, 'access')
+            }
           >
             {d.fix.createsEntry ? 'Open the grant form' : 'Open the access entries'}
           </Link>
