@@ -137,6 +137,13 @@ describe('diagnoseRequest', () => {
     else expect(diagnosis.fix).toMatchObject(fix)
   })
 
+  it('offers no grant on a CONFIG_MAP cluster, which reads no access entries', () => {
+    const identity = resolveIdentity(auth('CONFIG_MAP'), `${A}:role/Stranger`)
+    const diagnosis = diagnoseRequest(rbac, identity, pods('list', 'ops'), { authenticationMode: 'CONFIG_MAP' })
+    expect(diagnosis).toMatchObject({ code: 'no-identity', fix: null })
+    expect(diagnosis.message).toContain('map the principal there')
+  })
+
   it('names a deleted-and-recreated principal', () => {
     const identity = resolveIdentity(auth('API'), `${A}:role/Scoped`, {
       principal: { exists: true, createdAt: '2025-03-01T00:00:00.000Z' },

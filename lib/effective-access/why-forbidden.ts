@@ -1,5 +1,6 @@
 // "Why Forbidden?": walks the resolver's steps for one refused request and names the first one that fails, with the
 // fix. Steps: identity (entry or mapping, by mode) → access policies (scope, then rules) → RBAC (groups bound? rules?).
+import type { AuthenticationMode } from '@/lib/access/authentication-mode'
 import { accessPolicyArn, accessPolicyRules, findAccessPolicy } from '@/lib/access/policy-catalogue'
 import { rulesAllowInScope, type RequestAttributes } from '@/lib/access/rules'
 
@@ -96,7 +97,7 @@ export function diagnoseRequest(
   index: RbacIndex,
   identity: ResolvedIdentity,
   request: RequestAttributes,
-  options: { policyRules?: PolicyRulesLookup } = {},
+  options: { policyRules?: PolicyRulesLookup; authenticationMode?: AuthenticationMode } = {},
 ): Diagnosis {
   const attrs = normalizeRequest(request)
   const what = describeRequest(attrs)
@@ -153,10 +154,12 @@ export function diagnoseRequest(
         ? 'aws-auth maps the role with its IAM path; sessions carry no path, so the mapping never matches.'
         : 'No access entry and no aws-auth mapping: the cluster refuses the token (401).',
     })
+    // A CONFIG_MAP cluster reads no access entries: the way in is an aws-auth mapping, not a grant.
+    const configMap = options.authenticationMode === 'CONFIG_MAP'
     return result(
       'no-identity',
-      `The principal cannot sign in to this cluster, so it cannot ${what}.`,
-      identity.entry ? null : buildFix(identity, attrs, true),
+      `The principal cannot sign in to this cluster, so it cannot ${what}.${configMap ? ' This cluster reads aws-auth only: map the principal there.' : ''}`,
+      identity.entry || configMap ? null : buildFix(identity, attrs, true),
     )
   }
   steps.push({

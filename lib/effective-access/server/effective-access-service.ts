@@ -105,7 +105,9 @@ export async function explainForbidden(ref: ClusterRef, query: WhyForbiddenQuery
   if (!principalArn) return { ...info(snapshot), username, candidates, diagnosis: null, crossCheck: null }
   const principal = await loadPrincipalFacts(ref.region, principalArn, snapshot.accountId)
   const identity = resolveIdentity(snapshot.auth, principalArn, { sessionName, principal })
-  const diagnosis = diagnoseRequest(snapshot.rbac, identity, request)
+  const diagnosis = diagnoseRequest(snapshot.rbac, identity, request, {
+    authenticationMode: snapshot.authenticationMode,
+  })
   const crossCheck = await crossCheckRbac(ref, snapshot.rbac, identity, diagnosis.request)
   return { ...info(snapshot), username, candidates, diagnosis, crossCheck }
 }
