@@ -110,7 +110,8 @@ describe('GET …/effective-access/why-forbidden', () => {
     } catch (error) {
       if (!(error instanceof ApiException)) throw error
       expect(error.code).toBe(403)
-      message = `Error from server (Forbidden): ${JSON.parse(error.body as string).message}`
+      const status: unknown = typeof error.body === 'string' ? JSON.parse(error.body) : error.body
+      message = `Error from server (Forbidden): ${(status as { message: string }).message}`
     }
     const { GET } = await routes.whyForbidden()
     const { status, body } = await callRoute(GET, prod, { query: q({ message }) })
