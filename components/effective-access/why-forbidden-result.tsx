@@ -9,6 +9,7 @@ import {
   buildCreateAccessEntryArgs,
   formatShellCommand,
 } from '@/lib/access/cli-commands'
+import { buildGrantPrefillSearch } from '@/lib/access/grant-prefill'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { ForbiddenExplanationDto } from '@/lib/effective-access/effective-access-dto'
 import { clusterPagePath } from '@/lib/queries/api-paths'
