@@ -22,13 +22,27 @@ const rbac = buildRbacIndex({
   clusterRoles: [
     {
       kind: 'ClusterRole',
+      name: 'discovery',
+      labels: {},
+      rules: [{ nonResourceURLs: ['/api', '/apis/*'], verbs: ['get'] }],
+    },
+    {
+      kind: 'ClusterRole',
       name: 'view',
       labels: {},
       rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
     },
   ],
   roles: [],
-  clusterRoleBindings: [],
+  // Everyone's bindings (discovery, self reviews) do not make an empty entry hold something.
+  clusterRoleBindings: [
+    {
+      kind: 'ClusterRoleBinding',
+      name: 'discovery',
+      roleRef: { kind: 'ClusterRole', name: 'discovery' },
+      subjects: [{ kind: 'Group', name: 'system:authenticated' }],
+    },
+  ],
   roleBindings: [
     {
       kind: 'RoleBinding',

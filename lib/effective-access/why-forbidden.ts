@@ -7,7 +7,7 @@ import { rulesAllowInScope, type RequestAttributes } from '@/lib/access/rules'
 import { explainRequest, normalizeRequest, type PolicyRulesLookup } from './evaluate'
 import type { GrantPath } from './grant-path'
 import type { ResolvedIdentity } from './identity'
-import { listAppliedBindings, listSubjectKeys, type RbacIndex } from './rbac-index'
+import { listAppliedBindings, listSubjectKeys, subjectKey, type RbacIndex } from './rbac-index'
 
 export const diagnosisCodes = [
   'allowed',
@@ -189,8 +189,10 @@ export function diagnoseRequest(
   })
   const realGroups = identity.groups.filter((g) => g !== 'system:authenticated')
   const unbound = realGroups.filter((g) => !index.groupNames.has(g))
+  // Bindings of system:authenticated (discovery, self reviews) apply to everyone: they are not the entry's own.
+  const everyone = subjectKey('Group', 'system:authenticated')
   const anyBindings = listSubjectKeys(index, kube).some(
-    (k) => index.clusterBindingsFor(k).length > 0 || index.roleBindingsFor(k).size > 0,
+    (k) => k !== everyone && (index.clusterBindingsFor(k).length > 0 || index.roleBindingsFor(k).size > 0),
   )
   const applied = listAppliedBindings(index, kube, attrs.nonResourceURL === undefined ? attrs.namespace : undefined)
   steps.push({

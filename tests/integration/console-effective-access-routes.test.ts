@@ -90,7 +90,7 @@ describe('GET …/effective-access/who-can', () => {
     expect(names).not.toContain('TeamADeveloper')
     const teamB = body.principals.find((p: { principalArn: string }) => p.principalArn === ROLE_ARNS.TeamBDeveloper)
     expect(teamB.paths[0].text).toBe(
-      'group team-b-devs → RoleBinding team-b/team-b-devs-edit → ClusterRole edit, rule 3 (aggregated from system:aggregate-to-edit)',
+      'group team-b-devs → RoleBinding team-b/team-b-devs-edit → ClusterRole edit, rule 13 (aggregated from system:aggregate-to-edit)',
     )
     expect(body.subjects.map((s: { subject: { name: string } }) => s.subject.name)).toEqual(
       expect.arrayContaining(['system:masters', 'team-b-devs']),
