@@ -38,7 +38,7 @@ describe('PermissionMatrix', () => {
     )
     expect(html).toContain('aria-label="get pods: allowed. Show why."')
     expect(html).toContain('aria-label="get secrets: allowed, risky (read-secrets). Show why."')
-    expect(html).toContain('aria-label="not allowed"')
+    expect(html).toContain('<span class="sr-only">delete pods: not allowed</span>')
     expect(html).toContain('Reads Secrets')
     expect(html).not.toContain('aria-label="delete pods: allowed')
   })

@@ -96,9 +96,14 @@ export function PermissionMatrix({
                         ✓
                       </button>
                     ) : (
-                      <span aria-label="not allowed" className="text-zinc-400 dark:text-zinc-600">
-                        –
-                      </span>
+                      <>
+                        <span aria-hidden="true" className="text-zinc-400 dark:text-zinc-600">
+                          –
+                        </span>
+                        <span className="sr-only">
+                          {v} {r.key}: not allowed
+                        </span>
+                      </>
                     )}
                   </Td>
                 )

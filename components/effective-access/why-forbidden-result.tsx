@@ -51,11 +51,14 @@ export function WhyForbiddenResult({ cluster, answer }: { cluster: ClusterRef; a
           {d.steps.map((s) => (
             <li key={s.step} className="flex gap-2">
               {s.ok ? (
-                <CheckCircle2 aria-label="passes" className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+                <CheckCircle2 aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-emerald-600" />
               ) : (
-                <XCircle aria-label="fails" className="mt-0.5 size-4 shrink-0 text-red-600" />
+                <XCircle aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-600" />
               )}
-              <span>{s.message}</span>
+              <span>
+                <span className="sr-only">{s.ok ? 'Passes: ' : 'Fails: '}</span>
+                {s.message}
+              </span>
             </li>
           ))}
         </ol>
