@@ -5,6 +5,7 @@ import { useState } from 'react'
 
 import { VirtualTable } from '@/components/resources/virtual-table'
 import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
 import { Panel } from '@/components/ui/panel'
 import type { WhoCanAnswerDto } from '@/lib/effective-access/effective-access-dto'
 
@@ -38,7 +39,7 @@ const columns: ColumnDef<PrincipalRow>[] = [
 ]
 
 /** Who can: the IAM principals (virtualized, sortable) and the Kubernetes subjects, each with its paths. */
-export function WhoCanResult({ answer }: { answer: WhoCanAnswerDto }) {
+export function WhoCanResult({ answer, onCrossCheck }: { answer: WhoCanAnswerDto; onCrossCheck?: () => void }) {
   const [sorting, setSorting] = useState<SortingState>([])
   return (
     <div className="space-y-5">
@@ -72,6 +73,7 @@ export function WhoCanResult({ answer }: { answer: WhoCanAnswerDto }) {
           </p>
         ) : null}
       </Panel>
+      <CrossCheckLine answer={answer} onCrossCheck={onCrossCheck} />
       <Panel
         title={`Kubernetes subjects (${answer.subjects.length})`}
         description="Users, groups and service accounts whose RBAC bindings allow it."
@@ -89,5 +91,33 @@ export function WhoCanResult({ answer }: { answer: WhoCanAnswerDto }) {
         </ul>
       </Panel>
     </div>
+  )
+}
+
+/** The cluster's own answer for the RBAC part (SubjectAccessReviews), on request: a disagreement is listed, not hidden. */
+function CrossCheckLine({ answer, onCrossCheck }: { answer: WhoCanAnswerDto; onCrossCheck?: () => void }) {
+  const check = answer.crossCheck
+  if (!check)
+    return onCrossCheck ? (
+      <Button onClick={onCrossCheck}>Cross-check with the cluster (one SubjectAccessReview per principal)</Button>
+    ) : null
+  if (check.disagreements.length === 0)
+    return (
+      <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+        The cluster agrees on the RBAC part for {check.checked} principals
+        {check.skipped ? ` (${check.skipped} not asked)` : ''}.{check.note ? ` ${check.note}` : ''}
+      </p>
+    )
+  return (
+    <Alert variant="error" title={`The cluster disagrees for ${check.disagreements.length} principals`}>
+      <ul className="list-disc pl-5">
+        {check.disagreements.map((d) => (
+          <li key={d.principalArn}>
+            {d.principalArn} ({d.username}): cluster {d.cluster ? 'allows' : 'refuses'}, resolver{' '}
+            {d.resolver ? 'allows' : 'refuses'}
+          </li>
+        ))}
+      </ul>
+    </Alert>
   )
 }

@@ -17,7 +17,7 @@ import { whoCanQuery } from '@/lib/queries/effective-access-queries'
 import { readQuestion, writeQuestion } from './effective-access-url'
 import { WhoCanResult } from './who-can-result'
 
-const KEYS = ['verb', 'resource', 'namespace', 'name', 'nonResourceURL'] as const
+const KEYS = ['verb', 'resource', 'namespace', 'name', 'nonResourceURL', 'crossCheck'] as const
 type FormValues = z.input<typeof whoCanQuerySchema>
 
 /** "Who can <verb> <resource> in <namespace>?" over every IAM principal and Kubernetes subject. */
@@ -83,7 +83,17 @@ export function WhoCanView({ cluster, params }: { cluster: ClusterRef; params: U
           <Skeleton className="h-64 w-full" />
         </div>
       ) : (
-        <WhoCanResult answer={data} />
+        <WhoCanResult
+          answer={data}
+          onCrossCheck={
+            question.crossCheck
+              ? undefined
+              : () =>
+                  router.replace(`${pathname}${writeQuestion('who-can', { ...question, crossCheck: '1' })}`, {
+                    scroll: false,
+                  })
+          }
+        />
       )}
     </section>
   )

@@ -135,6 +135,16 @@ export const whoCanAnswerSchema = z.object({
   ),
   subjects: z.array(z.object({ subject: subjectSchema, paths: z.array(grantPathSchema) })),
   mappedAccounts: z.array(z.string()),
+  crossCheck: z
+    .object({
+      checked: z.number(),
+      skipped: z.number(),
+      disagreements: z.array(
+        z.object({ principalArn: z.string(), username: z.string(), resolver: z.boolean(), cluster: z.boolean() }),
+      ),
+      note: z.string().nullable(),
+    })
+    .nullable(),
 })
 export type WhoCanAnswerDto = z.infer<typeof whoCanAnswerSchema>
 

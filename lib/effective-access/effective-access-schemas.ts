@@ -64,24 +64,22 @@ const pathSchema = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional())
 
+const requestFields = {
+  verb: verbSchema,
+  resource: optional(resourceSchema),
+  apiGroup: optional(apiGroupSchema),
+  namespace: optional(namespaceSchema),
+  name: optional(nameSchema),
+  nonResourceURL: optional(pathSchema),
+}
+
+const requireResource = (q: { resource?: string; nonResourceURL?: string }, ctx: z.RefinementCtx) => {
+  if (!q.resource && !q.nonResourceURL)
+    ctx.addIssue({ code: 'custom', path: ['resource'], message: 'Enter a resource, like pods, or a non-resource URL.' })
+}
+
 /** One request to ask about: verb + resource (kubectl style: `pods/exec`, `deployments.apps`) or a non-resource URL. */
-export const requestQuerySchema = z
-  .object({
-    verb: verbSchema,
-    resource: optional(resourceSchema),
-    apiGroup: optional(apiGroupSchema),
-    namespace: optional(namespaceSchema),
-    name: optional(nameSchema),
-    nonResourceURL: optional(pathSchema),
-  })
-  .superRefine((q, ctx) => {
-    if (!q.resource && !q.nonResourceURL)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['resource'],
-        message: 'Enter a resource, like pods, or a non-resource URL.',
-      })
-  })
+export const requestQuerySchema = z.object(requestFields).superRefine(requireResource)
 export type RequestQuery = z.infer<typeof requestQuerySchema>
 
 /** `deployments.apps/scale` → resource deployments, group apps, subresource scale (as kubectl reads it). */
@@ -120,8 +118,14 @@ export const principalQuerySchema = z.object({
 export type PrincipalQuery = z.infer<typeof principalQuerySchema>
 
 /** GET …/effective-access/who-can. */
-export const whoCanQuerySchema = requestQuerySchema
-export type WhoCanQuery = RequestQuery
+export const whoCanQuerySchema = z
+  .object({
+    ...requestFields,
+    // Also ask the cluster (one SubjectAccessReview per principal, at most 100) and report disagreements.
+    crossCheck: optional(z.enum(['1', 'true'], { error: 'crossCheck is 1 or true.' })),
+  })
+  .superRefine(requireResource)
+export type WhoCanQuery = z.infer<typeof whoCanQuerySchema>
 
 /** GET …/effective-access/why-forbidden: a pasted Forbidden message, or a principal and a request. */
 export const whyForbiddenQuerySchema = z

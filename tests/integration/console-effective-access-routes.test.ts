@@ -92,9 +92,22 @@ describe('GET …/effective-access/who-can', () => {
     expect(teamB.paths[0].text).toBe(
       'group team-b-devs → RoleBinding team-b/team-b-devs-edit → ClusterRole edit, rule 13 (aggregated from system:aggregate-to-edit)',
     )
+    expect(body.crossCheck).toBeNull()
     expect(body.subjects.map((s: { subject: { name: string } }) => s.subject.name)).toEqual(
       expect.arrayContaining(['system:masters', 'team-b-devs']),
     )
+  })
+
+  it('crossCheck=1: the cluster is asked for every principal (RBAC part) and agrees', async () => {
+    const { GET } = await routes.whoCan()
+    const { body } = await callRoute(GET, prod, {
+      query: q({ verb: 'update', resource: 'configmaps', namespace: 'orders', crossCheck: '1' }),
+    })
+    whoCanAnswerSchema.parse(body)
+    // Every principal prod-web lets in, {{SessionName}} rendered as `aws eks get-token` does; only the node role's
+    // {{EC2PrivateDNSName}} cannot be rendered. TeamBDeveloper's session is bound by name in orders: both sides see it.
+    expect(body.crossCheck.checked).toBeGreaterThanOrEqual(7)
+    expect(body.crossCheck.disagreements).toEqual([])
   })
 })
 

@@ -14,12 +14,15 @@ import { parseForbiddenMessage } from '@/lib/effective-access/forbidden-message'
 import { resolveIdentity } from '@/lib/effective-access/identity'
 import { analyzePrincipalAccess, type PrincipalAnalysis } from '@/lib/effective-access/principal-analysis'
 import { findPrincipalsByUsername, type UsernameMatch } from '@/lib/effective-access/principal-by-username'
-import { whoCan, type WhoCanAnswer } from '@/lib/effective-access/who-can'
+import { listKnownPrincipals, whoCan, type WhoCanAnswer } from '@/lib/effective-access/who-can'
 import { diagnoseRequest, type Diagnosis } from '@/lib/effective-access/why-forbidden'
 
 import { loadClusterSnapshot, type ClusterSnapshot } from './cluster-snapshot'
-import { crossCheckRbac, type CrossCheck } from './cross-check'
+import { crossCheckRbac, crossCheckWhoCan, type CrossCheck, type WhoCanCrossCheck } from './cross-check'
 import { loadPrincipalFacts } from './principal-facts'
+
+/** The session name cross-checks render usernames with (the one `aws eks get-token --role-arn` uses). */
+const CROSS_CHECK_SESSION = 'EKSGetTokenAuth'
 
 /** How many namespace rows a matrix gets when the question names none. */
 const DEFAULT_MATRIX_NAMESPACES = 60
@@ -59,9 +62,21 @@ export async function analyzePrincipal(
 }
 
 /** "Who can …?" over every known principal and bound subject. */
-export async function answerWhoCan(ref: ClusterRef, query: WhoCanQuery): Promise<SnapshotInfo & WhoCanAnswer> {
+export async function answerWhoCan(
+  ref: ClusterRef,
+  query: WhoCanQuery,
+): Promise<SnapshotInfo & WhoCanAnswer & { crossCheck: WhoCanCrossCheck | null }> {
   const snapshot = await loadClusterSnapshot(ref)
-  return { ...info(snapshot), ...whoCan(snapshot.rbac, snapshot.auth, toRequestAttributes(query)) }
+  const attrs = toRequestAttributes(query)
+  const answer = whoCan(snapshot.rbac, snapshot.auth, attrs)
+  // Both sides render {{SessionName}} the same way: as `aws eks get-token --role-arn` names its session.
+  const identities = query.crossCheck
+    ? listKnownPrincipals(snapshot.auth)
+        .map((arn) => resolveIdentity(snapshot.auth, arn, { sessionName: CROSS_CHECK_SESSION }))
+        .filter((i) => i.via !== null)
+    : []
+  const crossCheck = query.crossCheck ? await crossCheckWhoCan(ref, snapshot.rbac, identities, attrs) : null
+  return { ...info(snapshot), ...answer, crossCheck }
 }
 
 export type ForbiddenExplanation = SnapshotInfo & {
