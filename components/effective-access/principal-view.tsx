@@ -50,6 +50,10 @@ export function PrincipalView({ cluster, params }: { cluster: ClusterRef; params
       <h2 id="principal-heading" className="text-lg font-semibold">
         What can a principal do in {cluster.name}?
       </h2>
+      <PrincipalSearch
+        region={cluster.region}
+        onPick={(arn) => form.setValue('principalArn', arn, { shouldValidate: true })}
+      />
       <form
         noValidate
         onSubmit={(e) => void submit(e)}
