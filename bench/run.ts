@@ -10,6 +10,7 @@ const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./browse-pods'),
   () => import('./aws-auth-migration'),
   () => import('./first-load-js'),
+  () => import('./effective-access'),
 ]
 
 function parseArgs(argv: string[]): { runs: number; only: string[] } {

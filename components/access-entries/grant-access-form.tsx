@@ -21,6 +21,7 @@ import {
 } from '@/lib/access/access-entry-schema'
 import { accessEntryTypes } from '@/lib/access/access-entry-type'
 import { defaultUsername, describeAccessEntryType } from '@/lib/access/default-username'
+import type { GrantPrefill } from '@/lib/access/grant-prefill'
 import { findUnboundGroups } from '@/lib/access/kubernetes-warnings'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { kubernetesContextQuery, useGrantAccess } from '@/lib/queries/access-entry-queries'
@@ -35,7 +36,7 @@ import { PrincipalSearch } from './principal-picker'
 const FIELDS = ['principalArn', 'type', 'username', 'kubernetesGroups', 'accessPolicies']
 
 /** Grant an IAM principal access: create the entry, then associate each policy, showing the CLI equivalent. */
-export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
+export function GrantAccessForm({ cluster, initial }: { cluster: ClusterRef; initial?: Partial<GrantPrefill> }) {
   const grant = useGrantAccess(cluster)
   const { data: catalogue } = useQuery(accessPoliciesQuery(cluster.region))
   const { data: kube } = useQuery(kubernetesContextQuery(cluster))
@@ -43,7 +44,15 @@ export function GrantAccessForm({ cluster }: { cluster: ClusterRef }) {
   const [result, setResult] = useState<GrantResult>()
   const form = useForm<CreateAccessEntryRequest, unknown, CreateAccessEntryInput>({
     resolver: zodResolver(createAccessEntrySchema),
-    defaultValues: { principalArn: '', type: 'STANDARD', username: '', kubernetesGroups: [], accessPolicies: [] },
+    // `initial`: the URL's prefill (a fix offered by the effective-access analyzer), validated like typed values.
+    defaultValues: {
+      principalArn: '',
+      type: 'STANDARD',
+      username: '',
+      kubernetesGroups: [],
+      accessPolicies: [],
+      ...initial,
+    },
   })
   const policies = useFieldArray({ control: form.control, name: 'accessPolicies' })
   const draft = useWatch({ control: form.control })

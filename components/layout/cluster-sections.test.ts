@@ -15,6 +15,7 @@ describe('currentClusterSection', () => {
     ['workload-identity', 'workload-identity'],
     ['access', 'access'],
     ['access/grant', 'access'],
+    ['effective-access', 'effective-access'],
     ['kubeconfig', 'kubeconfig'],
     ['history', 'history'],
     ['unknown', undefined],

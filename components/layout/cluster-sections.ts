@@ -3,6 +3,7 @@ export const clusterSections = [
   { segment: undefined, label: 'Overview', ready: true },
   { segment: 'resources', label: 'Resources', ready: true },
   { segment: 'access', label: 'Access', ready: true },
+  { segment: 'effective-access', label: 'Effective access', ready: true },
   { segment: 'aws-auth', label: 'aws-auth', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: true },
   { segment: 'identity-providers', label: 'Identity providers', ready: true },

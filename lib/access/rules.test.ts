@@ -90,6 +90,13 @@ describe('ruleAllows', () => {
       false,
     ],
     [
+      // strings.TrimRight(ruleURL, "*"): every trailing star goes, so `/healthz**` is the prefix `/healthz`.
+      'several trailing stars are one prefix',
+      { nonResourceURLs: ['/healthz**'], verbs: ['get'] },
+      { verb: 'get', apiGroup: '', resource: '', nonResourceURL: '/healthzfoo' },
+      true,
+    ],
+    [
       'nonResourceURL *',
       { nonResourceURLs: ['*'], verbs: ['get'] },
       { verb: 'get', apiGroup: '', resource: '', nonResourceURL: '/metrics' },

@@ -34,8 +34,9 @@ function matchesResource(ruleResources: readonly string[], resource: string, sub
 function matchesNonResourceURL(ruleURLs: readonly string[], path: string): boolean {
   return ruleURLs.some((u) => {
     if (u === '*' || u === path) return true
-    // Only a trailing `*` is a wildcard in nonResourceURLs ("/healthz/*" covers "/healthz/etcd", not "/healthz").
-    return u.endsWith('*') && path.startsWith(u.slice(0, -1))
+    // Only trailing `*`s are a wildcard in nonResourceURLs ("/healthz/*" covers "/healthz/etcd", not "/healthz"); all of
+    // them are trimmed (strings.TrimRight in NonResourceURLMatches).
+    return u.endsWith('*') && path.startsWith(u.replace(/\*+$/, ''))
   })
 }
 

@@ -54,3 +54,27 @@ export async function listPrincipalArnsByName(region: string, kind: 'role' | 'us
   }
   return out
 }
+
+/** What IAM says of one principal for the effective-access analyzer: whether it exists, and since when. */
+export type PrincipalAge =
+  { status: 'found'; createdAt: string | null } | { status: 'missing' } | { status: 'error'; message: string }
+
+/**
+ * GetRole/GetUser by name, keeping CreateDate: a principal created after its access entry was deleted and recreated,
+ * and the entry no longer matches it (EKS keeps the unique ID, docs/access-entries.md#the-accessentry-object).
+ */
+export async function getPrincipalAge(region: string, name: string, kind: 'role' | 'user'): Promise<PrincipalAge> {
+  try {
+    const client = getIamClient(region)
+    const found =
+      kind === 'role'
+        ? (await client.send(new GetRoleCommand({ RoleName: name }))).Role
+        : (await client.send(new GetUserCommand({ UserName: name }))).User
+    if (!found) return { status: 'missing' }
+    return { status: 'found', createdAt: found.CreateDate ? found.CreateDate.toISOString() : null }
+  } catch (error) {
+    if ((error as { name?: unknown })?.name === 'NoSuchEntityException') return { status: 'missing' }
+    const failure = toConsoleError(error, { service: 'IAM', region, endpoint: configuredAwsEndpoint() })
+    return { status: 'error', message: failure.message }
+  }
+}

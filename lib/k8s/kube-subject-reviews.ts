@@ -30,6 +30,8 @@ export async function subjectCanI(ref: ClusterRef, subject: ReviewSubject, attrs
               resource: attrs.resource,
               group: attrs.group ?? '',
               namespace: attrs.namespace ?? '',
+              ...(attrs.subresource ? { subresource: attrs.subresource } : {}),
+              ...(attrs.name ? { name: attrs.name } : {}),
             },
           },
         },

@@ -16,7 +16,7 @@ function matchesResource(rule: PolicyRule, resource: string, subresource: string
 
 function matchesNonResourceUrl(rule: PolicyRule, path: string): boolean {
   return (rule.nonResourceURLs ?? []).some(
-    (u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1))),
+    (u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.replace(/\*+$/, ''))),
   )
 }
 

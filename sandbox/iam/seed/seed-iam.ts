@@ -28,7 +28,10 @@ import {
 
 const AWS_POLICY = 'arn:aws:iam::aws:policy/'
 const OWN_POLICY = `arn:aws:iam::${ACCOUNT_ID}:policy/`
-const SEED_EPOCH = Date.UTC(2026, 0, 5, 9, 30, 0)
+// Before the oldest cluster (legacy-batch, 2022-08-30): EKS resolves a principal when its access entry is created, so
+// a principal younger than its entry can only be a deleted-and-recreated one (docs/access-entries.md), and the
+// effective-access analyzer reads it that way.
+const SEED_EPOCH = Date.UTC(2022, 0, 5, 9, 30, 0)
 /** The root CA thumbprint EKS OIDC issuers present (the one AWS documents for oidc.eks.*.amazonaws.com). */
 const EKS_OIDC_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280'
 

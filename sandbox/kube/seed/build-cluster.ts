@@ -1,5 +1,6 @@
 // Turns a declarative cluster seed (namespaces, node groups, workloads, service accounts, bindings, aws-auth) into a
 // populated ClusterStore. Deterministic: names, UIDs, IPs and ages derive from the cluster and object names.
+import { computeAggregatedRules } from '../aggregation'
 import { ClusterStore } from '../cluster-store'
 import { buildStorageKey } from '../resources'
 import type { KubeObject } from '../types'
@@ -7,6 +8,7 @@ import { buildNode } from './build-node'
 import { buildPod, type PodState } from './build-pod'
 import { buildPodEvents } from './build-pod-events'
 import { buildBinding, buildDefaultClusterRoleBindings, buildDefaultClusterRoles } from './default-rbac'
+import type { ExtraRbac } from './demo-rbac'
 import { buildStableHex, buildStableUid, formatSeedTime, hashString } from './seed-random'
 
 export interface NodeGroupSeed {
@@ -41,6 +43,16 @@ export interface ClusterSeed {
   roleBindings: { namespace: string; name: string; clusterRole: string; groups: string[] }[]
   clusterRoleBindings?: { name: string; clusterRole: string; groups: string[] }[]
   configMaps?: { namespace: string; name: string; data: Record<string, string> }[]
+  /** Roles and bindings beyond the team bindings (demo-rbac.ts). */
+  extraRbac?: ExtraRbac
+}
+
+/** The bootstrap ClusterRoles plus the seed's, with every aggregated role's rules as the controller would write them. */
+function buildClusterRoles(extra: readonly KubeObject[]): KubeObject[] {
+  const roles = [...buildDefaultClusterRoles(), ...extra]
+  const aggregated = computeAggregatedRules(roles as never[])
+  for (const role of roles) if (role.aggregationRule) role.rules = aggregated.get(role.metadata.name) ?? []
+  return roles
 }
 
 const ZONES = ['a', 'b', 'c']
@@ -208,7 +220,7 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
   store.load(CORE('events'), events)
   store.load(CORE('serviceaccounts'), serviceAccounts)
   store.load(CORE('configmaps'), configMaps)
-  store.load(RBAC('clusterroles'), buildDefaultClusterRoles())
+  store.load(RBAC('clusterroles'), buildClusterRoles(seed.extraRbac?.clusterRoles ?? []))
   store.load(RBAC('clusterrolebindings'), [
     ...buildDefaultClusterRoleBindings(),
     ...(seed.clusterRoleBindings ?? []).map((b) =>
@@ -221,11 +233,11 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
         60 * 24 * 90,
       ),
     ),
+    ...(seed.extraRbac?.clusterRoleBindings ?? []),
   ])
-  store.load(RBAC('roles'), [])
-  store.load(
-    RBAC('rolebindings'),
-    seed.roleBindings.map((b) =>
+  store.load(RBAC('roles'), seed.extraRbac?.roles ?? [])
+  store.load(RBAC('rolebindings'), [
+    ...seed.roleBindings.map((b) =>
       buildBinding(
         'RoleBinding',
         b.name,
@@ -235,6 +247,7 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
         60 * 24 * 90,
       ),
     ),
-  )
+    ...(seed.extraRbac?.roleBindings ?? []),
+  ])
   return store
 }

@@ -5,6 +5,7 @@ import { ROLE_ARNS } from '../../core/seed-constants'
 import { buildLegacyBatchAwsAuth } from './aws-auth-seed'
 import type { ClusterSeed } from './build-cluster'
 import { buildProdWebSeed } from './demo-prod-web'
+import { buildLegacyBatchRbac } from './demo-rbac'
 import { buildSystemWorkloads, IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS } from './demo-shared'
 
 /** The Kubernetes side of each default-scale demo cluster, keyed by cluster name. */
@@ -93,6 +94,7 @@ export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {
       ],
       roleBindings: TEAM_BINDINGS,
       configMaps: [{ namespace: 'kube-system', name: 'aws-auth', data: buildLegacyBatchAwsAuth() }],
+      extraRbac: buildLegacyBatchRbac(),
     },
     'eu-shop': {
       region: 'eu-west-1',

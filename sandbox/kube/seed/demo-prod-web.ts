@@ -3,6 +3,7 @@
 import { ROLE_ARNS } from '../../core/seed-constants'
 import { buildProdWebAwsAuth } from './aws-auth-seed'
 import type { ClusterSeed } from './build-cluster'
+import { buildProdWebRbac } from './demo-rbac'
 import { buildSystemWorkloads, IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS } from './demo-shared'
 
 /** The Kubernetes side of prod-web. */
@@ -113,5 +114,6 @@ export function buildProdWebSeed(): ClusterSeed {
       { namespace: 'orders', name: 'orders-oncall-view', clusterRole: 'view', groups: ['orders-oncall'] },
     ],
     configMaps: [{ namespace: 'kube-system', name: 'aws-auth', data: buildProdWebAwsAuth() }],
+    extraRbac: buildProdWebRbac(),
   }
 }

@@ -2,19 +2,27 @@ import type { Metadata } from 'next'
 
 import { GrantAccessForm } from '@/components/access-entries/grant-access-form'
 import { ReadOnlyNotice } from '@/components/layout/read-only-notice'
+import { readGrantPrefill } from '@/lib/access/grant-prefill'
 import { hasRole } from '@/lib/auth/console-role'
 import { requireSession, sessionRole } from '@/lib/auth/server/session'
 import { pageClusterRef } from '@/lib/clusters/server/page-params'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 
 type Params = Promise<{ region: string; cluster: string }>
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { cluster } = await params
   return { title: `Grant access · ${cluster}` }
 }
 
-export default async function GrantAccessPage({ params }: { params: Params }) {
+export default async function GrantAccessPage({
+  params,
+  searchParams,
+}: {
+  params: Params
+  searchParams: SearchParams
+}) {
   const { region, cluster } = await params
   const ref = pageClusterRef({ region, cluster })
   // A viewer who follows a link here gets the explanation, not a form the POST route would refuse.
@@ -30,5 +38,5 @@ export default async function GrantAccessPage({ params }: { params: Params }) {
       />
     )
   }
-  return <GrantAccessForm cluster={ref} />
+  return <GrantAccessForm cluster={ref} initial={readGrantPrefill(await searchParams)} />
 }

@@ -1,0 +1,45 @@
+// The matrix renders on the server as React would send it first (no browser here: e2e covers the clicks): an allowed
+// cell is a button that says whether it is risky, a refused one says "not allowed", and the risk legend names why.
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+
+import { buildPermissionMatrix } from '@/lib/effective-access/matrix'
+import { buildRbacIndex } from '@/lib/effective-access/rbac-index'
+
+import { PermissionMatrix } from './permission-matrix'
+
+const index = buildRbacIndex({
+  clusterRoles: [
+    {
+      kind: 'ClusterRole',
+      name: 'reader',
+      labels: {},
+      rules: [{ apiGroups: [''], resources: ['pods', 'secrets'], verbs: ['get'] }],
+    },
+  ],
+  roles: [],
+  roleBindings: [],
+  clusterRoleBindings: [
+    {
+      kind: 'ClusterRoleBinding',
+      name: 'readers',
+      roleRef: { kind: 'ClusterRole', name: 'reader' },
+      subjects: [{ kind: 'Group', name: 'devs' }],
+    },
+  ],
+})
+
+describe('PermissionMatrix', () => {
+  it('renders allowed, risky and refused cells with their accessible names', () => {
+    const matrix = buildPermissionMatrix(index, { username: 'jane', groups: ['devs'], accessPolicies: [] }, ['team-a'])
+    const html = renderToStaticMarkup(
+      createElement(PermissionMatrix, { matrix, namespacesShown: 1, namespacesTotal: 1 }),
+    )
+    expect(html).toContain('aria-label="get pods: allowed. Show why."')
+    expect(html).toContain('aria-label="get secrets: allowed, risky (read-secrets). Show why."')
+    expect(html).toContain('<span class="sr-only">delete pods: not allowed</span>')
+    expect(html).toContain('Reads Secrets')
+    expect(html).not.toContain('aria-label="delete pods: allowed')
+  })
+})

@@ -1,0 +1,94 @@
+import { CheckCircle2, XCircle } from 'lucide-react'
+import Link from 'next/link'
+
+import { Alert } from '@/components/ui/alert'
+import { CodeBlock } from '@/components/ui/code-block'
+import { Panel } from '@/components/ui/panel'
+import {
+  buildAssociateAccessPolicyArgs,
+  buildCreateAccessEntryArgs,
+  formatShellCommand,
+} from '@/lib/access/cli-commands'
+import { buildGrantPrefillSearch } from '@/lib/access/grant-prefill'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import type { ForbiddenExplanationDto } from '@/lib/effective-access/effective-access-dto'
+import { clusterPagePath } from '@/lib/queries/api-paths'
+
+import { PathList } from './path-list'
+
+type Fix = NonNullable<NonNullable<ForbiddenExplanationDto['diagnosis']>['fix']>
+
+function fixCommands(cluster: ClusterRef, fix: Fix): string {
+  const ref = { clusterName: cluster.name, region: cluster.region }
+  const associate = buildAssociateAccessPolicyArgs({
+    ...ref,
+    principalArn: fix.principalArn,
+    policyArn: fix.policyArn,
+    accessScope: fix.accessScope,
+  })
+  const create = fix.createsEntry
+    ? [formatShellCommand(buildCreateAccessEntryArgs({ ...ref, principalArn: fix.principalArn }))]
+    : []
+  return [...create, formatShellCommand(associate)].join('\n')
+}
+
+/** Which step refuses the request, the steps walked, the fix (CLI and where to apply it), and the cluster's cross-check. */
+export function WhyForbiddenResult({ cluster, answer }: { cluster: ClusterRef; answer: ForbiddenExplanationDto }) {
+  const d = answer.diagnosis
+  if (!d)
+    return (
+      <Alert variant="warning" title={`No principal in this cluster signs in as ${answer.username ?? 'that user'}`}>
+        No access entry or aws-auth mapping gives that username. Name the principal in the form to check it.
+      </Alert>
+    )
+  return (
+    <div className="space-y-5">
+      <Alert variant={d.allowed ? 'info' : 'error'} title={d.allowed ? 'It is allowed now' : `Refused at: ${d.code}`}>
+        {d.message}
+      </Alert>
+      <Panel title="The steps">
+        <ol className="space-y-2 text-sm">
+          {d.steps.map((s) => (
+            <li key={s.step} className="flex gap-2">
+              {s.ok ? (
+                <CheckCircle2 aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+              ) : (
+                <XCircle aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-red-600" />
+              )}
+              <span>
+                <span className="sr-only">{s.ok ? 'Passes: ' : 'Fails: '}</span>
+                {s.message}
+              </span>
+            </li>
+          ))}
+        </ol>
+        {d.paths.length > 0 ? <PathList label="Why it is allowed" paths={d.paths} /> : null}
+      </Panel>
+      {d.fix ? (
+        <Panel title="The fix" description={d.fix.message}>
+          <CodeBlock label="CLI equivalent" code={fixCommands(cluster, d.fix)} />
+          <Link
+            className="mt-3 inline-block text-sm font-medium underline"
+            href={
+              d.fix.createsEntry
+                ? `${clusterPagePath(cluster, 'access/grant')}${buildGrantPrefillSearch(d.fix)}`
+                : clusterPagePath(cluster, 'access')
+            }
+          >
+            {d.fix.createsEntry ? 'Open the grant form' : 'Open the access entries'}
+          </Link>
+        </Panel>
+      ) : null}
+      {answer.crossCheck ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          RBAC cross-check with a SubjectAccessReview:{' '}
+          {answer.crossCheck.agrees === null
+            ? `not made (${answer.crossCheck.note ?? 'unavailable'})`
+            : answer.crossCheck.agrees
+              ? 'the cluster agrees.'
+              : `the cluster DISAGREES (cluster ${answer.crossCheck.cluster ? 'allows' : 'refuses'}, resolver ${answer.crossCheck.resolver ? 'allows' : 'refuses'}).`}
+        </p>
+      ) : null}
+    </div>
+  )
+}

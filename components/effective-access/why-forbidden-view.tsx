@@ -1,0 +1,88 @@
+'use client'
+
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery } from '@tanstack/react-query'
+import { usePathname, useRouter } from 'next/navigation'
+import { useForm } from 'react-hook-form'
+import type { z } from 'zod'
+
+import { Button } from '@/components/ui/button'
+import { QueryError } from '@/components/ui/query-error'
+import { Skeleton } from '@/components/ui/skeleton'
+import { TextAreaField, TextField } from '@/components/ui/text-field'
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { whyForbiddenQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import { whyForbiddenQuery } from '@/lib/queries/effective-access-queries'
+
+import { readQuestion, writeQuestion } from './effective-access-url'
+import { WhyForbiddenResult } from './why-forbidden-result'
+
+const KEYS = ['message', 'principalArn', 'verb', 'resource', 'namespace', 'name'] as const
+type FormValues = z.input<typeof whyForbiddenQuerySchema>
+
+/** "Why Forbidden?": paste kubectl's error, or name the principal and the request. */
+export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; params: URLSearchParams }) {
+  const router = useRouter()
+  const pathname = usePathname()
+  const question = readQuestion(params, KEYS)
+  const form = useForm<FormValues, unknown, z.output<typeof whyForbiddenQuerySchema>>({
+    resolver: zodResolver(whyForbiddenQuerySchema),
+    defaultValues: Object.fromEntries(KEYS.map((k) => [k, question[k] ?? ''])),
+  })
+  const asked = Boolean(question.message || (question.principalArn && question.verb && question.resource))
+  const { data, error, isFetching, refetch } = useQuery({ ...whyForbiddenQuery(cluster, question), enabled: asked })
+  const submit = form.handleSubmit(() => {
+    const values = form.getValues() as Record<string, string>
+    router.replace(`${pathname}${writeQuestion('why-forbidden', values)}`, { scroll: false })
+  })
+  const field = (name: 'principalArn' | 'verb' | 'resource' | 'namespace', label: string, placeholder: string) => (
+    <TextField
+      form={form}
+      name={name}
+      id={`ea-why-${name}`}
+      label={label}
+      placeholder={placeholder}
+      autoComplete="off"
+      spellCheck={false}
+      inputClassName="font-mono"
+    />
+  )
+  return (
+    <section aria-labelledby="why-heading" className="space-y-5">
+      <h2 id="why-heading" className="text-lg font-semibold">
+        Why Forbidden? in {cluster.name}
+      </h2>
+      <form noValidate onSubmit={(e) => void submit(e)} className="space-y-4">
+        <TextAreaField
+          form={form}
+          name="message"
+          id="ea-why-message"
+          label="kubectl's error"
+          hint='Paste the line, e.g. Error from server (Forbidden): pods is forbidden: User "…" cannot list resource "pods" …'
+          rows={3}
+          spellCheck={false}
+          inputClassName="font-mono text-xs"
+        />
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Or name the principal and the request:</p>
+        <div className="grid gap-4 md:grid-cols-4">
+          {field('principalArn', 'IAM role or user ARN', 'arn:aws:iam::111122223333:role/TeamADeveloper')}
+          {field('verb', 'Verb', 'list')}
+          {field('resource', 'Resource', 'pods')}
+          {field('namespace', 'Namespace (optional)', 'team-b')}
+        </div>
+        <Button type="submit" variant="primary" disabled={isFetching}>
+          {isFetching ? 'Explaining…' : 'Explain'}
+        </Button>
+      </form>
+      {!asked ? null : error ? (
+        <QueryError error={error} what="the explanation" onRetry={() => void refetch()} />
+      ) : !data ? (
+        <div aria-busy="true" aria-label="Explaining" className="space-y-3">
+          <Skeleton className="h-40 w-full" />
+        </div>
+      ) : (
+        <WhyForbiddenResult cluster={cluster} answer={data} />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,73 @@
+// Step 2 of the resolver: is one request allowed for a resolved identity, and by which paths. The order is an EKS
+// cluster's authorizer chain (docs/access-entries.md#how-permissions-combine): the system:masters superuser group,
+// then the EKS webhook with the entry's access policies (each within its scope), then RBAC for the username and
+// groups. There are no deny rules anywhere, so the answer is the union: allowed when any path allows.
+import { accessPolicyRules } from '@/lib/access/policy-catalogue'
+import type { PolicyRule } from '@/lib/access/policy-rule'
+import { ruleAllows, rulesAllowInScope, type RequestAttributes } from '@/lib/access/rules'
+
+import { buildAccessPolicyPath, buildRbacPath, buildSuperuserPath, type GrantPath } from './grant-path'
+import type { PolicyGrant } from './identity'
+import { listAppliedBindings, type KubeIdentity, type RbacIndex } from './rbac-index'
+
+/** An identity as the authorizer sees it, with the access policies the EKS webhook holds for it. */
+export type AuthorizedIdentity = KubeIdentity & { accessPolicies: readonly PolicyGrant[] }
+
+/** Where the resolver reads access-policy rules; the catalogue by default. */
+export type PolicyRulesLookup = (policyArn: string) => readonly PolicyRule[] | undefined
+
+/**
+ * kube-apiserver's RequestInfo gives a request on the Namespace object itself (`/api/v1/namespaces/team-a`) the
+ * namespace `team-a`, so RoleBindings in team-a and namespace-scoped access policies for team-a apply to it. Questions
+ * asked as (verb, "namespaces", name) get the same treatment here.
+ */
+export function normalizeRequest(attrs: RequestAttributes): RequestAttributes {
+  if (attrs.nonResourceURL !== undefined)
+    return { verb: attrs.verb, apiGroup: '', resource: '', nonResourceURL: attrs.nonResourceURL }
+  if (attrs.apiGroup === '' && attrs.resource === 'namespaces' && attrs.name && !attrs.namespace)
+    return { ...attrs, namespace: attrs.name }
+  return attrs
+}
+
+/** The first rule index of `rules` that allows the request, or -1. */
+function findRule(rules: readonly PolicyRule[], attrs: RequestAttributes): number {
+  return rules.findIndex((rule) => ruleAllows(rule, attrs))
+}
+
+/**
+ * Every path by which `identity` may make the request (empty: forbidden). `firstOnly` stops at the first path, for
+ * yes/no questions over many principals.
+ */
+export function explainRequest(
+  index: RbacIndex,
+  identity: AuthorizedIdentity,
+  request: RequestAttributes,
+  options: { firstOnly?: boolean; policyRules?: PolicyRulesLookup } = {},
+): GrantPath[] {
+  const attrs = normalizeRequest(request)
+  const paths: GrantPath[] = []
+  const done = () => options.firstOnly === true && paths.length > 0
+  // kube-apiserver's privileged-group authorizer runs first and short-circuits the others.
+  if (identity.groups.includes('system:masters')) {
+    paths.push(buildSuperuserPath())
+    if (done()) return paths
+  }
+  const lookup = options.policyRules ?? accessPolicyRules
+  for (const grant of identity.accessPolicies) {
+    const rules = lookup(grant.policyArn)
+    if (!rules || !rulesAllowInScope(rules, grant.accessScope, attrs)) continue
+    paths.push(buildAccessPolicyPath(grant, findRule(rules, attrs), attrs.namespace || undefined))
+    if (done()) return paths
+  }
+  // Non-resource URLs are cluster-wide: only ClusterRoleBindings grant them (RoleBindings hold no such rules).
+  const namespace = attrs.nonResourceURL === undefined ? attrs.namespace : undefined
+  for (const applied of listAppliedBindings(index, identity, namespace)) {
+    if (!applied.role) continue
+    const ruleIndex = findRule(applied.role.rules, attrs)
+    if (ruleIndex === -1) continue
+    const from = applied.role.aggregationSelectors ? index.aggregationSource(applied.role, ruleIndex) : undefined
+    paths.push(buildRbacPath(applied.subject, applied.binding, applied.role, ruleIndex, from))
+    if (done()) return paths
+  }
+  return paths
+}

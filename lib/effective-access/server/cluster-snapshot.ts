@@ -1,0 +1,122 @@
+import 'server-only'
+
+import { parseArn } from '@/lib/access/arn'
+import { isConsoleError } from '@/lib/api/console-error'
+import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
+import { describeAccessEntry, listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
+import { readAuthenticationMode } from '@/lib/aws/cluster-mappers'
+import { describeEksCluster } from '@/lib/aws/eks-clusters'
+import { mapLimited } from '@/lib/aws/map-limited'
+import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { buildAuthIndex, type AuthIndex, type EntryFacts } from '@/lib/effective-access/identity'
+import { buildRbacIndex, type RbacIndex } from '@/lib/effective-access/rbac-index'
+import type { RbacObjects } from '@/lib/effective-access/rbac-model'
+import { getConfigMap } from '@/lib/k8s/kube-config-maps'
+import { listAllNamespaceNames } from '@/lib/k8s/kube-namespaces'
+import { listRbacObjects, type KubeRbacObjects } from '@/lib/k8s/kube-rbac'
+
+/** Everything the resolver reads of one cluster, indexed, read at one moment. */
+export type ClusterSnapshot = {
+  ref: ClusterRef
+  accountId: string | null
+  authenticationMode: AuthenticationMode
+  auth: AuthIndex
+  rbac: RbacIndex
+  namespaces: string[]
+  /** What could not be read completely (shown next to every answer: the answer may then be incomplete). */
+  gaps: string[]
+  loadedAt: string
+}
+
+// Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies; 16 in flight keeps 1,000 entries to a few
+// seconds without bursting past EKS's API rate limit (the access page uses the same order of magnitude).
+const ENTRY_CONCURRENCY = 16
+// Answers within this window reuse one snapshot: a who-can form submitted twice should not read 10,000 bindings twice.
+const SNAPSHOT_TTL_MS = 15_000
+
+function toEntryFacts(detail: AccessEntryDetail): EntryFacts {
+  return {
+    principalArn: detail.principalArn,
+    type: detail.type,
+    username: detail.username,
+    kubernetesGroups: detail.kubernetesGroups,
+    policies: detail.policies.map((p) => ({ policyArn: p.policyArn, accessScope: p.accessScope })),
+    createdAt: detail.createdAt,
+  }
+}
+
+// The adapter's shapes are the resolver's: the mapping only narrows the kinds.
+function toRbacObjects(objects: KubeRbacObjects): RbacObjects {
+  return {
+    roles: objects.roles,
+    clusterRoles: objects.clusterRoles,
+    roleBindings: objects.roleBindings,
+    clusterRoleBindings: objects.clusterRoleBindings,
+  }
+}
+
+async function loadEntries(ref: ClusterRef, gaps: string[]): Promise<EntryFacts[]> {
+  const arns = await listAccessEntryArns({ region: ref.region, cluster: ref.name })
+  const details = await mapLimited(arns, ENTRY_CONCURRENCY, async (principalArn) => {
+    try {
+      return await describeAccessEntry({ region: ref.region, cluster: ref.name, principalArn })
+    } catch (error) {
+      // Deleted between the list and the describe: gone, not a gap.
+      if (isConsoleError(error) && error.code === 'not_found') return undefined
+      gaps.push(`access entry ${principalArn}: ${error instanceof Error ? error.message : String(error)}`)
+      return undefined
+    }
+  })
+  return details.filter((d): d is AccessEntryDetail => d !== undefined).map(toEntryFacts)
+}
+
+async function readSnapshot(ref: ClusterRef): Promise<ClusterSnapshot> {
+  const cluster = await describeEksCluster(ref.region, ref.name)
+  const mode = readAuthenticationMode(cluster)
+  const gaps: string[] = []
+  const [entries, configMap, rbac, namespaces] = await Promise.all([
+    mode === 'CONFIG_MAP' ? Promise.resolve([]) : loadEntries(ref, gaps),
+    // Read in every mode: in API mode a lingering mapping explains why a principal no longer gets in.
+    getConfigMap(ref, 'kube-system', 'aws-auth'),
+    listRbacObjects(ref),
+    listAllNamespaceNames(ref, { max: 5_000 }),
+  ])
+  for (const kind of rbac.truncated) gaps.push(`${kind}: more than 50,000 objects, the rest were not read`)
+  if (namespaces.truncated) gaps.push('namespaces: more than 5,000, the rest were not read')
+  return {
+    ref,
+    accountId: cluster.arn ? (parseArn(cluster.arn)?.account ?? null) : null,
+    authenticationMode: mode,
+    auth: buildAuthIndex({
+      authenticationMode: mode,
+      accessEntries: entries,
+      awsAuth: configMap ? parseAwsAuth(configMap.data ?? {}) : undefined,
+    }),
+    rbac: buildRbacIndex(toRbacObjects(rbac)),
+    namespaces: namespaces.names,
+    gaps,
+    loadedAt: new Date().toISOString(),
+  }
+}
+
+const cache = new Map<string, { at: number; value: Promise<ClusterSnapshot> }>()
+
+/**
+ * The cluster's snapshot: DescribeCluster (mode), every access entry with its policies, aws-auth, every RBAC object
+ * and the namespace names, read in parallel as the console. Reused for a few seconds; `fresh` reads again.
+ */
+export function loadClusterSnapshot(ref: ClusterRef, options: { fresh?: boolean } = {}): Promise<ClusterSnapshot> {
+  const key = `${ref.region}/${ref.name}`
+  const hit = cache.get(key)
+  if (!options.fresh && hit && Date.now() - hit.at < SNAPSHOT_TTL_MS) return hit.value
+  const value = readSnapshot(ref)
+  cache.set(key, { at: Date.now(), value })
+  // A failed read is not cached: the next question tries again.
+  value.catch(() => cache.delete(key))
+  return value
+}
+
+/** Forgets every cached snapshot (tests). */
+export function clearClusterSnapshots(): void {
+  cache.clear()
+}
