@@ -1,5 +1,6 @@
 import type { AwsRequest, AwsResponse } from '../core/aws-types'
 import type { World } from '../core/world'
+import { authorizeEksCall } from './eks-authorization'
 import { EksError, renderEksError } from './errors'
 import type { Operation } from './op-context'
 import {
@@ -80,7 +81,7 @@ const OPERATIONS: Record<EksOperation, Operation> = {
 }
 
 /**
- * Serves one SigV4-verified EKS request (restJson1) against the world. Errors are rendered as EKS renders them
+ * Serves one SigV4-verified EKS request (restJson1) against the world, once the caller's identity policies allow it. Errors are rendered as EKS renders them
  * (status per shape, `x-amzn-ErrorType`, JSON `{message, …}`); `ctx.markDirty()` follows every successful mutation.
  */
 export async function handleEks(req: AwsRequest, ctx: { world: World; markDirty(): void }): Promise<AwsResponse> {
@@ -90,6 +91,7 @@ export async function handleEks(req: AwsRequest, ctx: { world: World; markDirty(
       throw new EksError('NotFoundException', `No EKS operation matches ${req.method} ${req.rawPath.split('?')[0]}.`)
     }
     const body = parseJsonBody(req.body)
+    authorizeEksCall(route, body, ctx.world.iam, req)
     return OPERATIONS[route.operation]({
       world: ctx.world,
       req,
