@@ -1,5 +1,4 @@
-import type { AwsRequest, AwsResponse } from '../core/aws-types'
-import type { World } from '../core/world'
+import type { AwsRequest, AwsResponse, ServiceContext } from '../core/aws-types'
 import { authorizeEksCall } from './eks-authorization'
 import { EksError, renderEksError } from './errors'
 import type { Operation } from './op-context'
@@ -16,6 +15,7 @@ import {
   listAccessPoliciesOp,
   listAssociatedAccessPoliciesOp,
 } from './ops-access-policies'
+import { createClusterOp, deleteClusterOp } from './ops-cluster-lifecycle'
 import {
   describeAddonOp,
   describeClusterOp,
@@ -35,6 +35,13 @@ import {
   listIdentityProviderConfigsOp,
 } from './ops-identity-providers'
 import {
+  createAddonOp,
+  createNodegroupOp,
+  deleteAddonOp,
+  deleteNodegroupOp,
+  updateAddonOp,
+} from './ops-nodegroups-addons'
+import {
   createPodIdentityAssociationOp,
   deletePodIdentityAssociationOp,
   describePodIdentityAssociationOp,
@@ -47,7 +54,14 @@ import { matchEksRoute, type EksOperation } from './router'
 
 const OPERATIONS: Record<EksOperation, Operation> = {
   ListClusters: listClustersOp,
+  CreateCluster: createClusterOp,
   DescribeCluster: describeClusterOp,
+  DeleteCluster: deleteClusterOp,
+  CreateNodegroup: createNodegroupOp,
+  DeleteNodegroup: deleteNodegroupOp,
+  CreateAddon: createAddonOp,
+  DeleteAddon: deleteAddonOp,
+  UpdateAddon: updateAddonOp,
   UpdateClusterConfig: updateClusterConfigOp,
   ListUpdates: listUpdatesOp,
   DescribeUpdate: describeUpdateOp,
@@ -84,7 +98,7 @@ const OPERATIONS: Record<EksOperation, Operation> = {
  * Serves one SigV4-verified EKS request (restJson1) against the world, once the caller's identity policies allow it. Errors are rendered as EKS renders them
  * (status per shape, `x-amzn-ErrorType`, JSON `{message, …}`); `ctx.markDirty()` follows every successful mutation.
  */
-export async function handleEks(req: AwsRequest, ctx: { world: World; markDirty(): void }): Promise<AwsResponse> {
+export async function handleEks(req: AwsRequest, ctx: ServiceContext): Promise<AwsResponse> {
   const route = matchEksRoute(req.method, req.rawPath)
   try {
     if (!route) {
@@ -99,6 +113,7 @@ export async function handleEks(req: AwsRequest, ctx: { world: World; markDirty(
       body,
       now: Date.now(),
       markDirty: () => ctx.markDirty(),
+      clustersChanged: ctx.clustersChanged,
     })
   } catch (error) {
     if (error instanceof EksError) return renderEksError(error, req.requestId)
