@@ -20,6 +20,11 @@ const DEV_ROLE = 'arn:aws:iam::{account}:role/{prefix}-dev'
 const VIEW = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
 const eks = (...args: string[]) => ['eks', '--region', '{region}', ...args]
 
+/** The smoke subset: every setup and cleanup row plus the rows marked `smoke`. */
+export function selectSmokeRows(rows: ConformanceRow[]): ConformanceRow[] {
+  return rows.filter((r) => r.smoke || r.area === 'setup' || r.area === 'cleanup')
+}
+
 /** Builds the rows; the account is needed inside JSON documents, where placeholders are not filled. */
 export function buildConformanceRows(account: string): ConformanceRow[] {
   return [
@@ -44,6 +49,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'access-entries',
       title: 'create-access-entry for the role (STANDARD)',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks('create-access-entry', '--cluster-name', '{cluster}', '--principal-arn', DEV_ROLE),
@@ -92,6 +98,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'access-entries',
       title: 'access entries on a CONFIG_MAP cluster → InvalidRequestException',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks('list-access-entries', '--cluster-name', '{configMapCluster}'),
@@ -109,6 +116,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'access-policies',
       title: 'associate AmazonEKSViewPolicy on one namespace',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks(
@@ -135,7 +143,9 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     // --- IAM identity policies -------------------------------------------------------------------------------
     {
       area: 'iam-policies',
+      chain: 'iam',
       title: 'a principal without an identity-policy Allow cannot assume a root-trusting role',
+      smoke: true,
       tool: 'aws',
       as: 'limited',
       args: ['sts', 'assume-role', '--role-arn', DEV_ROLE, '--role-session-name', 'conformance'],
@@ -143,6 +153,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     },
     {
       area: 'iam-policies',
+      chain: 'iam',
       title: 'a principal without eks:DeleteAccessEntry is refused',
       tool: 'aws',
       as: 'limited',
@@ -153,6 +164,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'token',
       title: 'update-kubeconfig for the role (exec: aws eks get-token --role-arn)',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks('update-kubeconfig', '--name', '{cluster}', '--kubeconfig', '{dir}/dev.yaml', '--role-arn', DEV_ROLE),
@@ -161,6 +173,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'token',
       title: 'update-kubeconfig for the caller itself',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks('update-kubeconfig', '--name', '{cluster}', '--kubeconfig', '{dir}/admin.yaml'),
@@ -202,6 +215,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'rbac',
       title: 'nor list pods in another namespace',
+      smoke: true,
       tool: 'kubectl',
       as: 'kube-dev',
       args: ['get', 'pods', '-n', '{otherNamespace}'],
@@ -228,6 +242,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'aws-auth',
       title: 'the aws-auth ConfigMap maps roles (API_AND_CONFIG_MAP cluster)',
+      smoke: true,
       tool: 'kubectl',
       as: 'kube-admin',
       args: ['get', 'configmap', 'aws-auth', '-n', 'kube-system', '-o', 'jsonpath={.data.mapRoles}'],
@@ -237,7 +252,9 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     // --- Pod Identity ----------------------------------------------------------------------------------------
     {
       area: 'pod-identity',
+      chain: 'pod-identity',
       title: 'create-pod-identity-association',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks(
@@ -256,6 +273,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     },
     {
       area: 'pod-identity',
+      chain: 'pod-identity',
       title: 'the same service account again → ResourceInUseException',
       tool: 'aws',
       as: 'admin',
@@ -274,6 +292,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     },
     {
       area: 'pod-identity',
+      chain: 'pod-identity',
       title: 'list-pod-identity-associations filters by service account',
       tool: 'aws',
       as: 'admin',
@@ -282,7 +301,9 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     },
     {
       area: 'pod-identity',
+      chain: 'pod-identity',
       title: 'delete-pod-identity-association',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks(
@@ -297,7 +318,9 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     // --- IRSA and OIDC providers -----------------------------------------------------------------------------
     {
       area: 'irsa',
+      chain: 'oidc',
       title: 'describe-cluster reports the OIDC issuer',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks('describe-cluster', '--name', '{cluster}', '--query', 'cluster.identity.oidc.issuer'),
@@ -305,7 +328,9 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     },
     {
       area: 'oidc-providers',
+      chain: 'oidc',
       title: 'create-open-id-connect-provider',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: [
@@ -322,6 +347,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     },
     {
       area: 'oidc-providers',
+      chain: 'oidc',
       title: 'the same issuer again → EntityAlreadyExists',
       tool: 'aws',
       as: 'admin',
@@ -339,7 +365,9 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     },
     {
       area: 'oidc-providers',
+      chain: 'oidc',
       title: 'delete-open-id-connect-provider',
+      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: [

@@ -22,8 +22,15 @@ export interface ConformanceRow {
     /** Substrings stdout must contain (after placeholder filling). */
     stdout?: string[]
   }
+  /**
+   * Rows of one chain run in order; different chains run side by side (between the `setup` and `cleanup` rows, which
+   * run alone). Default `main`.
+   */
+  chain?: string
   /** Remembers a value from stdout (group 1 of `pattern`) for later rows' `{name}` placeholders. */
   capture?: { name: string; pattern: RegExp }
+  /** In the smoke subset (with every setup and cleanup row) that the unit-test suite runs: one or two rows per area. */
+  smoke?: boolean
   /** Only meaningful against the sandbox (it relies on seeded data a real account does not have). */
   sandboxOnly?: boolean
 }

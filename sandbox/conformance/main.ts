@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 
 import { ACCOUNT_ID, CLUSTER_LEGACY_BATCH, CLUSTER_PROD_WEB, USER_ACCESS_KEYS } from '../core/seed-constants'
 import { startSandbox } from '../start-sandbox'
+import { buildConformanceRows, selectSmokeRows } from './conformance-rows'
 import type { ConformanceTarget } from './conformance-types'
 import { formatConformanceTable, runConformance } from './run-conformance'
 
@@ -72,15 +73,20 @@ async function main(): Promise<number> {
     options: {
       ...Object.fromEntries([...names, 'limited-profile'].map((n) => [n, { type: 'string' as const }])),
       real: { type: 'boolean' as const },
+      smoke: { type: 'boolean' as const },
     },
   })
   const v = values as Record<string, string | undefined>
-  if (values.real === true) return report(await runConformance(buildRealTarget(v)))
-  if (v.endpoint) return report(await runConformance(buildSandboxTarget(v.endpoint)))
+  const run = (target: ConformanceTarget) => {
+    const rows = buildConformanceRows(target.account)
+    return runConformance(target, values.smoke === true ? selectSmokeRows(rows) : rows)
+  }
+  if (values.real === true) return report(await run(buildRealTarget(v)))
+  if (v.endpoint) return report(await run(buildSandboxTarget(v.endpoint)))
   const stateDir = await mkdtemp(join(tmpdir(), 'conformance-sandbox-'))
   const sandbox = await startSandbox({ port: 0, stateDir, fresh: true })
   try {
-    return report(await runConformance(buildSandboxTarget(sandbox.url)))
+    return report(await run(buildSandboxTarget(sandbox.url)))
   } finally {
     await sandbox.close()
     await rm(stateDir, { recursive: true, force: true })

@@ -63,7 +63,8 @@ function judge(row: ConformanceRow, ran: Ran, values: Record<string, string>): s
 }
 
 /**
- * Runs every row of the conformance table against a target, in order, and returns one result per row. Rows whose
+ * Runs every row of the conformance table against a target (chains side by side, see ConformanceRow.chain) and
+ * returns one result per row, in table order. Rows whose
  * actor has no credentials, whose cluster is not given, or that are sandbox-only on a real account are skipped.
  */
 export async function runConformance(
@@ -81,31 +82,51 @@ export async function runConformance(
     prefix: target.prefix,
     dir,
   }
-  const results: RowResult[] = []
+  const results: RowResult[] = new Array<RowResult>(rows.length)
+  const runRow = async (row: ConformanceRow, index: number): Promise<void> => {
+    results[index] = await runOneRow(row, target, values, dir)
+  }
+  const runChain = async (indexes: number[]) => {
+    for (const i of indexes) await runRow(rows[i] as ConformanceRow, i)
+  }
+  const indexesOf = (test: (r: ConformanceRow) => boolean) => rows.flatMap((r, i) => (test(r) ? [i] : []))
   try {
-    for (const row of rows) {
-      const env = buildEnv(row, target, dir)
-      if (!env) results.push({ row, status: 'skip', detail: `no credentials for ${row.as}` })
-      else if (row.sandboxOnly && !target.sandbox) results.push({ row, status: 'skip', detail: 'sandbox only' })
-      else if (row.args.some((a) => a.includes('{configMapCluster}')) && !target.configMapCluster)
-        results.push({ row, status: 'skip', detail: 'no CONFIG_MAP cluster given' })
-      else {
-        const args = row.args.map((a) => fill(a, values))
-        const kubeconfig = row.as === 'kube-dev' ? 'dev.yaml' : 'admin.yaml'
-        const ran =
-          row.tool === 'aws'
-            ? await runProcess('aws', [...args, '--output', 'json'], env)
-            : await runProcess('kubectl', ['--kubeconfig', join(dir, kubeconfig), ...args], env)
-        const failure = judge(row, ran, values)
-        const captured = row.capture && row.capture.pattern.exec(ran.stdout)?.[1]
-        if (row.capture && captured) values[row.capture.name] = captured
-        results.push(failure ? { row, status: 'fail', detail: failure } : { row, status: 'pass' })
-      }
+    await runChain(indexesOf((r) => r.area === 'setup'))
+    const middle = indexesOf((r) => r.area !== 'setup' && r.area !== 'cleanup')
+    const chains = new Map<string, number[]>()
+    for (const i of middle) {
+      const key = rows[i]?.chain ?? 'main'
+      chains.set(key, [...(chains.get(key) ?? []), i])
     }
+    await Promise.all([...chains.values()].map(runChain))
+    await runChain(indexesOf((r) => r.area === 'cleanup'))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
   return results
+}
+
+async function runOneRow(
+  row: ConformanceRow,
+  target: ConformanceTarget,
+  values: Record<string, string>,
+  dir: string,
+): Promise<RowResult> {
+  const env = buildEnv(row, target, dir)
+  if (!env) return { row, status: 'skip', detail: `no credentials for ${row.as}` }
+  if (row.sandboxOnly && !target.sandbox) return { row, status: 'skip', detail: 'sandbox only' }
+  if (row.args.some((a) => a.includes('{configMapCluster}')) && !target.configMapCluster)
+    return { row, status: 'skip', detail: 'no CONFIG_MAP cluster given' }
+  const args = row.args.map((a) => fill(a, values))
+  const kubeconfig = row.as === 'kube-dev' ? 'dev.yaml' : 'admin.yaml'
+  const ran =
+    row.tool === 'aws'
+      ? await runProcess('aws', [...args, '--output', 'json'], env)
+      : await runProcess('kubectl', ['--kubeconfig', join(dir, kubeconfig), ...args], env)
+  const failure = judge(row, ran, values)
+  const captured = row.capture && row.capture.pattern.exec(ran.stdout)?.[1]
+  if (row.capture && captured) values[row.capture.name] = captured
+  return failure ? { row, status: 'fail', detail: failure } : { row, status: 'pass' }
 }
 
 /** The results as a plain-text table, one row per line, with failure details under the failing rows. */
