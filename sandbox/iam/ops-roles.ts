@@ -128,3 +128,12 @@ export function deleteRole(p: QueryParams, ctx: ServiceContext): IamResult {
   ctx.markDirty()
   return undefined
 }
+
+/**
+ * ListInstanceProfilesForRole: the sandbox has no EC2 instance profiles, so always an empty page. Terraform's
+ * aws_iam_role calls it before DeleteRole.
+ */
+export function listInstanceProfilesForRole(p: QueryParams, ctx: ServiceContext): IamResult {
+  getRoleOrThrow(ctx, requireParam(p.get('RoleName'), 'roleName'))
+  return { InstanceProfiles: [], IsTruncated: false }
+}

@@ -206,6 +206,12 @@ describe('aws CLI against the sandbox', () => {
       ...role,
     ])
     expect(attached.AttachedPolicies.map((a) => a.PolicyName)).toContain('IAMReadOnlyAccess')
+    const profiles = await runAwsJson<{ InstanceProfiles: unknown[] }>([
+      'iam',
+      'list-instance-profiles-for-role',
+      ...role,
+    ])
+    expect(profiles.InstanceProfiles).toEqual([])
     const missing = await runAws(['iam', 'detach-role-policy', ...role, '--policy-arn', 'arn:aws:iam::aws:policy/Nope'])
     expect(missing.stderr).toContain('(NoSuchEntity)')
   })
