@@ -99,7 +99,6 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     {
       area: 'access-entries',
       title: 'access entries on a CONFIG_MAP cluster → InvalidRequestException',
-      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: eks('list-access-entries', '--cluster-name', '{configMapCluster}'),
@@ -243,7 +242,6 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
       area: 'oidc-providers',
       chain: 'oidc',
       title: 'create-open-id-connect-provider',
-      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: [
@@ -280,7 +278,6 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
       area: 'oidc-providers',
       chain: 'oidc',
       title: 'delete-open-id-connect-provider',
-      smoke: true,
       tool: 'aws',
       as: 'admin',
       args: [

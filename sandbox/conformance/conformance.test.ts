@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('npm run sandbox:conformance', () => {
   // The full table (~35 rows, each a CLI process) is `npm run sandbox:conformance`; the suite runs its smoke subset.
-  it('passes the smoke rows against a fresh sandbox', { timeout: 45_000 }, async () => {
+  it('passes the smoke rows against a fresh sandbox', { timeout: 60_000 }, async () => {
     const target = buildSandboxTarget(t.url)
     const results = await runConformance(target, selectSmokeRows(buildConformanceRows(target.account)))
     const table = formatConformanceTable(results)
