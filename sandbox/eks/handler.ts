@@ -95,8 +95,9 @@ const OPERATIONS: Record<EksOperation, Operation> = {
 }
 
 /**
- * Serves one SigV4-verified EKS request (restJson1) against the world, once the caller's identity policies allow it. Errors are rendered as EKS renders them
- * (status per shape, `x-amzn-ErrorType`, JSON `{message, …}`); `ctx.markDirty()` follows every successful mutation.
+ * Serves one SigV4-verified EKS request (restJson1) against the world, once the caller's identity policies allow it.
+ * Errors are rendered as EKS renders them (status per shape, `x-amzn-ErrorType`, JSON `{message, …}`);
+ * `ctx.markDirty()` follows every successful mutation.
  */
 export async function handleEks(req: AwsRequest, ctx: ServiceContext): Promise<AwsResponse> {
   const route = matchEksRoute(req.method, req.rawPath)
