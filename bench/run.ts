@@ -11,6 +11,7 @@ const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./aws-auth-migration'),
   () => import('./first-load-js'),
   () => import('./effective-access'),
+  () => import('./sandbox-startup'),
 ]
 
 function parseArgs(argv: string[]): { runs: number; only: string[] } {

@@ -76,6 +76,8 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     reset,
     getWorld: () => world,
     markDirty: () => store.scheduleSave(world),
+    // CreateCluster: give the new cluster its Kubernetes API endpoint and CA, as for the seeded ones.
+    clustersChanged: () => kube.connectClusters(),
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

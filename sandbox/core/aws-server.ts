@@ -23,6 +23,8 @@ export interface AwsServerOptions extends Omit<AdminContext, 'faults'> {
   getWorld(): World
   /** Called after a handler mutated the World. */
   markDirty(): void
+  /** Called after an EKS cluster was created or deleted. */
+  clustersChanged?(): void
 }
 
 /** Which service a request is for, before or without a valid signature: the credential scope, else a guess. */
@@ -127,7 +129,11 @@ async function handleAwsRequest(req: IncomingMessage, res: ServerResponse, opts:
   let response: AwsResponse
   try {
     // Read the World again: a reset during an injected delay replaced it.
-    response = await dispatch(service, awsRequest, { world: opts.getWorld(), markDirty: opts.markDirty })
+    response = await dispatch(service, awsRequest, {
+      world: opts.getWorld(),
+      markDirty: opts.markDirty,
+      clustersChanged: opts.clustersChanged,
+    })
   } catch (e) {
     process.stderr.write(
       `sandbox: ${service} ${method} ${rawPath} failed: ${e instanceof Error ? e.stack : String(e)}\n`,

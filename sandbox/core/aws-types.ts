@@ -35,4 +35,6 @@ export interface ServiceContext {
   world: import('./world').World
   /** Call after mutating `world`; the server writes the state file soon after (bursts coalesced). */
   markDirty(): void
+  /** Call after an EKS cluster was created or deleted (the sandbox connects its Kubernetes API). */
+  clustersChanged?(): void
 }

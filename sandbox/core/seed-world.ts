@@ -6,5 +6,5 @@ import type { World } from './world'
 /** Builds the seed World: IAM first, so the seeded EKS access entries can store their principals' unique IDs. */
 export function createSeedWorld(scale: 'default' | 'large'): World {
   const iam = seedIam({ scale })
-  return { version: 1, account: ACCOUNT_ID, iam, eks: seedEks({ scale, iam }) }
+  return { version: 2, account: ACCOUNT_ID, iam, eks: seedEks({ scale, iam }) }
 }

@@ -30,7 +30,7 @@ export class StateStore {
   async loadWorld(): Promise<World | undefined> {
     try {
       const parsed = JSON.parse(await readFile(join(this.dir, STATE_FILE), 'utf8')) as Partial<StateFile>
-      if (parsed.scale !== this.scale || parsed.world?.version !== 1) return undefined
+      if (parsed.scale !== this.scale || parsed.world?.version !== 2) return undefined
       return parsed.world
     } catch {
       return undefined

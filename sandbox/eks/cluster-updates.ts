@@ -17,7 +17,7 @@ export function resolveUpdateDelayMs(settings: { updateDelayMs: number } | undef
 
 /** Settles every update of the cluster that is due; returns whether anything changed (so the caller marks dirty). */
 export function settleClusterUpdates(cluster: ClusterRecord, now: number, delayMs: number): boolean {
-  let changed = false
+  let changed = settleCreations(cluster, now, delayMs)
   for (const update of cluster.updates) {
     if (update.status !== 'InProgress' || now - update.createdAt < delayMs) continue
     update.status = 'Successful'
@@ -30,8 +30,34 @@ export function settleClusterUpdates(cluster: ClusterRecord, now: number, delayM
   return changed
 }
 
+/** A cluster, node group or add-on CREATING since `createdAt` becomes ACTIVE once the delay has passed. */
+function settleCreations(cluster: ClusterRecord, now: number, delayMs: number): boolean {
+  let changed = false
+  const due = (createdAt: number) => now - createdAt >= delayMs
+  if (cluster.status === 'CREATING' && due(cluster.createdAt)) {
+    cluster.status = 'ACTIVE'
+    changed = true
+  }
+  for (const child of [...Object.values(cluster.nodegroups), ...Object.values(cluster.addons)]) {
+    if ((child.status === 'CREATING' || child.status === 'UPDATING') && due(child.modifiedAt)) {
+      child.status = 'ACTIVE'
+      changed = true
+    }
+  }
+  return changed
+}
+
 function applyEffect(cluster: ClusterRecord, effect: UpdateEffect): void {
   switch (effect.kind) {
+    case 'logging':
+      cluster.logging = effect.logging
+      return
+    case 'endpointAccess':
+      cluster.resourcesVpcConfig = { ...cluster.resourcesVpcConfig, ...effect.patch }
+      return
+    case 'addon':
+      // The add-on's new settings were stored when the update started; it is ACTIVE again once it settles.
+      return
     case 'authenticationMode':
       cluster.authenticationMode = effect.mode
       return

@@ -1,5 +1,5 @@
-import type { AwsRequest, AwsResponse } from '../core/aws-types'
-import type { World } from '../core/world'
+import type { AwsRequest, AwsResponse, ServiceContext } from '../core/aws-types'
+import { authorizeEksCall } from './eks-authorization'
 import { EksError, renderEksError } from './errors'
 import type { Operation } from './op-context'
 import {
@@ -15,6 +15,7 @@ import {
   listAccessPoliciesOp,
   listAssociatedAccessPoliciesOp,
 } from './ops-access-policies'
+import { createClusterOp, deleteClusterOp } from './ops-cluster-lifecycle'
 import {
   describeAddonOp,
   describeClusterOp,
@@ -34,6 +35,13 @@ import {
   listIdentityProviderConfigsOp,
 } from './ops-identity-providers'
 import {
+  createAddonOp,
+  createNodegroupOp,
+  deleteAddonOp,
+  deleteNodegroupOp,
+  updateAddonOp,
+} from './ops-nodegroups-addons'
+import {
   createPodIdentityAssociationOp,
   deletePodIdentityAssociationOp,
   describePodIdentityAssociationOp,
@@ -46,7 +54,14 @@ import { matchEksRoute, type EksOperation } from './router'
 
 const OPERATIONS: Record<EksOperation, Operation> = {
   ListClusters: listClustersOp,
+  CreateCluster: createClusterOp,
   DescribeCluster: describeClusterOp,
+  DeleteCluster: deleteClusterOp,
+  CreateNodegroup: createNodegroupOp,
+  DeleteNodegroup: deleteNodegroupOp,
+  CreateAddon: createAddonOp,
+  DeleteAddon: deleteAddonOp,
+  UpdateAddon: updateAddonOp,
   UpdateClusterConfig: updateClusterConfigOp,
   ListUpdates: listUpdatesOp,
   DescribeUpdate: describeUpdateOp,
@@ -80,16 +95,18 @@ const OPERATIONS: Record<EksOperation, Operation> = {
 }
 
 /**
- * Serves one SigV4-verified EKS request (restJson1) against the world. Errors are rendered as EKS renders them
- * (status per shape, `x-amzn-ErrorType`, JSON `{message, …}`); `ctx.markDirty()` follows every successful mutation.
+ * Serves one SigV4-verified EKS request (restJson1) against the world, once the caller's identity policies allow it.
+ * Errors are rendered as EKS renders them (status per shape, `x-amzn-ErrorType`, JSON `{message, …}`);
+ * `ctx.markDirty()` follows every successful mutation.
  */
-export async function handleEks(req: AwsRequest, ctx: { world: World; markDirty(): void }): Promise<AwsResponse> {
+export async function handleEks(req: AwsRequest, ctx: ServiceContext): Promise<AwsResponse> {
   const route = matchEksRoute(req.method, req.rawPath)
   try {
     if (!route) {
       throw new EksError('NotFoundException', `No EKS operation matches ${req.method} ${req.rawPath.split('?')[0]}.`)
     }
     const body = parseJsonBody(req.body)
+    authorizeEksCall(route, body, ctx.world.iam, req)
     return OPERATIONS[route.operation]({
       world: ctx.world,
       req,
@@ -97,6 +114,7 @@ export async function handleEks(req: AwsRequest, ctx: { world: World; markDirty(
       body,
       now: Date.now(),
       markDirty: () => ctx.markDirty(),
+      clustersChanged: ctx.clustersChanged,
     })
   } catch (error) {
     if (error instanceof EksError) return renderEksError(error, req.requestId)

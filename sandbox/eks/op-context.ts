@@ -14,6 +14,8 @@ export interface OpContext {
   body: JsonObject
   now: number
   markDirty(): void
+  /** Called after a cluster was created or deleted, so the sandbox can start or stop serving its Kubernetes API. */
+  clustersChanged?(): void
 }
 
 export type Operation = (ctx: OpContext) => AwsResponse

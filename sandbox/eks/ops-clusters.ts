@@ -1,3 +1,4 @@
+import type { AwsResponse } from '../core/aws-types'
 import {
   hasClusterWideUpdateInProgress,
   resolveUpdateDelayMs,
@@ -6,8 +7,9 @@ import {
 } from './cluster-updates'
 import { invalidParameter, resourceInUse, resourceNotFound, type EksError } from './errors'
 import { getClusterOrThrow, runMutation, type OpContext, type Operation } from './op-context'
+import { normalizeLogging } from './ops-cluster-lifecycle'
 import { paginate, sortByKey } from './pagination'
-import type { AuthenticationMode } from './records'
+import type { AuthenticationMode, ClusterRecord } from './records'
 import { listClusters } from './state'
 import { renderAddon, renderCluster, renderNodegroup, renderUpdate, respondJson } from './wire'
 
@@ -36,25 +38,81 @@ export const listClustersOp: Operation = (ctx) => {
 export const describeClusterOp: Operation = (ctx) =>
   respondJson({ cluster: renderCluster(getClusterOrThrow(ctx)) }, ctx.req.requestId)
 
+/** Inside the mutation (so an idempotent retry still gets its first answer): one cluster-wide update at a time. */
+function refuseWhileUpdating(cluster: ClusterRecord): void {
+  if (hasClusterWideUpdateInProgress(cluster)) {
+    // UNVERIFIED wording; the model lists ResourceInUseException for UpdateClusterConfig.
+    throw resourceInUse(`Cluster ${cluster.name} has an update in progress.`, { clusterName: cluster.name })
+  }
+}
+
+const ENDPOINT_KEYS = ['endpointPublicAccess', 'endpointPrivateAccess', 'publicAccessCidrs']
+
+/** The non-access-config changes UpdateClusterConfig supports: logging, and the endpoint access flags. */
+function startConfigUpdate(
+  ctx: OpContext,
+  cluster: ClusterRecord,
+  kind: 'logging' | 'resourcesVpcConfig',
+): AwsResponse {
+  if (kind === 'logging') {
+    const logging = normalizeLogging(ctx.body.logging)
+    return runMutation(ctx, 'UpdateClusterConfig', () => {
+      refuseWhileUpdating(cluster)
+      const params = [{ type: 'ClusterLogging', value: JSON.stringify(logging) }]
+      const update = startClusterUpdate(
+        cluster,
+        { type: 'LoggingUpdate', params, effect: { kind: 'logging', logging }, marksClusterUpdating: true },
+        ctx.now,
+      )
+      return respondJson({ update: renderUpdate(update) }, ctx.req.requestId)
+    })
+  }
+  const vpc = ctx.body.resourcesVpcConfig as Record<string, unknown>
+  const patch = Object.fromEntries(Object.entries(vpc).filter(([k]) => ENDPOINT_KEYS.includes(k)))
+  const unsupported = Object.keys(vpc).filter((k) => !ENDPOINT_KEYS.includes(k))
+  if (unsupported.length || Object.keys(patch).length === 0) {
+    throw invalidParameter(`The sandbox updates only ${ENDPOINT_KEYS.join(', ')} of resourcesVpcConfig.`, {
+      clusterName: cluster.name,
+    })
+  }
+  if (patch.endpointPublicAccess === false && patch.endpointPrivateAccess === false) {
+    throw invalidParameter('Cluster must have at least one of public or private endpoint access enabled.', {
+      clusterName: cluster.name,
+    })
+  }
+  return runMutation(ctx, 'UpdateClusterConfig', () => {
+    refuseWhileUpdating(cluster)
+    const names: Record<string, string> = {
+      endpointPublicAccess: 'EndpointPublicAccess',
+      endpointPrivateAccess: 'EndpointPrivateAccess',
+      publicAccessCidrs: 'PublicAccessCidrs',
+    }
+    const params = Object.entries(patch).map(([k, v]) => ({ type: names[k] ?? k, value: JSON.stringify(v) }))
+    const update = startClusterUpdate(
+      cluster,
+      { type: 'EndpointAccessUpdate', params, effect: { kind: 'endpointAccess', patch }, marksClusterUpdating: true },
+      ctx.now,
+    )
+    return respondJson({ update: renderUpdate(update) }, ctx.req.requestId)
+  })
+}
+
 /**
- * POST /clusters/{name}/update-config — the sandbox implements the accessConfig change: one-way
- * CONFIG_MAP → API_AND_CONFIG_MAP → API; a skip or a same→same change is "Unsupported authentication mode update".
+ * POST /clusters/{name}/update-config — one kind of change per update, as EKS: accessConfig (one-way
+ * CONFIG_MAP → API_AND_CONFIG_MAP → API; a skip or a same→same change is "Unsupported authentication mode update"),
+ * logging, or the endpoint access flags of resourcesVpcConfig.
  */
 export const updateClusterConfigOp: Operation = (ctx) => {
   const cluster = getClusterOrThrow(ctx)
   const accessConfig = ctx.body.accessConfig as { authenticationMode?: unknown } | undefined
-  const others = Object.keys(ctx.body).filter((k) => k !== 'accessConfig' && k !== 'clientRequestToken')
+  const kinds = Object.keys(ctx.body).filter((k) => k !== 'clientRequestToken')
+  if (kinds.length === 0)
+    throw invalidParameter('No changes were specified in the request.', { clusterName: cluster.name })
+  // EKS applies one kind of configuration change per update.
+  if (kinds.length > 1) throw invalidParameter('Only one type of update can be allowed.', { clusterName: cluster.name })
+  if (kinds[0] === 'logging' || kinds[0] === 'resourcesVpcConfig') return startConfigUpdate(ctx, cluster, kinds[0])
   if (!accessConfig) {
-    throw invalidParameter(
-      others.length
-        ? `The sandbox does not support updating ${others.join(', ')}; only accessConfig.authenticationMode.`
-        : 'No changes were specified in the request.',
-      { clusterName: cluster.name },
-    )
-  }
-  if (others.length) {
-    // EKS applies one kind of configuration change per update.
-    throw invalidParameter('Only one type of update can be allowed.', { clusterName: cluster.name })
+    throw invalidParameter(`The sandbox does not support updating ${kinds.join(', ')}.`, { clusterName: cluster.name })
   }
   const mode = accessConfig.authenticationMode
   if (typeof mode !== 'string' || !AUTH_MODES.includes(mode as AuthenticationMode)) {
@@ -63,10 +121,7 @@ export const updateClusterConfigOp: Operation = (ctx) => {
     })
   }
   return runMutation(ctx, 'UpdateClusterConfig', () => {
-    if (hasClusterWideUpdateInProgress(cluster)) {
-      // UNVERIFIED wording; the model lists ResourceInUseException for UpdateClusterConfig.
-      throw resourceInUse(`Cluster ${cluster.name} has an update in progress.`, { clusterName: cluster.name })
-    }
+    refuseWhileUpdating(cluster)
     const from = cluster.authenticationMode
     const allowed =
       (from === 'CONFIG_MAP' && mode === 'API_AND_CONFIG_MAP') || (from === 'API_AND_CONFIG_MAP' && mode === 'API')

@@ -75,6 +75,9 @@ export type UpdateEffect =
   | { kind: 'authenticationMode'; mode: AuthenticationMode }
   | { kind: 'associateIdentityProvider'; name: string }
   | { kind: 'disassociateIdentityProvider'; name: string }
+  | { kind: 'logging'; logging: ClusterRecord['logging'] }
+  | { kind: 'endpointAccess'; patch: Record<string, unknown> }
+  | { kind: 'addon'; addonName: string }
 
 export interface UpdateRecord {
   id: string
@@ -128,6 +131,7 @@ export interface AddonRecord {
   createdAt: number
   modifiedAt: number
   serviceAccountRoleArn?: string
+  configurationValues?: string
   podIdentityAssociations: string[]
   tags: Record<string, string>
 }
@@ -148,6 +152,8 @@ export interface ClusterRecord {
   oidcIssuer: string
   authenticationMode: AuthenticationMode
   bootstrapClusterCreatorAdminPermissions: boolean
+  /** The IAM principal that called CreateCluster (role ARN for a role session); absent for seeded clusters. */
+  creatorArn?: string
   /** The rest of DescribeCluster's configuration blocks, already in wire shape (no timestamps inside). */
   resourcesVpcConfig: Record<string, unknown>
   kubernetesNetworkConfig: Record<string, unknown>

@@ -4,7 +4,14 @@
 
 export type EksOperation =
   | 'ListClusters'
+  | 'CreateCluster'
   | 'DescribeCluster'
+  | 'DeleteCluster'
+  | 'CreateNodegroup'
+  | 'DeleteNodegroup'
+  | 'CreateAddon'
+  | 'DeleteAddon'
+  | 'UpdateAddon'
   | 'UpdateClusterConfig'
   | 'ListUpdates'
   | 'DescribeUpdate'
@@ -50,7 +57,14 @@ function route(method: string, path: string, operation: EksOperation): Route {
 // URIs from the EKS service model (docs/access-entries.md#operations, docs/authentication-modes.md, docs/oidc-identity-providers.md, docs/pod-identity.md).
 const ROUTES: Route[] = [
   route('GET', '/clusters', 'ListClusters'),
+  route('POST', '/clusters', 'CreateCluster'),
   route('GET', '/clusters/{name}', 'DescribeCluster'),
+  route('DELETE', '/clusters/{name}', 'DeleteCluster'),
+  route('POST', '/clusters/{name}/node-groups', 'CreateNodegroup'),
+  route('DELETE', '/clusters/{name}/node-groups/{nodegroupName}', 'DeleteNodegroup'),
+  route('POST', '/clusters/{name}/addons', 'CreateAddon'),
+  route('DELETE', '/clusters/{name}/addons/{addonName}', 'DeleteAddon'),
+  route('POST', '/clusters/{name}/addons/{addonName}/update', 'UpdateAddon'),
   route('POST', '/clusters/{name}/update-config', 'UpdateClusterConfig'),
   route('GET', '/clusters/{name}/updates', 'ListUpdates'),
   route('GET', '/clusters/{name}/updates/{updateId}', 'DescribeUpdate'),

@@ -169,6 +169,7 @@ export function renderAddon(a: AddonRecord, clusterName: string): Record<string,
     createdAt: toEpochSeconds(a.createdAt),
     modifiedAt: toEpochSeconds(a.modifiedAt),
     ...(a.serviceAccountRoleArn ? { serviceAccountRoleArn: a.serviceAccountRoleArn } : {}),
+    ...(a.configurationValues ? { configurationValues: a.configurationValues } : {}),
     tags: a.tags,
     podIdentityAssociations: a.podIdentityAssociations,
   }

@@ -12,7 +12,7 @@ function encodeUpperAlnum(bytes: Uint8Array, length: number): string {
  * A unique ID like IAM's (`AROA`/`AIDA`/`ASIA` + 17 uppercase base32 characters). Deterministic when given a seed
  * (so the seed world is identical on every start), random otherwise (resources created at runtime).
  */
-export function generateIamId(prefix: 'AROA' | 'AIDA' | 'AKIA' | 'ASIA', seed?: string): string {
+export function generateIamId(prefix: 'AROA' | 'AIDA' | 'AKIA' | 'ASIA' | 'ANPA', seed?: string): string {
   const bytes = seed === undefined ? randomBytes(17) : createHash('sha256').update(`${prefix}:${seed}`).digest()
   return prefix + encodeUpperAlnum(bytes, prefix === 'AKIA' || prefix === 'ASIA' ? 16 : 17)
 }

@@ -81,6 +81,7 @@ export function createRole(p: QueryParams, ctx: ServiceContext): IamResult {
     maxSessionDuration,
     tags,
     attachedPolicies: [],
+    inlinePolicies: [],
   }
   iam.roles.push(role)
   ctx.markDirty()
@@ -114,13 +115,25 @@ export function listAttachedRolePolicies(p: QueryParams, ctx: ServiceContext): I
   }
 }
 
-/** DeleteRole: refused while managed policies are attached (DeleteConflict 409), as IAM does; no output. */
+/** DeleteRole: refused while managed or inline policies remain (DeleteConflict 409), as IAM does; no output. */
 export function deleteRole(p: QueryParams, ctx: ServiceContext): IamResult {
   const role = getRoleOrThrow(ctx, requireParam(p.get('RoleName'), 'roleName'))
   if (role.attachedPolicies.length > 0) {
     throw new AwsError('DeleteConflict', 409, 'Cannot delete entity, must detach all policies first.')
   }
+  if (role.inlinePolicies.length > 0) {
+    throw new AwsError('DeleteConflict', 409, 'Cannot delete entity, must delete policies first.')
+  }
   ctx.world.iam.roles = ctx.world.iam.roles.filter((r) => r !== role)
   ctx.markDirty()
   return undefined
+}
+
+/**
+ * ListInstanceProfilesForRole: the sandbox has no EC2 instance profiles, so always an empty page. Terraform's
+ * aws_iam_role calls it before DeleteRole.
+ */
+export function listInstanceProfilesForRole(p: QueryParams, ctx: ServiceContext): IamResult {
+  getRoleOrThrow(ctx, requireParam(p.get('RoleName'), 'roleName'))
+  return { InstanceProfiles: [], IsTruncated: false }
 }

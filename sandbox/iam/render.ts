@@ -5,6 +5,12 @@ function renderTags(tags: IamTag[]): XmlValue {
   return tags.length > 0 ? tags.map((t) => ({ Key: t.Key, Value: t.Value })) : undefined
 }
 
+function renderBoundary(arn: string | undefined): XmlValue {
+  return arn === undefined
+    ? undefined
+    : { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arn }
+}
+
 /**
  * A Role in IAM's XML shape. AssumeRolePolicyDocument is URL-encoded (RFC 3986) as IAM sends it: botocore decodes
  * it, the JS SDK v3 does not. ListRoles omits Tags and RoleLastUsed; GetRole/CreateRole include them (`full`).
@@ -19,6 +25,7 @@ export function renderRole(role: IamRole, full: boolean): XmlValue {
     AssumeRolePolicyDocument: encodeURIComponent(role.assumeRolePolicyDocument),
     Description: role.description,
     MaxSessionDuration: role.maxSessionDuration,
+    PermissionsBoundary: renderBoundary(role.permissionsBoundary),
     Tags: full ? renderTags(role.tags) : undefined,
     RoleLastUsed: full ? {} : undefined,
   }
@@ -32,6 +39,7 @@ export function renderUser(user: IamUser, full: boolean): XmlValue {
     UserId: user.id,
     Arn: user.arn,
     CreateDate: user.createDate,
+    PermissionsBoundary: full ? renderBoundary(user.permissionsBoundary) : undefined,
     Tags: full ? renderTags(user.tags) : undefined,
   }
 }

@@ -9,6 +9,26 @@ export interface IamAttachedPolicy {
   PolicyArn: string
 }
 
+/** An inline policy embedded in one role or user: its name and document (raw JSON, as the caller sent it). */
+export interface IamInlinePolicy {
+  name: string
+  document: string
+}
+
+/** A customer managed policy (AWS managed ones live in code: policy/aws-managed-policies.ts). Only `v1` is kept. */
+export interface IamManagedPolicy {
+  name: string
+  path: string
+  /** ANPA + 17 uppercase alphanumerics. */
+  id: string
+  arn: string
+  document: string
+  description?: string
+  createDate: string
+  updateDate: string
+  tags: IamTag[]
+}
+
 export interface IamRole {
   name: string
   /** `/` or `/a/b/`; part of the ARN. */
@@ -24,6 +44,9 @@ export interface IamRole {
   maxSessionDuration: number
   tags: IamTag[]
   attachedPolicies: IamAttachedPolicy[]
+  inlinePolicies: IamInlinePolicy[]
+  /** The ARN of the managed policy that bounds the role's identity policies. */
+  permissionsBoundary?: string
 }
 
 export interface IamAccessKey {
@@ -42,6 +65,9 @@ export interface IamUser {
   createDate: string
   tags: IamTag[]
   accessKeys: IamAccessKey[]
+  attachedPolicies: IamAttachedPolicy[]
+  inlinePolicies: IamInlinePolicy[]
+  permissionsBoundary?: string
 }
 
 export interface IamOidcProvider {
@@ -69,10 +95,14 @@ export interface StsSession {
   assumedRoleArn: string
 }
 
-/** IAM's part of the World: this account's roles, users, OIDC providers, and the STS sessions issued so far. */
+/**
+ * IAM's part of the World: this account's roles, users, customer managed policies, OIDC providers, and the STS
+ * sessions issued so far.
+ */
 export interface IamState {
   roles: IamRole[]
   users: IamUser[]
+  policies: IamManagedPolicy[]
   oidcProviders: IamOidcProvider[]
   sessions: StsSession[]
 }

@@ -5,6 +5,7 @@ import type { AwsRequest, ServiceContext } from '../core/aws-types'
 import type { QueryParams } from '../core/query-params'
 import type { XmlValue } from '../core/xml-writer'
 import { formatIsoSeconds, generateIamId, generateSecretAccessKey } from '../iam/ids'
+import { buildNotAuthorizedMessage, evaluateIdentityPolicies } from '../iam/policy/authorize'
 import type { StsSession } from '../iam/state'
 import { evaluateTrustPolicy } from './trust-policy'
 
@@ -41,7 +42,8 @@ function parseDuration(raw: string | undefined): number {
 }
 
 /**
- * sts:AssumeRole. The role must exist in this account and its trust policy must allow the caller; otherwise STS
+ * sts:AssumeRole. The role must exist in this account, its trust policy must allow the caller and, when the trust
+ * names only the account, the caller's identity policies must allow sts:AssumeRole on the role; otherwise STS
  * answers AccessDenied with the same message whether the role is missing or untrusting (it never reveals which).
  * Issues ASIA… credentials that the server then accepts, with caller `assumed-role/<name>/<session>`.
  */
@@ -59,11 +61,7 @@ export function assumeRole(p: QueryParams, ctx: ServiceContext, req: AwsRequest)
   const sessionName = validateSessionName(p.get('RoleSessionName'))
   const duration = parseDuration(p.get('DurationSeconds'))
   const iam = ctx.world.iam
-  const denied = new AwsError(
-    'AccessDenied',
-    403,
-    `User: ${req.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
-  )
+  const denied = new AwsError('AccessDenied', 403, buildNotAuthorizedMessage(req.caller.arn, 'sts:AssumeRole', roleArn))
 
   const role = iam.roles.find((r) => r.arn === roleArn)
   if (!role) throw denied
@@ -80,6 +78,10 @@ export function assumeRole(p: QueryParams, ctx: ServiceContext, req: AwsRequest)
     },
   })
   if (!decision.allowed) throw denied
+  // Same account: a trust policy naming the caller grants on its own (only an explicit Deny in the caller's policies
+  // overrides it); one naming the account root only delegates to the caller's identity policies.
+  const identity = evaluateIdentityPolicies(iam, req.caller, 'sts:AssumeRole', role.arn)
+  if (identity === 'explicit-deny' || (decision.via === 'account' && identity !== 'allow')) throw denied
   if (callerSession && duration > ROLE_CHAINING_MAX_SECONDS) {
     throw new AwsError(
       'ValidationError',

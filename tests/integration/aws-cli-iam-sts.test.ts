@@ -115,6 +115,24 @@ describe('aws CLI against the sandbox', () => {
       'InvalidClientTokenId',
     ],
     [
+      'an AssumeRole of a root-trusting role no identity policy of the caller allows',
+      ['sts', 'assume-role', '--role-arn', ROLE_ARNS.TeamADeveloper, '--role-session-name', 'x1'],
+      USER_ACCESS_KEYS.carol,
+      'AccessDenied',
+    ],
+    [
+      'an IAM write the caller has no policy for',
+      ['iam', 'put-user-policy', '--user-name', 'carol', '--policy-name', 'p', '--policy-document', '{}'],
+      USER_ACCESS_KEYS.carol,
+      'AccessDenied',
+    ],
+    [
+      'an EKS write the caller has no policy for',
+      ['eks', 'delete-access-entry', '--cluster-name', 'prod-web', '--principal-arn', ROLE_ARNS.TeamADeveloper],
+      USER_ACCESS_KEYS.bob,
+      'AccessDeniedException',
+    ],
+    [
       'an untrusted AssumeRole',
       ['sts', 'assume-role', '--role-arn', ROLE_ARNS.BreakGlassAdmin, '--role-session-name', 'x1'],
       USER_ACCESS_KEYS.carol,
@@ -159,6 +177,43 @@ describe('aws CLI against the sandbox', () => {
       },
     })
     expect(me.Arn).toBe('arn:aws:sts::111122223333:assumed-role/cli-made/alice-cli')
+  })
+
+  it('iam put-role-policy / get-role-policy / attach-role-policy round-trip the documents botocore decodes', async () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'eks:Describe*', Resource: 'arn:aws:eks:*:*:cluster/prod-*' }],
+    })
+    const role = ['--role-name', 'TeamBDeveloper']
+    expect(
+      (await runAws(['iam', 'put-role-policy', ...role, '--policy-name', 'cli', '--policy-document', policy])).code,
+    ).toBe(0)
+    const got = await runAwsJson<{ PolicyDocument: { Statement: { Resource: string }[] } }>([
+      'iam',
+      'get-role-policy',
+      ...role,
+      '--policy-name',
+      'cli',
+    ])
+    expect(got.PolicyDocument.Statement[0]?.Resource).toBe('arn:aws:eks:*:*:cluster/prod-*')
+    const listed = await runAwsJson<{ PolicyNames: string[] }>(['iam', 'list-role-policies', ...role])
+    expect(listed.PolicyNames).toEqual(['cli'])
+    const attach = ['--policy-arn', 'arn:aws:iam::aws:policy/IAMReadOnlyAccess']
+    expect((await runAws(['iam', 'attach-role-policy', ...role, ...attach])).code).toBe(0)
+    const attached = await runAwsJson<{ AttachedPolicies: { PolicyName: string }[] }>([
+      'iam',
+      'list-attached-role-policies',
+      ...role,
+    ])
+    expect(attached.AttachedPolicies.map((a) => a.PolicyName)).toContain('IAMReadOnlyAccess')
+    const profiles = await runAwsJson<{ InstanceProfiles: unknown[] }>([
+      'iam',
+      'list-instance-profiles-for-role',
+      ...role,
+    ])
+    expect(profiles.InstanceProfiles).toEqual([])
+    const missing = await runAws(['iam', 'detach-role-policy', ...role, '--policy-arn', 'arn:aws:iam::aws:policy/Nope'])
+    expect(missing.stderr).toContain('(NoSuchEntity)')
   })
 
   it('iam add-client-id-to-open-id-connect-provider adds the audience (no output, like IAM)', async () => {

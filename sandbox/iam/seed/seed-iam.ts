@@ -17,6 +17,7 @@ import {
 } from '../../core/seed-constants'
 import { formatIsoSeconds, generateIamId } from '../ids'
 import type { IamOidcProvider, IamRole, IamState, IamUser } from '../state'
+import { buildSeedCustomerPolicies, buildSeedUserPolicies } from './seed-identity-policies'
 import {
   trustAccountRoot,
   trustFargatePods,
@@ -143,6 +144,7 @@ function buildRole(name: string, path: string, arn: string, spec: RoleSpec, day:
       PolicyArn,
       PolicyName: PolicyArn.split('/').pop() ?? PolicyArn,
     })),
+    inlinePolicies: [],
   }
 }
 
@@ -157,6 +159,7 @@ function buildUser(name: SeedUserName, day: number): IamUser {
     createDate,
     tags: name === 'admin' ? [] : [{ Key: 'team', Value: name === 'carol' ? 'audit' : 'developers' }],
     accessKeys: [{ ...key, status: 'Active', createDate }],
+    ...buildSeedUserPolicies(name),
   }
 }
 
@@ -174,8 +177,8 @@ function buildOidcProviders(scale: 'default' | 'large'): IamOidcProvider[] {
 }
 
 /**
- * The seed IAM of account 111122223333 (demo-world.md): users admin/alice/bob/carol with fixed keys, the demo roles
- * with their trust policies, and OIDC providers for every cluster but legacy-batch. `large` adds SCALE_ROLE_COUNT
+ * The seed IAM of account 111122223333 (demo-world.md): users admin/alice/bob/carol with fixed keys and their
+ * identity policies, the demo roles with their trust policies, the customer managed policies, and OIDC providers for every cluster but legacy-batch. `large` adds SCALE_ROLE_COUNT
  * roles for the scale cluster's access entries. Deterministic: the same IDs and dates on every start.
  */
 export function seedIam(opts: { scale: 'default' | 'large' }): IamState {
@@ -195,5 +198,6 @@ export function seedIam(opts: { scale: 'default' | 'large' }): IamState {
     }
   }
   const users = (['admin', 'alice', 'bob', 'carol'] as const).map((n, i) => buildUser(n, i))
-  return { roles, users, oidcProviders: buildOidcProviders(opts.scale), sessions: [] }
+  const policies = buildSeedCustomerPolicies(buildSeedDate(0), (arn) => generateIamId('ANPA', `policy:${arn}`))
+  return { roles, users, policies, oidcProviders: buildOidcProviders(opts.scale), sessions: [] }
 }

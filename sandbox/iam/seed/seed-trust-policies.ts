@@ -14,7 +14,7 @@ function buildPolicy(...statements: Statement[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements })
 }
 
-/** Any principal of the account may assume the role (still subject to its own IAM permissions in real AWS). */
+/** Any principal of the account whose identity policies allow sts:AssumeRole on the role may assume it. */
 export function trustAccountRoot(): string {
   return buildPolicy({
     Effect: 'Allow',
