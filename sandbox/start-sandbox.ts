@@ -34,7 +34,7 @@ export interface RunningSandbox {
   /** The live World (a getter: reset replaces it). */
   readonly world: World
   faults: FaultInjector
-  /** The Kubernetes side: one HTTPS API for every cluster, whose endpoint and CA DescribeCluster reports. */
+  /** The Kubernetes side: one HTTPS port per cluster, whose endpoint and CA DescribeCluster reports. */
   kube: SandboxKube
   /** Flushes pending state and stops listening (open keep-alive connections are closed). */
   close(): Promise<void>
@@ -59,13 +59,13 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     faults,
     port: opts.kubePort ?? (awsPort === 0 ? 0 : awsPort + 1),
   })
-  if (opts.fresh) kube.reset()
+  if (opts.fresh) await kube.reset()
   store.scheduleSave(world)
 
   const reset = async (): Promise<void> => {
     world = createSeedWorld(scale)
     faults.clearRules()
-    kube.reset()
+    await kube.reset()
     store.scheduleSave(world)
     await store.flush()
   }
@@ -75,7 +75,11 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     scale,
     reset,
     getWorld: () => world,
-    markDirty: () => store.scheduleSave(world),
+    markDirty: () => {
+      store.scheduleSave(world)
+      // A cluster created by this write gets its own Kubernetes port; known clusters keep theirs (cheap no-op).
+      kube.connectClusters().catch((e: unknown) => process.stderr.write(`sandbox: kube endpoint: ${String(e)}\n`))
+    },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

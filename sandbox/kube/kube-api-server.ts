@@ -1,6 +1,7 @@
-// The sandbox's Kubernetes API: ONE HTTPS port for every cluster, each under `/clusters/<region>/<name>`
-// (kubectl and client-node accept a server URL with a path). Authentication is an injected hook (the AWS side
-// verifies EKS tokens); authorization is EKS-like (authorize.ts).
+// The sandbox's Kubernetes API: every cluster on its own HTTPS port (cluster-listeners.ts; DescribeCluster's
+// `endpoint`), and all of them also on one shared port under `/clusters/<region>/<name>` (the shared port also
+// serves the OIDC issuers; the path form stays for saved kubeconfigs). Authentication is an injected hook (the AWS
+// side verifies EKS tokens); authorization is EKS-like (authorize.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
@@ -9,6 +10,7 @@ import { accessPolicyRules } from '@/lib/access/policy-catalogue'
 
 import type { FaultInjector } from '../core/faults'
 import { authorize, buildForbiddenMessage, type AuthorizationInput } from './authorize'
+import { createClusterListeners } from './cluster-listeners'
 import type { ClusterStore } from './cluster-store'
 import type { HandlerResult } from './handler-types'
 import { checkImpersonation, readImpersonatedGroups, readImpersonation } from './impersonation'
@@ -44,6 +46,11 @@ export interface StartKubeApiOptions {
   ensureCluster?(cluster: ClusterRef): boolean
   /** Where the CA lives (`<stateDir>/kube-tls`); defaults to the store's state dir; none = ephemeral CA. */
   stateDir?: string
+  /**
+   * The port a cluster's saved endpoint names (persisted state), so that it gets the same port again; clusters with
+   * one are opened first.
+   */
+  savedPortFor?(cluster: ClusterRef): number | undefined
   /** The sandbox's fault rules; those for the `kube` target apply to this API. */
   faults?: FaultInjector
   /** Other HTTPS services on this port (the OIDC issuers under `/oidc/`): true when it answered the request. */
@@ -51,10 +58,16 @@ export interface StartKubeApiOptions {
 }
 
 export interface KubeApi {
+  /** The shared port (OIDC issuers, `/clusters/<region>/<name>/…`). */
   port: number
   caCertPem: string
-  /** `https://127.0.0.1:<port>/clusters/<region>/<name>` — DescribeCluster's `endpoint`. */
+  /**
+   * The cluster's own endpoint `https://127.0.0.1:<its port>` (DescribeCluster's `endpoint`) once its listener is
+   * open, else the path form `https://127.0.0.1:<port>/clusters/<region>/<name>` on the shared port.
+   */
   endpointFor(cluster: ClusterRef): string
+  /** Opens the cluster's own listener (idempotent); `preferredPort` is the port its saved endpoint names. */
+  connectCluster(cluster: ClusterRef, preferredPort?: number): Promise<string>
   close(): Promise<void>
 }
 
@@ -133,15 +146,19 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
       rbac: createStoreRbacSource(store),
     })
 
-  async function handle(req: IncomingMessage): Promise<HandlerResult> {
+  /** Routes a request on the shared port by its `/clusters/<region>/<name>` prefix. */
+  async function handleShared(req: IncomingMessage): Promise<HandlerResult> {
     const url = new URL(req.url ?? '/', 'https://sandbox')
     const m = PREFIX.exec(url.pathname)
     if (!m)
       throw new KubeError(
         'NotFound',
-        'the server could not find the requested resource (no cluster in the path; expected /clusters/<region>/<name>/...)',
+        "the server could not find the requested resource (this port serves clusters under /clusters/<region>/<name>/...; DescribeCluster's endpoint is the cluster's own port)",
       )
-    const cluster: ClusterRef = { region: m[1] ?? '', name: m[2] ?? '' }
+    return handle(req, { region: m[1] ?? '', name: m[2] ?? '' }, url, m[3] ?? '/')
+  }
+
+  async function handle(req: IncomingMessage, cluster: ClusterRef, url: URL, path: string): Promise<HandlerResult> {
     const store =
       opts.store.getCluster(cluster) ?? (opts.ensureCluster?.(cluster) ? opts.store.getCluster(cluster) : undefined)
     if (!store) throw new KubeError('NotFound', `the sandbox has no cluster ${cluster.name} in ${cluster.region}`)
@@ -154,7 +171,7 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
       : [...authenticated.groups, 'system:authenticated']
     const requester: UserInfo = { ...authenticated, groups }
     const method = (req.method ?? 'GET').toUpperCase()
-    const parsed = parseKubePath(m[3] ?? '/')
+    const parsed = parseKubePath(path)
     const watch = ['1', 'true'].includes(url.searchParams.get('watch') ?? '')
     const attrs = toAttributes(parsed, method, watch)
     const baseInputFor = buildInput(cluster, store)
@@ -212,11 +229,19 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
   const server = createServer({ cert: tls.serverCertPem, key: tls.serverKeyPem }, (req, res) => {
     ;(opts.serveOther?.(req, res) ?? Promise.resolve(false))
       .then((answered) => answered || applyKubeFault(req, res, opts.faults))
-      .then((answered) => (answered ? undefined : serve(req, res)))
+      .then((answered) => (answered ? undefined : serve(handleShared(req), res)))
       .catch((error: unknown) => res.destroy(error as Error))
   })
-  const serve = (req: IncomingMessage, res: ServerResponse) =>
-    handle(req).then(
+  const serveCluster = (cluster: ClusterRef, req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'https://sandbox')
+    // Fault rules match paths as the shared port spells them, so one rule covers both ways of reaching a cluster.
+    const faultPath = `/clusters/${cluster.region}/${cluster.name}${url.pathname}`
+    applyKubeFault(req, res, opts.faults, faultPath)
+      .then((answered) => (answered ? undefined : serve(handle(req, cluster, url, url.pathname), res)))
+      .catch((error: unknown) => res.destroy(error as Error))
+  }
+  const serve = (pending: Promise<HandlerResult>, res: ServerResponse) =>
+    pending.then(
       (result) => send(res, result),
       (err: unknown) => {
         const e =
@@ -236,14 +261,34 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
   const port = (server.address() as AddressInfo).port
   // A wildcard bind address is not something a client can dial; advertise loopback instead.
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  const listeners = createClusterListeners({
+    host,
+    urlHost,
+    basePort: opts.port ? port : 0,
+    tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
+    serve: serveCluster,
+  })
+  // Saved ports first, then the rest sorted, so that with a fixed port the seeded clusters get the same ports on
+  // every start.
+  const known = [...opts.store.listClusters()]
+    .map((c) => ({ c, saved: opts.savedPortFor?.(c) }))
+    .sort((a, b) =>
+      a.saved !== undefined || b.saved !== undefined
+        ? (a.saved ?? Infinity) - (b.saved ?? Infinity)
+        : `${a.c.region}/${a.c.name}`.localeCompare(`${b.c.region}/${b.c.name}`),
+    )
+  for (const { c, saved } of known) await listeners.open(c, saved)
   return {
     port,
     caCertPem: tls.caCertPem,
-    endpointFor: (c) => `https://${urlHost}:${port}/clusters/${c.region}/${c.name}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    endpointFor: (c) => listeners.endpointFor(c) ?? `https://${urlHost}:${port}/clusters/${c.region}/${c.name}`,
+    connectCluster: (c, preferredPort) => listeners.open(c, preferredPort),
+    close: async () => {
+      await listeners.close()
+      await new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      })
+    },
   }
 }
