@@ -19,6 +19,7 @@ import { applyKubeFault } from './kube-faults'
 import type { KubeStore } from './kube-store'
 import { serveNonResource } from './non-resource'
 import { decodeProtobufBody, isKubeProtobuf } from './protobuf-object-body'
+import { confirmNoRbacEscalation } from './rbac-escalation'
 import { createStoreRbacSource } from './rbac-source'
 import { parseKubePath, resolveVerb, type ParsedPath } from './request-path'
 import { handleResourceRequest } from './resource-handlers'
@@ -27,7 +28,7 @@ import { handleReview } from './review-handlers'
 import { isStreamableList, writeStreamedList } from './streamed-list'
 import { buildTableIfRequested } from './table'
 import { loadOrCreateKubeTls } from './tls'
-import type { AccessPolicyGrant, ClusterRef, PolicyRule, RequestAttributes, UserInfo } from './types'
+import type { AccessPolicyGrant, ClusterRef, KubeObject, PolicyRule, RequestAttributes, UserInfo } from './types'
 
 export interface StartKubeApiOptions {
   port?: number
@@ -220,6 +221,20 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
       body,
       store,
       user,
+      confirmWrite:
+        def.group === 'rbac.authorization.k8s.io'
+          ? (next: KubeObject, current: KubeObject | undefined) =>
+              confirmNoRbacEscalation(
+                {
+                  user,
+                  isAllowed: (a) => authorize(a, inputFor(user, { includeAccessPolicies: true })).allowed,
+                  rbac: createStoreRbacSource(store),
+                },
+                { resource: def.resource, namespace, urlName: parsed.name },
+                next,
+                current,
+              )
+          : undefined,
     }
     if (def.virtual) return handleReview(request, { buildAuthorizationInput: inputFor })
     const result = handleResourceRequest(request)

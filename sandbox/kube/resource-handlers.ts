@@ -86,6 +86,7 @@ function isDryRun(req: ResourceRequest): boolean {
 function handleCreate(req: ResourceRequest): HandlerResult {
   requireNamespaceExists(req)
   const obj = readBodyObject(req)
+  req.confirmWrite?.(obj, undefined)
   if (isDryRun(req)) return { status: 201, body: presentObject(req, obj) }
   const stored = req.store.create(req.def.storageKey, req.def, {
     ...obj,
@@ -99,6 +100,7 @@ function handleUpdate(req: ResourceRequest, name: string): HandlerResult {
   const current = getExisting(req, name)
   const obj = readBodyObject(req, name)
   checkImmutableRoleRef(req, current, obj)
+  req.confirmWrite?.(obj, current)
   if (isDryRun(req)) return { status: 200, body: presentObject(req, obj) }
   const stored = req.store.update(req.def.storageKey, req.def, obj)
   afterWrite(req)
@@ -120,6 +122,7 @@ function handlePatch(req: ResourceRequest, name: string): HandlerResult {
   if (!req.def.namespaced) delete next.metadata.namespace
   const normalized = req.def.group === 'events.k8s.io' ? convertEventsV1ToCoreEvent(next) : next
   checkImmutableRoleRef(req, current, normalized)
+  req.confirmWrite?.(normalized, current)
   if (isDryRun(req)) return { status: 200, body: presentObject(req, normalized) }
   const stored = req.store.update(req.def.storageKey, req.def, normalized)
   afterWrite(req)
