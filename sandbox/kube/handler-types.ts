@@ -1,4 +1,6 @@
 // What the router hands each handler, and what handlers return.
+import type { ServerResponse } from 'node:http'
+
 import type { ClusterStore } from './cluster-store'
 import type { ResourceDef } from './resources'
 import type { KubeObject, UserInfo } from './types'
@@ -24,4 +26,6 @@ export interface HandlerResult {
   body: unknown
   /** Defaults to application/json. */
   contentType?: string
+  /** A streamed answer (watch): the server hands it the response instead of writing `body`. */
+  stream?(res: ServerResponse): void
 }

@@ -99,6 +99,7 @@ function parseJsonBody(raw: Buffer): unknown {
 }
 
 function send(res: ServerResponse, result: HandlerResult): void {
+  if (result.stream) return result.stream(res)
   const json = result.contentType === undefined || result.contentType === 'application/json'
   if (json && isStreamableList(result.body)) {
     writeStreamedList(res, result.status, result.body).catch((error: unknown) => res.destroy(error as Error))

@@ -4,6 +4,7 @@ export type StatusReason =
   | 'NotFound'
   | 'AlreadyExists'
   | 'Conflict'
+  | 'Expired'
   | 'Forbidden'
   | 'Unauthorized'
   | 'BadRequest'
@@ -19,6 +20,7 @@ const CODE_BY_REASON: Record<StatusReason, number> = {
   NotFound: 404,
   AlreadyExists: 409,
   Conflict: 409,
+  Expired: 410,
   Forbidden: 403,
   Unauthorized: 401,
   BadRequest: 400,

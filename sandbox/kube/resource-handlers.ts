@@ -11,6 +11,7 @@ import { applyPatch, resolvePatchType } from './patch'
 import { buildPodLog } from './pod-log'
 import { buildStorageKey, formatApiVersion } from './resources'
 import type { KubeObject } from './types'
+import { startWatch } from './watch-handler'
 
 const RBAC = 'rbac.authorization.k8s.io'
 
@@ -159,11 +160,7 @@ export function handleResourceRequest(req: ResourceRequest): HandlerResult {
     }
     throw new KubeError('NotFound', 'the server could not find the requested resource')
   }
-  if (method === 'GET' && req.query.get('watch') && ['1', 'true'].includes(req.query.get('watch') ?? ''))
-    throw new KubeError(
-      'MethodNotAllowed',
-      'the sandbox API server does not support watch; list with limit/continue instead',
-    )
+  if (method === 'GET' && ['1', 'true'].includes(req.query.get('watch') ?? '')) return startWatch(req)
   if (method === 'GET')
     return name ? { status: 200, body: presentObject(req, getExisting(req, name)) } : handleList(req)
   if (method === 'POST' && !name) return handleCreate(req)
