@@ -3,10 +3,12 @@
 import { randomBytes } from 'node:crypto'
 
 import { reconcileAggregatedClusterRoles } from './aggregation'
+import { handleDeleteCollection } from './delete-collection'
 import { convertCoreEventToEventsV1, convertEventsV1ToCoreEvent } from './events-conversion'
 import type { HandlerResult, ResourceRequest } from './handler-types'
 import { buildInvalid, buildNotFound, KubeError } from './kube-error'
 import { handleList } from './list-handler'
+import { applyWriteDefaults } from './object-defaults'
 import { applyPatch, resolvePatchType } from './patch'
 import { buildPodLog } from './pod-log'
 import { buildStorageKey, formatApiVersion } from './resources'
@@ -86,7 +88,7 @@ function isDryRun(req: ResourceRequest): boolean {
 
 function handleCreate(req: ResourceRequest): HandlerResult {
   requireNamespaceExists(req)
-  const obj = readBodyObject(req)
+  const obj = applyWriteDefaults(req.def, readBodyObject(req))
   req.confirmWrite?.(obj, undefined)
   if (isDryRun(req)) return { status: 201, body: presentObject(req, obj) }
   const stored = req.store.create(req.def.storageKey, req.def, {
@@ -99,7 +101,7 @@ function handleCreate(req: ResourceRequest): HandlerResult {
 
 function handleUpdate(req: ResourceRequest, name: string): HandlerResult {
   const current = getExisting(req, name)
-  const obj = readBodyObject(req, name)
+  const obj = applyWriteDefaults(req.def, readBodyObject(req, name))
   checkImmutableRoleRef(req, current, obj)
   req.confirmWrite?.(obj, current)
   if (isDryRun(req)) return { status: 200, body: presentObject(req, obj) }
@@ -121,7 +123,10 @@ function handlePatch(req: ResourceRequest, name: string): HandlerResult {
     metadata: { ...patched.metadata, name, namespace: current.metadata.namespace, resourceVersion: rv },
   }
   if (!req.def.namespaced) delete next.metadata.namespace
-  const normalized = req.def.group === 'events.k8s.io' ? convertEventsV1ToCoreEvent(next) : next
+  const normalized = applyWriteDefaults(
+    req.def,
+    req.def.group === 'events.k8s.io' ? convertEventsV1ToCoreEvent(next) : next,
+  )
   checkImmutableRoleRef(req, current, normalized)
   req.confirmWrite?.(normalized, current)
   if (isDryRun(req)) return { status: 200, body: presentObject(req, normalized) }
@@ -167,5 +172,6 @@ export function handleResourceRequest(req: ResourceRequest): HandlerResult {
   if (method === 'PUT' && name) return handleUpdate(req, name)
   if (method === 'PATCH' && name) return handlePatch(req, name)
   if (method === 'DELETE' && name) return handleDelete(req, name)
+  if (method === 'DELETE') return handleDeleteCollection(req)
   throw new KubeError('MethodNotAllowed', `the server does not allow this method on the requested resource`)
 }
