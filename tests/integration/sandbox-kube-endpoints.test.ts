@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { EKSClient, TagResourceCommand } from '@aws-sdk/client-eks'
 import { CoreV1Api } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { stringify } from 'yaml'
@@ -102,5 +103,26 @@ describe('per-cluster endpoints', () => {
     expect(new URL(issuer).port).toBe(String(aws.sandbox.kube.port))
     const { endpoint } = await aws.describeKubeEndpoint(PROD_WEB)
     expect(new URL(endpoint).port).not.toBe(String(aws.sandbox.kube.port))
+  })
+
+  it('gives a cluster that appears in the world later (as CreateCluster adds it) its own port after the write', async () => {
+    const world = aws.sandbox.world
+    const source = world.eks.clusters['us-west-2']?.['prod-web']
+    if (!source) throw new Error('no prod-web')
+    const late = { ...structuredClone(source), name: 'late', arn: source.arn.replace('/prod-web', '/late') }
+    late.endpoint = 'https://PLACEHOLDER.gr7.us-west-2.eks.amazonaws.com'
+    world.eks.clusters['us-west-2'] = { ...world.eks.clusters['us-west-2'], late }
+    // Any successful write marks the world dirty; the Kubernetes side then connects clusters it does not serve yet.
+    await new EKSClient(aws.admin).send(new TagResourceCommand({ resourceArn: source.arn, tags: { touched: 'yes' } }))
+    const ref = { region: 'us-west-2', name: 'late' }
+    let endpoint = ''
+    for (let i = 0; i < 50 && !endpoint.startsWith('https://127.0.0.1:'); i++) {
+      endpoint = (await aws.describeKubeEndpoint(ref)).endpoint
+      if (!endpoint.startsWith('https://127.0.0.1:')) await new Promise((r) => setTimeout(r, 20))
+    }
+    expect(endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+    const r = await kubectl(await kubeconfigFor(ref), 'get', '--raw', '/api/v1/namespaces')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('"kube-system"')
   })
 })

@@ -105,7 +105,7 @@ async function rawWatch(
 const core = () => t.clientsFor('admin', PROD_WEB).core
 
 describe('watch', () => {
-  it('kubectl get -w prints a configmap created while it watches', async () => {
+  it('kubectl get pods -w prints a pod created while it watches', async () => {
     const child = spawn(
       'kubectl',
       [
@@ -114,7 +114,7 @@ describe('watch', () => {
         '--cache-dir',
         path.join(dir, 'cache'),
         'get',
-        'configmaps',
+        'pods',
         '-n',
         'team-a',
         '-w',
@@ -133,13 +133,16 @@ describe('watch', () => {
     })
     // Once the initial listing is printed, create the object the watch must report.
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
-    await core().createNamespacedConfigMap({ namespace: 'team-a', body: { metadata: { name: 'watched-by-kubectl' } } })
+    await core().createNamespacedPod({
+      namespace: 'team-a',
+      body: { metadata: { name: 'watched-by-kubectl' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+    })
     await Promise.race([
       seen,
       new Promise((_, reject) => setTimeout(() => reject(new Error(`no event; stderr: ${err}`)), 15_000)),
     ])
     child.kill()
-    expect(out).toMatch(/watched-by-kubectl\s+0\s+\d+s/)
+    expect(out).toMatch(/^watched-by-kubectl\s+0\/1\s+\w+\s+0\s+\d+s$/m)
   })
 
   it('an informer sees add, update and delete', async () => {
