@@ -16,19 +16,19 @@ import type { HandlerResult } from './handler-types'
 import { checkImpersonation, readImpersonatedGroups, readImpersonation } from './impersonation'
 import { KubeError } from './kube-error'
 import { applyKubeFault } from './kube-faults'
+import { parseJsonBody, readBody, send, toAttributes } from './kube-http'
 import type { KubeStore } from './kube-store'
 import { serveNonResource } from './non-resource'
 import { decodeProtobufBody, isKubeProtobuf } from './protobuf-object-body'
 import { confirmNoRbacEscalation } from './rbac-escalation'
 import { createStoreRbacSource } from './rbac-source'
-import { parseKubePath, resolveVerb, type ParsedPath } from './request-path'
+import { parseKubePath } from './request-path'
 import { handleResourceRequest } from './resource-handlers'
 import { findResource } from './resources'
 import { handleReview } from './review-handlers'
-import { isStreamableList, writeStreamedList } from './streamed-list'
 import { buildTableIfRequested } from './table'
 import { loadOrCreateKubeTls } from './tls'
-import type { AccessPolicyGrant, ClusterRef, KubeObject, PolicyRule, RequestAttributes, UserInfo } from './types'
+import type { AccessPolicyGrant, ClusterRef, KubeObject, PolicyRule, UserInfo } from './types'
 
 export interface StartKubeApiOptions {
   port?: number
@@ -73,66 +73,6 @@ export interface KubeApi {
 }
 
 const PREFIX = /^\/clusters\/([a-z0-9-]+)\/([0-9A-Za-z][A-Za-z0-9\-_]*)(\/.*)?$/
-const MAX_BODY = 3 * 1024 * 1024
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new KubeError('BadRequest', 'request entity too large')
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
-
-function parseJsonBody(raw: Buffer): unknown {
-  if (raw.length === 0) return undefined
-  try {
-    return JSON.parse(raw.toString('utf8'))
-  } catch {
-    throw new KubeError(
-      'BadRequest',
-      'the request body is not valid JSON (the sandbox accepts JSON only, not YAML or protobuf)',
-    )
-  }
-}
-
-function send(res: ServerResponse, result: HandlerResult): void {
-  if (result.stream) return result.stream(res)
-  const json = result.contentType === undefined || result.contentType === 'application/json'
-  if (json && isStreamableList(result.body)) {
-    writeStreamedList(res, result.status, result.body).catch((error: unknown) => res.destroy(error as Error))
-    return
-  }
-  const isText = typeof result.body === 'string'
-  const body = isText ? (result.body as string) : JSON.stringify(result.body)
-  res.writeHead(result.status, {
-    'content-type': result.contentType ?? 'application/json',
-    'cache-control': 'no-cache, private',
-  })
-  res.end(body)
-}
-
-function toAttributes(parsed: ParsedPath, method: string, watch: boolean): RequestAttributes {
-  if (parsed.kind === 'nonResource')
-    return {
-      kind: 'nonResource',
-      verb: method === 'GET' || method === 'HEAD' ? 'get' : method.toLowerCase(),
-      path: parsed.path,
-    }
-  // `namespaces/<ns>` names the Namespace itself: authorize it as a cluster-scoped object with that name.
-  return {
-    kind: 'resource',
-    verb: resolveVerb(method, parsed.name !== undefined, watch),
-    apiGroup: parsed.group,
-    resource: parsed.resource,
-    subresource: parsed.subresource,
-    namespace: parsed.resource === 'namespaces' ? parsed.name : parsed.namespace,
-    name: parsed.name,
-  }
-}
-
 /** Starts the HTTPS server; resolves once it listens. */
 export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> {
   const tls = loadOrCreateKubeTls(opts.stateDir ?? opts.store.stateDir)
