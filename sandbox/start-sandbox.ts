@@ -69,6 +69,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     store.scheduleSave(world)
     await store.flush()
   }
+  let closed = false
   const server = createAwsServer({
     faults,
     account: ACCOUNT_ID,
@@ -77,8 +78,12 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     getWorld: () => world,
     markDirty: () => {
       store.scheduleSave(world)
-      // A cluster created by this write gets its own Kubernetes port; known clusters keep theirs (cheap no-op).
-      kube.connectClusters().catch((e: unknown) => process.stderr.write(`sandbox: kube endpoint: ${String(e)}\n`))
+      // A cluster created by this write gets its own Kubernetes port; known clusters keep theirs (cheap no-op). Saved
+      // again once connected, so that the new endpoint (and so its port) survives a restart.
+      kube.connectClusters().then(
+        () => closed || store.scheduleSave(world),
+        (e: unknown) => closed || process.stderr.write(`sandbox: kube endpoint: ${String(e)}\n`),
+      )
     },
   })
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +105,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     kube,
     reset,
     async close() {
+      closed = true
       await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()

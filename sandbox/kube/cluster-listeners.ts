@@ -49,6 +49,7 @@ export function createClusterListeners(opts: ClusterListenersOptions): ClusterLi
   const open = new Map<string, { server: Server; endpoint?: string; ready: Promise<string> }>()
   const usedPorts = new Set<number>()
   let nextIndex = 1
+  let closed = false
 
   const nextDeterministicPort = (): number => {
     while (usedPorts.has(opts.basePort + nextIndex)) nextIndex++
@@ -72,6 +73,8 @@ export function createClusterListeners(opts: ClusterListenersOptions): ClusterLi
       const key = formatClusterKey(cluster)
       const existing = open.get(key)
       if (existing) return existing.ready
+      // A write that lands while the sandbox stops must not leave a listener nobody closes.
+      if (closed) return Promise.reject(new Error('the Kubernetes API is closed'))
       const server = createServer(opts.tls, (req, res) => opts.serve(cluster, req, res))
       const entry: { server: Server; endpoint?: string; ready: Promise<string> } = {
         server,
@@ -86,6 +89,7 @@ export function createClusterListeners(opts: ClusterListenersOptions): ClusterLi
       return entry.ready
     },
     async close() {
+      closed = true
       await Promise.all(
         [...open.values()].map(
           (e) =>
