@@ -3,7 +3,7 @@
 // DescribeCluster hands out exactly what kubeconfigs need.
 import type { FaultInjector } from '../core/faults'
 import type { World } from '../core/world'
-import { findCluster, listClusters, setClusterConnection } from '../eks/state'
+import { listClusters, setClusterConnection } from '../eks/state'
 import { createSandboxIssuers, type SandboxIssuers } from '../oidc/sandbox-issuers'
 import { createEksAuthBridge } from './eks-auth-bridge'
 import { startKubeApi, type KubeApi } from './kube-api-server'
@@ -75,8 +75,9 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
     for (const c of listClusters(world.eks)) {
       ensureKubeCluster(store, c, c.version)
       const endpoint = await api.connectCluster(c, savedPortFor(c))
-      // The world may have been replaced (reset) while the listener opened: write into the live one.
-      if (findCluster(opts.getWorld().eks, c.region, c.name) === c)
+      // The world may have been replaced (reset) while the listener opened: write into the live one only. (A plain
+      // lookup: findCluster would settle due updates as a side effect of every write.)
+      if (opts.getWorld().eks.clusters[c.region]?.[c.name] === c)
         setClusterConnection(world.eks, c.region, c.name, { endpoint, certificateAuthorityData: ca })
     }
   }
