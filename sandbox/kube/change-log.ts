@@ -22,6 +22,7 @@ export const CHANGE_LOG_CAPACITY = 1000
 export class ChangeLog {
   private readonly changes: Change[] = []
   private readonly subscribers = new Set<(change: Change) => void>()
+  private readonly closers = new Set<() => void>()
   /** Every change with revision > floor is retained; a watch from below floor has lost events. */
   private floor: number
 
@@ -45,9 +46,21 @@ export class ChangeLog {
     return { changes: this.changes.filter((c) => c.revision > revision) }
   }
 
-  /** Subscribes to new changes; returns the unsubscribe function. */
-  subscribe(listener: (change: Change) => void): () => void {
+  /** Subscribes to new changes (and to the log's end); returns the unsubscribe function. */
+  subscribe(listener: (change: Change) => void, onClose?: () => void): () => void {
     this.subscribers.add(listener)
-    return () => this.subscribers.delete(listener)
+    if (onClose) this.closers.add(onClose)
+    return () => {
+      this.subscribers.delete(listener)
+      if (onClose) this.closers.delete(onClose)
+    }
+  }
+
+  /** Ends every subscription: the cluster's state was replaced (sandbox reset), so watchers must list again. */
+  close(): void {
+    const closers = [...this.closers]
+    this.subscribers.clear()
+    this.closers.clear()
+    for (const c of closers) c()
   }
 }

@@ -15,6 +15,7 @@ export type StatusReason =
   | 'InternalError'
   | 'TooManyRequests'
   | 'ServiceUnavailable'
+  | 'Timeout'
 
 const CODE_BY_REASON: Record<StatusReason, number> = {
   NotFound: 404,
@@ -31,12 +32,14 @@ const CODE_BY_REASON: Record<StatusReason, number> = {
   InternalError: 500,
   TooManyRequests: 429,
   ServiceUnavailable: 503,
+  Timeout: 504,
 }
 
 export interface StatusDetails {
   name?: string
   group?: string
   kind?: string
+  retryAfterSeconds?: number
   causes?: { reason?: string; message?: string; field?: string }[]
 }
 

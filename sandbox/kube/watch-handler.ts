@@ -5,6 +5,8 @@
 // - `resourceVersion=N`: every change after N; N older than the retained window → one ERROR event carrying a
 //   410 `Expired` Status (HTTP 200, as upstream's watch cache answers after authorization);
 // - label/field selectors apply to events: an object that stops matching is DELETED, one that starts matching ADDED;
+// - a resourceVersion beyond the current one → an ERROR event with upstream's 504 ResourceVersionTooLarge Status;
+// - the stream ends when the cluster's state is replaced (sandbox reset), so clients list again;
 // - `allowWatchBookmarks=true`: BOOKMARK events (the kind, apiVersion and current resourceVersion only) periodically
 //   and just before the watch ends; `timeoutSeconds` ends it (default 30 minutes, upstream's minimum).
 import type { ServerResponse } from 'node:http'
@@ -72,6 +74,18 @@ export function startWatch(req: ResourceRequest, opts: WatchOptions = {}): Handl
       const items = req.store.collection(req.def.storageKey).page({ namespace, filter: matches }).items
       for (const o of items) send('ADDED', present(o))
     } else {
+      const current = Number(req.store.resourceVersion)
+      if (rv > current) {
+        // A version from the future (e.g. from before a sandbox reset): upstream's ResourceVersionTooLarge, on which
+        // client-go lists again.
+        const status = new KubeError('Timeout', `Timeout: Too large resource version: ${rv}, current: ${current}`, {
+          causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+          retryAfterSeconds: 1,
+        }).toStatus()
+        send('ERROR', status)
+        res.end()
+        return
+      }
       const backlog = req.store.changes.since(rv)
       if ('expired' in backlog) {
         const status = new KubeError('Expired', `too old resource version: ${rv} (${backlog.oldest})`).toStatus()
@@ -81,7 +95,7 @@ export function startWatch(req: ResourceRequest, opts: WatchOptions = {}): Handl
       }
       for (const c of backlog.changes) sendChange(c)
     }
-    const unsubscribe = req.store.changes.subscribe(sendChange)
+    const unsubscribe = req.store.changes.subscribe(sendChange, () => res.end())
     const bookmark = () =>
       send('BOOKMARK', { kind: req.def.kind, apiVersion, metadata: { resourceVersion: req.store.resourceVersion } })
     const ticker = bookmarks ? setInterval(bookmark, opts.bookmarkIntervalMs ?? 60_000) : undefined

@@ -11,6 +11,7 @@ import { stringify } from 'yaml'
 
 import { CHANGE_LOG_CAPACITY } from '@/sandbox/kube/change-log'
 import { buildStorageKey } from '@/sandbox/kube/resources'
+import { resetKubeStore } from '@/sandbox/kube/seed/seed-kube-store'
 import { PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
 
 let t: TestKubeApi
@@ -18,7 +19,12 @@ let t: TestKubeApi
 /** One watch event as it arrives; `object` is loosely typed because ERROR and BOOKMARK objects are not the kind. */
 interface WatchEvent {
   type: string
-  object: { kind?: string; message?: string; metadata?: { name?: string; resourceVersion?: string } }
+  object: {
+    kind?: string
+    message?: string
+    metadata?: { name?: string; resourceVersion?: string }
+    details?: unknown
+  }
 }
 let dir: string
 
@@ -232,6 +238,22 @@ describe('watch', () => {
     expect(r.events[0]?.object.message).toMatch(new RegExp(`^too old resource version: ${start} \\(\\d+\\)$`))
   })
 
+  it('answers a resourceVersion from the future with ResourceVersionTooLarge, so clients list again', async () => {
+    const current = Number((await core().listNamespacedConfigMap({ namespace: 'team-a' })).metadata?.resourceVersion)
+    const r = await rawWatch('admin', `resourceVersion=${current + 1000}`)
+    expect(r.events).toHaveLength(1)
+    expect(r.events[0]).toMatchObject({
+      type: 'ERROR',
+      object: {
+        kind: 'Status',
+        reason: 'Timeout',
+        code: 504,
+        message: `Timeout: Too large resource version: ${current + 1000}, current: ${current}`,
+        details: { causes: [{ reason: 'ResourceVersionTooLarge' }], retryAfterSeconds: 1 },
+      },
+    })
+  })
+
   it('authorizes watch as the watch verb', async () => {
     const r = await rawWatch('lister', '')
     expect(r.status).toBe(403)
@@ -255,5 +277,16 @@ describe('watch', () => {
         .catch(reject)
     })
     expect(names).toContain('ADDED:default')
+  })
+
+  it('ends open watches when the sandbox resets the cluster (runs last: it replaces the seeded state)', async () => {
+    const r = await rawWatch('admin', 'resourceVersion=0', {
+      act: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        resetKubeStore(t.store, { scale: 'default' })
+      },
+    })
+    expect(r.status).toBe(200)
+    expect(r.events.every((e) => e.type === 'ADDED')).toBe(true)
   })
 })
