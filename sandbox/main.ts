@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 
 import { ACCOUNT_ID, ADMIN_ACCESS_KEY, USER_ACCESS_KEYS } from './core/seed-constants'
+import { listClusters } from './eks/state'
 import { startSandbox } from './start-sandbox'
 
 interface CliOptions {
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `AWS sandbox (EKS, IAM, STS) listening on ${sandbox.url}  [scale=${scale}, state=${opts.stateDir}]`,
-      `  Kubernetes API of every cluster on https://${opts.host}:${sandbox.kube.port}/clusters/<region>/<name>`,
+      `  Kubernetes API, each cluster on its own port (DescribeCluster's endpoint; CA in ${opts.stateDir}/kube-tls/ca.crt):`,
+      ...listClusters(sandbox.world.eks).map((c) => `    ${`${c.region}/${c.name}`.padEnd(24)} ${c.endpoint}`),
       `  account ${ACCOUNT_ID}; admin credentials:`,
       `    export AWS_ENDPOINT_URL=${sandbox.url} AWS_DEFAULT_REGION=us-west-2`,
       `    export AWS_ACCESS_KEY_ID=${ADMIN_ACCESS_KEY.accessKeyId} AWS_SECRET_ACCESS_KEY=${ADMIN_ACCESS_KEY.secretAccessKey}`,

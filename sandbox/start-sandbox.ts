@@ -34,7 +34,7 @@ export interface RunningSandbox {
   /** The live World (a getter: reset replaces it). */
   readonly world: World
   faults: FaultInjector
-  /** The Kubernetes side: one HTTPS API for every cluster, whose endpoint and CA DescribeCluster reports. */
+  /** The Kubernetes side: one HTTPS port per cluster, whose endpoint and CA DescribeCluster reports. */
   kube: SandboxKube
   /** Flushes pending state and stops listening (open keep-alive connections are closed). */
   close(): Promise<void>
@@ -59,24 +59,33 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     faults,
     port: opts.kubePort ?? (awsPort === 0 ? 0 : awsPort + 1),
   })
-  if (opts.fresh) kube.reset()
+  if (opts.fresh) await kube.reset()
   store.scheduleSave(world)
 
   const reset = async (): Promise<void> => {
     world = createSeedWorld(scale)
     faults.clearRules()
-    kube.reset()
+    await kube.reset()
     store.scheduleSave(world)
     await store.flush()
   }
+  let closed = false
   const server = createAwsServer({
     faults,
     account: ACCOUNT_ID,
     scale,
     reset,
     getWorld: () => world,
-    markDirty: () => store.scheduleSave(world),
-    // CreateCluster: give the new cluster its Kubernetes API endpoint and CA, as for the seeded ones.
+    markDirty: () => {
+      store.scheduleSave(world)
+      // A cluster created by this write gets its own Kubernetes port; known clusters keep theirs (cheap no-op). Saved
+      // again once connected, so that the new endpoint (and so its port) survives a restart.
+      kube.connectClusters().then(
+        () => closed || store.scheduleSave(world),
+        (e: unknown) => closed || process.stderr.write(`sandbox: kube endpoint: ${String(e)}\n`),
+      )
+    },
+    // CreateCluster: the new cluster's Kubernetes endpoint and CA before it answers, as for the seeded ones.
     clustersChanged: () => kube.connectClusters(),
   })
   await new Promise<void>((resolve, reject) => {
@@ -98,6 +107,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     kube,
     reset,
     async close() {
+      closed = true
       await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()

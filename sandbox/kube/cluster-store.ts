@@ -2,6 +2,7 @@
 // (etcd's revision: every write bumps it, and every object carries the revision of its last write).
 import { randomUUID } from 'node:crypto'
 
+import { ChangeLog, type ChangeType } from './change-log'
 import { buildAlreadyExists, buildConflict, buildNotFound } from './kube-error'
 import { ObjectCollection } from './object-collection'
 import type { KubeObject } from './types'
@@ -30,9 +31,12 @@ export class ClusterStore {
   readonly serverVersion: string
   /** Called after every successful write (persistence hooks in here). */
   onChange?: () => void
+  /** Recent writes, for watch (not persisted: a restart expires older resourceVersions, as upstream's cache does). */
+  readonly changes: ChangeLog
 
   constructor(snapshot?: ClusterStoreSnapshot) {
     this.revision = snapshot?.resourceVersion ?? 1
+    this.changes = new ChangeLog(this.revision)
     this.serverVersion = snapshot?.serverVersion ?? DEFAULT_SERVER_VERSION
     for (const [key, items] of Object.entries(snapshot?.collections ?? {}))
       this.collections.set(key, new ObjectCollection(items))
@@ -82,8 +86,13 @@ export class ClusterStore {
       },
     }
     c.put(stored)
-    this.onChange?.()
+    this.changed('ADDED', storageKey, stored)
     return stored
+  }
+
+  private changed(type: ChangeType, storageKey: string, object: KubeObject, previous?: KubeObject): void {
+    this.changes.record({ revision: this.revision, storageKey, type, object, previous })
+    this.onChange?.()
   }
 
   /**
@@ -108,7 +117,7 @@ export class ClusterStore {
       },
     }
     c.put(stored)
-    this.onChange?.()
+    this.changed('MODIFIED', storageKey, stored, current)
     return stored
   }
 
@@ -117,15 +126,23 @@ export class ClusterStore {
     const removed = this.collections.get(storageKey)?.remove(namespace ?? '', name)
     if (!removed) throw buildNotFound(names.group, names.resource, name)
     this.revision++
-    this.onChange?.()
+    // Watchers see the object at the deletion's revision, as etcd reports it.
+    const gone = { ...removed, metadata: { ...removed.metadata, resourceVersion: String(this.revision) } }
+    this.changed('DELETED', storageKey, gone)
     return removed
   }
 
   /** Removes every namespaced object in a namespace (the namespace controller's job once a Namespace is deleted). */
   deleteNamespaceContents(namespace: string): void {
-    for (const c of this.collections.values()) {
+    for (const [key, c] of this.collections) {
       const names = [...c.iterate(namespace)].map((o) => o.metadata.name)
-      for (const name of names) c.remove(namespace, name)
+      for (const name of names) {
+        const removed = c.remove(namespace, name)
+        if (!removed) continue
+        this.revision++
+        const gone = { ...removed, metadata: { ...removed.metadata, resourceVersion: String(this.revision) } }
+        this.changes.record({ revision: this.revision, storageKey: key, type: 'DELETED', object: gone })
+      }
     }
     this.revision++
     this.onChange?.()

@@ -64,8 +64,9 @@ function buildApiResource(r: ResourceDef): Record<string, unknown> {
     kind: r.kind,
     verbs: r.verbs,
   }
-  if (r.shortNames) res.shortNames = r.shortNames
+  if (r.shortNames && r.shortNames.length > 0) res.shortNames = r.shortNames
   if (r.resource === 'pods') res.categories = ['all']
+  if (r.categories) res.categories = r.categories
   return res
 }
 

@@ -1,7 +1,9 @@
 // What the router hands each handler, and what handlers return.
+import type { ServerResponse } from 'node:http'
+
 import type { ClusterStore } from './cluster-store'
 import type { ResourceDef } from './resources'
-import type { UserInfo } from './types'
+import type { KubeObject, UserInfo } from './types'
 
 export interface ResourceRequest {
   method: string
@@ -15,6 +17,8 @@ export interface ResourceRequest {
   body: unknown
   store: ClusterStore
   user: UserInfo
+  /** Checks an object about to be written (RBAC escalation prevention); throws to refuse it, dry run included. */
+  confirmWrite?(next: KubeObject, current: KubeObject | undefined): void
 }
 
 export interface HandlerResult {
@@ -22,4 +26,6 @@ export interface HandlerResult {
   body: unknown
   /** Defaults to application/json. */
   contentType?: string
+  /** A streamed answer (watch): the server hands it the response instead of writing `body`. */
+  stream?(res: ServerResponse): void
 }

@@ -1,6 +1,7 @@
-// The sandbox's Kubernetes API: ONE HTTPS port for every cluster, each under `/clusters/<region>/<name>`
-// (kubectl and client-node accept a server URL with a path). Authentication is an injected hook (the AWS side
-// verifies EKS tokens); authorization is EKS-like (authorize.ts).
+// The sandbox's Kubernetes API: every cluster on its own HTTPS port (cluster-listeners.ts; DescribeCluster's
+// `endpoint`), and all of them also on one shared port under `/clusters/<region>/<name>` (the shared port also
+// serves the OIDC issuers; the path form stays for saved kubeconfigs). Authentication is an injected hook (the AWS
+// side verifies EKS tokens); authorization is EKS-like (authorize.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
@@ -9,23 +10,25 @@ import { accessPolicyRules } from '@/lib/access/policy-catalogue'
 
 import type { FaultInjector } from '../core/faults'
 import { authorize, buildForbiddenMessage, type AuthorizationInput } from './authorize'
+import { createClusterListeners } from './cluster-listeners'
 import type { ClusterStore } from './cluster-store'
 import type { HandlerResult } from './handler-types'
 import { checkImpersonation, readImpersonatedGroups, readImpersonation } from './impersonation'
 import { KubeError } from './kube-error'
 import { applyKubeFault } from './kube-faults'
+import { parseJsonBody, readBody, send, toAttributes } from './kube-http'
 import type { KubeStore } from './kube-store'
 import { serveNonResource } from './non-resource'
 import { decodeProtobufBody, isKubeProtobuf } from './protobuf-object-body'
+import { confirmNoRbacEscalation } from './rbac-escalation'
 import { createStoreRbacSource } from './rbac-source'
-import { parseKubePath, resolveVerb, type ParsedPath } from './request-path'
+import { parseKubePath } from './request-path'
 import { handleResourceRequest } from './resource-handlers'
 import { findResource } from './resources'
 import { handleReview } from './review-handlers'
-import { isStreamableList, writeStreamedList } from './streamed-list'
 import { buildTableIfRequested } from './table'
 import { loadOrCreateKubeTls } from './tls'
-import type { AccessPolicyGrant, ClusterRef, PolicyRule, RequestAttributes, UserInfo } from './types'
+import type { AccessPolicyGrant, ClusterRef, KubeObject, PolicyRule, UserInfo } from './types'
 
 export interface StartKubeApiOptions {
   port?: number
@@ -44,6 +47,11 @@ export interface StartKubeApiOptions {
   ensureCluster?(cluster: ClusterRef): boolean
   /** Where the CA lives (`<stateDir>/kube-tls`); defaults to the store's state dir; none = ephemeral CA. */
   stateDir?: string
+  /**
+   * The port a cluster's saved endpoint names (persisted state), so that it gets the same port again; clusters with
+   * one are opened first.
+   */
+  savedPortFor?(cluster: ClusterRef): number | undefined
   /** The sandbox's fault rules; those for the `kube` target apply to this API. */
   faults?: FaultInjector
   /** Other HTTPS services on this port (the OIDC issuers under `/oidc/`): true when it answered the request. */
@@ -51,73 +59,20 @@ export interface StartKubeApiOptions {
 }
 
 export interface KubeApi {
+  /** The shared port (OIDC issuers, `/clusters/<region>/<name>/…`). */
   port: number
   caCertPem: string
-  /** `https://127.0.0.1:<port>/clusters/<region>/<name>` — DescribeCluster's `endpoint`. */
+  /**
+   * The cluster's own endpoint `https://127.0.0.1:<its port>` (DescribeCluster's `endpoint`) once its listener is
+   * open, else the path form `https://127.0.0.1:<port>/clusters/<region>/<name>` on the shared port.
+   */
   endpointFor(cluster: ClusterRef): string
+  /** Opens the cluster's own listener (idempotent); `preferredPort` is the port its saved endpoint names. */
+  connectCluster(cluster: ClusterRef, preferredPort?: number): Promise<string>
   close(): Promise<void>
 }
 
 const PREFIX = /^\/clusters\/([a-z0-9-]+)\/([0-9A-Za-z][A-Za-z0-9\-_]*)(\/.*)?$/
-const MAX_BODY = 3 * 1024 * 1024
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new KubeError('BadRequest', 'request entity too large')
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
-
-function parseJsonBody(raw: Buffer): unknown {
-  if (raw.length === 0) return undefined
-  try {
-    return JSON.parse(raw.toString('utf8'))
-  } catch {
-    throw new KubeError(
-      'BadRequest',
-      'the request body is not valid JSON (the sandbox accepts JSON only, not YAML or protobuf)',
-    )
-  }
-}
-
-function send(res: ServerResponse, result: HandlerResult): void {
-  const json = result.contentType === undefined || result.contentType === 'application/json'
-  if (json && isStreamableList(result.body)) {
-    writeStreamedList(res, result.status, result.body).catch((error: unknown) => res.destroy(error as Error))
-    return
-  }
-  const isText = typeof result.body === 'string'
-  const body = isText ? (result.body as string) : JSON.stringify(result.body)
-  res.writeHead(result.status, {
-    'content-type': result.contentType ?? 'application/json',
-    'cache-control': 'no-cache, private',
-  })
-  res.end(body)
-}
-
-function toAttributes(parsed: ParsedPath, method: string, watch: boolean): RequestAttributes {
-  if (parsed.kind === 'nonResource')
-    return {
-      kind: 'nonResource',
-      verb: method === 'GET' || method === 'HEAD' ? 'get' : method.toLowerCase(),
-      path: parsed.path,
-    }
-  // `namespaces/<ns>` names the Namespace itself: authorize it as a cluster-scoped object with that name.
-  return {
-    kind: 'resource',
-    verb: resolveVerb(method, parsed.name !== undefined, watch),
-    apiGroup: parsed.group,
-    resource: parsed.resource,
-    subresource: parsed.subresource,
-    namespace: parsed.resource === 'namespaces' ? parsed.name : parsed.namespace,
-    name: parsed.name,
-  }
-}
-
 /** Starts the HTTPS server; resolves once it listens. */
 export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> {
   const tls = loadOrCreateKubeTls(opts.stateDir ?? opts.store.stateDir)
@@ -133,15 +88,19 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
       rbac: createStoreRbacSource(store),
     })
 
-  async function handle(req: IncomingMessage): Promise<HandlerResult> {
+  /** Routes a request on the shared port by its `/clusters/<region>/<name>` prefix. */
+  async function handleShared(req: IncomingMessage): Promise<HandlerResult> {
     const url = new URL(req.url ?? '/', 'https://sandbox')
     const m = PREFIX.exec(url.pathname)
     if (!m)
       throw new KubeError(
         'NotFound',
-        'the server could not find the requested resource (no cluster in the path; expected /clusters/<region>/<name>/...)',
+        "the server could not find the requested resource (this port serves clusters under /clusters/<region>/<name>/...; DescribeCluster's endpoint is the cluster's own port)",
       )
-    const cluster: ClusterRef = { region: m[1] ?? '', name: m[2] ?? '' }
+    return handle(req, { region: m[1] ?? '', name: m[2] ?? '' }, url, m[3] ?? '/')
+  }
+
+  async function handle(req: IncomingMessage, cluster: ClusterRef, url: URL, path: string): Promise<HandlerResult> {
     const store =
       opts.store.getCluster(cluster) ?? (opts.ensureCluster?.(cluster) ? opts.store.getCluster(cluster) : undefined)
     if (!store) throw new KubeError('NotFound', `the sandbox has no cluster ${cluster.name} in ${cluster.region}`)
@@ -154,7 +113,7 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
       : [...authenticated.groups, 'system:authenticated']
     const requester: UserInfo = { ...authenticated, groups }
     const method = (req.method ?? 'GET').toUpperCase()
-    const parsed = parseKubePath(m[3] ?? '/')
+    const parsed = parseKubePath(path)
     const watch = ['1', 'true'].includes(url.searchParams.get('watch') ?? '')
     const attrs = toAttributes(parsed, method, watch)
     const baseInputFor = buildInput(cluster, store)
@@ -203,6 +162,20 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
       body,
       store,
       user,
+      confirmWrite:
+        def.group === 'rbac.authorization.k8s.io'
+          ? (next: KubeObject, current: KubeObject | undefined) =>
+              confirmNoRbacEscalation(
+                {
+                  user,
+                  isAllowed: (a) => authorize(a, inputFor(user, { includeAccessPolicies: true })).allowed,
+                  rbac: createStoreRbacSource(store),
+                },
+                { resource: def.resource, namespace, urlName: parsed.name },
+                next,
+                current,
+              )
+          : undefined,
     }
     if (def.virtual) return handleReview(request, { buildAuthorizationInput: inputFor })
     const result = handleResourceRequest(request)
@@ -212,11 +185,19 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
   const server = createServer({ cert: tls.serverCertPem, key: tls.serverKeyPem }, (req, res) => {
     ;(opts.serveOther?.(req, res) ?? Promise.resolve(false))
       .then((answered) => answered || applyKubeFault(req, res, opts.faults))
-      .then((answered) => (answered ? undefined : serve(req, res)))
+      .then((answered) => (answered ? undefined : serve(handleShared(req), res)))
       .catch((error: unknown) => res.destroy(error as Error))
   })
-  const serve = (req: IncomingMessage, res: ServerResponse) =>
-    handle(req).then(
+  const serveCluster = (cluster: ClusterRef, req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'https://sandbox')
+    // Fault rules match paths as the shared port spells them, so one rule covers both ways of reaching a cluster.
+    const faultPath = `/clusters/${cluster.region}/${cluster.name}${url.pathname}`
+    applyKubeFault(req, res, opts.faults, faultPath)
+      .then((answered) => (answered ? undefined : serve(handle(req, cluster, url, url.pathname), res)))
+      .catch((error: unknown) => res.destroy(error as Error))
+  }
+  const serve = (pending: Promise<HandlerResult>, res: ServerResponse) =>
+    pending.then(
       (result) => send(res, result),
       (err: unknown) => {
         const e =
@@ -236,14 +217,34 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
   const port = (server.address() as AddressInfo).port
   // A wildcard bind address is not something a client can dial; advertise loopback instead.
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  const listeners = createClusterListeners({
+    host,
+    urlHost,
+    basePort: opts.port ? port : 0,
+    tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
+    serve: serveCluster,
+  })
+  // Saved ports first, then the rest sorted, so that with a fixed port the seeded clusters get the same ports on
+  // every start.
+  const known = [...opts.store.listClusters()]
+    .map((c) => ({ c, saved: opts.savedPortFor?.(c) }))
+    .sort((a, b) =>
+      a.saved !== undefined || b.saved !== undefined
+        ? (a.saved ?? Infinity) - (b.saved ?? Infinity)
+        : `${a.c.region}/${a.c.name}`.localeCompare(`${b.c.region}/${b.c.name}`),
+    )
+  for (const { c, saved } of known) await listeners.open(c, saved)
   return {
     port,
     caCertPem: tls.caCertPem,
-    endpointFor: (c) => `https://${urlHost}:${port}/clusters/${c.region}/${c.name}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    endpointFor: (c) => listeners.endpointFor(c) ?? `https://${urlHost}:${port}/clusters/${c.region}/${c.name}`,
+    connectCluster: (c, preferredPort) => listeners.open(c, preferredPort),
+    close: async () => {
+      await listeners.close()
+      await new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      })
+    },
   }
 }

@@ -4,6 +4,7 @@ export type StatusReason =
   | 'NotFound'
   | 'AlreadyExists'
   | 'Conflict'
+  | 'Expired'
   | 'Forbidden'
   | 'Unauthorized'
   | 'BadRequest'
@@ -14,11 +15,13 @@ export type StatusReason =
   | 'InternalError'
   | 'TooManyRequests'
   | 'ServiceUnavailable'
+  | 'Timeout'
 
 const CODE_BY_REASON: Record<StatusReason, number> = {
   NotFound: 404,
   AlreadyExists: 409,
   Conflict: 409,
+  Expired: 410,
   Forbidden: 403,
   Unauthorized: 401,
   BadRequest: 400,
@@ -29,12 +32,14 @@ const CODE_BY_REASON: Record<StatusReason, number> = {
   InternalError: 500,
   TooManyRequests: 429,
   ServiceUnavailable: 503,
+  Timeout: 504,
 }
 
 export interface StatusDetails {
   name?: string
   group?: string
   kind?: string
+  retryAfterSeconds?: number
   causes?: { reason?: string; message?: string; field?: string }[]
 }
 

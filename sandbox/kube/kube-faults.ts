@@ -14,9 +14,11 @@ export async function applyKubeFault(
   req: IncomingMessage,
   res: ServerResponse,
   faults: FaultInjector | undefined,
+  /** The path the rules see; defaults to the request's own. */
+  rulePath?: string,
 ): Promise<boolean> {
   if (!faults) return false
-  const path = safeDecode(new URL(req.url ?? '/', 'https://sandbox').pathname)
+  const path = safeDecode(rulePath ?? new URL(req.url ?? '/', 'https://sandbox').pathname)
   const plan = faults.planFaults('kube', (req.method ?? 'GET').toUpperCase(), path)
   if (plan.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.delayMs))
   if (!plan.failure) return false

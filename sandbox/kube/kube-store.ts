@@ -50,6 +50,7 @@ export class KubeStore {
 
   /** Forgets a cluster (EKS DeleteCluster) and removes its file. */
   removeCluster(ref: ClusterRef): void {
+    this.clusters.get(formatClusterKey(ref))?.store.changes.close()
     this.clusters.delete(formatClusterKey(ref))
     const file = this.fileFor(ref)
     if (file) rmSync(file, { force: true })

@@ -12,6 +12,7 @@ import {
   type Fields,
 } from './protobuf-reader'
 import { decodeProtobufReview } from './protobuf-review-body'
+import { decodeWorkloadKind } from './protobuf-workload-body'
 
 /** ObjectMeta: name=1 generateName=2 namespace=3 resourceVersion=6 labels=11 annotations=12 finalizers=14. */
 function decodeObjectMeta(f: Fields | undefined): Record<string, unknown> {
@@ -85,7 +86,7 @@ function decodeKind(kind: string | undefined, o: Fields): Record<string, unknown
       }
     }
     default:
-      return undefined
+      return decodeWorkloadKind(kind, o, metadata)
   }
 }
 
@@ -103,7 +104,7 @@ export function decodeProtobufBody(body: Buffer): Record<string, unknown> {
   if (!decoded)
     throw new KubeError(
       'UnsupportedMediaType',
-      `the sandbox decodes protobuf only for reviews, ConfigMaps, ServiceAccounts, Namespaces and RBAC objects, not ${kind ?? 'this kind'}; send application/json`,
+      `the sandbox decodes protobuf only for reviews, ConfigMaps, Secrets, ServiceAccounts, Namespaces, RBAC objects and apps/batch workloads, not ${kind ?? 'this kind'}; send application/json`,
     )
   return { apiVersion, kind, ...decoded }
 }

@@ -3,14 +3,17 @@
 import { randomBytes } from 'node:crypto'
 
 import { reconcileAggregatedClusterRoles } from './aggregation'
+import { handleDeleteCollection } from './delete-collection'
 import { convertCoreEventToEventsV1, convertEventsV1ToCoreEvent } from './events-conversion'
 import type { HandlerResult, ResourceRequest } from './handler-types'
 import { buildInvalid, buildNotFound, KubeError } from './kube-error'
 import { handleList } from './list-handler'
+import { applyWriteDefaults } from './object-defaults'
 import { applyPatch, resolvePatchType } from './patch'
 import { buildPodLog } from './pod-log'
 import { buildStorageKey, formatApiVersion } from './resources'
 import type { KubeObject } from './types'
+import { startWatch } from './watch-handler'
 
 const RBAC = 'rbac.authorization.k8s.io'
 
@@ -85,7 +88,8 @@ function isDryRun(req: ResourceRequest): boolean {
 
 function handleCreate(req: ResourceRequest): HandlerResult {
   requireNamespaceExists(req)
-  const obj = readBodyObject(req)
+  const obj = applyWriteDefaults(req.def, readBodyObject(req))
+  req.confirmWrite?.(obj, undefined)
   if (isDryRun(req)) return { status: 201, body: presentObject(req, obj) }
   const stored = req.store.create(req.def.storageKey, req.def, {
     ...obj,
@@ -97,8 +101,9 @@ function handleCreate(req: ResourceRequest): HandlerResult {
 
 function handleUpdate(req: ResourceRequest, name: string): HandlerResult {
   const current = getExisting(req, name)
-  const obj = readBodyObject(req, name)
+  const obj = applyWriteDefaults(req.def, readBodyObject(req, name))
   checkImmutableRoleRef(req, current, obj)
+  req.confirmWrite?.(obj, current)
   if (isDryRun(req)) return { status: 200, body: presentObject(req, obj) }
   const stored = req.store.update(req.def.storageKey, req.def, obj)
   afterWrite(req)
@@ -118,8 +123,12 @@ function handlePatch(req: ResourceRequest, name: string): HandlerResult {
     metadata: { ...patched.metadata, name, namespace: current.metadata.namespace, resourceVersion: rv },
   }
   if (!req.def.namespaced) delete next.metadata.namespace
-  const normalized = req.def.group === 'events.k8s.io' ? convertEventsV1ToCoreEvent(next) : next
+  const normalized = applyWriteDefaults(
+    req.def,
+    req.def.group === 'events.k8s.io' ? convertEventsV1ToCoreEvent(next) : next,
+  )
   checkImmutableRoleRef(req, current, normalized)
+  req.confirmWrite?.(normalized, current)
   if (isDryRun(req)) return { status: 200, body: presentObject(req, normalized) }
   const stored = req.store.update(req.def.storageKey, req.def, normalized)
   afterWrite(req)
@@ -156,16 +165,13 @@ export function handleResourceRequest(req: ResourceRequest): HandlerResult {
     }
     throw new KubeError('NotFound', 'the server could not find the requested resource')
   }
-  if (method === 'GET' && req.query.get('watch') && ['1', 'true'].includes(req.query.get('watch') ?? ''))
-    throw new KubeError(
-      'MethodNotAllowed',
-      'the sandbox API server does not support watch; list with limit/continue instead',
-    )
+  if (method === 'GET' && ['1', 'true'].includes(req.query.get('watch') ?? '')) return startWatch(req)
   if (method === 'GET')
     return name ? { status: 200, body: presentObject(req, getExisting(req, name)) } : handleList(req)
   if (method === 'POST' && !name) return handleCreate(req)
   if (method === 'PUT' && name) return handleUpdate(req, name)
   if (method === 'PATCH' && name) return handlePatch(req, name)
   if (method === 'DELETE' && name) return handleDelete(req, name)
+  if (method === 'DELETE') return handleDeleteCollection(req)
   throw new KubeError('MethodNotAllowed', `the server does not allow this method on the requested resource`)
 }

@@ -14,10 +14,25 @@ export interface ResourceDef {
   storageKey: string
   /** Review APIs are create-only and not stored. */
   virtual?: boolean
+  /** Discovery categories (`kubectl get all` expands `all`). */
+  categories?: string[]
 }
 
 const CRUD = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
 const CREATE_ONLY = ['create']
+
+/**
+ * Workload kinds the sandbox stores, lists, watches and authorizes but never runs (no controllers: a Deployment gets
+ * no ReplicaSet, a Job no Pod, and their status stays as written).
+ */
+const WORKLOADS: [group: string, resource: string, kind: string, shortNames: string[]][] = [
+  ['apps', 'deployments', 'Deployment', ['deploy']],
+  ['apps', 'replicasets', 'ReplicaSet', ['rs']],
+  ['apps', 'daemonsets', 'DaemonSet', ['ds']],
+  ['apps', 'statefulsets', 'StatefulSet', ['sts']],
+  ['batch', 'jobs', 'Job', []],
+  ['batch', 'cronjobs', 'CronJob', ['cj']],
+]
 
 function define(def: Omit<ResourceDef, 'storageKey' | 'singular'> & { storageKey?: string }): ResourceDef {
   return { ...def, singular: def.kind.toLowerCase(), storageKey: def.storageKey ?? `${def.group}/${def.resource}` }
@@ -52,6 +67,10 @@ export const RESOURCES: readonly ResourceDef[] = [
     verbs: CRUD,
     shortNames: ['po'],
   }),
+  define({ group: '', version: 'v1', resource: 'secrets', kind: 'Secret', namespaced: true, verbs: CRUD }),
+  ...WORKLOADS.map(([group, resource, kind, shortNames]) =>
+    define({ group, version: 'v1', resource, kind, namespaced: true, verbs: CRUD, shortNames, categories: ['all'] }),
+  ),
   define({
     group: '',
     version: 'v1',

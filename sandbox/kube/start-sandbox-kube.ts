@@ -28,10 +28,13 @@ export interface SandboxKube extends KubeApi {
   store: KubeStore
   /** Milliseconds the large cluster took to generate (large scale only). */
   largeClusterMs?: number
-  /** Writes endpoint + CA into every EKS cluster of the current world (call again after the world is replaced). */
-  connectClusters(): void
+  /**
+   * Gives every EKS cluster of the current world a Kubernetes API on its own port and writes endpoint + CA into it
+   * (call again after the world is replaced or a cluster is created).
+   */
+  connectClusters(): Promise<void>
   /** Restores every cluster's seed state (the sandbox reset), then reconnects. */
-  reset(): void
+  reset(): Promise<void>
   /** The OIDC issuers served on this port (`/oidc/example`, `/oidc/another-company`). */
   oidc: SandboxIssuers
 }
@@ -43,12 +46,21 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
   const findVersion = (region: string, name: string) => opts.getWorld().eks.clusters[region]?.[name]?.version
   let origin = ''
   const oidc = await createSandboxIssuers(opts.getWorld, () => origin)
-  const eks = createEksAuthBridge({ getWorld: opts.getWorld, store, ownHosts: opts.ownHosts })
+  const eks = createEksAuthBridge({
+    getWorld: opts.getWorld,
+    store,
+    ownHosts: opts.ownHosts,
+    // A cluster made by CreateCluster names its creator (the implicit admin of CONFIG_MAP); seeded ones were user/admin's.
+    clusterCreatorArn: (c) => c.creatorArn,
+  })
+  const savedPortFor = (ref: { region: string; name: string }) =>
+    savedClusterPort(opts.getWorld().eks.clusters[ref.region]?.[ref.name]?.endpoint, opts.port ?? 0)
   const api = await startKubeApi({
     port: opts.port ?? 0,
     host: opts.host,
     faults: opts.faults,
     store,
+    savedPortFor,
     serveOther: (req, res) => oidc.serve(req, res),
     // kube-apiserver tries its authenticators in turn: EKS (IAM) tokens, then the associated OIDC providers.
     authenticate: async (r) => (await eks.authenticate(r)) ?? (await oidc.authenticate(r)),
@@ -62,25 +74,41 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
     },
   })
   origin = new URL(api.endpointFor({ region: 'x', name: 'x' })).origin
-  const connectClusters = () => {
+  const connectClusters = async () => {
     const world = opts.getWorld()
     oidc.connect(world)
     const ca = Buffer.from(api.caCertPem).toString('base64')
     for (const c of listClusters(world.eks)) {
       ensureKubeCluster(store, c, c.version)
-      setClusterConnection(world.eks, c.region, c.name, { endpoint: api.endpointFor(c), certificateAuthorityData: ca })
+      const endpoint = await api.connectCluster(c, savedPortFor(c))
+      // The world may have been replaced (reset) while the listener opened: write into the live one only. (A plain
+      // lookup: findCluster would settle due updates as a side effect of every write.)
+      if (opts.getWorld().eks.clusters[c.region]?.[c.name] === c)
+        setClusterConnection(world.eks, c.region, c.name, { endpoint, certificateAuthorityData: ca })
     }
   }
-  connectClusters()
+  await connectClusters()
   return {
     ...api,
     store,
     largeClusterMs,
     connectClusters,
     oidc,
-    reset() {
+    async reset() {
       resetKubeStore(store, { scale: opts.scale })
-      connectClusters()
+      await connectClusters()
     },
   }
+}
+
+/**
+ * The port of a cluster endpoint saved by an earlier run on the same fixed Kubernetes port (`https://host:port`, in
+ * the range that port hands out), else undefined: placeholders and endpoints from runs on OS-assigned ports (e.g.
+ * `--reset-only`) must not pin a cluster to a random port.
+ */
+export function savedClusterPort(endpoint: string | undefined, kubePort: number): number | undefined {
+  if (!endpoint || kubePort === 0) return undefined
+  const m = /^https:\/\/[^/]+:(\d+)\/?$/.exec(endpoint)
+  const port = m ? Number(m[1]) : NaN
+  return port > kubePort && port <= kubePort + 1000 ? port : undefined
 }

@@ -3,6 +3,7 @@
 import type { HandlerResult } from './handler-types'
 import type { ResourceDef } from './resources'
 import { describeNodeRow, describePodRow } from './table-rows'
+import { describeWorkloadRow } from './table-rows-workloads'
 import type { KubeObject } from './types'
 
 type Column = { name: string; type: string; format?: string; priority?: number; description?: string }
@@ -103,7 +104,7 @@ function describeRow(def: ResourceDef, o: KubeObject): { columns: Column[]; cell
       }
     }
     default:
-      return { columns: [NAME, AGE], cells: [name, age] }
+      return describeWorkloadRow(def.resource, o, NAME, AGE) ?? { columns: [NAME, AGE], cells: [name, age] }
   }
 }
 

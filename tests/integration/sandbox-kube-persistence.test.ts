@@ -83,5 +83,10 @@ describe('persistence', () => {
     expect(namespaces).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system'])
     expect((await core(ref).listNode()).items).toHaveLength(0)
     expect(api.endpointFor(ref)).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/clusters\/us-west-2\/fresh$/)
+    // Once connected it has its own port, like the seeded clusters.
+    const own = await api.connectCluster(ref)
+    expect(own).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+    expect(api.endpointFor(ref)).toBe(own)
+    expect((await core(ref).listNamespace()).items.map((n) => n.metadata?.name)).toContain('kube-system')
   })
 })

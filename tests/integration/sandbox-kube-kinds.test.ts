@@ -1,0 +1,195 @@
+// Secrets, apps/v1 and batch/v1 kinds through the real kubectl and client-node: stored, listed (tables), watched,
+// authorized (EKS access policies: View has no secrets) and deleted as a collection. They never run.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { ApiException, AppsV1Api, Watch } from '@kubernetes/client-node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stringify } from 'yaml'
+
+import { PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
+
+const run = promisify(execFile)
+const USERS = ['admin', 'viewer'] as const
+let t: TestKubeApi
+let dir: string
+
+beforeAll(async () => {
+  t = await startTestKubeApi({
+    admin: { user: { username: 'admin', groups: ['system:masters'] } },
+    viewer: {
+      user: { username: 'viewer', groups: [] },
+      accessPolicies: [
+        { policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy', scope: { type: 'cluster' } },
+      ],
+    },
+  })
+  dir = mkdtempSync(path.join(tmpdir(), 'kube-kinds-'))
+  writeFileSync(
+    path.join(dir, 'config'),
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name: 'c',
+          cluster: {
+            server: t.api.endpointFor(PROD_WEB),
+            'certificate-authority-data': Buffer.from(t.api.caCertPem).toString('base64'),
+          },
+        },
+      ],
+      users: USERS.map((u) => ({ name: u, user: { token: u } })),
+      contexts: USERS.map((u) => ({ name: u, context: { cluster: 'c', user: u } })),
+      'current-context': 'admin',
+    }),
+  )
+})
+afterAll(async () => {
+  await t?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+async function kubectl(user: (typeof USERS)[number], ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: dir }
+  const base = ['--kubeconfig', path.join(dir, 'config'), '--context', user, '--cache-dir', path.join(dir, 'cache')]
+  try {
+    const { stdout, stderr } = await run('kubectl', [...base, ...args], { env, timeout: 25_000 })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string }
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' }
+  }
+}
+
+const MANIFESTS = [
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs1', namespace: 'team-a' }, spec: { replicas: 2 } },
+  { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'ds1', namespace: 'team-a' }, spec: {} },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'sts1', namespace: 'team-a' },
+    spec: { replicas: 1 },
+  },
+]
+
+describe('workload kinds and secrets', () => {
+  it('kubectl create secret generic stores base64 data', async () => {
+    const r = await kubectl('admin', 'create', 'secret', 'generic', 's1', '--from-literal=k=v', '-n', 'team-a')
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim()).toBe('secret/s1 created')
+    const got = await kubectl('admin', 'get', 'secret', 's1', '-n', 'team-a', '-o', 'jsonpath={.type} {.data.k}')
+    expect(got.stdout).toBe('Opaque dg==')
+    const table = await kubectl('admin', 'get', 'secrets', '-n', 'team-a')
+    expect(table.stdout).toMatch(/^NAME\s+TYPE\s+DATA\s+AGE\n/)
+    expect(table.stdout).toMatch(/^s1\s+Opaque\s+1\s+\d+s$/m)
+  })
+
+  it('stringData is merged into data as the API server does', async () => {
+    const { core } = t.clientsFor('admin', PROD_WEB)
+    const s = await core.createNamespacedSecret({
+      namespace: 'team-a',
+      body: { metadata: { name: 's2' }, stringData: { password: 'hunter2' } },
+    })
+    expect(s.data).toEqual({ password: Buffer.from('hunter2').toString('base64') })
+    expect(s.stringData).toBeUndefined()
+  })
+
+  it('kubectl creates and lists deployments, jobs, cronjobs and the other apps kinds', async () => {
+    for (const args of [
+      ['create', 'deployment', 'web', '--image=nginx', '--replicas=2', '-n', 'team-a'],
+      ['create', 'job', 'once', '--image=busybox', '-n', 'team-a'],
+      ['create', 'cronjob', 'nightly', '--image=busybox', '--schedule=0 3 * * *', '-n', 'team-a'],
+    ]) {
+      const r = await kubectl('admin', ...args)
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+    }
+    const file = path.join(dir, 'apps.yaml')
+    writeFileSync(file, MANIFESTS.map((m) => stringify(m)).join('---\n'))
+    const applied = await kubectl('admin', 'apply', '-f', file)
+    expect(applied.stderr).toBe('')
+    // kubectl's generators send protobuf; the pod template survives decoding.
+    const image = await kubectl(
+      'admin',
+      'get',
+      'deploy',
+      'web',
+      '-n',
+      'team-a',
+      '-o',
+      'jsonpath={.spec.replicas} {.spec.selector.matchLabels.app} {.spec.template.spec.containers[0].image}',
+    )
+    expect(image.stdout).toBe('2 web nginx')
+    const cron = await kubectl(
+      'admin',
+      'get',
+      'cj',
+      'nightly',
+      '-n',
+      'team-a',
+      '-o',
+      'jsonpath={.spec.schedule} {.spec.jobTemplate.spec.template.spec.containers[0].image}',
+    )
+    expect(cron.stdout).toBe('0 3 * * * busybox')
+    const all = await kubectl('admin', 'get', 'deployments', '-A')
+    expect(all.stdout).toMatch(/^team-a\s+web\s+0\/2\s+0\s+0\s+\d+s$/m)
+    const others = await kubectl('admin', 'get', 'rs,ds,sts,jobs,cronjobs', '-n', 'team-a', '-o', 'name')
+    expect(others.stdout.trim().split('\n').sort()).toEqual([
+      'cronjob.batch/nightly',
+      'daemonset.apps/ds1',
+      'job.batch/once',
+      'replicaset.apps/rs1',
+      'statefulset.apps/sts1',
+    ])
+  })
+
+  it('authorizes the new kinds: View may list deployments but not secrets', async () => {
+    expect((await kubectl('viewer', 'auth', 'can-i', 'list', 'secrets', '-n', 'team-a')).stdout.trim()).toBe('no')
+    const canI = await kubectl('viewer', 'auth', 'can-i', 'list', 'deployments.apps', '-n', 'team-a')
+    expect(canI.stderr).toBe('')
+    expect(canI.stdout.trim()).toBe('yes')
+    const denied = await kubectl('viewer', 'get', 'secrets', '-n', 'team-a')
+    expect(denied.stderr).toContain(
+      'secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" in the namespace "team-a"',
+    )
+    expect((await kubectl('viewer', 'get', 'cronjobs', '-n', 'team-a', '-o', 'name')).stdout).toContain('nightly')
+  })
+
+  it('watches deployments and deletes a collection by label selector', async () => {
+    const { kubeConfig } = t.clientsFor('admin', PROD_WEB)
+    const apps = kubeConfig.makeApiClient(AppsV1Api)
+    for (const [name, tier] of [
+      ['a1', 'x'],
+      ['a2', 'x'],
+      ['b1', 'y'],
+    ] as const)
+      await apps.createNamespacedDeployment({
+        namespace: 'team-b',
+        body: { metadata: { name, labels: { tier } }, spec: { selector: {}, template: {} } },
+      })
+    const seen: string[] = []
+    await new Promise<void>((resolve, reject) => {
+      new Watch(kubeConfig)
+        .watch(
+          '/apis/apps/v1/namespaces/team-b/deployments',
+          { timeoutSeconds: 1 },
+          (type, obj: { metadata: { name: string } }) => seen.push(`${type}:${obj.metadata.name}`),
+          (e) => (e ? reject(e as Error) : resolve()),
+        )
+        .catch(reject)
+    })
+    expect(seen.sort()).toEqual(['ADDED:a1', 'ADDED:a2', 'ADDED:b1'])
+    await apps.deleteCollectionNamespacedDeployment({ namespace: 'team-b', labelSelector: 'tier=x' })
+    const left = await apps.listNamespacedDeployment({ namespace: 'team-b' })
+    expect(left.items.map((d) => d.metadata?.name)).toEqual(['b1'])
+    const viewer = t.clientsFor('viewer', PROD_WEB).kubeConfig.makeApiClient(AppsV1Api)
+    const err = await viewer.deleteCollectionNamespacedDeployment({ namespace: 'team-b' }).catch((e: unknown) => e)
+    expect((err as ApiException<string>).code).toBe(403)
+    expect(JSON.parse((err as ApiException<string>).body).message).toBe(
+      'deployments.apps is forbidden: User "viewer" cannot deletecollection resource "deployments" in API group "apps" in the namespace "team-b"',
+    )
+  })
+})
