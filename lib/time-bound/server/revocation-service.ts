@@ -1,0 +1,42 @@
+import 'server-only'
+
+import { withClusterWriteLock } from '@/lib/access/server/cluster-write-lock'
+import { logServerError } from '@/lib/api/server/log-server-error'
+
+import { recordRevocation } from './record-revocation'
+import { createRevocationScheduler, type RevocationScheduler } from './revocation-scheduler'
+import { revokeGrant } from './revokers'
+import { getTimeBoundStore } from './time-bound-store-instance'
+
+/** How often the scheduler looks for due grants: well inside the promise to revoke within 60 s of expiry. */
+export const POLL_INTERVAL_MS = 15_000
+
+const SLOT_KEY = Symbol.for('eks-access-console.revocation-scheduler')
+const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Promise<RevocationScheduler> }
+
+/**
+ * Starts this process's revocation scheduler once (instrumentation.ts calls it at server start-up): the first round
+ * runs at once, so a grant that expired while the console was down is revoked now. Every replica runs one; their
+ * claims in the shared store make each grant revoked by exactly one of them.
+ */
+export function startRevocationScheduler(): Promise<RevocationScheduler> {
+  globalSlot[SLOT_KEY] ??= getTimeBoundStore().then((store) => {
+    const scheduler = createRevocationScheduler({
+      store,
+      revoke: revokeGrant,
+      withClusterLock: withClusterWriteLock,
+      recordOutcome: recordRevocation,
+      logFailure: (grant, attempt, error) =>
+        logServerError(
+          `grant-${grant.id.slice(0, 8)}`,
+          `Revoking time-bound grant ${grant.id} (attempt ${attempt})`,
+          error,
+        ),
+    })
+    scheduler.start(POLL_INTERVAL_MS, (error) => logServerError('revocation-scheduler', 'A revocation round', error))
+    return scheduler
+  })
+  // A store that could not open is tried again by the next caller (the next grant, or a restart).
+  globalSlot[SLOT_KEY].catch(() => (globalSlot[SLOT_KEY] = undefined))
+  return globalSlot[SLOT_KEY]
+}
