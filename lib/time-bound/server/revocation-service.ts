@@ -6,10 +6,26 @@ import { logServerError } from '@/lib/api/server/log-server-error'
 import { recordRevocation } from './record-revocation'
 import { createRevocationScheduler, type RevocationScheduler } from './revocation-scheduler'
 import { revokeGrant } from './revokers'
+import type { TimeBoundStore } from './time-bound-store'
 import { getTimeBoundStore } from './time-bound-store-instance'
 
 /** How often the scheduler looks for due grants: well inside the promise to revoke within 60 s of expiry. */
 export const POLL_INTERVAL_MS = 15_000
+
+// Each call asks for the process's store afresh, so a store reopened after a failure (or replaced in a test) is used.
+const currentStore: TimeBoundStore = {
+  kind: 'sqlite',
+  add: async (grant) => (await getTimeBoundStore()).add(grant),
+  discard: async (id) => (await getTimeBoundStore()).discard(id),
+  listActive: async (cluster) => (await getTimeBoundStore()).listActive(cluster),
+  listFailing: async (min) => (await getTimeBoundStore()).listFailing(min),
+  claimDue: async (...args) => (await getTimeBoundStore()).claimDue(...args),
+  finish: async (...args) => (await getTimeBoundStore()).finish(...args),
+  retryLater: async (...args) => (await getTimeBoundStore()).retryLater(...args),
+  readMaxSeconds: async (cluster) => (await getTimeBoundStore()).readMaxSeconds(cluster),
+  writeMaxSeconds: async (...args) => (await getTimeBoundStore()).writeMaxSeconds(...args),
+  close: async () => undefined,
+}
 
 const SLOT_KEY = Symbol.for('eks-access-console.revocation-scheduler')
 const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Promise<RevocationScheduler> }
@@ -20,9 +36,9 @@ const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Promise<Revo
  * claims in the shared store make each grant revoked by exactly one of them.
  */
 export function startRevocationScheduler(): Promise<RevocationScheduler> {
-  globalSlot[SLOT_KEY] ??= getTimeBoundStore().then((store) => {
+  globalSlot[SLOT_KEY] ??= getTimeBoundStore().then(() => {
     const scheduler = createRevocationScheduler({
-      store,
+      store: currentStore,
       revoke: revokeGrant,
       withClusterLock: withClusterWriteLock,
       recordOutcome: recordRevocation,

@@ -95,6 +95,9 @@ export function openSqliteTimeBoundStore(path: string): TimeBoundStore {
         grant.expiresAt.getTime(),
       )
     },
+    async discard(id) {
+      db.prepare("DELETE FROM time_bound_grants WHERE id = ? AND status = 'active'").run(id)
+    },
     async listActive({ region, cluster }) {
       const rows = db
         .prepare(
