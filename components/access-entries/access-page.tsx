@@ -17,6 +17,8 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { accessEntriesQuery, accessEntryKeys, fetchFreshAccessEntries } from '@/lib/queries/access-entry-queries'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
+import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
+import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
 import { DeleteEntryDialog } from './delete-entry-dialog'
 import { EditEntryDialog } from './edit-entry-dialog'
@@ -26,11 +28,20 @@ import { EntryFiltersBar } from './entry-filters-bar'
 import { EntryPoliciesDialog } from './entry-policies-dialog'
 import { UnreadableEntries } from './unreadable-entries'
 
+function groupByPrincipal(grants: TimeBoundGrantDto[] | undefined) {
+  if (!grants) return undefined
+  const map = new Map<string, TimeBoundGrantDto[]>()
+  for (const grant of grants) map.set(grant.principalArn, [...(map.get(grant.principalArn) ?? []), grant])
+  return map
+}
+
 /** The access section of a cluster: authentication mode, and every access entry with search, filters and edits. */
 export function AccessPage({ cluster }: { cluster: ClusterRef }) {
   const queryClient = useQueryClient()
   const { data, error, isPending, isRefetching, refetch } = useQuery(accessEntriesQuery(cluster))
   const { data: whoami } = useQuery(whoamiQuery())
+  const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
+  const grants = useMemo(() => groupByPrincipal(timeBound?.grants), [timeBound])
   const [filters, setFilters] = useState(emptyFilters)
   const [open, setOpen] = useState<{ action: EntryAction; entry: AccessEntryDto } | null>(null)
   const [refreshing, setRefreshing] = useState(false)
@@ -109,7 +120,12 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
               No entry matches these filters.
             </p>
           ) : (
-            <EntriesTable entries={shown} canEdit={canEdit} onAction={(action, entry) => setOpen({ action, entry })} />
+            <EntriesTable
+              entries={shown}
+              grants={grants}
+              canEdit={canEdit}
+              onAction={(action, entry) => setOpen({ action, entry })}
+            />
           )}
         </section>
       )}

@@ -121,6 +121,12 @@ const writeRoutes: { route: string; method: string; role: ConsoleRole; promise: 
     role: 'admin',
     promise: 'OIDC identity providers',
   },
+  {
+    route: 'clusters/[region]/[cluster]/time-bound-settings/route.ts',
+    method: 'PUT',
+    role: 'admin',
+    promise: 'maximum length of time-bound access',
+  },
 ]
 
 function routeFiles(dir: string): string[] {

@@ -41,6 +41,8 @@ export const API_ROUTE_TEMPLATES = [
   '/api/clusters/[region]/[cluster]/pods/counts',
   '/api/clusters/[region]/[cluster]/service-accounts',
   '/api/clusters/[region]/[cluster]/service-accounts/[namespace]/[name]',
+  '/api/clusters/[region]/[cluster]/time-bound-grants',
+  '/api/clusters/[region]/[cluster]/time-bound-settings',
   '/api/clusters/[region]/[cluster]/workload-identity',
   '/api/clusters/[region]/[cluster]/workload-identity/trust-fix',
   '/api/health',
@@ -49,6 +51,7 @@ export const API_ROUTE_TEMPLATES = [
   '/api/iam/roles',
   '/api/metrics',
   '/api/session/whoami',
+  '/api/time-bound-grants/stuck',
 ] as const
 
 type Matcher = { template: string; literals: number; pattern: RegExp }
