@@ -65,6 +65,16 @@ const rawEnvSchema = z.object({
     emptyAsUndefined,
     z.string().min(16, 'must be at least 16 characters (Prometheus sends it as a bearer token)').optional(),
   ),
+  BREAK_GLASS_PRINCIPALS: commaList.pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^[^=\s]+=arn:[\w-]+:iam::\d{12}:(role|user)\/\S+$/,
+          'must be console-user=IAM principal ARN, e.g. alice@example.com=arn:aws:iam::111122223333:role/BreakGlassAdmin',
+        ),
+    ),
+  ),
   TIME_BOUND_MIN_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -260,6 +270,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     metricsToken: raw.METRICS_TOKEN,
     // The shortest time-bound grant (seconds); each cluster's maximum is set by an admin in the console.
     timeBoundMinSeconds: raw.TIME_BOUND_MIN_SECONDS,
+    // Break-glass: the IAM principal each admin (by console user name or email) may give cluster admin for an hour.
+    breakGlassPrincipals: Object.fromEntries(
+      raw.BREAK_GLASS_PRINCIPALS.map((item) => [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)]),
+    ) as Record<string, string>,
     // PostgreSQL when DATABASE_URL is set (several console replicas share one log); otherwise a local SQLite file.
     audit: raw.DATABASE_URL
       ? { store: 'postgres' as const, databaseUrl: raw.DATABASE_URL, sqlitePath: raw.AUDIT_DB_PATH }

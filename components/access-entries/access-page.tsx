@@ -1,12 +1,13 @@
 'use client'
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { BookOpen, Plus, RotateCw } from 'lucide-react'
+import { BookOpen, Plus, RotateCw, Siren } from 'lucide-react'
 import Link from 'next/link'
 import { useMemo, useState } from 'react'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
+import { BreakGlassDialog } from '@/components/time-bound/break-glass-dialog'
 import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
@@ -45,6 +46,7 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
   const [filters, setFilters] = useState(emptyFilters)
   const [open, setOpen] = useState<{ action: EntryAction; entry: AccessEntryDto } | null>(null)
   const [refreshing, setRefreshing] = useState(false)
+  const [breakingGlass, setBreakingGlass] = useState(false)
   const entries = useMemo(() => data?.entries ?? [], [data])
   const shown = useMemo(() => filterEntries(entries, filters), [entries, filters])
   const options = useMemo(() => listFilterOptions(entries), [entries])
@@ -106,6 +108,11 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
               <Button onClick={() => void refresh()} disabled={refreshing}>
                 <RotateCw aria-hidden="true" className="size-4" /> {refreshing ? 'Refreshing…' : 'Refresh'}
               </Button>
+              {hasRole(role, 'admin') ? (
+                <Button onClick={() => setBreakingGlass(true)}>
+                  <Siren aria-hidden="true" className="size-4" /> Break glass
+                </Button>
+              ) : null}
               {canEdit ? (
                 <Link href={clusterPagePath(cluster, 'access/grant')} className={buttonClasses('primary')}>
                   <Plus aria-hidden="true" className="size-4" /> Grant access
@@ -129,6 +136,7 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
           )}
         </section>
       )}
+      {breakingGlass ? <BreakGlassDialog cluster={cluster} onClose={() => setBreakingGlass(false)} /> : null}
       {open?.action === 'edit' ? (
         <EditEntryDialog cluster={cluster} entry={open.entry} onClose={() => setOpen(null)} />
       ) : null}

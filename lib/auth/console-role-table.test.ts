@@ -127,6 +127,12 @@ const writeRoutes: { route: string; method: string; role: ConsoleRole; promise: 
     role: 'admin',
     promise: 'maximum length of time-bound access',
   },
+  {
+    route: 'clusters/[region]/[cluster]/break-glass/route.ts',
+    method: 'POST',
+    role: 'admin',
+    promise: 'break-glass',
+  },
 ]
 
 function routeFiles(dir: string): string[] {

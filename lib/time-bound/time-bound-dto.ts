@@ -6,6 +6,9 @@ import { z } from 'zod'
  * entry (with these policies); `access-policy`: the entry existed and the grant associated one policy. New kinds
  * (an aws-auth mapping row, a RoleBinding) add a variant here and a revoker in lib/time-bound/server/revokers.ts.
  */
+/** A break-glass grant's mandatory reason (its own audit category); absent on ordinary time-bound grants. */
+const breakGlassReason = z.string().optional()
+
 export const grantAdditionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('access-entry'),
@@ -18,12 +21,14 @@ export const grantAdditionSchema = z.discriminatedUnion('kind', [
         accessScope: z.object({ type: z.enum(['cluster', 'namespace']), namespaces: z.array(z.string()) }),
       }),
     ),
+    breakGlassReason,
   }),
   z.object({
     kind: z.literal('access-policy'),
     principalArn: z.string(),
     policyArn: z.string(),
     accessScope: z.object({ type: z.enum(['cluster', 'namespace']), namespaces: z.array(z.string()) }),
+    breakGlassReason,
   }),
 ])
 export type GrantAddition = z.infer<typeof grantAdditionSchema>

@@ -117,12 +117,17 @@ export function openPostgresTimeBoundStore(databaseUrl: string, options: { max?:
     async discard(id) {
       await query("DELETE FROM time_bound_grants WHERE id = $1 AND status = 'active'", [id])
     },
-    async listActive({ region, cluster }) {
-      const { rows } = await query<GrantRow>(
-        `SELECT ${COLUMNS} FROM time_bound_grants WHERE cluster_region = $1 AND cluster_name = $2 AND status = 'active'
-         ORDER BY expires_at`,
-        [region, cluster],
-      )
+    async listActive(target) {
+      const { rows } = target
+        ? await query<GrantRow>(
+            `SELECT ${COLUMNS} FROM time_bound_grants WHERE cluster_region = $1 AND cluster_name = $2
+             AND status = 'active' ORDER BY expires_at`,
+            [target.region, target.cluster],
+          )
+        : await query<GrantRow>(
+            `SELECT ${COLUMNS} FROM time_bound_grants WHERE status = 'active' ORDER BY expires_at`,
+            [],
+          )
       return rows.map(fromGrantRow)
     },
     async listFailing(minAttempts) {

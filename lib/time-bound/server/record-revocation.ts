@@ -10,9 +10,11 @@ export const SYSTEM_ACTOR = { name: 'system', role: 'admin' } as const
 
 /** The audit name of a grant's revocation by kind (`noun.verb`, like every other action). */
 export const REVOKE_ACTION = 'time-bound-grant.revoke'
+/** Break-glass access has its own audit category, for its grant and for its end. */
+export const BREAK_GLASS_REVOKE_ACTION = 'break-glass.revoke'
 
 const describeGrant = (grant: StoredGrant) =>
-  `Time-bound grant ${grant.id} (made by ${grant.createdBy}, ended ${grant.expiresAt.toISOString()})`
+  `${grant.addition.breakGlassReason ? 'Break-glass grant' : 'Time-bound grant'} ${grant.id} (made by ${grant.createdBy}, ended ${grant.expiresAt.toISOString()})`
 
 /**
  * Records the scheduler's revocation of one grant (or that it is stuck) as done by the system, naming the grant: who
@@ -21,7 +23,7 @@ const describeGrant = (grant: StoredGrant) =>
 export async function recordRevocation(grant: StoredGrant, outcome: RevokeOutcome | { stuck: string }): Promise<void> {
   const base = {
     actor: SYSTEM_ACTOR,
-    action: REVOKE_ACTION,
+    action: grant.addition.breakGlassReason ? BREAK_GLASS_REVOKE_ACTION : REVOKE_ACTION,
     cluster: { region: grant.region, name: grant.cluster },
     target: grant.principalArn,
   }

@@ -17,7 +17,7 @@ const currentStore: TimeBoundStore = {
   kind: 'sqlite',
   add: async (grant) => (await getTimeBoundStore()).add(grant),
   discard: async (id) => (await getTimeBoundStore()).discard(id),
-  listActive: async (cluster) => (await getTimeBoundStore()).listActive(cluster),
+  listActive: async (target) => (await getTimeBoundStore()).listActive(target),
   listFailing: async (min) => (await getTimeBoundStore()).listFailing(min),
   claimDue: async (...args) => (await getTimeBoundStore()).claimDue(...args),
   finish: async (...args) => (await getTimeBoundStore()).finish(...args),

@@ -98,13 +98,17 @@ export function openSqliteTimeBoundStore(path: string): TimeBoundStore {
     async discard(id) {
       db.prepare("DELETE FROM time_bound_grants WHERE id = ? AND status = 'active'").run(id)
     },
-    async listActive({ region, cluster }) {
-      const rows = db
-        .prepare(
-          `SELECT ${COLUMNS} FROM time_bound_grants WHERE cluster_region = ? AND cluster_name = ? AND status = 'active'
-           ORDER BY expires_at`,
-        )
-        .all(region, cluster) as GrantRow[]
+    async listActive(target) {
+      const rows = (
+        target
+          ? db
+              .prepare(
+                `SELECT ${COLUMNS} FROM time_bound_grants WHERE cluster_region = ? AND cluster_name = ?
+                 AND status = 'active' ORDER BY expires_at`,
+              )
+              .all(target.region, target.cluster)
+          : db.prepare(`SELECT ${COLUMNS} FROM time_bound_grants WHERE status = 'active' ORDER BY expires_at`).all()
+      ) as GrantRow[]
       return rows.map(fromGrantRow)
     },
     async listFailing(minAttempts) {

@@ -8,9 +8,9 @@ import { describeSeconds, type TimeBoundSettingsInput } from '@/lib/time-bound/g
 import type { TimeBoundGrantDto, TimeBoundGrantList } from '@/lib/time-bound/time-bound-dto'
 
 import { STUCK_ATTEMPTS } from './revocation-scheduler'
+import { loadDurationBounds } from './time-bound-grants'
 import type { StoredGrant } from './time-bound-store'
 import { getTimeBoundStore } from './time-bound-store-instance'
-import { loadDurationBounds } from './time-bound-grants'
 
 type ClusterTarget = { region: string; cluster: string }
 

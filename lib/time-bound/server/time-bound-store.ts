@@ -33,8 +33,8 @@ export interface TimeBoundStore {
   add(grant: NewGrant): Promise<void>
   /** Forgets a grant whose AWS write failed (nothing was added, so there is nothing to revoke). */
   discard(id: string): Promise<void>
-  /** The active grants of one cluster (for the access table), soonest expiry first. */
-  listActive(cluster: { region: string; cluster: string }): Promise<StoredGrant[]>
+  /** The active grants of one cluster (for the access table), or of every cluster, soonest expiry first. */
+  listActive(cluster?: { region: string; cluster: string }): Promise<StoredGrant[]>
   /** Every active grant whose revocation has failed at least `minAttempts` times (the stuck banner). */
   listFailing(minAttempts: number): Promise<StoredGrant[]>
   /**
