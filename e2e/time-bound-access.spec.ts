@@ -73,3 +73,51 @@ test('a time-bound grant works until its end, then the console revokes it and sa
   await expect(event).toContainText('system')
   await expect(event).toContainText(/Time-bound grant .* expired: removed the access entry\./)
 })
+
+test('break-glass: the admin’s own principal is cluster admin for a minute, with a banner on every page', async ({
+  page,
+  signInAs,
+}, testInfo) => {
+  test.setTimeout(150_000)
+  await signInAs('admin')
+  await page.setViewportSize({ width: 1440, height: 1000 })
+  const access = new AccessPage(page, 'us-west-2', 'prod-web')
+  await access.goto()
+  await page.getByRole('button', { name: 'Break glass' }).click()
+  await access.dialog().getByLabel('Reason (recorded in the audit log)').fill('INC-42: the e2e proof of break-glass')
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await page.screenshot({ path: testInfo.outputPath(`break-glass-dialog-${colorScheme}.png`) })
+  }
+  // The dialog offers 15 minutes and more; the proof asks the API for the shortest, one minute, as the dialog would.
+  await access.dialog().getByRole('button', { name: 'Cancel' }).click()
+  const origin = new URL(page.url()).origin
+  const granted = await page.request.post('/api/clusters/us-west-2/prod-web/break-glass', {
+    headers: { origin, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+    data: { reason: 'INC-42: the e2e proof of break-glass', minutes: 1 },
+  })
+  expect(granted.status()).toBe(201)
+
+  await page.goto('/clusters')
+  const banner = page.getByRole('status').filter({ hasText: 'Break-glass access in force' })
+  await expect(banner).toContainText('BreakGlassAdmin')
+  await expect(banner).toContainText('INC-42')
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await page.screenshot({ path: testInfo.outputPath(`break-glass-banner-${colorScheme}.png`) })
+  }
+  // One minute, then the scheduler's next look (every 15 s): the banner goes, and the audit log says why.
+  await expect
+    .poll(
+      async () => {
+        await page.reload()
+        await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible()
+        return banner.count()
+      },
+      { timeout: 110_000, intervals: [5000] },
+    )
+    .toBe(0)
+  const audit = new AuditPage(page)
+  await audit.gotoAll('?action=break-glass.revoke')
+  await expect(audit.rows('BreakGlassAdmin').first()).toContainText(/Break-glass grant .* expired/)
+})

@@ -70,7 +70,7 @@ const rawEnvSchema = z.object({
       z
         .string()
         .regex(
-          /^[^=\s]+=arn:[\w-]+:iam::\d{12}:(role|user)\/\S+$/,
+          /^[^=]+=arn:[\w-]+:iam::\d{12}:(role|user)\/\S+$/,
           'must be console-user=IAM principal ARN, e.g. alice@example.com=arn:aws:iam::111122223333:role/BreakGlassAdmin',
         ),
     ),
@@ -272,7 +272,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     timeBoundMinSeconds: raw.TIME_BOUND_MIN_SECONDS,
     // Break-glass: the IAM principal each admin (by console user name or email) may give cluster admin for an hour.
     breakGlassPrincipals: Object.fromEntries(
-      raw.BREAK_GLASS_PRINCIPALS.map((item) => [item.slice(0, item.indexOf('=')), item.slice(item.indexOf('=') + 1)]),
+      raw.BREAK_GLASS_PRINCIPALS.map((item) => [
+        item.slice(0, item.indexOf('=')).trim(),
+        item.slice(item.indexOf('=') + 1),
+      ]),
     ) as Record<string, string>,
     // PostgreSQL when DATABASE_URL is set (several console replicas share one log); otherwise a local SQLite file.
     audit: raw.DATABASE_URL

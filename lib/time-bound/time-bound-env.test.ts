@@ -35,7 +35,7 @@ describe('time-bound configuration', () => {
   })
 
   it('maps break-glass principals by console user', () => {
-    const env = parseEnv({ BREAK_GLASS_PRINCIPALS: `alice@example.com=${ROLE}, admin=${ROLE}` })
-    expect(env.breakGlassPrincipals).toEqual({ 'alice@example.com': ROLE, admin: ROLE })
+    const env = parseEnv({ BREAK_GLASS_PRINCIPALS: `alice@example.com=${ROLE}, Sandbox Admin=${ROLE}` })
+    expect(env.breakGlassPrincipals).toEqual({ 'alice@example.com': ROLE, 'Sandbox Admin': ROLE })
   })
 })
