@@ -17,7 +17,8 @@ import { useNow } from './use-now'
 type Choice = 'permanent' | DurationPreset | 'until'
 
 const formatEnd = (date: Date) =>
-  date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' })
+  // timeStyle 'long' names the time zone (dateStyle cannot be combined with timeZoneName).
+  date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' })
 
 /** `yyyy-mm-ddThh:mm:ss` in the browser's time zone, what a datetime-local input holds. */
 function toLocalInput(date: Date): string {

@@ -10,7 +10,9 @@ const policyName = (arn: string) => arn.split('/').pop() ?? arn
 
 /** What one grant gave, for the badge's label: the whole entry, or one policy. */
 function describeAddition(grant: TimeBoundGrantDto): string {
-  return grant.addition.kind === 'access-entry' ? 'Entry' : policyName(grant.addition.policyArn)
+  const addition = grant.addition
+  if (addition.kind === 'access-policy') return policyName(addition.policyArn)
+  return addition.kind === 'access-entry' ? 'Entry' : 'aws-auth mapping'
 }
 
 /** The access table's time-left cell: one badge per active grant of the principal, red when revocation is stuck. */

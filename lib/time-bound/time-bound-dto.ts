@@ -3,8 +3,9 @@ import { z } from 'zod'
 
 /**
  * What one grant added, by kind; the revoker of each kind removes exactly this. `access-entry`: the grant created the
- * entry (with these policies); `access-policy`: the entry existed and the grant associated one policy. New kinds
- * (an aws-auth mapping row, a RoleBinding) add a variant here and a revoker in lib/time-bound/server/revokers.ts.
+ * entry (with these policies); `access-policy`: the entry existed and the grant associated one policy;
+ * `aws-auth-mapping`: one row added to kube-system/aws-auth. A RoleBinding (once the console makes them) adds a variant
+ * here and a revoker in lib/time-bound/server/revokers.ts.
  */
 /** A break-glass grant's mandatory reason (its own audit category); absent on ordinary time-bound grants. */
 const breakGlassReason = z.string().optional()
@@ -28,6 +29,14 @@ export const grantAdditionSchema = z.discriminatedUnion('kind', [
     principalArn: z.string(),
     policyArn: z.string(),
     accessScope: z.object({ type: z.enum(['cluster', 'namespace']), namespaces: z.array(z.string()) }),
+    breakGlassReason,
+  }),
+  z.object({
+    kind: z.literal('aws-auth-mapping'),
+    principalArn: z.string(),
+    section: z.enum(['mapRoles', 'mapUsers']),
+    username: z.string(),
+    groups: z.array(z.string()),
     breakGlassReason,
   }),
 ])

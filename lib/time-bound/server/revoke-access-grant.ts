@@ -6,7 +6,6 @@ import {
   deleteAccessEntry,
   disassociateAccessPolicy,
   updateAccessEntry,
-  type AccessEntryDetail,
   type AssociatedPolicy,
 } from '@/lib/aws/access-entries'
 import type { GrantAddition } from '@/lib/time-bound/time-bound-dto'
@@ -20,8 +19,9 @@ export type RevokeOutcome = {
   removed: string[]
   /** How the entry differed from what the grant added (empty when not drifted). */
   drift: string[]
-  before: AccessEntryDetail | null
-  after: AccessEntryDetail | null
+  /** What the revoker read before its write and after it (an access entry, the aws-auth rows); null = absent. */
+  before: unknown
+  after: unknown
 }
 
 type Scope = AssociatedPolicy['accessScope']
@@ -55,11 +55,13 @@ function matchPolicies(added: { policyArn: string; accessScope: Scope }[], curre
   return { removable, drift }
 }
 
-function additionPolicies(addition: GrantAddition) {
+function additionPolicies(addition: AccessAddition) {
   return addition.kind === 'access-entry'
     ? addition.policies
     : [{ policyArn: addition.policyArn, accessScope: addition.accessScope }]
 }
+
+type AccessAddition = Extract<GrantAddition, { kind: 'access-entry' | 'access-policy' }>
 
 /**
  * Removes exactly what one time-bound access grant added, reading the entry fresh first. A grant that created the
@@ -67,7 +69,7 @@ function additionPolicies(addition: GrantAddition) {
  * existing entry) it disassociates the grant's policies that are unchanged, takes the grant's groups back out, and
  * reports every difference as drift. Call it holding the cluster's write lock.
  */
-export async function revokeAccessGrant(grant: StoredGrant): Promise<RevokeOutcome> {
+export async function revokeAccessGrant(grant: StoredGrant & { addition: AccessAddition }): Promise<RevokeOutcome> {
   const target = { region: grant.region, cluster: grant.cluster, principalArn: grant.principalArn }
   const before = await readEntry(target)
   if (!before) {

@@ -1,17 +1,21 @@
 import 'server-only'
 
 import { revokeAccessGrant, type RevokeOutcome } from './revoke-access-grant'
+import { revokeAwsAuthMapping } from './revoke-aws-auth-mapping'
 import type { StoredGrant } from './time-bound-store'
 
 /**
- * Removes what one grant added, by the kind of grant. Access entries and their policy associations today; an aws-auth
- * mapping row (removed with the ConfigMap's resourceVersion) or a RoleBinding adds its kind to GrantAddition and its
- * revoker here, and the scheduler, store and audit need no change.
+ * Removes what one grant added, by the kind of grant: access entries, their policy associations, aws-auth rows. A
+ * RoleBinding (once the console makes them) adds its kind to GrantAddition and its revoker here; the scheduler, store
+ * and audit need no change.
  */
 export function revokeGrant(grant: StoredGrant): Promise<RevokeOutcome> {
-  switch (grant.addition.kind) {
+  const addition = grant.addition
+  switch (addition.kind) {
     case 'access-entry':
     case 'access-policy':
-      return revokeAccessGrant(grant)
+      return revokeAccessGrant({ ...grant, addition })
+    case 'aws-auth-mapping':
+      return revokeAwsAuthMapping({ ...grant, addition })
   }
 }
