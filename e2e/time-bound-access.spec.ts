@@ -52,7 +52,7 @@ test('a time-bound grant works until its end, then the console revokes it and sa
 
   const access = new AccessPage(page, cluster.region, cluster.name)
   await access.goto()
-  await expect(access.row('TeamBDeveloper')).toContainText(/AmazonEKSViewPolicy: \d+ s left/)
+  await expect(access.row('TeamBDeveloper')).toContainText(/Entry: \d+ s left/)
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     await page.screenshot({ path: testInfo.outputPath(`access-time-left-${colorScheme}.png`) })

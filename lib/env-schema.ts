@@ -75,6 +75,10 @@ const rawEnvSchema = z.object({
         ),
     ),
   ),
+  ACCESS_REQUEST_WEBHOOK_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url('must be an https:// URL such as a Slack incoming webhook').optional(),
+  ),
   TIME_BOUND_MIN_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -270,6 +274,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     metricsToken: raw.METRICS_TOKEN,
     // The shortest time-bound grant (seconds); each cluster's maximum is set by an admin in the console.
     timeBoundMinSeconds: raw.TIME_BOUND_MIN_SECONDS,
+    // Access requests and decisions are announced here (Slack-compatible `{ "text": … }`); unset: not announced.
+    accessRequestWebhookUrl: raw.ACCESS_REQUEST_WEBHOOK_URL,
     // Break-glass: the IAM principal each admin (by console user name or email) may give cluster admin for an hour.
     breakGlassPrincipals: Object.fromEntries(
       raw.BREAK_GLASS_PRINCIPALS.map((item) => [

@@ -5,6 +5,7 @@
 /** Every API route the console serves, as its folder under app/ spells it. */
 export const API_ROUTE_TEMPLATES = [
   '/api/access-policies',
+  '/api/access-requests',
   '/api/audit',
   '/api/audit/facets',
   '/api/auth/[...nextauth]',
@@ -16,6 +17,8 @@ export const API_ROUTE_TEMPLATES = [
   '/api/clusters/[region]/[cluster]/access-entries/[principal]/policies',
   '/api/clusters/[region]/[cluster]/access-entries/[principal]/policies/[policy]',
   '/api/clusters/[region]/[cluster]/access-entries/kubernetes',
+  '/api/clusters/[region]/[cluster]/access-requests',
+  '/api/clusters/[region]/[cluster]/access-requests/[requestId]/decision',
   '/api/clusters/[region]/[cluster]/authentication-mode',
   '/api/clusters/[region]/[cluster]/authentication-mode/updates/[updateId]',
   '/api/clusters/[region]/[cluster]/aws-auth',

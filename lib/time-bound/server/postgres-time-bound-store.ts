@@ -4,6 +4,7 @@ import { Pool } from 'pg'
 
 import { logServerError } from '@/lib/api/server/log-server-error'
 
+import { openPostgresAccessRequestStore } from './access-request-store'
 import { fromGrantRow, type GrantRow, type NewGrant, type TimeBoundStore } from './time-bound-store'
 
 // The same tables as the SQLite store, with TIMESTAMPTZ times, in the audit log's database.
@@ -99,6 +100,7 @@ export function openPostgresTimeBoundStore(databaseUrl: string, options: { max?:
 
   return {
     kind: 'postgres',
+    requests: openPostgresAccessRequestStore(pool),
     async add(grant: NewGrant) {
       await query(
         `INSERT INTO time_bound_grants (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', 0, $8, NULL)`,

@@ -15,6 +15,12 @@ export const POLL_INTERVAL_MS = 15_000
 // Each call asks for the process's store afresh, so a store reopened after a failure (or replaced in a test) is used.
 const currentStore: TimeBoundStore = {
   kind: 'sqlite',
+  requests: {
+    add: async (request) => (await getTimeBoundStore()).requests.add(request),
+    get: async (id) => (await getTimeBoundStore()).requests.get(id),
+    listPending: async (target) => (await getTimeBoundStore()).requests.listPending(target),
+    decide: async (...args) => (await getTimeBoundStore()).requests.decide(...args),
+  },
   add: async (grant) => (await getTimeBoundStore()).add(grant),
   discard: async (id) => (await getTimeBoundStore()).discard(id),
   listActive: async (target) => (await getTimeBoundStore()).listActive(target),

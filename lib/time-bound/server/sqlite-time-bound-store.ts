@@ -3,6 +3,7 @@ import 'server-only'
 import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
 
+import { openSqliteAccessRequestStore } from './access-request-store'
 import { fromGrantRow, type GrantRow, type NewGrant, type TimeBoundStore } from './time-bound-store'
 
 // Its own tables and version counter in the audit log's SQLite file (times are epoch milliseconds).
@@ -80,6 +81,7 @@ export function openSqliteTimeBoundStore(path: string): TimeBoundStore {
 
   return {
     kind: 'sqlite',
+    requests: openSqliteAccessRequestStore(db),
     async add(grant: NewGrant) {
       db.prepare(
         `INSERT INTO time_bound_grants (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, NULL)`,

@@ -2,6 +2,8 @@ import 'server-only'
 
 import { grantAdditionSchema, type GrantAddition, type GrantStatus } from '@/lib/time-bound/time-bound-dto'
 
+import type { AccessRequestStore } from './access-request-store'
+
 /** A time-bound grant as stored. */
 export type StoredGrant = {
   id: string
@@ -30,6 +32,8 @@ export type NewGrant = Pick<StoredGrant, 'id' | 'region' | 'cluster' | 'principa
  */
 export interface TimeBoundStore {
   readonly kind: 'sqlite' | 'postgres'
+  /** Access requests, in the same database. */
+  readonly requests: AccessRequestStore
   add(grant: NewGrant): Promise<void>
   /** Forgets a grant whose AWS write failed (nothing was added, so there is nothing to revoke). */
   discard(id: string): Promise<void>
