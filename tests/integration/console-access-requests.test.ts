@@ -2,7 +2,8 @@
 // Access requests through the routes against a real sandbox: a viewer may request but not decide, nobody approves
 // their own request, an expired request cannot be approved, an approval grants time-bound access, a denial needs a
 // comment.
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { createServer } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import {
   callRoute,
@@ -15,6 +16,20 @@ import {
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
+
+// A Slack-compatible webhook receiver: the console reads ACCESS_REQUEST_WEBHOOK_URL when it first loads its env.
+const announced: unknown[] = []
+const hook = createServer((req, res) => {
+  let body = ''
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+  req.on('end', () => {
+    announced.push({ type: req.headers['content-type'], body: JSON.parse(body) as unknown })
+    res.end('ok')
+  })
+})
+await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve))
+process.env.ACCESS_REQUEST_WEBHOOK_URL = `http://127.0.0.1:${(hook.address() as { port: number }).port}/hook`
+afterAll(() => new Promise<void>((resolve) => hook.close(() => resolve())))
 
 setUpConsoleAccessSandbox()
 let requests: typeof import('@/app/api/clusters/[region]/[cluster]/access-requests/route')
@@ -60,6 +75,14 @@ describe('access requests', () => {
       expect.objectContaining({ id, requestedBy: 'viewer', status: 'pending', expired: false }),
     ])
     expect((await decide(id, { decision: 'approve' })).status).toBe(403)
+    await vi.waitFor(() =>
+      expect(announced).toContainEqual({
+        type: 'application/json',
+        body: {
+          text: expect.stringMatching(/^viewer asks for AmazonEKSViewPolicy on prod-web for .*orders-s3-reader/),
+        },
+      }),
+    )
   })
 
   it('nobody approves their own request', async () => {
@@ -82,6 +105,14 @@ describe('access requests', () => {
       expect.objectContaining({ principalArn: roleArn('billing-irsa'), createdBy: 'admin' }),
     ])
     expect((await decide(id, { decision: 'deny', comment: 'too late' })).status).toBe(409)
+    await vi.waitFor(() =>
+      expect(announced).toContainEqual({
+        type: 'application/json',
+        body: {
+          text: expect.stringMatching(/^admin approved viewer's request for AmazonEKSViewPolicy on prod-web: ok/),
+        },
+      }),
+    )
     expect((await callRoute(pending.GET, {})).body.requests.map((r: any) => r.id)).not.toContain(id)
   })
 
