@@ -6,6 +6,7 @@ const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./access-page'),
   () => import('./browse-pods'),
   () => import('./aws-auth-migration'),
+  () => import('./time-bound-revocations'),
 ]
 
 function formatFigure(f: BenchFigure): string {
