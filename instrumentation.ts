@@ -9,7 +9,14 @@ export async function register() {
   const { configurationProblems } = await import('@/lib/env')
   const { describeEnvProblem } = await import('@/lib/env-schema')
   const problems = configurationProblems()
-  if (problems.length === 0) return
+  if (problems.length === 0) {
+    // Time-bound grants end on their own: the scheduler revokes overdue ones now and due ones as they come.
+    const { startRevocationScheduler } = await import('@/lib/time-bound/server/revocation-service')
+    await startRevocationScheduler().catch((error: unknown) =>
+      console.error('The time-bound access scheduler could not start; it is retried on the next grant.', error),
+    )
+    return
+  }
   console.error(
     ["The console's configuration is invalid; every page explains this until it is fixed:", '']
       .concat(problems.map((problem) => `${describeEnvProblem(problem)}\n`))

@@ -12,6 +12,7 @@ const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./first-load-js'),
   () => import('./effective-access'),
   () => import('./sandbox-startup'),
+  () => import('./time-bound-revocations'),
 ]
 
 function parseArgs(argv: string[]): { runs: number; only: string[] } {

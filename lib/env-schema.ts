@@ -65,6 +65,29 @@ const rawEnvSchema = z.object({
     emptyAsUndefined,
     z.string().min(16, 'must be at least 16 characters (Prometheus sends it as a bearer token)').optional(),
   ),
+  BREAK_GLASS_PRINCIPALS: commaList.pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^[^=]+=arn:[\w-]+:iam::\d{12}:(role|user)\/\S+$/,
+          'must be console-user=IAM principal ARN, e.g. alice@example.com=arn:aws:iam::111122223333:role/BreakGlassAdmin',
+        ),
+    ),
+  ),
+  ACCESS_REQUEST_WEBHOOK_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url('must be an https:// URL such as a Slack incoming webhook').optional(),
+  ),
+  TIME_BOUND_MIN_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(86_400, 'must be at most a day (86400)')
+      .default(300),
+  ),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -182,6 +205,16 @@ function semanticProblems(raw: z.infer<typeof rawEnvSchema>): EnvProblem[] {
       })
     }
   }
+  // The scheduler looks every 15 s, so against real clusters a grant shorter than a minute would outlive its end by a
+  // noticeable fraction; only the sandbox (demos and the end-to-end test) may ask for seconds.
+  if (raw.TIME_BOUND_MIN_SECONDS < 60 && auth !== 'sandbox') {
+    problems.push({
+      variable: 'TIME_BOUND_MIN_SECONDS',
+      message: `must be at least 60 outside sandbox sign-in (it is ${raw.TIME_BOUND_MIN_SECONDS})`,
+      fix: 'Leave it unset (5 minutes) or set 60 or more.',
+      readme: section,
+    })
+  }
   return problems
 }
 
@@ -239,6 +272,17 @@ export function parseEnv(source: Record<string, string | undefined>) {
     },
     // /api/metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off (404).
     metricsToken: raw.METRICS_TOKEN,
+    // The shortest time-bound grant (seconds); each cluster's maximum is set by an admin in the console.
+    timeBoundMinSeconds: raw.TIME_BOUND_MIN_SECONDS,
+    // Access requests and decisions are announced here (Slack-compatible `{ "text": … }`); unset: not announced.
+    accessRequestWebhookUrl: raw.ACCESS_REQUEST_WEBHOOK_URL,
+    // Break-glass: the IAM principal each admin (by console user name or email) may give cluster admin for an hour.
+    breakGlassPrincipals: Object.fromEntries(
+      raw.BREAK_GLASS_PRINCIPALS.map((item) => [
+        item.slice(0, item.indexOf('=')).trim(),
+        item.slice(item.indexOf('=') + 1),
+      ]),
+    ) as Record<string, string>,
     // PostgreSQL when DATABASE_URL is set (several console replicas share one log); otherwise a local SQLite file.
     audit: raw.DATABASE_URL
       ? { store: 'postgres' as const, databaseUrl: raw.DATABASE_URL, sqlitePath: raw.AUDIT_DB_PATH }

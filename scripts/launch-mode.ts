@@ -122,5 +122,8 @@ export function sandboxEnvironment(
     AWS_REGION: env.AWS_REGION ?? 'us-west-2',
     CONSOLE_REGIONS: env.CONSOLE_REGIONS ?? 'us-west-2,eu-west-1',
     CONSOLE_AUTH: env.CONSOLE_AUTH ?? 'sandbox',
+    // Break-glass in the sandbox: its admin user may make the seeded BreakGlassAdmin role cluster admin for an hour.
+    BREAK_GLASS_PRINCIPALS:
+      env.BREAK_GLASS_PRINCIPALS ?? 'Sandbox Admin=arn:aws:iam::111122223333:role/BreakGlassAdmin',
   }
 }

@@ -2,6 +2,8 @@ import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
 
 import { SiteHeader } from '@/components/layout/site-header'
+import { BreakGlassBanner } from '@/components/time-bound/break-glass-banner'
+import { StuckRevocationsBanner } from '@/components/time-bound/stuck-revocations-banner'
 import { requireSession } from '@/lib/auth/server/session'
 
 // Every page in this group needs a signed-in person; the path (set by proxy.ts) brings them back after sign-in.
@@ -18,6 +20,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       <SiteHeader user={{ name: session.user.name, role: session.user.role }} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+        <BreakGlassBanner />
+        <StuckRevocationsBanner />
         {children}
       </main>
     </>

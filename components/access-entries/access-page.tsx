@@ -1,12 +1,13 @@
 'use client'
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { BookOpen, Plus, RotateCw } from 'lucide-react'
+import { BookOpen, Plus, RotateCw, Siren } from 'lucide-react'
 import Link from 'next/link'
 import { useMemo, useState } from 'react'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
+import { BreakGlassDialog } from '@/components/time-bound/break-glass-dialog'
 import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
@@ -17,6 +18,8 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { accessEntriesQuery, accessEntryKeys, fetchFreshAccessEntries } from '@/lib/queries/access-entry-queries'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
+import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
+import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
 import { DeleteEntryDialog } from './delete-entry-dialog'
 import { EditEntryDialog } from './edit-entry-dialog'
@@ -26,14 +29,24 @@ import { EntryFiltersBar } from './entry-filters-bar'
 import { EntryPoliciesDialog } from './entry-policies-dialog'
 import { UnreadableEntries } from './unreadable-entries'
 
+function groupByPrincipal(grants: TimeBoundGrantDto[] | undefined) {
+  if (!grants) return undefined
+  const map = new Map<string, TimeBoundGrantDto[]>()
+  for (const grant of grants) map.set(grant.principalArn, [...(map.get(grant.principalArn) ?? []), grant])
+  return map
+}
+
 /** The access section of a cluster: authentication mode, and every access entry with search, filters and edits. */
 export function AccessPage({ cluster }: { cluster: ClusterRef }) {
   const queryClient = useQueryClient()
   const { data, error, isPending, isRefetching, refetch } = useQuery(accessEntriesQuery(cluster))
   const { data: whoami } = useQuery(whoamiQuery())
+  const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
+  const grants = useMemo(() => groupByPrincipal(timeBound?.grants), [timeBound])
   const [filters, setFilters] = useState(emptyFilters)
   const [open, setOpen] = useState<{ action: EntryAction; entry: AccessEntryDto } | null>(null)
   const [refreshing, setRefreshing] = useState(false)
+  const [breakingGlass, setBreakingGlass] = useState(false)
   const entries = useMemo(() => data?.entries ?? [], [data])
   const shown = useMemo(() => filterEntries(entries, filters), [entries, filters])
   const options = useMemo(() => listFilterOptions(entries), [entries])
@@ -95,6 +108,11 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
               <Button onClick={() => void refresh()} disabled={refreshing}>
                 <RotateCw aria-hidden="true" className="size-4" /> {refreshing ? 'Refreshing…' : 'Refresh'}
               </Button>
+              {hasRole(role, 'admin') ? (
+                <Button onClick={() => setBreakingGlass(true)}>
+                  <Siren aria-hidden="true" className="size-4" /> Break glass
+                </Button>
+              ) : null}
               {canEdit ? (
                 <Link href={clusterPagePath(cluster, 'access/grant')} className={buttonClasses('primary')}>
                   <Plus aria-hidden="true" className="size-4" /> Grant access
@@ -109,10 +127,16 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
               No entry matches these filters.
             </p>
           ) : (
-            <EntriesTable entries={shown} canEdit={canEdit} onAction={(action, entry) => setOpen({ action, entry })} />
+            <EntriesTable
+              entries={shown}
+              grants={grants}
+              canEdit={canEdit}
+              onAction={(action, entry) => setOpen({ action, entry })}
+            />
           )}
         </section>
       )}
+      {breakingGlass ? <BreakGlassDialog cluster={cluster} onClose={() => setBreakingGlass(false)} /> : null}
       {open?.action === 'edit' ? (
         <EditEntryDialog cluster={cluster} entry={open.entry} onClose={() => setOpen(null)} />
       ) : null}

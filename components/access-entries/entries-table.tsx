@@ -3,10 +3,13 @@
 import { AlertTriangle, Lock, Pencil, ShieldPlus, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 
+import { TimeLeft } from '@/components/time-bound/time-left'
+import { useNow } from '@/components/time-bound/use-now'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
 import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
+import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
 import { PolicyChip } from './scope-label'
 
@@ -24,10 +27,13 @@ export type EntryAction = 'edit' | 'policies' | 'delete'
  */
 export function EntriesTable({
   entries,
+  grants,
   canEdit,
   onAction,
 }: {
   entries: AccessEntryDto[]
+  /** Active time-bound grants by principal ARN; undefined while unknown (the column is then hidden). */
+  grants?: Map<string, TimeBoundGrantDto[]>
   canEdit: boolean
   onAction: (action: EntryAction, entry: AccessEntryDto) => void
 }) {
@@ -35,6 +41,7 @@ export function EntriesTable({
   const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE))
   const current = Math.min(page, pages - 1)
   const rows = entries.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)
+  const now = useNow(30_000)
   return (
     <div className="space-y-3">
       <Table caption="Access entries">
@@ -44,6 +51,7 @@ export function EntriesTable({
             <Th>Type</Th>
             <Th>Username and groups</Th>
             <Th>Access policies</Th>
+            {grants ? <Th>Time left</Th> : null}
             <Th>Created / modified (UTC)</Th>
             <Th>
               <span className="sr-only">Actions</span>
@@ -107,6 +115,11 @@ export function EntriesTable({
                   </ul>
                 )}
               </Td>
+              {grants ? (
+                <Td className="align-top">
+                  <TimeLeft grants={grants.get(entry.principalArn) ?? []} now={now} />
+                </Td>
+              ) : null}
               <Td className="align-top text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
                 <div>{formatDate(entry.createdAt)}</div>
                 <div>{formatDate(entry.modifiedAt)}</div>

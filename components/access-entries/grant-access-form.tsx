@@ -6,6 +6,7 @@ import { Plus, X } from 'lucide-react'
 import { useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 
+import { DurationField } from '@/components/time-bound/duration-field'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/form-error'
@@ -26,6 +27,7 @@ import { findUnboundGroups } from '@/lib/access/kubernetes-warnings'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { kubernetesContextQuery, useGrantAccess } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
+import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
 
 import { GrantCommands } from './grant-commands'
 import { GrantResultPanel } from './grant-result'
@@ -33,13 +35,20 @@ import { GrantSummary } from './grant-summary'
 import { PolicyScopeFields } from './policy-scope-fields'
 import { PrincipalSearch } from './principal-picker'
 
-const FIELDS = ['principalArn', 'type', 'username', 'kubernetesGroups', 'accessPolicies']
+const FIELDS = ['principalArn', 'type', 'username', 'kubernetesGroups', 'accessPolicies', 'duration']
+
+/** The duration's error, wherever in the union zod put it (the server's comes on `duration` itself). */
+function durationError(error: unknown): string | undefined {
+  const e = error as { message?: string; endsAt?: { message?: string } } | undefined
+  return e?.message ?? e?.endsAt?.message
+}
 
 /** Grant an IAM principal access: create the entry, then associate each policy, showing the CLI equivalent. */
 export function GrantAccessForm({ cluster, initial }: { cluster: ClusterRef; initial?: Partial<GrantPrefill> }) {
   const grant = useGrantAccess(cluster)
   const { data: catalogue } = useQuery(accessPoliciesQuery(cluster.region))
   const { data: kube } = useQuery(kubernetesContextQuery(cluster))
+  const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
   const [confirmEmpty, setConfirmEmpty] = useState(false)
   const [result, setResult] = useState<GrantResult>()
   const form = useForm<CreateAccessEntryRequest, unknown, CreateAccessEntryInput>({
@@ -194,6 +203,14 @@ export function GrantAccessForm({ cluster, initial }: { cluster: ClusterRef; ini
             With no access policy and no Kubernetes group, the principal can authenticate but may do nothing. Add a
             policy or a group, or press Create entry again to create it anyway.
           </Alert>
+        ) : null}
+        {type === 'STANDARD' ? (
+          <DurationField
+            id="grant-duration"
+            bounds={timeBound?.bounds}
+            error={durationError(errors.duration)}
+            onChange={(duration) => form.setValue('duration', duration, { shouldValidate: true })}
+          />
         ) : null}
         <FormError message={formError} />
         <Button type="submit" variant="primary" disabled={grant.isPending}>

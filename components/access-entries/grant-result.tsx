@@ -64,6 +64,9 @@ export function GrantResultPanel({ cluster, result: initial }: { cluster: Cluste
     <div className="space-y-4">
       <Alert variant={rolledBack || result.complete ? 'info' : 'warning'} title={title}>
         <span className="font-mono text-xs break-all">{result.principalArn}</span>
+        {result.expiresAt && !rolledBack ? (
+          <p className="mt-1">Time-bound: the console revokes it on {new Date(result.expiresAt).toLocaleString()}.</p>
+        ) : null}
       </Alert>
       <ol aria-label="Grant steps" className="space-y-2">
         {result.steps.map((step, i) => {

@@ -18,6 +18,8 @@ const actionLabels: Record<string, string> = {
   'iam-role.create': 'Create IAM role',
   'iam-role.update-trust-policy': 'Fix IAM role trust policy',
   'iam-oidc-provider.create': 'Create IAM OIDC provider',
+  'time-bound-grant.revoke': 'Revoke expired time-bound access',
+  'time-bound-settings.update': 'Change time-bound maximum',
 }
 
 /** A person-readable name of an audit action (`access-entry.grant` → "Grant access"). */

@@ -51,6 +51,18 @@ export class GrantAccessPage {
     else await this.page.getByRole('radio', { name: 'Whole cluster' }).check()
   }
 
+  /** How long: a preset by its label, or a custom end `seconds` from now (in the browser's own time zone). */
+  async chooseDuration(choice: { preset: string } | { secondsFromNow: number }): Promise<void> {
+    const howLong = this.page.getByLabel('How long')
+    if ('preset' in choice) return void (await howLong.selectOption({ label: choice.preset }))
+    await howLong.selectOption({ label: 'Until a date and time…' })
+    const local = await this.page.evaluate((seconds) => {
+      const end = new Date(Date.now() + seconds * 1000)
+      return new Date(end.getTime() - end.getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
+    }, choice.secondsFromNow)
+    await this.page.getByLabel('Ends at (your local time)').fill(local)
+  }
+
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: 'Create entry' }).click()
   }

@@ -84,6 +84,7 @@ export async function connectToCluster(cluster: string, region: string, token: s
         () => core.createNamespacedConfigMap({ namespace, body: { metadata: { name }, data: { proof: 'e2e' } } }),
         201,
       ),
+    listConfigMaps: (namespace: string) => outcome(() => core.listNamespacedConfigMap({ namespace }), 200),
     deleteConfigMap: (namespace: string, name: string) =>
       outcome(() => core.deleteNamespacedConfigMap({ namespace, name }), 200),
   }

@@ -3,6 +3,7 @@
 // createAccessEntrySchema directly, so form and route parse one schema.
 import { z } from 'zod'
 
+import { grantDurationSchema } from '@/lib/time-bound/grant-duration'
 import { singleLineText } from '@/lib/validation/text-fields'
 
 import { associateAccessPolicySchema } from './access-entry-schema'
@@ -17,5 +18,9 @@ export const deleteAccessEntrySchema = z.object({ confirmClusterName })
 export const disassociatePolicySchema = z.object({ confirmClusterName })
 
 /** POST …/access-entries/:principal/policies: add a policy, or re-run it to change its scope. */
-export const associatePolicyRequestSchema = associateAccessPolicySchema.extend({ confirmClusterName })
+export const associatePolicyRequestSchema = associateAccessPolicySchema.extend({
+  confirmClusterName,
+  /** A new association may be time-bound; omitted = permanent. */
+  duration: grantDurationSchema.optional(),
+})
 export type AssociatePolicyRequest = z.input<typeof associatePolicyRequestSchema>

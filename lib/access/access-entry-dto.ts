@@ -90,6 +90,8 @@ export const grantResultSchema = z.object({
   complete: z.boolean(),
   steps: z.array(grantStepSchema),
   entry: accessEntryDtoSchema.nullable(),
+  /** When a time-bound grant ends (ISO 8601); absent for a permanent one. */
+  expiresAt: z.string().optional(),
 })
 export type GrantResult = z.infer<typeof grantResultSchema>
 

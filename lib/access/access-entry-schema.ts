@@ -3,6 +3,7 @@
 // Cross-field rules follow what EKS enforces per entry type (docs/access-entries.md#entry-types).
 import { z } from 'zod'
 
+import { grantDurationSchema } from '@/lib/time-bound/grant-duration'
 import { singleLineText } from '@/lib/validation/text-fields'
 
 import { kubernetesGroupsSchema, usernameSchema } from './access-entry-fields'
@@ -61,6 +62,8 @@ export const createAccessEntrySchema = z
       .max(20, { error: 'Associate at most 20 policies at once.' })
       .default([]),
     tags: tagsSchema.optional(),
+    /** Omitted = permanent, as before time-bound access. */
+    duration: grantDurationSchema.optional(),
   })
   .superRefine((input, ctx) => {
     const arns = input.accessPolicies.map((p) => p.policyArn)

@@ -121,6 +121,30 @@ const writeRoutes: { route: string; method: string; role: ConsoleRole; promise: 
     role: 'admin',
     promise: 'OIDC identity providers',
   },
+  {
+    route: 'clusters/[region]/[cluster]/time-bound-settings/route.ts',
+    method: 'PUT',
+    role: 'admin',
+    promise: 'maximum length of time-bound access',
+  },
+  {
+    route: 'clusters/[region]/[cluster]/break-glass/route.ts',
+    method: 'POST',
+    role: 'admin',
+    promise: 'break-glass',
+  },
+  {
+    route: 'clusters/[region]/[cluster]/access-requests/route.ts',
+    method: 'POST',
+    role: 'viewer',
+    promise: 'request time-bound access',
+  },
+  {
+    route: 'clusters/[region]/[cluster]/access-requests/[requestId]/decision/route.ts',
+    method: 'POST',
+    role: 'admin',
+    promise: 'approve or deny access requests',
+  },
 ]
 
 function routeFiles(dir: string): string[] {

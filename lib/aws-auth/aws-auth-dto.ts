@@ -103,5 +103,9 @@ export const awsAuthPreviewSchema = z.object({
 export type AwsAuthPreviewDto = z.infer<typeof awsAuthPreviewSchema>
 
 /** PUT …/aws-auth answer. */
-export const awsAuthApplyResultSchema = awsAuthPreviewSchema.extend({ resourceVersion: z.string() })
+export const awsAuthApplyResultSchema = awsAuthPreviewSchema.extend({
+  resourceVersion: z.string(),
+  /** When a time-bound added row ends (ISO 8601); absent for a permanent change. */
+  expiresAt: z.string().optional(),
+})
 export type AwsAuthApplyResultDto = z.infer<typeof awsAuthApplyResultSchema>

@@ -1,6 +1,8 @@
 // The zod schemas of aws-auth edits: one definition for the form (zodResolver) and the route handler.
 import { z } from 'zod'
 
+import { grantDurationSchema } from '@/lib/time-bound/grant-duration'
+
 import { findAwsAuthArnProblem, findGroupProblems, findUsernameProblems } from './aws-auth-validation'
 
 const sectionSchema = z.enum(['mapRoles', 'mapUsers'])
@@ -57,8 +59,13 @@ export const awsAuthEditRequestSchema = z
     resourceVersion: z.string().min(1).nullable(),
     change: awsAuthChangeSchema,
     confirmClusterName: z.string().optional(),
+    /** An added row may be time-bound (the console removes exactly that row when it ends); omitted = permanent. */
+    duration: grantDurationSchema.optional(),
   })
-  .superRefine(({ change }, ctx) => {
+  .superRefine(({ change, duration }, ctx) => {
+    if (duration && duration.kind !== 'permanent' && change.op !== 'add') {
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: 'Only an added mapping can be time-bound.' })
+    }
     if (!('mapping' in change)) return
     const kind = change.section === 'mapRoles' ? 'role' : 'user'
     if (change.mapping.kind !== kind) {

@@ -5,9 +5,11 @@
 /** Every API route the console serves, as its folder under app/ spells it. */
 export const API_ROUTE_TEMPLATES = [
   '/api/access-policies',
+  '/api/access-requests',
   '/api/audit',
   '/api/audit/facets',
   '/api/auth/[...nextauth]',
+  '/api/break-glass',
   '/api/clusters',
   '/api/clusters/[region]/[cluster]',
   '/api/clusters/[region]/[cluster]/access-entries',
@@ -15,12 +17,15 @@ export const API_ROUTE_TEMPLATES = [
   '/api/clusters/[region]/[cluster]/access-entries/[principal]/policies',
   '/api/clusters/[region]/[cluster]/access-entries/[principal]/policies/[policy]',
   '/api/clusters/[region]/[cluster]/access-entries/kubernetes',
+  '/api/clusters/[region]/[cluster]/access-requests',
+  '/api/clusters/[region]/[cluster]/access-requests/[requestId]/decision',
   '/api/clusters/[region]/[cluster]/authentication-mode',
   '/api/clusters/[region]/[cluster]/authentication-mode/updates/[updateId]',
   '/api/clusters/[region]/[cluster]/aws-auth',
   '/api/clusters/[region]/[cluster]/aws-auth/migration',
   '/api/clusters/[region]/[cluster]/aws-auth/migration/comparison',
   '/api/clusters/[region]/[cluster]/aws-auth/preview',
+  '/api/clusters/[region]/[cluster]/break-glass',
   '/api/clusters/[region]/[cluster]/console-identity',
   '/api/clusters/[region]/[cluster]/effective-access/principal',
   '/api/clusters/[region]/[cluster]/effective-access/who-can',
@@ -44,6 +49,8 @@ export const API_ROUTE_TEMPLATES = [
   '/api/clusters/[region]/[cluster]/pods/counts',
   '/api/clusters/[region]/[cluster]/service-accounts',
   '/api/clusters/[region]/[cluster]/service-accounts/[namespace]/[name]',
+  '/api/clusters/[region]/[cluster]/time-bound-grants',
+  '/api/clusters/[region]/[cluster]/time-bound-settings',
   '/api/clusters/[region]/[cluster]/workload-identity',
   '/api/clusters/[region]/[cluster]/workload-identity/trust-fix',
   '/api/health',
@@ -52,6 +59,7 @@ export const API_ROUTE_TEMPLATES = [
   '/api/iam/roles',
   '/api/metrics',
   '/api/session/whoami',
+  '/api/time-bound-grants/stuck',
 ] as const
 
 type Matcher = { template: string; literals: number; pattern: RegExp }

@@ -17,6 +17,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
+import { timeBoundKeys } from './time-bound-queries'
 
 /** Query keys of a cluster's access entries. */
 export const accessEntryKeys = {
@@ -91,10 +92,14 @@ function useEntryWriteCallbacks(c: ClusterRef) {
 /** POST …/access-entries: create, then associate (the result says which steps applied). */
 export function useGrantAccess(c: ClusterRef) {
   const invalidate = useInvalidateEntries(c)
+  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: CreateAccessEntryRequest) =>
       fetchJson(apiPath(c, 'access-entries'), json('POST', input), grantResultSchema),
-    onSettled: invalidate,
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: timeBoundKeys.cluster(c) })
+      return invalidate()
+    },
   })
 }
 

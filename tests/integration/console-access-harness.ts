@@ -30,6 +30,7 @@ export async function startConsoleAccessSandbox(): Promise<TestSandbox> {
     async stop(opts) {
       // Close the store before its folder goes (the callers mock server-only, as every route test must).
       await (await import('@/lib/audit/server/audit-store-instance')).setAuditStore(null)
+      await (await import('@/lib/time-bound/server/time-bound-store-instance')).setTimeBoundStore(null)
       await sandbox.stop(opts)
       await rm(auditDir, { recursive: true, force: true })
     },

@@ -14,6 +14,8 @@ import {
   listAccessEntryArns,
   updateAccessEntry,
 } from '@/lib/aws/access-entries'
+import type { GrantDuration } from '@/lib/time-bound/grant-duration'
+import { recordPendingAssociation } from '@/lib/time-bound/server/time-bound-grants'
 
 import {
   getConsolePrincipal,
@@ -218,6 +220,7 @@ export async function setAccessPolicy(
     policyArn: string
     accessScope: AccessScopeDto | { type: 'cluster'; namespaces?: string[] }
     confirmClusterName?: string
+    duration?: GrantDuration
   },
   actor: Actor,
   ifMatch: IfMatch,
@@ -226,14 +229,24 @@ export async function setAccessPolicy(
   const intent: WriteIntent = { action: 'access-policy.associate', detail: { policyArn: input.policyArn, accessScope } }
   return withClusterWriteLock(target, async () => {
     const entry = await loadChangeableEntry(target, actor, intent, { ifMatch, required: true })
-    if (entry.policies.some((p) => p.policyArn === input.policyArn)) {
+    const existing = entry.policies.some((p) => p.policyArn === input.policyArn)
+    if (existing) {
       const change = { kind: 'change-scope' as const, policyArn: input.policyArn, accessScope }
       await guardRemoval(target, entry, change, actor, input.confirmClusterName, intent)
     }
+    const pending = await recordPendingAssociation(target, input, accessScope, existing, actor)
+    if (pending) intent.detail.timeBound = { grantId: pending.id, expiresAt: pending.expiresAt.toISOString() }
     return applyAudited(target, actor, {
       ...intent,
       before: entry,
-      run: () => associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope }),
+      run: async () => {
+        try {
+          await associateAccessPolicy({ ...target, policyArn: input.policyArn, accessScope })
+        } catch (error) {
+          await pending?.discard()
+          throw error
+        }
+      },
       readAfter: () => getAccessEntry(target),
     })
   })

@@ -15,6 +15,7 @@ import { findUsernameProblems } from '@/lib/aws-auth/aws-auth-validation'
 import { listAccessEntryArns, listAssociatedPolicies } from '@/lib/aws/access-entries'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { createConfigMap, replaceConfigMap } from '@/lib/k8s/kube-config-maps'
+import { recordPendingGrant } from '@/lib/time-bound/server/time-bound-grants'
 
 import { AWS_AUTH, loadAwsAuthState, toApplyManifest, type AwsAuthState } from './aws-auth-service'
 
@@ -93,6 +94,21 @@ export async function planAwsAuthChange(ref: ClusterRef, request: EditRequest): 
   }
 }
 
+/** Records a time-bound added row before the ConfigMap is written (see recordPendingGrant); null when permanent. */
+function recordPendingMapping(ref: ClusterRef, request: EditRequest, actor: Actor) {
+  const change = request.change
+  if (change.op !== 'add') return Promise.resolve(null)
+  const target = { region: ref.region, cluster: ref.name, principalArn: change.mapping.arn }
+  const addition = {
+    kind: 'aws-auth-mapping' as const,
+    principalArn: change.mapping.arn,
+    section: change.section,
+    username: change.mapping.username,
+    groups: [...change.mapping.groups],
+  }
+  return recordPendingGrant(target, request.duration, addition, actor)
+}
+
 /** POST …/aws-auth/preview */
 export async function previewAwsAuthChange(ref: ClusterRef, request: EditRequest): Promise<AwsAuthPreviewDto> {
   const { state: _state, data: _data, ...preview } = await planAwsAuthChange(ref, request)
@@ -113,6 +129,7 @@ export async function saveAwsAuthChange(
     const message = `${plan.guard.risks.map((r) => r.message).join(' ')} Type the cluster name ${ref.name} to do it anyway.`
     throw new ConsoleError('validation_failed', message, { issues: [{ path: ['confirmClusterName'], message }] })
   }
+  const pending = await recordPendingMapping(ref, request, actor)
   const existing = state.configMap
   const body: V1ConfigMap = existing
     ? { ...existing, metadata: { ...existing.metadata, managedFields: undefined }, data }
@@ -125,8 +142,23 @@ export async function saveAwsAuthChange(
       target: `${AWS_AUTH.namespace}/${AWS_AUTH.name}`,
       before: existing ? { resourceVersion: plan.resourceVersion, change: request.change, data: state.data } : null,
     },
-    () => (existing ? replaceConfigMap(ref, body) : createConfigMap(ref, body)),
-    (cm) => ({ resourceVersion: cm.metadata?.resourceVersion, data: cm.data ?? {} }),
+    async () => {
+      try {
+        return await (existing ? replaceConfigMap(ref, body) : createConfigMap(ref, body))
+      } catch (error) {
+        await pending?.discard()
+        throw error
+      }
+    },
+    (cm) => ({
+      resourceVersion: cm.metadata?.resourceVersion,
+      data: cm.data ?? {},
+      ...(pending ? { timeBound: { grantId: pending.id, expiresAt: pending.expiresAt.toISOString() } } : {}),
+    }),
   )
-  return { ...plan, resourceVersion: written.metadata?.resourceVersion ?? '' }
+  return {
+    ...plan,
+    resourceVersion: written.metadata?.resourceVersion ?? '',
+    ...(pending ? { expiresAt: pending.expiresAt.toISOString() } : {}),
+  }
 }

@@ -1,0 +1,64 @@
+import 'server-only'
+
+import { withClusterWriteLock } from '@/lib/access/server/cluster-write-lock'
+import { logServerError } from '@/lib/api/server/log-server-error'
+
+import { recordRevocation } from './record-revocation'
+import { createRevocationScheduler, type RevocationScheduler } from './revocation-scheduler'
+import { revokeGrant } from './revokers'
+import type { TimeBoundStore } from './time-bound-store'
+import { getTimeBoundStore } from './time-bound-store-instance'
+
+/** How often the scheduler looks for due grants: well inside the promise to revoke within 60 s of expiry. */
+export const POLL_INTERVAL_MS = 15_000
+
+// Each call asks for the process's store afresh, so a store reopened after a failure (or replaced in a test) is used.
+const currentStore: TimeBoundStore = {
+  kind: 'sqlite',
+  requests: {
+    add: async (request) => (await getTimeBoundStore()).requests.add(request),
+    get: async (id) => (await getTimeBoundStore()).requests.get(id),
+    listPending: async (target) => (await getTimeBoundStore()).requests.listPending(target),
+    decide: async (...args) => (await getTimeBoundStore()).requests.decide(...args),
+  },
+  add: async (grant) => (await getTimeBoundStore()).add(grant),
+  discard: async (id) => (await getTimeBoundStore()).discard(id),
+  listActive: async (target) => (await getTimeBoundStore()).listActive(target),
+  listFailing: async (min) => (await getTimeBoundStore()).listFailing(min),
+  claimDue: async (...args) => (await getTimeBoundStore()).claimDue(...args),
+  finish: async (...args) => (await getTimeBoundStore()).finish(...args),
+  retryLater: async (...args) => (await getTimeBoundStore()).retryLater(...args),
+  readMaxSeconds: async (cluster) => (await getTimeBoundStore()).readMaxSeconds(cluster),
+  writeMaxSeconds: async (...args) => (await getTimeBoundStore()).writeMaxSeconds(...args),
+  close: async () => undefined,
+}
+
+const SLOT_KEY = Symbol.for('eks-access-console.revocation-scheduler')
+const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Promise<RevocationScheduler> }
+
+/**
+ * Starts this process's revocation scheduler once (instrumentation.ts calls it at server start-up): the first round
+ * runs at once, so a grant that expired while the console was down is revoked now. Every replica runs one; their
+ * claims in the shared store make each grant revoked by exactly one of them.
+ */
+export function startRevocationScheduler(): Promise<RevocationScheduler> {
+  globalSlot[SLOT_KEY] ??= getTimeBoundStore().then(() => {
+    const scheduler = createRevocationScheduler({
+      store: currentStore,
+      revoke: revokeGrant,
+      withClusterLock: withClusterWriteLock,
+      recordOutcome: recordRevocation,
+      logFailure: (grant, attempt, error) =>
+        logServerError(
+          `grant-${grant.id.slice(0, 8)}`,
+          `Revoking time-bound grant ${grant.id} (attempt ${attempt})`,
+          error,
+        ),
+    })
+    scheduler.start(POLL_INTERVAL_MS, (error) => logServerError('revocation-scheduler', 'A revocation round', error))
+    return scheduler
+  })
+  // A store that could not open is tried again by the next caller (the next grant, or a restart).
+  globalSlot[SLOT_KEY].catch(() => (globalSlot[SLOT_KEY] = undefined))
+  return globalSlot[SLOT_KEY]
+}
