@@ -22,7 +22,7 @@ describe('Dockerfile', () => {
     expect(runtimeStage).toMatch(/^USER node$/m)
     expect(runtimeStage).toMatch(/^HEALTHCHECK .*\/api\/health/m)
     expect(runtime.cmd).toEqual(['node', 'server.js'])
-    expect(runtime.copies.map((c) => c.from)).toEqual(['.next/standalone/', '.next/static/'])
+    expect(runtime.copies.map((c) => c.from)).toEqual(['.next/standalone/', '.next/static/', 'public/'])
   })
 
   it('bakes in no secret (no ARG, and no ENV that looks like one)', () => {

@@ -38,7 +38,7 @@ describe('WhyForbiddenResult', () => {
     const html = renderToStaticMarkup(
       createElement(WhyForbiddenResult, { cluster: { region: 'us-west-2', name: 'prod-web' }, answer }),
     )
-    expect(html).toContain('Refused at: no-identity')
+    expect(html).toContain('Refused: the cluster does not know this principal')
     expect(html).toContain('aws eks create-access-entry')
     expect(html).toContain('type=namespace,namespaces=team-a')
     expect(html).toContain(

@@ -12,6 +12,7 @@ import {
 import { buildGrantPrefillSearch } from '@/lib/access/grant-prefill'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { ForbiddenExplanationDto } from '@/lib/effective-access/effective-access-dto'
+import type { DiagnosisCode } from '@/lib/effective-access/why-forbidden'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 
 import { PathList } from './path-list'
@@ -32,6 +33,20 @@ function fixCommands(cluster: ClusterRef, fix: Fix): string {
   return [...create, formatShellCommand(associate)].join('\n')
 }
 
+/** The heading of each outcome, as a person would say it. */
+const DIAGNOSIS_TITLES: Record<DiagnosisCode, string> = {
+  allowed: 'It is allowed now',
+  'no-identity': 'Refused: the cluster does not know this principal',
+  'entry-ignored-by-mode': "Refused: the cluster's authentication mode ignores access entries",
+  'mapping-ignored-by-mode': "Refused: the cluster's authentication mode ignores aws-auth",
+  'entry-stale': 'Refused: the access entry belongs to an earlier principal of that name',
+  'entry-grants-nothing': 'Refused: the access entry grants nothing',
+  'scope-excludes-namespace': "Refused: the access policy's scope leaves this namespace out",
+  'policy-lacks-permission': 'Refused: no access policy allows this',
+  'group-bound-to-nothing': 'Refused: the Kubernetes groups are bound to nothing',
+  'bindings-lack-permission': 'Refused: no RBAC rule allows this',
+}
+
 /** Which step refuses the request, the steps walked, the fix (CLI and where to apply it), and the cluster's cross-check. */
 export function WhyForbiddenResult({ cluster, answer }: { cluster: ClusterRef; answer: ForbiddenExplanationDto }) {
   const d = answer.diagnosis
@@ -43,7 +58,7 @@ export function WhyForbiddenResult({ cluster, answer }: { cluster: ClusterRef; a
     )
   return (
     <div className="space-y-5">
-      <Alert variant={d.allowed ? 'info' : 'error'} title={d.allowed ? 'It is allowed now' : `Refused at: ${d.code}`}>
+      <Alert variant={d.allowed ? 'info' : 'error'} title={DIAGNOSIS_TITLES[d.code]}>
         {d.message}
       </Alert>
       <Panel title="The steps">

@@ -49,7 +49,7 @@ beforeAll(async () => {
   })
   await rbac.createClusterRole({
     body: {
-      metadata: { name: 'secret-reader' },
+      metadata: { name: 'escalation-secret-reader' },
       rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }],
     },
   })
@@ -107,7 +107,7 @@ describe('RBAC escalation prevention', () => {
       'create',
       'rolebinding',
       'grab',
-      '--clusterrole=secret-reader',
+      '--clusterrole=escalation-secret-reader',
       '--user=x',
       '-n',
       'team-a',
@@ -119,7 +119,7 @@ describe('RBAC escalation prevention', () => {
     )
     const { rbac } = t.clientsFor('lead', PROD_WEB)
     const err = await rbac
-      .createNamespacedRoleBinding({ namespace: 'team-a', body: bindingTo('grab', 'secret-reader') })
+      .createNamespacedRoleBinding({ namespace: 'team-a', body: bindingTo('grab', 'escalation-secret-reader') })
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiException)
     expect((err as ApiException<string>).code).toBe(403)
@@ -178,13 +178,13 @@ describe('RBAC escalation prevention', () => {
   })
 
   it('allows the RoleBinding once the caller has bind on that role', async () => {
-    await grantToLeads('bind', 'clusterroles', ['secret-reader'])
+    await grantToLeads('bind', 'clusterroles', ['escalation-secret-reader'])
     const r = await kubectl(
       'lead',
       'create',
       'rolebinding',
       'grab',
-      '--clusterrole=secret-reader',
+      '--clusterrole=escalation-secret-reader',
       '--user=x',
       '-n',
       'team-a',

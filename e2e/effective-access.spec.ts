@@ -1,0 +1,113 @@
+// The effective-access analyzer against the real sandbox cluster: TeamADeveloper's entry on prod-web holds
+// AmazonEKSEditPolicy scoped to team-a. As that role (STS AssumeRole, `aws eks get-token`, @kubernetes/client-node),
+// creating a ConfigMap in team-b is Forbidden; pasting kubectl's error into "Why Forbidden?" names the scope as the
+// refusing step, and the fix the page offers — its CLI command, run as the console admin with the real aws CLI — lets
+// the same token in. Screenshots (light and dark) of the answer, the principal matrix and who-can.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { AssociateAccessPolicyCommand, EKSClient } from '@aws-sdk/client-eks'
+import type { Page } from '@playwright/test'
+
+import { ROLE_ARNS, USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
+
+import { expect, test } from './fixtures'
+import { assumeRole, connectToCluster, getTokenWithAwsCli } from './support/kube-probe'
+import { SANDBOX_URL } from './support/sandbox-url'
+
+const run = promisify(execFile)
+const cluster = { region: 'us-west-2', name: 'prod-web' }
+const role = ROLE_ARNS.TeamADeveloper
+const editPolicy = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy'
+const base = `/clusters/${cluster.region}/${cluster.name}/effective-access`
+const shoot = (page: Page, name: string, scheme: string) =>
+  page.screenshot({ path: `test-results/effective-access-screens/${name}-${scheme}.png`, fullPage: true })
+
+/** Runs the page's CLI fix (a shell command with line continuations) with the aws CLI as the sandbox admin. */
+async function runAsConsoleAdmin(command: string): Promise<void> {
+  await run('bash', ['-c', command], {
+    env: {
+      NODE_ENV: 'test',
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AWS_ACCESS_KEY_ID: USER_ACCESS_KEYS.admin.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: USER_ACCESS_KEYS.admin.secretAccessKey,
+      AWS_ENDPOINT_URL: SANDBOX_URL,
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    },
+  })
+}
+
+// The seed's scope again, for the specs that follow (associating a policy again replaces its scope).
+test.afterAll(async () => {
+  const eks = new EKSClient({ endpoint: SANDBOX_URL, region: cluster.region, credentials: USER_ACCESS_KEYS.admin })
+  await eks.send(
+    new AssociateAccessPolicyCommand({
+      clusterName: cluster.name,
+      principalArn: role,
+      policyArn: editPolicy,
+      accessScope: { type: 'namespace', namespaces: ['team-a'] },
+    }),
+  )
+})
+
+test("why Forbidden names a scoped entry's scope, and the fix it offers lets the role in", async ({
+  page,
+  signInAs,
+}) => {
+  test.setTimeout(90_000)
+  const credentials = await assumeRole(USER_ACCESS_KEYS.alice, role)
+  const kube = await connectToCluster(
+    cluster.name,
+    cluster.region,
+    await getTokenWithAwsCli(cluster.name, cluster.region, credentials),
+  )
+  const configMap = `why-forbidden-${Date.now()}`
+  const refused = await kube.createConfigMap('team-b', configMap)
+  expect(refused.status).toBe(403)
+
+  await signInAs('viewer')
+  await page.goto(`${base}?view=why-forbidden`)
+  await page.getByLabel("kubectl's error").fill(`Error from server (Forbidden): ${refused.message ?? ''}`)
+  await page.getByRole('button', { name: 'Explain' }).click()
+  await expect(
+    page.getByRole('alert').filter({ hasText: "the access policy's scope leaves this namespace out" }),
+  ).toBeVisible()
+  await expect(page.getByText('its scope (team-a) does not include namespace team-b')).toBeVisible()
+  const fix = page
+    .getByRole('region', { name: 'The fix' })
+    .or(page.locator('section', { hasText: 'The fix' }))
+    .first()
+  await expect(fix).toContainText('Add team-b to the scope of AmazonEKSEditPolicy.')
+  const command = await fix.locator('pre').innerText()
+  expect(command).toContain('aws eks associate-access-policy')
+  expect(command).toContain('team-a')
+  expect(command).toContain('team-b')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'why-forbidden', scheme)
+  }
+
+  await runAsConsoleAdmin(command)
+  expect(await kube.createConfigMap('team-b', configMap)).toEqual({ status: 201 })
+  expect((await kube.deleteConfigMap('team-b', configMap)).status).toBe(200)
+  // The answer follows the cluster: asked again, the same request is allowed.
+  await page.getByRole('button', { name: 'Explain' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'It is allowed now' })).toBeVisible()
+})
+
+test('the principal matrix and who-can answer from the same cluster, with the paths', async ({ page, signInAs }) => {
+  await signInAs('viewer')
+  await page.goto(`${base}?view=principal&principalArn=${encodeURIComponent(ROLE_ARNS.TeamBDeveloper)}`)
+  await expect(page.getByText('team-b-devs').first()).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'principal', scheme)
+  }
+  await page.goto(`${base}?view=who-can&verb=delete&resource=pods&namespace=team-a`)
+  await expect(page.getByText('PlatformAdmin').first()).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'who-can', scheme)
+  }
+})
