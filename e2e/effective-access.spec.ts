@@ -68,7 +68,10 @@ test("why Forbidden names a scoped entry's scope, and the fix it offers lets the
 
   await signInAs('viewer')
   await page.goto(`${base}?view=why-forbidden`)
-  await page.getByLabel("kubectl's error").fill(`Error from server (Forbidden): ${refused.message ?? ''}`)
+  // client-node hands over the Status body; kubectl prints its message after "Error from server (Forbidden): ".
+  const status = JSON.parse(refused.message ?? '{}') as { message?: string }
+  expect(status.message).toMatch(/cannot create resource "configmaps" .* in the namespace "team-b"/)
+  await page.getByLabel("kubectl's error").fill(`Error from server (Forbidden): ${status.message}`)
   await page.getByRole('button', { name: 'Explain' }).click()
   await expect(
     page.getByRole('alert').filter({ hasText: "the access policy's scope leaves this namespace out" }),

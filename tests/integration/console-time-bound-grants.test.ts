@@ -186,6 +186,22 @@ describe('time-bound grants', () => {
   })
 
   it('retries a throttled revocation with backoff and never loses it', async () => {
+    const { consoleMetrics } = await import('@/lib/metrics/server/metrics-registry')
+    const revocationCount = async (outcome: string) =>
+      (await consoleMetrics().revocations.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0
+    const lag = async () => {
+      const values = (await consoleMetrics().revocationLagSeconds.get()).values
+      const pick = (name: string) => values.find((v) => v.metricName === name)?.value ?? 0
+      return {
+        count: pick('console_time_bound_revocation_lag_seconds_count'),
+        sum: pick('console_time_bound_revocation_lag_seconds_sum'),
+      }
+    }
+    const before = {
+      failed: await revocationCount('failed'),
+      revoked: await revocationCount('revoked'),
+      lag: await lag(),
+    }
     const principalArn = roleArn('AmazonEKSAutoNodeRole')
     expect((await grantFor('AmazonEKSAutoNodeRole', ['shipping'])).status).toBe(201)
     sandbox().sandbox.faults.replaceRules([{ service: 'eks', operation: 'DeleteAccessEntry', kind: 'throttle' }])
@@ -201,5 +217,12 @@ describe('time-bound grants', () => {
     expect((await (await scheduler(HOUR + 30_000)).runOnce()).revoked).toBe(1)
     expect(await describeEntry(principalArn)).toBeNull()
     expect(await revocations(principalArn)).toHaveLength(1)
+    // /api/metrics: two failed attempts, one revocation, about 30 s after the grant ended (the scheduler's lag).
+    expect(await revocationCount('failed')).toBe(before.failed + 2)
+    expect(await revocationCount('revoked')).toBe(before.revoked + 1)
+    const after = await lag()
+    expect(after.count).toBe(before.lag.count + 1)
+    expect(after.sum - before.lag.sum).toBeGreaterThan(20)
+    expect(after.sum - before.lag.sum).toBeLessThan(60)
   }, 60_000)
 })

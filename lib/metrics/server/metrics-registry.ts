@@ -11,6 +11,8 @@ type ConsoleMetrics = {
   requestSeconds: Histogram<'route' | 'method'>
   upstreamCalls: Counter<'service' | 'operation' | 'outcome'>
   upstreamSeconds: Histogram<'service'>
+  revocations: Counter<'outcome'>
+  revocationLagSeconds: Histogram
 }
 const METRICS_KEY = Symbol.for('eks-access-console.metrics')
 const globalSlot = globalThis as typeof globalThis & { [METRICS_KEY]?: ConsoleMetrics }
@@ -44,6 +46,19 @@ function create(): ConsoleMetrics {
       help: 'AWS and Kubernetes call latency by service, retries included',
       labelNames: ['service'],
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
+      registers: [registry],
+    }),
+    revocations: new Counter({
+      name: 'console_time_bound_revocations_total',
+      help: 'Time-bound grant revocations by outcome (revoked, drifted, failed: retried later, stuck: failed 5 times)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    // The scheduler's lag: how long after its end a grant was revoked (the target is within 60 s).
+    revocationLagSeconds: new Histogram({
+      name: 'console_time_bound_revocation_lag_seconds',
+      help: 'Seconds from a time-bound grant ending to its revocation',
+      buckets: [1, 5, 15, 30, 60, 120, 300, 900, 3600],
       registers: [registry],
     }),
   }

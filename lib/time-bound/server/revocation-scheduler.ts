@@ -2,6 +2,8 @@ import 'server-only'
 
 import { randomUUID } from 'node:crypto'
 
+import { consoleMetrics } from '@/lib/metrics/server/metrics-registry'
+
 import type { RevokeOutcome } from './revoke-access-grant'
 import type { StoredGrant, TimeBoundStore } from './time-bound-store'
 
@@ -65,9 +67,14 @@ export function createRevocationScheduler(deps: SchedulerDeps) {
     try {
       const outcome = await deps.revoke(grant)
       // Only the holder of the claim records the outcome, so the audit log gets one revocation per grant.
-      if (await deps.store.finish(grant.id, owner, outcome.status, now())) {
+      const finishedAt = now()
+      if (await deps.store.finish(grant.id, owner, outcome.status, finishedAt)) {
         await deps.recordOutcome(grant, outcome)
         result[outcome.status]++
+        consoleMetrics().revocations.inc({ outcome: outcome.status })
+        consoleMetrics().revocationLagSeconds.observe(
+          Math.max(0, finishedAt.getTime() - grant.expiresAt.getTime()) / 1000,
+        )
       }
     } catch (error) {
       result.failed++
@@ -75,6 +82,7 @@ export function createRevocationScheduler(deps: SchedulerDeps) {
       deps.logFailure(grant, attempts, error)
       const message = error instanceof Error ? error.message : String(error)
       await deps.store.retryLater(grant.id, owner, new Date(now().getTime() + backoffMs(grant.attempts)), message)
+      consoleMetrics().revocations.inc({ outcome: attempts >= STUCK_ATTEMPTS ? 'stuck' : 'failed' })
       if (attempts === STUCK_ATTEMPTS) await deps.recordOutcome(grant, { stuck: message })
     }
   }
