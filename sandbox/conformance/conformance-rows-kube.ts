@@ -98,6 +98,24 @@ export function buildKubeRows(): ConformanceRow[] {
       expect: { exit: 0, stdout: ['rolearn'] },
       sandboxOnly: true,
     },
-    // --- watch and RBAC escalation prevention: the Kubernetes side adds its rows here -----------------------
+    // --- watch ------------------------------------------------------------------------------------------------
+    {
+      area: 'watch',
+      title: 'a watch without resourceVersion starts with the current objects as ADDED',
+      tool: 'kubectl',
+      as: 'kube-admin',
+      args: ['get', '--raw', '/api/v1/namespaces?watch=true&timeoutSeconds=1'],
+      expect: { exit: 0, stdout: ['"type":"ADDED"', '"name":"kube-system"'] },
+    },
+    {
+      area: 'watch',
+      title: 'watching pods is authorized as the watch verb, by namespace',
+      tool: 'kubectl',
+      as: 'kube-dev',
+      args: ['get', '--raw', '/api/v1/namespaces/{otherNamespace}/pods?watch=true&timeoutSeconds=1'],
+      expect: { exit: 'fail', error: 'cannot watch resource "pods"' },
+    },
+    // --- RBAC escalation prevention: rows that need a principal allowed to write RBAC but not to hold its rules
+    // are still to come (the integration test tests/integration/sandbox-kube-escalation.test.ts covers it today).
   ]
 }
