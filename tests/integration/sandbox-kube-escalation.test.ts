@@ -1,18 +1,15 @@
 // RBAC escalation prevention through the real kubectl and client-node: a principal who may create RoleBindings and
 // Roles cannot grant what it does not hold, unless it has `bind` / `escalate`; access policies count only through
 // those two checks (the EKS webhook is an authorizer, not an RBAC rule source).
-import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { ApiException } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { stringify } from 'yaml'
 
 import { PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
+import { runKubectlAs, writeTokenKubeconfig } from '@/sandbox/kube/testing/token-kubectl'
 
-const run = promisify(execFile)
 const policy = (name: string) => `arn:aws:eks::aws:cluster-access-policy/${name}`
 const USERS = ['admin', 'lead', 'nsadmin', 'clusteradmin'] as const
 let t: TestKubeApi
@@ -57,42 +54,14 @@ beforeAll(async () => {
     body: { metadata: { name: 'pod-reader' }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] },
   })
   dir = mkdtempSync(path.join(tmpdir(), 'kube-escalation-'))
-  writeFileSync(
-    path.join(dir, 'config'),
-    stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [
-        {
-          name: 'c',
-          cluster: {
-            server: t.api.endpointFor(PROD_WEB),
-            'certificate-authority-data': Buffer.from(t.api.caCertPem).toString('base64'),
-          },
-        },
-      ],
-      users: USERS.map((u) => ({ name: u, user: { token: u } })),
-      contexts: USERS.map((u) => ({ name: u, context: { cluster: 'c', user: u } })),
-      'current-context': 'admin',
-    }),
-  )
+  writeTokenKubeconfig(dir, { server: t.api.endpointFor(PROD_WEB), caCertPem: t.api.caCertPem }, USERS)
 })
 afterAll(async () => {
   await t?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-async function kubectl(user: (typeof USERS)[number], ...args: string[]) {
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: dir }
-  try {
-    const full = ['--kubeconfig', path.join(dir, 'config'), '--context', user, '--cache-dir', path.join(dir, 'cache')]
-    const { stdout, stderr } = await run('kubectl', [...full, ...args], { env, timeout: 25_000 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string }
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' }
-  }
-}
+const kubectl = (user: (typeof USERS)[number], ...args: string[]) => runKubectlAs(dir, user, ...args)
 
 const bindingTo = (name: string, clusterRole: string) => ({
   metadata: { name },

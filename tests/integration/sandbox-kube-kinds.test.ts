@@ -1,17 +1,15 @@
 // Secrets, apps/v1 and batch/v1 kinds through the real kubectl and client-node: stored, listed (tables), watched,
 // authorized (EKS access policies: View has no secrets) and deleted as a collection. They never run.
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { ApiException, AppsV1Api, Watch } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 
 import { PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
+import { runKubectlAs, writeTokenKubeconfig } from '@/sandbox/kube/testing/token-kubectl'
 
-const run = promisify(execFile)
 const USERS = ['admin', 'viewer'] as const
 let t: TestKubeApi
 let dir: string
@@ -27,42 +25,14 @@ beforeAll(async () => {
     },
   })
   dir = mkdtempSync(path.join(tmpdir(), 'kube-kinds-'))
-  writeFileSync(
-    path.join(dir, 'config'),
-    stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [
-        {
-          name: 'c',
-          cluster: {
-            server: t.api.endpointFor(PROD_WEB),
-            'certificate-authority-data': Buffer.from(t.api.caCertPem).toString('base64'),
-          },
-        },
-      ],
-      users: USERS.map((u) => ({ name: u, user: { token: u } })),
-      contexts: USERS.map((u) => ({ name: u, context: { cluster: 'c', user: u } })),
-      'current-context': 'admin',
-    }),
-  )
+  writeTokenKubeconfig(dir, { server: t.api.endpointFor(PROD_WEB), caCertPem: t.api.caCertPem }, USERS)
 })
 afterAll(async () => {
   await t?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-async function kubectl(user: (typeof USERS)[number], ...args: string[]) {
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: dir }
-  const base = ['--kubeconfig', path.join(dir, 'config'), '--context', user, '--cache-dir', path.join(dir, 'cache')]
-  try {
-    const { stdout, stderr } = await run('kubectl', [...base, ...args], { env, timeout: 25_000 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string }
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' }
-  }
-}
+const kubectl = (user: (typeof USERS)[number], ...args: string[]) => runKubectlAs(dir, user, ...args)
 
 const MANIFESTS = [
   { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs1', namespace: 'team-a' }, spec: { replicas: 2 } },

@@ -2,17 +2,17 @@
 // MODIFIED / DELETED), and the raw protocol for bookmarks, resourceVersion resumption, 410 Expired, selectors and
 // the `watch` verb.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { makeInformer, Watch, type V1ConfigMap } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { stringify } from 'yaml'
 
 import { CHANGE_LOG_CAPACITY } from '@/sandbox/kube/change-log'
 import { buildStorageKey } from '@/sandbox/kube/resources'
 import { resetKubeStore } from '@/sandbox/kube/seed/seed-kube-store'
 import { PROD_WEB, startTestKubeApi, type TestKubeApi } from '@/sandbox/kube/testing/start-test-kube-api'
+import { kubectlInvocation, writeTokenKubeconfig } from '@/sandbox/kube/testing/token-kubectl'
 
 let t: TestKubeApi
 
@@ -45,25 +45,7 @@ beforeAll(async () => {
     },
   })
   dir = mkdtempSync(path.join(tmpdir(), 'kube-watch-'))
-  writeFileSync(
-    path.join(dir, 'config'),
-    stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [
-        {
-          name: 'c',
-          cluster: {
-            server: t.api.endpointFor(PROD_WEB),
-            'certificate-authority-data': Buffer.from(t.api.caCertPem).toString('base64'),
-          },
-        },
-      ],
-      users: [{ name: 'admin', user: { token: 'admin' } }],
-      contexts: [{ name: 'admin', context: { cluster: 'c', user: 'admin' } }],
-      'current-context': 'admin',
-    }),
-  )
+  writeTokenKubeconfig(dir, { server: t.api.endpointFor(PROD_WEB), caCertPem: t.api.caCertPem }, ['admin'])
 })
 afterAll(async () => {
   await t?.close()
@@ -112,22 +94,8 @@ const core = () => t.clientsFor('admin', PROD_WEB).core
 
 describe('watch', () => {
   it('kubectl get pods -w prints a pod created while it watches', async () => {
-    const child = spawn(
-      'kubectl',
-      [
-        '--kubeconfig',
-        path.join(dir, 'config'),
-        '--cache-dir',
-        path.join(dir, 'cache'),
-        'get',
-        'pods',
-        '-n',
-        'team-a',
-        '-w',
-        '--request-timeout=20s',
-      ],
-      { env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: dir } },
-    )
+    const watch = kubectlInvocation(dir, 'admin', ['get', 'pods', '-n', 'team-a', '-w', '--request-timeout=20s'])
+    const child = spawn('kubectl', watch.args, { env: watch.env })
     let out = ''
     let err = ''
     child.stderr.on('data', (d: Buffer) => (err += d.toString()))
