@@ -3,15 +3,10 @@
 // per row below 25 principals), plan — target ≤ 2 s, then again at 50 ms latency for context. Apply: 500
 // CreateAccessEntry (+ AssociateAccessPolicy for every fifth, an admin) with 50 ms injected on every sandbox call,
 // 10 in flight — target ≤ 30 s (sequential would take at least 600 calls × 50 ms = 30 s).
-import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { stringify } from 'yaml'
 
-import { findFreePort, waitForUrl } from '../scripts/local-server'
 import type { BenchFigure, Benchmark } from './bench-types'
+import { startScaleSandbox } from './scale-sandbox'
 
 const LATENCY_MS = 50
 const MAPPINGS = 500
@@ -30,26 +25,10 @@ function awsAuthOf500(): Record<string, string> {
 export const benchmark: Benchmark = {
   name: `aws-auth migration (${MAPPINGS} mappings)`,
   async run(): Promise<BenchFigure[]> {
-    const stateDir = await mkdtemp(join(tmpdir(), 'bench-migration-'))
-    const port = await findFreePort()
-    const url = `http://127.0.0.1:${port}`
-    const child = spawn(
-      process.execPath,
-      [require.resolve('tsx/cli'), 'sandbox/main.ts', '--port', String(port), '--state-dir', stateDir, '--reset'],
-      { env: { ...process.env, SANDBOX_SCALE: 'large' }, stdio: 'ignore' },
-    )
+    const sandbox = await startScaleSandbox('migration')
+    const { url } = sandbox
     try {
-      await waitForUrl(`${url}/_sandbox/health`, 60_000, { requireOk: true, server: child })
-      process.env.AWS_ENDPOINT_URL = url
-      process.env.AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
-      process.env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
-      process.env.AWS_REGION = 'us-west-2'
-      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-      process.env.AUDIT_DB_PATH = join(stateDir, 'audit.sqlite')
       delete process.env.DATABASE_URL
-      // Stand in server-only's empty export (see access-page.ts).
-      const localRequire = createRequire(__filename)
-      localRequire.cache[localRequire.resolve('server-only')] = { exports: {} } as NodeJS.Module
       const { parseAwsAuth } = await import('@/lib/aws-auth/aws-auth-parse')
       const { principalKey } = await import('@/lib/aws-auth/aws-auth-view')
       const { planMigration } = await import('@/lib/aws-auth/migration-plan')
@@ -97,9 +76,7 @@ export const benchmark: Benchmark = {
         { label: 'apply: sequential lower bound / measured', value: sequentialMs / applyMs, unit: 'ratio' },
       ]
     } finally {
-      child.kill('SIGTERM')
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
-      await rm(stateDir, { recursive: true, force: true })
+      await sandbox.stop()
     }
   },
 }

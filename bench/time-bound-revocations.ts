@@ -2,15 +2,10 @@
 // injected on every sandbox call — target: all revoked within 2 minutes of their end. A sandbox in its own process
 // (SANDBOX_SCALE=large seeds the IAM roles scale-dev-0001…1000); each grant made the role's entry with
 // AmazonEKSViewPolicy, so each revocation reads the entry and deletes it, under prod-web's write lock, 10 in flight.
-import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
-import { findFreePort, waitForUrl } from '../scripts/local-server'
 import type { BenchFigure, Benchmark } from './bench-types'
+import { startScaleSandbox } from './scale-sandbox'
 
 const LATENCY_MS = 50
 const GRANTS = 1000
@@ -20,28 +15,10 @@ const VIEW = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
 export const benchmark: Benchmark = {
   name: `time-bound revocations (${GRANTS} grants ending in the same minute)`,
   async run(): Promise<BenchFigure[]> {
-    const stateDir = await mkdtemp(join(tmpdir(), 'bench-time-bound-'))
-    const port = await findFreePort()
-    const url = `http://127.0.0.1:${port}`
-    const child = spawn(
-      process.execPath,
-      [require.resolve('tsx/cli'), 'sandbox/main.ts', '--port', String(port), '--state-dir', stateDir, '--reset'],
-      { env: { ...process.env, SANDBOX_SCALE: 'large' }, stdio: 'ignore' },
-    )
+    const sandbox = await startScaleSandbox('time-bound')
+    const { url } = sandbox
     try {
-      await waitForUrl(`${url}/_sandbox/health`, 60_000, { requireOk: true, server: child })
-      Object.assign(process.env, {
-        AWS_ENDPOINT_URL: url,
-        AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-        AWS_REGION: 'us-west-2',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        AUDIT_DB_PATH: join(stateDir, 'audit.sqlite'),
-      })
       delete process.env.DATABASE_URL
-      // Stand in server-only's empty export (see access-page.ts).
-      const localRequire = createRequire(__filename)
-      localRequire.cache[localRequire.resolve('server-only')] = { exports: {} } as NodeJS.Module
       const { associateAccessPolicy, createAccessEntry } = await import('@/lib/aws/access-entries')
       const { getTimeBoundStore } = await import('@/lib/time-bound/server/time-bound-store-instance')
       const { createRevocationScheduler } = await import('@/lib/time-bound/server/revocation-scheduler')
@@ -103,9 +80,7 @@ export const benchmark: Benchmark = {
         { label: 'still active afterwards', value: (await store.listActive(target)).length, unit: 'count' },
       ]
     } finally {
-      child.kill('SIGTERM')
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
-      await rm(stateDir, { recursive: true, force: true })
+      await sandbox.stop()
     }
   },
 }
