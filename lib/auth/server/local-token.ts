@@ -3,6 +3,8 @@ import 'server-only'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import CredentialsProvider from 'next-auth/providers/credentials'
 
+import { clientAddress, limitSignIn } from './sign-in-limit'
+
 /** The one console user of token sign-in: whoever started `npm start -- --aws` on this machine. */
 export const localAdmin = { id: 'local-admin', name: 'Local admin', email: null, role: 'admin' as const }
 
@@ -32,6 +34,10 @@ export function buildLocalTokenProvider(expectedSha256: string) {
     id: 'local-token',
     name: 'Sign-in token',
     credentials: { token: { label: 'Sign-in token', type: 'password' } },
-    authorize: async (credentials) => (redeemLocalToken(credentials?.token, expectedSha256) ? localAdmin : null),
+    // The token is 256 random bits, so guessing is hopeless anyway; the limit still bounds a local process hammering it.
+    authorize: (credentials, req) =>
+      limitSignIn({ username: 'local-token', address: clientAddress(req.headers) }, () =>
+        redeemLocalToken(credentials?.token, expectedSha256) ? localAdmin : null,
+      ),
   })
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
@@ -44,6 +45,24 @@ describe('sign-in limit (sandbox credentials)', () => {
 
   it('does not count successful sign-ins', async () => {
     for (let i = 0; i < MAX_FAILURES_PER_USER + 2; i++) expect(await signIn('admin', 'sandbox')).not.toBeNull()
+  })
+})
+
+describe('sign-in limit (local token)', () => {
+  const token = 'printed-token-for-limit'
+  const tokenProvider = buildAuthOptions(
+    parseEnv({
+      CONSOLE_AUTH: 'local-token',
+      HOST: '127.0.0.1',
+      CONSOLE_LOCAL_TOKEN_SHA256: createHash('sha256').update(token).digest('hex'),
+    }),
+  ).providers[0] as unknown as { options: { authorize: Authorize } }
+  const present = (presented: string) =>
+    tokenProvider.options.authorize({ token: presented }, { headers: { 'x-forwarded-for': '127.0.0.1' } })
+
+  it(`refuses even the right token after ${MAX_FAILURES_PER_USER} wrong ones, so guessing is bounded`, async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_USER; i++) expect(await present(`guess-${i}`)).toBeNull()
+    await expect(present(token)).rejects.toThrow(tooManySignInsCode(SIGN_IN_WINDOW_SECONDS))
   })
 })
 
