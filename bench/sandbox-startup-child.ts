@@ -18,10 +18,11 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuStart)
   global.gc?.()
   const { rss, heapUsed } = process.memoryUsage()
+  const largeClusterMs = sandbox.kube.largeClusterMs
   await sandbox.close()
   await rm(stateDir, { recursive: true, force: true })
   process.stdout.write(
-    `${JSON.stringify({ startMs, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: rss / 1e6, heapMb: heapUsed / 1e6 })}\n`,
+    `${JSON.stringify({ startMs, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: rss / 1e6, heapMb: heapUsed / 1e6, largeClusterMs })}\n`,
   )
 }
 

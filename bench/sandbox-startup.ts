@@ -14,6 +14,8 @@ interface ChildFigures {
   cpuMs: number
   rssMb: number
   heapMb: number
+  /** Generating the scale cluster's 5,000 nodes and 100,000 Pods (part of startMs; large scale only). */
+  largeClusterMs?: number
 }
 
 async function measure(scale: 'default' | 'large'): Promise<ChildFigures> {
@@ -36,6 +38,13 @@ export const benchmark: Benchmark = {
       { label: 'default world: resident memory', value: small.rssMb, unit: 'MB' },
       { label: 'scale world (100,000 Pods): start to healthy', value: large.startMs / 1000, unit: 's', target: 15 },
       { label: 'scale world: CPU time of the start', value: large.cpuMs / 1000, unit: 's' },
+      // Was a timed assertion in the large-cluster test ("well under 10 s"); speed is measured here only.
+      {
+        label: 'scale world: generating the scale cluster',
+        value: (large.largeClusterMs ?? NaN) / 1000,
+        unit: 's',
+        target: 10,
+      },
       { label: 'scale world: resident memory', value: large.rssMb, unit: 'MB', target: 1024 },
       { label: 'scale world: JS heap after GC', value: large.heapMb, unit: 'MB' },
     ]
