@@ -153,20 +153,32 @@ export const createClusterOp: Operation = (ctx) => {
   })
 }
 
-/** DELETE /clusters/{name}: refused while node groups remain (as EKS does); the cluster is gone at once. */
+/**
+ * DELETE /clusters/{name}: refused while node groups or Fargate profiles remain (DELETING ones too), as EKS does
+ * (https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteCluster.html). The cluster is DELETING for the update
+ * delay, then gone; its Kubernetes API stops at once (the clustersChanged hook closes its listener and drops its
+ * objects).
+ */
 export const deleteClusterOp: Operation = (ctx) => {
   const cluster = getClusterOrThrow(ctx)
-  const nodegroups = Object.keys(cluster.nodegroups)
-  if (nodegroups.length > 0) {
+  // The message EKS answers for node groups; the Fargate wording is UNVERIFIED (same shape).
+  if (Object.keys(cluster.nodegroups).length > 0) {
     throw resourceInUse(`Cluster has nodegroups attached`, { clusterName: cluster.name })
+  }
+  if (Object.keys(cluster.fargateProfiles ?? {}).length > 0) {
+    throw resourceInUse(`Cluster has fargate profiles attached`, { clusterName: cluster.name })
   }
   return runMutation(
     ctx,
     'DeleteCluster',
     () => {
-      delete ctx.world.eks.clusters[cluster.region]?.[cluster.name]
+      // A second DeleteCluster while DELETING answers the same (UNVERIFIED); the deletion clock is not restarted.
+      if (cluster.status !== 'DELETING') {
+        cluster.status = 'DELETING'
+        cluster.deletingSince = ctx.now
+      }
       ctx.clustersChanged?.()
-      return respondJson({ cluster: renderCluster({ ...cluster, status: 'DELETING' }) }, ctx.req.requestId)
+      return respondJson({ cluster: renderCluster(cluster) }, ctx.req.requestId)
     },
     false,
   )

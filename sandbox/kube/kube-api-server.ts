@@ -69,6 +69,8 @@ export interface KubeApi {
   endpointFor(cluster: ClusterRef): string
   /** Opens the cluster's own listener (idempotent); `preferredPort` is the port its saved endpoint names. */
   connectCluster(cluster: ClusterRef, preferredPort?: number): Promise<string>
+  /** Closes the cluster's own listener (EKS DeleteCluster). */
+  disconnectCluster(cluster: ClusterRef): Promise<void>
   close(): Promise<void>
 }
 
@@ -239,6 +241,7 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
     caCertPem: tls.caCertPem,
     endpointFor: (c) => listeners.endpointFor(c) ?? `https://${urlHost}:${port}/clusters/${c.region}/${c.name}`,
     connectCluster: (c, preferredPort) => listeners.open(c, preferredPort),
+    disconnectCluster: (c) => listeners.closeCluster(c),
     close: async () => {
       await listeners.close()
       await new Promise<void>((resolve) => {
