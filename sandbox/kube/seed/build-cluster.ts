@@ -7,9 +7,11 @@ import type { KubeObject } from '../types'
 import { buildNode } from './build-node'
 import { buildPod, type PodState } from './build-pod'
 import { buildPodEvents } from './build-pod-events'
+import { buildWorkloadObjects, ownerUid } from './build-workloads'
 import { buildBinding, buildDefaultClusterRoleBindings, buildDefaultClusterRoles } from './default-rbac'
 import type { ExtraRbac } from './demo-rbac'
 import { buildStableHex, buildStableUid, formatSeedTime, hashString } from './seed-random'
+import { buildSecret, type SecretSeed } from './seed-secrets'
 
 export interface NodeGroupSeed {
   /** Managed node group name, or Auto Mode node pool when `autoMode`. */
@@ -43,6 +45,7 @@ export interface ClusterSeed {
   roleBindings: { namespace: string; name: string; clusterRole: string; groups: string[] }[]
   clusterRoleBindings?: { name: string; clusterRole: string; groups: string[] }[]
   configMaps?: { namespace: string; name: string; data: Record<string, string> }[]
+  secrets?: SecretSeed[]
   /** Roles and bindings beyond the team bindings (demo-rbac.ts). */
   extraRbac?: ExtraRbac
 }
@@ -74,6 +77,9 @@ function buildNamespace(name: string, ageMinutes: number): KubeObject {
   }
 }
 
+/** A Deployment's pod-template hash: its ReplicaSet's name suffix and its Pods' `pod-template-hash` label. */
+const templateHashOf = (w: WorkloadSeed) => buildStableHex(`${w.namespace}/${w.name}`, 10)
+
 // Pod-name suffixes use consonants and digits like the ReplicaSet controller's rand.String.
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 
@@ -94,7 +100,16 @@ function buildPodName(w: WorkloadSeed, templateHash: string, i: number, node?: s
 }
 
 function buildPodLabels(w: WorkloadSeed, templateHash: string): Record<string, string> {
-  if (w.kind === 'Job') return { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name }
+  if (w.kind === 'Job') {
+    // The Job controller's labels: its selector matches on the controller uid.
+    const uid = ownerUid(w.namespace, 'Job', w.name)
+    return {
+      'batch.kubernetes.io/controller-uid': uid,
+      'batch.kubernetes.io/job-name': w.name,
+      'controller-uid': uid,
+      'job-name': w.name,
+    }
+  }
   const labels: Record<string, string> = { app: w.name, 'app.kubernetes.io/name': w.name }
   if (w.kind === 'Deployment') labels['pod-template-hash'] = templateHash
   return labels
@@ -135,7 +150,7 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
   const events: KubeObject[] = []
   let podIndex = 0
   for (const w of seed.workloads) {
-    const templateHash = buildStableHex(`${w.namespace}/${w.name}`, 10)
+    const templateHash = templateHashOf(w)
     const targets =
       w.kind === 'DaemonSet'
         ? nodes.map((n, i) => ({ state: 'Running' as PodState, node: n, i }))
@@ -220,6 +235,13 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
   store.load(CORE('events'), events)
   store.load(CORE('serviceaccounts'), serviceAccounts)
   store.load(CORE('configmaps'), configMaps)
+  store.load(CORE('secrets'), (seed.secrets ?? []).map(buildSecret))
+  const controllers = buildWorkloadObjects(seed.workloads, nodes.length, templateHashOf)
+  store.load(buildStorageKey('apps', 'deployments'), controllers.deployments)
+  store.load(buildStorageKey('apps', 'replicasets'), controllers.replicaSets)
+  store.load(buildStorageKey('apps', 'daemonsets'), controllers.daemonSets)
+  store.load(buildStorageKey('apps', 'statefulsets'), controllers.statefulSets)
+  store.load(buildStorageKey('batch', 'jobs'), controllers.jobs)
   store.load(RBAC('clusterroles'), buildClusterRoles(seed.extraRbac?.clusterRoles ?? []))
   store.load(RBAC('clusterrolebindings'), [
     ...buildDefaultClusterRoleBindings(),
