@@ -27,7 +27,7 @@ import { handleResourceRequest } from './resource-handlers'
 import { findResource } from './resources'
 import { handleReview } from './review-handlers'
 import { buildTableIfRequested } from './table'
-import { loadOrCreateKubeTls } from './tls'
+import { loadOrCreateKubeTlsAsync } from './tls'
 import type { AccessPolicyGrant, ClusterRef, KubeObject, PolicyRule, UserInfo } from './types'
 
 export interface StartKubeApiOptions {
@@ -77,7 +77,7 @@ export interface KubeApi {
 const PREFIX = /^\/clusters\/([a-z0-9-]+)\/([0-9A-Za-z][A-Za-z0-9\-_]*)(\/.*)?$/
 /** Starts the HTTPS server; resolves once it listens. */
 export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> {
-  const tls = loadOrCreateKubeTls(opts.stateDir ?? opts.store.stateDir)
+  const tls = await loadOrCreateKubeTlsAsync(opts.stateDir ?? opts.store.stateDir)
   const host = opts.host ?? '127.0.0.1'
   const policyRules = opts.accessPolicyRules ?? accessPolicyRules
 
