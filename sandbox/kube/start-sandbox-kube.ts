@@ -23,6 +23,8 @@ export interface SandboxKubeOptions {
   ownHosts?: string[]
   /** The sandbox's fault rules (the `kube` target applies here). */
   faults?: FaultInjector
+  /** Ignore (and remove) saved cluster state: every cluster starts from its seed. */
+  fresh?: boolean
 }
 
 export interface SandboxKube extends KubeApi {
@@ -43,6 +45,8 @@ export interface SandboxKube extends KubeApi {
 /** Starts the Kubernetes side of the sandbox. */
 export async function startSandboxKube(opts: SandboxKubeOptions): Promise<SandboxKube> {
   const store = new KubeStore({ stateDir: opts.stateDir })
+  // Before seeding, so that a fresh start builds each cluster once (the 100,000-Pod one takes seconds).
+  if (opts.fresh) store.forgetSavedState()
   const { largeClusterMs } = seedKubeStore(store, { scale: opts.scale })
   /** The live world's record of a cluster whose Kubernetes API is up: not DELETING (EKS tears the API down first). */
   const servedCluster = (ref: { region: string; name: string }) => {
