@@ -7,10 +7,11 @@ import type { KubeObject } from '../types'
 import { buildNode } from './build-node'
 import { buildPod, type PodState } from './build-pod'
 import { buildPodEvents } from './build-pod-events'
-import { buildWorkloadObjects, ownerUid } from './build-workloads'
+import { buildWorkloadObjects } from './build-workloads'
 import { buildBinding, buildDefaultClusterRoleBindings, buildDefaultClusterRoles } from './default-rbac'
 import type { ExtraRbac } from './demo-rbac'
-import { buildStableHex, buildStableUid, formatSeedTime, hashString } from './seed-random'
+import { buildPodLabels, buildPodName, templateHashOf } from './pod-naming'
+import { buildStableUid, formatSeedTime } from './seed-random'
 import { buildSecret, type SecretSeed } from './seed-secrets'
 
 export interface NodeGroupSeed {
@@ -75,44 +76,6 @@ function buildNamespace(name: string, ageMinutes: number): KubeObject {
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
   }
-}
-
-/** A Deployment's pod-template hash: its ReplicaSet's name suffix and its Pods' `pod-template-hash` label. */
-const templateHashOf = (w: WorkloadSeed) => buildStableHex(`${w.namespace}/${w.name}`, 10)
-
-// Pod-name suffixes use consonants and digits like the ReplicaSet controller's rand.String.
-const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
-
-function buildSuffix(key: string): string {
-  let x = hashString(key)
-  let out = ''
-  for (let i = 0; i < 5; i++) {
-    out += SUFFIX_ALPHABET[x % SUFFIX_ALPHABET.length]
-    x = Math.floor(x / SUFFIX_ALPHABET.length)
-  }
-  return out
-}
-
-function buildPodName(w: WorkloadSeed, templateHash: string, i: number, node?: string): string {
-  if (w.kind === 'StatefulSet') return `${w.name}-${i}`
-  if (w.kind === 'Deployment') return `${w.name}-${templateHash}-${buildSuffix(`${w.namespace}/${w.name}/${i}`)}`
-  return `${w.name}-${buildSuffix(`${w.namespace}/${w.name}/${i}/${node ?? ''}`)}`
-}
-
-function buildPodLabels(w: WorkloadSeed, templateHash: string): Record<string, string> {
-  if (w.kind === 'Job') {
-    // The Job controller's labels: its selector matches on the controller uid.
-    const uid = ownerUid(w.namespace, 'Job', w.name)
-    return {
-      'batch.kubernetes.io/controller-uid': uid,
-      'batch.kubernetes.io/job-name': w.name,
-      'controller-uid': uid,
-      'job-name': w.name,
-    }
-  }
-  const labels: Record<string, string> = { app: w.name, 'app.kubernetes.io/name': w.name }
-  if (w.kind === 'Deployment') labels['pod-template-hash'] = templateHash
-  return labels
 }
 
 /**
