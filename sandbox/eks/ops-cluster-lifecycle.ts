@@ -161,9 +161,10 @@ export const createClusterOp: Operation = (ctx) => {
  */
 export const deleteClusterOp: Operation = (ctx) => {
   const cluster = getClusterOrThrow(ctx)
-  // The message EKS answers for node groups; the Fargate wording is UNVERIFIED (same shape).
-  if (Object.keys(cluster.nodegroups).length > 0) {
-    throw resourceInUse(`Cluster has nodegroups attached`, { clusterName: cluster.name })
+  // EKS's answer names the cluster and one node group (seen in SDK error dumps); the Fargate wording is UNVERIFIED.
+  const [nodegroupName] = Object.keys(cluster.nodegroups)
+  if (nodegroupName !== undefined) {
+    throw resourceInUse(`Cluster has nodegroups attached`, { clusterName: cluster.name, nodegroupName })
   }
   if (Object.keys(cluster.fargateProfiles ?? {}).length > 0) {
     throw resourceInUse(`Cluster has fargate profiles attached`, { clusterName: cluster.name })

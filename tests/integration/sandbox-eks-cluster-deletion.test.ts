@@ -104,6 +104,16 @@ describe('DeleteNodegroup', () => {
       'An error occurred (ResourceInUseException) when calling the DeleteCluster operation: Cluster has nodegroups attached',
     )
 
+    // The SDK's exception carries the cluster and the node group in the way.
+    const inUse = await eks.send(new DeleteClusterCommand({ name: DOOMED.name })).catch((e: unknown) => e)
+    expect(inUse).toMatchObject({
+      name: 'ResourceInUseException',
+      message: 'Cluster has nodegroups attached',
+      clusterName: DOOMED.name,
+      nodegroupName: 'workers',
+      $metadata: { httpStatusCode: 409 },
+    })
+
     setDelay(0)
     expect(
       await captureAwsError(
