@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 import { buildClusterArn } from './arns'
+import { hasClusterWideUpdateInProgress } from './cluster-updates'
 import { invalidParameter, resourceInUse } from './errors'
 import { deriveUuid } from './ids'
 import { ensureManagedAccessEntry, resolveCallerPrincipalArn } from './managed-access-entries'
@@ -168,6 +169,12 @@ export const deleteClusterOp: Operation = (ctx) => {
   }
   if (Object.keys(cluster.fargateProfiles ?? {}).length > 0) {
     throw resourceInUse(`Cluster has fargate profiles attached`, { clusterName: cluster.name })
+  }
+  // As CloudFormation relays it from EKS when a stack deletes a cluster mid-update (409).
+  if (hasClusterWideUpdateInProgress(cluster)) {
+    throw resourceInUse(`Cannot delete because cluster ${cluster.name} currently has an update in progress`, {
+      clusterName: cluster.name,
+    })
   }
   return runMutation(
     ctx,

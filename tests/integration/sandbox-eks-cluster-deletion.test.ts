@@ -14,6 +14,7 @@ import {
   DescribeNodegroupCommand,
   EKSClient,
   ListClustersCommand,
+  UpdateClusterConfigCommand,
 } from '@aws-sdk/client-eks'
 import { CoreV1Api } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -129,7 +130,7 @@ describe('DeleteNodegroup', () => {
 })
 
 describe('DeleteCluster', () => {
-  it('is DELETING (described and listed) while its Kubernetes API is already gone, then not found', async () => {
+  it('is refused mid-update; then DELETING (described and listed) while its Kubernetes API is gone, then not found', async () => {
     const core = (await t.kubeConfigFor(DOOMED, 'admin')).makeApiClient(CoreV1Api)
     await core.createNamespacedConfigMap({
       namespace: 'default',
@@ -137,6 +138,20 @@ describe('DeleteCluster', () => {
     })
     const stateFile = join(t.stateDir, 'kube', `${DOOMED.region}__${DOOMED.name}.json`)
     expect(existsSync(stateFile)).toBe(true)
+
+    setDelay(60_000)
+    await eks.send(
+      new UpdateClusterConfigCommand({
+        name: DOOMED.name,
+        logging: { clusterLogging: [{ types: ['audit'], enabled: true }] },
+      }),
+    )
+    const midUpdate = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
+    expect(midUpdate.stderr).toContain(
+      `(ResourceInUseException) when calling the DeleteCluster operation: Cannot delete because cluster ${DOOMED.name} currently has an update in progress`,
+    )
+    setDelay(0)
+    expect((await eks.send(new DescribeClusterCommand({ name: DOOMED.name }))).cluster?.status).toBe('ACTIVE')
 
     setDelay(60_000)
     const deleted = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
