@@ -58,8 +58,8 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     host,
     faults,
     port: opts.kubePort ?? (awsPort === 0 ? 0 : awsPort + 1),
+    fresh: opts.fresh,
   })
-  if (opts.fresh) await kube.reset()
   store.scheduleSave(world)
 
   const reset = async (): Promise<void> => {

@@ -1,8 +1,9 @@
+import { buildEscalationRows } from './conformance-rows-escalation'
 import type { ConformanceRow } from './conformance-types'
 
 // The conformance rows of the token/kubeconfig flow and of Kubernetes authorization (RBAC through access policies,
 // aws-auth). They run after the access-entry rows created the developer role's entry with AmazonEKSViewPolicy on
-// `{namespace}`.
+// `{namespace}` and the group `{prefix}-rbac-writers`.
 
 const DEV_ROLE = 'arn:aws:iam::{account}:role/{prefix}-dev'
 const eks = (...args: string[]) => ['eks', '--region', '{region}', ...args]
@@ -115,7 +116,6 @@ export function buildKubeRows(): ConformanceRow[] {
       args: ['get', '--raw', '/api/v1/namespaces/{otherNamespace}/pods?watch=true&timeoutSeconds=1'],
       expect: { exit: 'fail', error: 'cannot watch resource "pods"' },
     },
-    // --- RBAC escalation prevention: rows that need a principal allowed to write RBAC but not to hold its rules
-    // are still to come (the integration test tests/integration/sandbox-kube-escalation.test.ts covers it today).
+    ...buildEscalationRows(),
   ]
 }

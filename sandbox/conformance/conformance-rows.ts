@@ -1,3 +1,4 @@
+import { buildEscalationCleanupRows } from './conformance-rows-escalation'
 import { buildKubeRows } from './conformance-rows-kube'
 import type { ConformanceRow } from './conformance-types'
 
@@ -49,12 +50,20 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
     // --- access entries --------------------------------------------------------------------------------------
     {
       area: 'access-entries',
-      title: 'create-access-entry for the role (STANDARD)',
+      title: 'create-access-entry for the role (STANDARD) with a Kubernetes group',
       smoke: true,
       tool: 'aws',
       as: 'admin',
-      args: eks('create-access-entry', '--cluster-name', '{cluster}', '--principal-arn', DEV_ROLE),
-      expect: { exit: 0, stdout: ['"type": "STANDARD"', `"principalArn": "${DEV_ROLE}"`] },
+      args: eks(
+        'create-access-entry',
+        '--cluster-name',
+        '{cluster}',
+        '--principal-arn',
+        DEV_ROLE,
+        '--kubernetes-groups',
+        '{prefix}-rbac-writers',
+      ),
+      expect: { exit: 0, stdout: ['"type": "STANDARD"', `"principalArn": "${DEV_ROLE}"`, '"{prefix}-rbac-writers"'] },
     },
     {
       area: 'access-entries',
@@ -289,6 +298,7 @@ export function buildConformanceRows(account: string): ConformanceRow[] {
       expect: { exit: 0 },
     },
     // --- cleanup ---------------------------------------------------------------------------------------------
+    ...buildEscalationCleanupRows(),
     {
       area: 'cleanup',
       title: 'delete the access entry (its policies go with it)',

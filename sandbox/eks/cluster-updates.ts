@@ -30,7 +30,10 @@ export function settleClusterUpdates(cluster: ClusterRecord, now: number, delayM
   return changed
 }
 
-/** A cluster, node group or add-on CREATING since `createdAt` becomes ACTIVE once the delay has passed. */
+/**
+ * A cluster, node group or add-on CREATING since `createdAt` becomes ACTIVE once the delay has passed; a node group
+ * or add-on DELETING since `modifiedAt` is gone then (EKS lists it as DELETING until its resources are torn down).
+ */
 function settleCreations(cluster: ClusterRecord, now: number, delayMs: number): boolean {
   let changed = false
   const due = (createdAt: number) => now - createdAt >= delayMs
@@ -38,13 +41,45 @@ function settleCreations(cluster: ClusterRecord, now: number, delayMs: number): 
     cluster.status = 'ACTIVE'
     changed = true
   }
-  for (const child of [...Object.values(cluster.nodegroups), ...Object.values(cluster.addons)]) {
-    if ((child.status === 'CREATING' || child.status === 'UPDATING') && due(child.modifiedAt)) {
-      child.status = 'ACTIVE'
+  for (const children of [cluster.nodegroups, cluster.addons] as Record<
+    string,
+    { status: string; modifiedAt: number }
+  >[]) {
+    for (const [name, child] of Object.entries(children)) {
+      if (!due(child.modifiedAt)) continue
+      if (child.status === 'CREATING' || child.status === 'UPDATING') child.status = 'ACTIVE'
+      else if (child.status === 'DELETING') delete children[name]
+      else continue
       changed = true
     }
   }
   return changed
+}
+
+/**
+ * Whether a DELETING cluster's deletion is complete (the update delay has passed since DeleteCluster): EKS keeps
+ * answering DescribeCluster and ListClusters with it, status DELETING, until then, and ResourceNotFoundException
+ * afterwards (https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html).
+ */
+export function isClusterDeletionDue(cluster: ClusterRecord, now: number, delayMs: number): boolean {
+  return cluster.status === 'DELETING' && now - (cluster.deletingSince ?? 0) >= delayMs
+}
+
+/**
+ * Removes `cluster` from `clusters` (region → name → cluster) when its deletion is due; returns whether it did (the
+ * caller marks the world dirty).
+ */
+export function purgeDeletedCluster(
+  clusters: Record<string, Record<string, ClusterRecord>>,
+  cluster: ClusterRecord,
+  now: number,
+  delayMs: number,
+): boolean {
+  if (!isClusterDeletionDue(cluster, now, delayMs)) return false
+  const byName = clusters[cluster.region]
+  if (byName?.[cluster.name] !== cluster) return false
+  delete byName[cluster.name]
+  return true
 }
 
 function applyEffect(cluster: ClusterRecord, effect: UpdateEffect): void {

@@ -1,6 +1,6 @@
 import type { AwsRequest, AwsResponse } from '../core/aws-types'
 import type { World } from '../core/world'
-import { resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
+import { purgeDeletedCluster, resolveUpdateDelayMs, settleClusterUpdates } from './cluster-updates'
 import { invalidRequest, resourceNotFound } from './errors'
 import { runIdempotent } from './idempotency'
 import type { ClusterRecord } from './records'
@@ -20,13 +20,21 @@ export interface OpContext {
 
 export type Operation = (ctx: OpContext) => AwsResponse
 
-/** The cluster named by the `{name}` label in the request's region, with due updates settled; 404 otherwise. */
+/**
+ * The cluster named by the `{name}` label in the request's region, with due updates settled; 404 otherwise (also
+ * once a DELETING cluster's deletion has completed).
+ */
 export function getClusterOrThrow(ctx: OpContext): ClusterRecord {
   const name = ctx.labels.name ?? ''
-  const cluster = ctx.world.eks.clusters[ctx.req.region]?.[name]
+  const delay = resolveUpdateDelayMs(ctx.world.eks.settings)
+  let cluster = ctx.world.eks.clusters[ctx.req.region]?.[name]
+  if (cluster && purgeDeletedCluster(ctx.world.eks.clusters, cluster, ctx.now, delay)) {
+    ctx.markDirty()
+    cluster = undefined
+  }
   // Message as the real API answers it (docs/eks-wire-protocols.md#errors, "obtained through cURL from real API").
   if (!cluster) throw resourceNotFound(`No cluster found for name: ${name}.`, { clusterName: name })
-  if (settleClusterUpdates(cluster, ctx.now, resolveUpdateDelayMs(ctx.world.eks.settings))) ctx.markDirty()
+  if (settleClusterUpdates(cluster, ctx.now, delay)) ctx.markDirty()
   return cluster
 }
 

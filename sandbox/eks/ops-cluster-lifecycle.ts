@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 import { buildClusterArn } from './arns'
+import { hasClusterWideUpdateInProgress } from './cluster-updates'
 import { invalidParameter, resourceInUse } from './errors'
 import { deriveUuid } from './ids'
 import { ensureManagedAccessEntry, resolveCallerPrincipalArn } from './managed-access-entries'
@@ -153,20 +154,39 @@ export const createClusterOp: Operation = (ctx) => {
   })
 }
 
-/** DELETE /clusters/{name}: refused while node groups remain (as EKS does); the cluster is gone at once. */
+/**
+ * DELETE /clusters/{name}: refused while node groups or Fargate profiles remain (DELETING ones too), as EKS does
+ * (https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteCluster.html). The cluster is DELETING for the update
+ * delay, then gone; its Kubernetes API stops at once (the clustersChanged hook closes its listener and drops its
+ * objects).
+ */
 export const deleteClusterOp: Operation = (ctx) => {
   const cluster = getClusterOrThrow(ctx)
-  const nodegroups = Object.keys(cluster.nodegroups)
-  if (nodegroups.length > 0) {
-    throw resourceInUse(`Cluster has nodegroups attached`, { clusterName: cluster.name })
+  // EKS's answer names the cluster and one node group (seen in SDK error dumps); the Fargate wording is UNVERIFIED.
+  const [nodegroupName] = Object.keys(cluster.nodegroups)
+  if (nodegroupName !== undefined) {
+    throw resourceInUse(`Cluster has nodegroups attached`, { clusterName: cluster.name, nodegroupName })
+  }
+  if (Object.keys(cluster.fargateProfiles ?? {}).length > 0) {
+    throw resourceInUse(`Cluster has fargate profiles attached`, { clusterName: cluster.name })
+  }
+  // As CloudFormation relays it from EKS when a stack deletes a cluster mid-update (409).
+  if (hasClusterWideUpdateInProgress(cluster)) {
+    throw resourceInUse(`Cannot delete because cluster ${cluster.name} currently has an update in progress`, {
+      clusterName: cluster.name,
+    })
   }
   return runMutation(
     ctx,
     'DeleteCluster',
     () => {
-      delete ctx.world.eks.clusters[cluster.region]?.[cluster.name]
+      // A second DeleteCluster while DELETING answers the same (UNVERIFIED); the deletion clock is not restarted.
+      if (cluster.status !== 'DELETING') {
+        cluster.status = 'DELETING'
+        cluster.deletingSince = ctx.now
+      }
       ctx.clustersChanged?.()
-      return respondJson({ cluster: renderCluster({ ...cluster, status: 'DELETING' }) }, ctx.req.requestId)
+      return respondJson({ cluster: renderCluster(cluster) }, ctx.req.requestId)
     },
     false,
   )

@@ -1,6 +1,7 @@
 import type { AwsResponse } from '../core/aws-types'
 import {
   hasClusterWideUpdateInProgress,
+  purgeDeletedCluster,
   resolveUpdateDelayMs,
   settleClusterUpdates,
   startClusterUpdate,
@@ -20,7 +21,10 @@ const AUTH_MODES: readonly AuthenticationMode[] = ['CONFIG_MAP', 'API_AND_CONFIG
 /** GET /clusters — names in the request's region; `include=all` would add EKS Connector clusters (none here). */
 export const listClustersOp: Operation = (ctx) => {
   const delay = resolveUpdateDelayMs(ctx.world.eks.settings)
-  const clusters = listClusters(ctx.world.eks).filter((c) => c.region === ctx.req.region)
+  const inRegion = listClusters(ctx.world.eks).filter((c) => c.region === ctx.req.region)
+  const purged = inRegion.filter((c) => purgeDeletedCluster(ctx.world.eks.clusters, c, ctx.now, delay))
+  if (purged.length) ctx.markDirty()
+  const clusters = inRegion.filter((c) => !purged.includes(c))
   for (const c of clusters) if (settleClusterUpdates(c, ctx.now, delay)) ctx.markDirty()
   const page = paginate(
     'ListClusters',

@@ -79,7 +79,11 @@ export const createNodegroupOp: Operation = (ctx) => {
   })
 }
 
-/** DELETE /clusters/{name}/node-groups/{nodegroupName}: answered DELETING, gone at once; its access entry stays. */
+/**
+ * DELETE /clusters/{name}/node-groups/{nodegroupName}: DELETING for the update delay, then gone. Its node role's
+ * access entry stays, as on EKS, which never removes the entries it made for node groups
+ * (https://github.com/aws/containers-roadmap/issues/2441).
+ */
 export const deleteNodegroupOp: Operation = (ctx) => {
   const cluster = getClusterOrThrow(ctx)
   const name = ctx.labels.nodegroupName ?? ''
@@ -91,11 +95,8 @@ export const deleteNodegroupOp: Operation = (ctx) => {
     ctx,
     'DeleteNodegroup',
     () => {
-      delete cluster.nodegroups[name]
-      return respondJson(
-        { nodegroup: renderNodegroup({ ...nodegroup, status: 'DELETING' }, cluster.name) },
-        ctx.req.requestId,
-      )
+      if (nodegroup.status !== 'DELETING') Object.assign(nodegroup, { status: 'DELETING', modifiedAt: ctx.now })
+      return respondJson({ nodegroup: renderNodegroup(nodegroup, cluster.name) }, ctx.req.requestId)
     },
     false,
   )
@@ -135,7 +136,7 @@ export const createAddonOp: Operation = (ctx) => {
   })
 }
 
-/** DELETE /clusters/{name}/addons/{addonName}: answered DELETING, gone at once. */
+/** DELETE /clusters/{name}/addons/{addonName}: DELETING for the update delay, then gone. */
 export const deleteAddonOp: Operation = (ctx) => {
   const cluster = getClusterOrThrow(ctx)
   const name = ctx.labels.addonName ?? ''
@@ -145,8 +146,8 @@ export const deleteAddonOp: Operation = (ctx) => {
     ctx,
     'DeleteAddon',
     () => {
-      delete cluster.addons[name]
-      return respondJson({ addon: renderAddon({ ...addon, status: 'DELETING' }, cluster.name) }, ctx.req.requestId)
+      if (addon.status !== 'DELETING') Object.assign(addon, { status: 'DELETING', modifiedAt: ctx.now })
+      return respondJson({ addon: renderAddon(addon, cluster.name) }, ctx.req.requestId)
     },
     false,
   )

@@ -145,6 +145,8 @@ export interface ClusterRecord {
   platformVersion: string
   /** Stored status; UPDATING while an update is InProgress (settled lazily, see cluster-updates.ts). */
   status: 'CREATING' | 'ACTIVE' | 'DELETING' | 'FAILED' | 'UPDATING' | 'PENDING'
+  /** When DeleteCluster was called: the cluster is DELETING, and gone once the update delay has passed. */
+  deletingSince?: number
   roleArn: string
   /** Filled by the Kubernetes server at start (setClusterConnection); a realistic placeholder until then. */
   endpoint: string

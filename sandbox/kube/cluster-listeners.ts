@@ -30,6 +30,8 @@ export interface ClusterListeners {
   endpointFor(cluster: ClusterRef): string | undefined
   /** Opens the cluster's listener (idempotent) and resolves to its endpoint; `preferredPort` from saved state. */
   open(cluster: ClusterRef, preferredPort?: number): Promise<string>
+  /** Stops the cluster's listener and its open connections (EKS DeleteCluster); a no-op when it has none. */
+  closeCluster(cluster: ClusterRef): Promise<void>
   close(): Promise<void>
 }
 
@@ -41,6 +43,14 @@ function listen(server: Server, port: number, host: string): Promise<number> {
       server.off('error', onError)
       resolve((server.address() as AddressInfo).port)
     })
+  })
+}
+
+function stopServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections()
+    if (!server.listening) return resolve()
+    server.close(() => resolve())
   })
 }
 
@@ -88,18 +98,18 @@ export function createClusterListeners(opts: ClusterListenersOptions): ClusterLi
       open.set(key, entry)
       return entry.ready
     },
+    async closeCluster(cluster) {
+      const key = formatClusterKey(cluster)
+      const entry = open.get(key)
+      if (!entry) return
+      open.delete(key)
+      // Its port is not handed out again: a kubeconfig still naming it must fail, not reach another cluster.
+      await entry.ready.catch(() => undefined)
+      await stopServer(entry.server)
+    },
     async close() {
       closed = true
-      await Promise.all(
-        [...open.values()].map(
-          (e) =>
-            new Promise<void>((resolve) => {
-              e.server.closeAllConnections()
-              if (!e.server.listening) return resolve()
-              e.server.close(() => resolve())
-            }),
-        ),
-      )
+      await Promise.all([...open.values()].map((e) => stopServer(e.server)))
       open.clear()
     },
   }

@@ -27,7 +27,7 @@ import { handleResourceRequest } from './resource-handlers'
 import { findResource } from './resources'
 import { handleReview } from './review-handlers'
 import { buildTableIfRequested } from './table'
-import { loadOrCreateKubeTls } from './tls'
+import { loadOrCreateKubeTlsAsync } from './tls'
 import type { AccessPolicyGrant, ClusterRef, KubeObject, PolicyRule, UserInfo } from './types'
 
 export interface StartKubeApiOptions {
@@ -69,13 +69,15 @@ export interface KubeApi {
   endpointFor(cluster: ClusterRef): string
   /** Opens the cluster's own listener (idempotent); `preferredPort` is the port its saved endpoint names. */
   connectCluster(cluster: ClusterRef, preferredPort?: number): Promise<string>
+  /** Closes the cluster's own listener (EKS DeleteCluster). */
+  disconnectCluster(cluster: ClusterRef): Promise<void>
   close(): Promise<void>
 }
 
 const PREFIX = /^\/clusters\/([a-z0-9-]+)\/([0-9A-Za-z][A-Za-z0-9\-_]*)(\/.*)?$/
 /** Starts the HTTPS server; resolves once it listens. */
 export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> {
-  const tls = loadOrCreateKubeTls(opts.stateDir ?? opts.store.stateDir)
+  const tls = await loadOrCreateKubeTlsAsync(opts.stateDir ?? opts.store.stateDir)
   const host = opts.host ?? '127.0.0.1'
   const policyRules = opts.accessPolicyRules ?? accessPolicyRules
 
@@ -239,6 +241,7 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
     caCertPem: tls.caCertPem,
     endpointFor: (c) => listeners.endpointFor(c) ?? `https://${urlHost}:${port}/clusters/${c.region}/${c.name}`,
     connectCluster: (c, preferredPort) => listeners.open(c, preferredPort),
+    disconnectCluster: (c) => listeners.closeCluster(c),
     close: async () => {
       await listeners.close()
       await new Promise<void>((resolve) => {

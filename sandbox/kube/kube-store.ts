@@ -48,6 +48,11 @@ export class KubeStore {
     return store
   }
 
+  /** Removes every saved cluster file (a fresh start: the seed is built, not loaded). Call before adding clusters. */
+  forgetSavedState(): void {
+    if (this.stateDir) rmSync(path.join(this.stateDir, 'kube'), { recursive: true, force: true })
+  }
+
   /** Forgets a cluster (EKS DeleteCluster) and removes its file. */
   removeCluster(ref: ClusterRef): void {
     this.clusters.get(formatClusterKey(ref))?.store.changes.close()

@@ -9,6 +9,7 @@ import { createEksAuthBridge } from './eks-auth-bridge'
 import { startKubeApi, type KubeApi } from './kube-api-server'
 import { KubeStore } from './kube-store'
 import { ensureKubeCluster, resetKubeStore, seedKubeStore } from './seed/seed-kube-store'
+import type { ClusterRef } from './types'
 
 export interface SandboxKubeOptions {
   getWorld(): World
@@ -22,6 +23,8 @@ export interface SandboxKubeOptions {
   ownHosts?: string[]
   /** The sandbox's fault rules (the `kube` target applies here). */
   faults?: FaultInjector
+  /** Ignore (and remove) saved cluster state: every cluster starts from its seed. */
+  fresh?: boolean
 }
 
 export interface SandboxKube extends KubeApi {
@@ -42,8 +45,14 @@ export interface SandboxKube extends KubeApi {
 /** Starts the Kubernetes side of the sandbox. */
 export async function startSandboxKube(opts: SandboxKubeOptions): Promise<SandboxKube> {
   const store = new KubeStore({ stateDir: opts.stateDir })
+  // Before seeding, so that a fresh start builds each cluster once (the 100,000-Pod one takes seconds).
+  if (opts.fresh) store.forgetSavedState()
   const { largeClusterMs } = seedKubeStore(store, { scale: opts.scale })
-  const findVersion = (region: string, name: string) => opts.getWorld().eks.clusters[region]?.[name]?.version
+  /** The live world's record of a cluster whose Kubernetes API is up: not DELETING (EKS tears the API down first). */
+  const servedCluster = (ref: { region: string; name: string }) => {
+    const c = opts.getWorld().eks.clusters[ref.region]?.[ref.name]
+    return c && c.status !== 'DELETING' ? c : undefined
+  }
   let origin = ''
   const oidc = await createSandboxIssuers(opts.getWorld, () => origin)
   const eks = createEksAuthBridge({
@@ -67,24 +76,33 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
     accessPoliciesFor: eks.accessPoliciesFor,
     // A cluster created through the EKS API after start gets a fresh Kubernetes API on first use.
     ensureCluster(ref) {
-      const version = findVersion(ref.region, ref.name)
-      if (version === undefined) return false
-      ensureKubeCluster(store, ref, version)
+      const cluster = servedCluster(ref)
+      if (!cluster) return false
+      ensureKubeCluster(store, ref, cluster.version)
       return true
     },
   })
   origin = new URL(api.endpointFor({ region: 'x', name: 'x' })).origin
+  // A cluster deleted through EKS (or gone with a reset): its listener closes and its objects (and saved file) go, so
+  // a kubeconfig for it fails as it does against a deleted EKS cluster, and a new cluster of that name starts empty.
+  const dropGoneClusters = async (alsoCheck: ClusterRef[] = []) => {
+    const gone = [...store.listClusters(), ...alsoCheck].filter((ref) => !servedCluster(ref))
+    for (const ref of gone) store.removeCluster(ref)
+    await Promise.all(gone.map((ref) => api.disconnectCluster(ref)))
+  }
   const connectClusters = async () => {
     const world = opts.getWorld()
     oidc.connect(world)
     const ca = Buffer.from(api.caCertPem).toString('base64')
+    await dropGoneClusters()
     for (const c of listClusters(world.eks)) {
+      // (Plain lookups: findCluster would settle due updates as a side effect of every write.)
+      if (servedCluster(c) !== c) continue
       ensureKubeCluster(store, c, c.version)
       const endpoint = await api.connectCluster(c, savedPortFor(c))
-      // The world may have been replaced (reset) while the listener opened: write into the live one only. (A plain
-      // lookup: findCluster would settle due updates as a side effect of every write.)
-      if (opts.getWorld().eks.clusters[c.region]?.[c.name] === c)
-        setClusterConnection(world.eks, c.region, c.name, { endpoint, certificateAuthorityData: ca })
+      // Deleted while its listener opened, or the world was replaced (reset): write into the live world only.
+      if (servedCluster(c) !== c) await dropGoneClusters()
+      else setClusterConnection(world.eks, c.region, c.name, { endpoint, certificateAuthorityData: ca })
     }
   }
   await connectClusters()
@@ -95,7 +113,9 @@ export async function startSandboxKube(opts: SandboxKubeOptions): Promise<Sandbo
     connectClusters,
     oidc,
     async reset() {
+      const before = store.listClusters()
       resetKubeStore(store, { scale: opts.scale })
+      await dropGoneClusters(before)
       await connectClusters()
     },
   }

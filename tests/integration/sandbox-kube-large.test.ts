@@ -10,17 +10,16 @@ let t: TestKubeApi
 
 beforeAll(async () => {
   t = await startTestKubeApi({ admin: { user: { username: 'admin', groups: ['system:masters'] } } }, { scale: 'large' })
-  console.info(`large cluster generated in ${t.seedStats.largeClusterMs} ms`)
 }, 60_000)
 afterAll(async () => t?.close())
 
 describe('large cluster', () => {
-  it('is generated with 5,000 nodes and 100,000 pods over 200 namespaces, well under 10 s', () => {
+  // How long generating it takes is a benchmark figure (bench/sandbox-startup.ts), never a test assertion.
+  it('is generated with 5,000 nodes and 100,000 pods over 200 namespaces', () => {
     const c = t.store.getCluster(SCALE)
     expect(c?.collection('/pods').size).toBe(100_000)
     expect(c?.collection('/nodes').size).toBe(5_000)
     expect(c?.collection('/namespaces').size).toBe(204)
-    expect(t.seedStats.largeClusterMs).toBeLessThan(10_000)
   })
 
   it('serves pages of 500 pods by looking at ~500 stored objects, never the whole list', async () => {

@@ -8,8 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { startKubeApi, type KubeApi } from '@/sandbox/kube/kube-api-server'
 import { KubeStore } from '@/sandbox/kube/kube-store'
+import { buildStorageKey } from '@/sandbox/kube/resources'
 import { ensureKubeCluster, resetKubeStore, seedKubeStore } from '@/sandbox/kube/seed/seed-kube-store'
 import type { ClusterRef } from '@/sandbox/kube/types'
+import { startSandbox } from '@/sandbox/start-sandbox'
 
 const PROD_WEB: ClusterRef = { region: 'us-west-2', name: 'prod-web' }
 const dirs: string[] = []
@@ -88,5 +90,23 @@ describe('persistence', () => {
     expect(own).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
     expect(api.endpointFor(ref)).toBe(own)
     expect((await core(ref).listNamespace()).items.map((n) => n.metadata?.name)).toContain('kube-system')
+  })
+
+  it('a fresh start (npm run sandbox -- --reset) builds every cluster from its seed and drops saved writes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kube-fresh-'))
+    dirs.push(dir)
+    const first = await startSandbox({ port: 0, stateDir: dir })
+    const configMaps = buildStorageKey('', 'configmaps')
+    const names = { group: '', resource: 'configmaps' }
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'saved', namespace: 'default' } }
+    first.kube.store.getCluster(PROD_WEB)?.create(configMaps, names, cm)
+    await first.close()
+    const again = await startSandbox({ port: 0, stateDir: dir })
+    expect(again.kube.store.getCluster(PROD_WEB)?.get(configMaps, 'default', 'saved')).toBeDefined()
+    await again.close()
+    const fresh = await startSandbox({ port: 0, stateDir: dir, fresh: true })
+    expect(fresh.kube.store.getCluster(PROD_WEB)?.get(configMaps, 'default', 'saved')).toBeUndefined()
+    expect(fresh.kube.store.getCluster(PROD_WEB)?.get(configMaps, 'kube-system', 'aws-auth')).toBeDefined()
+    await fresh.close()
   })
 })

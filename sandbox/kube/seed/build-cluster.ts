@@ -7,9 +7,12 @@ import type { KubeObject } from '../types'
 import { buildNode } from './build-node'
 import { buildPod, type PodState } from './build-pod'
 import { buildPodEvents } from './build-pod-events'
+import { buildWorkloadObjects } from './build-workloads'
 import { buildBinding, buildDefaultClusterRoleBindings, buildDefaultClusterRoles } from './default-rbac'
 import type { ExtraRbac } from './demo-rbac'
-import { buildStableHex, buildStableUid, formatSeedTime, hashString } from './seed-random'
+import { buildPodLabels, buildPodName, templateHashOf } from './pod-naming'
+import { buildStableUid, formatSeedTime } from './seed-random'
+import { buildSecret, type SecretSeed } from './seed-secrets'
 
 export interface NodeGroupSeed {
   /** Managed node group name, or Auto Mode node pool when `autoMode`. */
@@ -43,6 +46,7 @@ export interface ClusterSeed {
   roleBindings: { namespace: string; name: string; clusterRole: string; groups: string[] }[]
   clusterRoleBindings?: { name: string; clusterRole: string; groups: string[] }[]
   configMaps?: { namespace: string; name: string; data: Record<string, string> }[]
+  secrets?: SecretSeed[]
   /** Roles and bindings beyond the team bindings (demo-rbac.ts). */
   extraRbac?: ExtraRbac
 }
@@ -72,32 +76,6 @@ function buildNamespace(name: string, ageMinutes: number): KubeObject {
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
   }
-}
-
-// Pod-name suffixes use consonants and digits like the ReplicaSet controller's rand.String.
-const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
-
-function buildSuffix(key: string): string {
-  let x = hashString(key)
-  let out = ''
-  for (let i = 0; i < 5; i++) {
-    out += SUFFIX_ALPHABET[x % SUFFIX_ALPHABET.length]
-    x = Math.floor(x / SUFFIX_ALPHABET.length)
-  }
-  return out
-}
-
-function buildPodName(w: WorkloadSeed, templateHash: string, i: number, node?: string): string {
-  if (w.kind === 'StatefulSet') return `${w.name}-${i}`
-  if (w.kind === 'Deployment') return `${w.name}-${templateHash}-${buildSuffix(`${w.namespace}/${w.name}/${i}`)}`
-  return `${w.name}-${buildSuffix(`${w.namespace}/${w.name}/${i}/${node ?? ''}`)}`
-}
-
-function buildPodLabels(w: WorkloadSeed, templateHash: string): Record<string, string> {
-  if (w.kind === 'Job') return { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name }
-  const labels: Record<string, string> = { app: w.name, 'app.kubernetes.io/name': w.name }
-  if (w.kind === 'Deployment') labels['pod-template-hash'] = templateHash
-  return labels
 }
 
 /**
@@ -135,7 +113,7 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
   const events: KubeObject[] = []
   let podIndex = 0
   for (const w of seed.workloads) {
-    const templateHash = buildStableHex(`${w.namespace}/${w.name}`, 10)
+    const templateHash = templateHashOf(w)
     const targets =
       w.kind === 'DaemonSet'
         ? nodes.map((n, i) => ({ state: 'Running' as PodState, node: n, i }))
@@ -220,6 +198,13 @@ export function buildClusterStore(seed: ClusterSeed): ClusterStore {
   store.load(CORE('events'), events)
   store.load(CORE('serviceaccounts'), serviceAccounts)
   store.load(CORE('configmaps'), configMaps)
+  store.load(CORE('secrets'), (seed.secrets ?? []).map(buildSecret))
+  const controllers = buildWorkloadObjects(seed.workloads, nodes.length, templateHashOf)
+  store.load(buildStorageKey('apps', 'deployments'), controllers.deployments)
+  store.load(buildStorageKey('apps', 'replicasets'), controllers.replicaSets)
+  store.load(buildStorageKey('apps', 'daemonsets'), controllers.daemonSets)
+  store.load(buildStorageKey('apps', 'statefulsets'), controllers.statefulSets)
+  store.load(buildStorageKey('batch', 'jobs'), controllers.jobs)
   store.load(RBAC('clusterroles'), buildClusterRoles(seed.extraRbac?.clusterRoles ?? []))
   store.load(RBAC('clusterrolebindings'), [
     ...buildDefaultClusterRoleBindings(),

@@ -49,7 +49,26 @@ function formatImageId(image: string): string {
   return id
 }
 
+/** Derived from the pod UID rather than hashed again (seeding 100,000 pods must stay fast). */
+function formatContainerId(uid: string): string {
+  const hex = uid.slice(0, 8) + uid.slice(9, 13) + uid.slice(14, 18) + uid.slice(19, 23) + uid.slice(24)
+  return `containerd://${hex}${hex}`
+}
+
 function buildContainerStatus(p: PodSpecInput, startedAt: string, uid: string): Record<string, unknown> {
+  if (p.state === 'Running') {
+    // The common case, as one literal (no spread): seeding 100,000 pods must stay fast.
+    return {
+      name: CONTAINER,
+      image: p.image,
+      imageID: formatImageId(p.image),
+      restartCount: p.restarts ?? 0,
+      ready: true,
+      started: true,
+      containerID: formatContainerId(uid),
+      state: { running: { startedAt } },
+    }
+  }
   const base = {
     name: CONTAINER,
     image: p.image,
@@ -58,13 +77,9 @@ function buildContainerStatus(p: PodSpecInput, startedAt: string, uid: string): 
     ready: false,
     started: false,
   }
-  // Derived from the pod UID rather than hashed again: seeding 100,000 pods must stay fast.
-  const hex = uid.replace(/-/g, '')
-  const containerID = `containerd://${hex}${hex}`
+  const containerID = formatContainerId(uid)
   const imageID = formatImageId(p.image)
   switch (p.state) {
-    case 'Running':
-      return { ...base, imageID, containerID, ready: true, started: true, state: { running: { startedAt } } }
     case 'CrashLoopBackOff':
     case 'OOMKilled':
       return {

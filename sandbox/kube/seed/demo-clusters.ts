@@ -7,6 +7,7 @@ import type { ClusterSeed } from './build-cluster'
 import { buildProdWebSeed } from './demo-prod-web'
 import { buildLegacyBatchRbac } from './demo-rbac'
 import { buildSystemWorkloads, IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS } from './demo-shared'
+import { legacyTokenSecret, opaqueSecret, tlsSecret } from './seed-secrets'
 
 /** The Kubernetes side of each default-scale demo cluster, keyed by cluster name. */
 export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {
@@ -52,6 +53,7 @@ export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {
         { namespace: 'ml-training', name: 'trainer' },
       ],
       roleBindings: TEAM_BINDINGS,
+      secrets: [opaqueSecret('ml-training', 'hf-token', ['token'], 20)],
     },
     'legacy-batch': {
       region: 'us-west-2',
@@ -94,6 +96,11 @@ export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {
       ],
       roleBindings: TEAM_BINDINGS,
       configMaps: [{ namespace: 'kube-system', name: 'aws-auth', data: buildLegacyBatchAwsAuth() }],
+      // Static AWS keys in a Secret: what IRSA / Pod Identity replace.
+      secrets: [
+        opaqueSecret('batch', 's3-export-credentials', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'], 300),
+        legacyTokenSecret('legacy', 'legacy-worker', 600),
+      ],
       extraRbac: buildLegacyBatchRbac(),
     },
     'eu-shop': {
@@ -131,6 +138,10 @@ export function buildDemoClusterSeeds(): Record<string, ClusterSeed> {
       ],
       serviceAccounts: [...SYSTEM_SERVICE_ACCOUNTS, { namespace: 'shop-api', name: 'catalog' }],
       roleBindings: TEAM_BINDINGS,
+      secrets: [
+        tlsSecret('shop-web', 'storefront-tls', 4),
+        opaqueSecret('payments', 'payments-gateway-keys', ['merchant-id', 'signing-key'], 8),
+      ],
     },
   }
 }

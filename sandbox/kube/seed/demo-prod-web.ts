@@ -1,10 +1,11 @@
 // prod-web (API_AND_CONFIG_MAP): managed node groups general + spot-batch, IRSA and Pod Identity workloads (one
-// service account with both), team RoleBindings, a binding to a group nobody carries, and aws-auth.
+// service account with both), team RoleBindings, a binding to a group nobody carries, aws-auth, and Secrets.
 import { ROLE_ARNS } from '../../core/seed-constants'
 import { buildProdWebAwsAuth } from './aws-auth-seed'
 import type { ClusterSeed } from './build-cluster'
 import { buildProdWebRbac } from './demo-rbac'
 import { buildSystemWorkloads, IRSA_ANNOTATION, SYSTEM_SERVICE_ACCOUNTS, TEAM_BINDINGS } from './demo-shared'
+import { legacyTokenSecret, opaqueSecret, registrySecret, tlsSecret } from './seed-secrets'
 
 /** The Kubernetes side of prod-web. */
 export function buildProdWebSeed(): ClusterSeed {
@@ -114,6 +115,14 @@ export function buildProdWebSeed(): ClusterSeed {
       { namespace: 'orders', name: 'orders-oncall-view', clusterRole: 'view', groups: ['orders-oncall'] },
     ],
     configMaps: [{ namespace: 'kube-system', name: 'aws-auth', data: buildProdWebAwsAuth() }],
+    secrets: [
+      tlsSecret('team-a', 'web-tls', 3),
+      opaqueSecret('team-a', 'api-db-credentials', ['username', 'password'], 9),
+      registrySecret('team-b', 'regcred', 'ghcr.io', 60),
+      opaqueSecret('orders', 'orders-db', ['DATABASE_URL'], 700),
+      opaqueSecret('billing', 'stripe-api-key', ['api-key'], 14),
+      legacyTokenSecret('legacy', 'legacy-worker', 400),
+    ],
     extraRbac: buildProdWebRbac(),
   }
 }
