@@ -85,7 +85,7 @@ export function RoleDetailView({
             <div>
               <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">Source ClusterRoles</h3>
               {aggregation.sources.length ? (
-                <ul className="space-y-1">
+                <ul aria-label="Source ClusterRoles" className="space-y-1">
                   {aggregation.sources.map((s) => (
                     <li key={s}>{clusterRoleLink(s)}</li>
                   ))}

@@ -97,6 +97,13 @@ export function useDeleteBinding(c: ClusterRef, t: Target) {
   return useMutation({
     mutationFn: (version: { resourceVersion: string; uid?: string }) =>
       fetchJson(objectPath(c, t), json('DELETE', version), z.object({ deleted: z.string() })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: rbacKeys.all(c) }),
+    // Everything but the deleted object itself: re-reading it would only answer 404 while the page leaves.
+    onSettled: () => {
+      const deleted = JSON.stringify(rbacKeys.object(c, t))
+      return queryClient.invalidateQueries({
+        queryKey: rbacKeys.all(c),
+        predicate: (query) => JSON.stringify(query.queryKey) !== deleted,
+      })
+    },
   })
 }
