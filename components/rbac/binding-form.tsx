@@ -141,7 +141,7 @@ export function BindingForm({ cluster, initial }: { cluster: ClusterRef; initial
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-medium">Subject</legend>
           <SelectField form={form} name="subjectKind" id="subject-kind" label="Subject kind">
-            <option value="Group">Group (e.g. an access entry’s Kubernetes group)</option>
+            <option value="Group">Group</option>
             <option value="User">User</option>
             <option value="ServiceAccount">ServiceAccount</option>
           </SelectField>
@@ -151,7 +151,11 @@ export function BindingForm({ cluster, initial }: { cluster: ClusterRef; initial
             id="subject-name"
             label="Subject name"
             hint={
-              draft.subjectKind === 'User' ? 'The Kubernetes username, e.g. an access entry’s username.' : undefined
+              draft.subjectKind === 'User'
+                ? 'The Kubernetes username, e.g. an access entry’s username.'
+                : draft.subjectKind === 'Group'
+                  ? 'e.g. a Kubernetes group an access entry or aws-auth mapping carries.'
+                  : undefined
             }
             inputClassName="font-mono"
             spellCheck={false}

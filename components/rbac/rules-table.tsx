@@ -15,16 +15,13 @@ const cell = 'font-mono text-xs break-words align-top'
 function Words({ items, all }: { items: readonly string[] | undefined; all: string }) {
   if (!items || items.length === 0) return <span className="font-sans text-zinc-500">—</span>
   return (
-    <span className="flex flex-wrap gap-x-2 gap-y-0.5">
-      {items.map((item) =>
-        item === '*' ? (
-          <Badge key={item} tone="amber">
-            {all}
-          </Badge>
-        ) : (
-          <span key={item}>{item}</span>
-        ),
-      )}
+    <span className="flex flex-wrap gap-x-1.5 gap-y-0.5">
+      {items.map((item, i) => (
+        <span key={item}>
+          {item === '*' ? <Badge tone="amber">{all}</Badge> : item}
+          {i < items.length - 1 ? ',' : ''}
+        </span>
+      ))}
     </span>
   )
 }
@@ -85,9 +82,12 @@ export function RulesTable({
             </Td>
             <Td className={cell}>
               {rule.resources?.length ? (
-                <span className="flex flex-wrap gap-x-2 gap-y-0.5">
-                  {rule.resources.map((r) => (
-                    <Resource key={r} name={r} />
+                <span className="flex flex-wrap gap-x-1.5 gap-y-0.5">
+                  {rule.resources.map((r, i) => (
+                    <span key={r}>
+                      <Resource name={r} />
+                      {i < (rule.resources?.length ?? 0) - 1 ? ',' : ''}
+                    </span>
                   ))}
                 </span>
               ) : (

@@ -51,6 +51,19 @@ describe('buildCreateBindingArgs', () => {
   })
 })
 
+describe('the wrapped echo', () => {
+  it('keeps kubectl’s -n with its namespace when the command wraps', () => {
+    expect(
+      formatShellCommand(
+        buildDeleteBindingArgs({ kind: 'RoleBinding', name: 'team-b-devs-view', namespace: 'team-a' }),
+      ),
+    ).toBe('kubectl delete rolebinding team-b-devs-view \\\n  -n team-a')
+    expect(formatShellCommand(buildCreateBindingArgs(base))).toBe(
+      'kubectl create rolebinding devs-view \\\n  --clusterrole=view \\\n  --group=devs \\\n  -n team-a',
+    )
+  })
+})
+
 describe('buildDeleteBindingArgs', () => {
   it('names the namespace of a RoleBinding only', () => {
     expect(buildDeleteBindingArgs({ kind: 'RoleBinding', name: 'x', namespace: 'a' })).toEqual([
