@@ -35,6 +35,7 @@ test('browse an aggregated ClusterRole to its sources, and a subject to its bind
   const rbac = new RbacPage(page, cluster.region, cluster.name)
   await rbac.goto()
   await rbac.tab('ClusterRoles').click()
+  await expect(rbac.tab('ClusterRoles')).toHaveAttribute('aria-current', 'page')
   await rbac.nameFilter().fill('platform-ops')
   await expect(rbac.rows()).toHaveCount(3)
   await expect(rbac.row('aggregated from 2')).toHaveCount(1)

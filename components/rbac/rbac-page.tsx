@@ -35,12 +35,14 @@ function useRbacUrl() {
   const tab: RbacTab = rbacTabs.includes(raw as RbacTab) ? (raw as RbacTab) : 'roles'
   const set = useCallback(
     (key: 'q' | 'ns', value: string) => {
-      const next = new URLSearchParams(params.toString())
+      // The URL as it is now, not as this render saw it: a filter committed while a tab change is still navigating
+      // must keep the new tab.
+      const next = new URLSearchParams(window.location.search)
       if (value) next.set(key, value)
       else next.delete(key)
       router.replace(`${pathname}?${next.toString()}`, { scroll: false })
     },
-    [params, pathname, router],
+    [pathname, router],
   )
   return { tab, q: params.get('q') ?? '', ns: params.get('ns') ?? '', set }
 }
