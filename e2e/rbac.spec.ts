@@ -59,6 +59,8 @@ test('browse an aggregated ClusterRole to its sources, and a subject to its bind
 
   await page.goto(rbac.path('?tab=subjects'))
   await rbac.nameFilter().fill('team-b-devs')
+  // The filter commits after a pause in typing; click once it has (else its URL update would undo the navigation).
+  await expect(rbac.rows()).toHaveCount(1)
   await rbac.row('team-b-devs').getByRole('link', { name: 'team-b-devs' }).click()
   await expect(page.getByRole('heading', { level: 2, name: /Group\s+team-b-devs/ })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'RoleBinding billing/billing-deployer' })).toBeVisible()
