@@ -57,6 +57,10 @@ test('browse an aggregated ClusterRole to its sources, and a subject to its bind
   await expect(page.getByRole('heading', { level: 2, name: 'ClusterRole platform-ops-nodes' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'platform-ops', exact: true })).toBeVisible()
 
+  await rbac.goto('role-bindings')
+  await expect(rbac.row('billing-deployer')).toContainText('missing: grants nothing')
+  await shoot(page, 'list-role-bindings')
+
   await page.goto(rbac.path('?tab=subjects'))
   await rbac.nameFilter().fill('team-b-devs')
   // The filter commits after a pause in typing; click once it has (else its URL update would undo the navigation).

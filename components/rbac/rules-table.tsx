@@ -70,7 +70,7 @@ export function RulesTable({
       <tbody>
         {rules.map((rule, i) => (
           <Tr key={i}>
-            <Td className={cell}>
+            <Td className={`${cell} min-w-32`}>
               <Words items={rule.verbs} all="all verbs" />
             </Td>
             <Td className={cell}>
