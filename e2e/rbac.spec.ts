@@ -31,6 +31,7 @@ async function teamBDeveloper() {
 }
 
 test('browse an aggregated ClusterRole to its sources, and a subject to its bindings', async ({ page, signInAs }) => {
+  test.setTimeout(90_000)
   await signInAs('viewer')
   const rbac = new RbacPage(page, cluster.region, cluster.name)
   await rbac.goto()
