@@ -12,6 +12,7 @@ const policyName = (arn: string) => arn.split('/').pop() ?? arn
 function describeAddition(grant: TimeBoundGrantDto): string {
   const addition = grant.addition
   if (addition.kind === 'access-policy') return policyName(addition.policyArn)
+  if (addition.kind === 'role-binding') return 'Binding'
   return addition.kind === 'access-entry' ? 'Entry' : 'aws-auth mapping'
 }
 

@@ -15,13 +15,16 @@ export function quoteShellWord(word: string): string {
  * dialogs' code blocks show at 1440 px, 12 px monospace). */
 const ONE_LINE_WIDTH = 52
 
-/** Splits argv at argument boundaries: the words before the first flag, then each `--flag` with the values after it. */
+// A flag: `--name` or a one-letter shorthand such as kubectl's `-n` (a value like `-1` or `-` is not one).
+const isFlag = (arg: string) => /^--?[A-Za-z]/.test(arg)
+
+/** Splits argv at argument boundaries: the words before the first flag, then each flag with the values after it. */
 function argumentGroups(words: readonly string[], argv: readonly string[]): string[][] {
   const groups: string[][] = []
   argv.forEach((arg, i) => {
     const word = words[i] as string
     const last = groups[groups.length - 1]
-    if (last && !arg.startsWith('--')) last.push(word)
+    if (last && !isFlag(arg)) last.push(word)
     else groups.push([word])
   })
   return groups
@@ -36,7 +39,7 @@ function packWords(group: readonly string[], width: number): string[] {
   group.forEach((word, i) => {
     const last = lines.length - 1
     const fits = last >= 0 && (lines[last] as string).length + 1 + word.length <= width
-    const flagValue = i === 1 && (group[0] as string).startsWith('--')
+    const flagValue = i === 1 && isFlag(group[0] as string)
     if (fits || flagValue) lines[last] += ` ${word}`
     else lines.push(word)
   })

@@ -77,6 +77,30 @@ const writeRoutes: { route: string; method: string; role: ConsoleRole; promise: 
     role: 'editor',
     promise: 'trust policies',
   },
+  {
+    route: 'clusters/[region]/[cluster]/rbac/role-bindings/route.ts',
+    method: 'POST',
+    role: 'editor',
+    promise: 'RoleBindings and ClusterRoleBindings',
+  },
+  {
+    route: 'clusters/[region]/[cluster]/rbac/role-bindings/[namespace]/[name]/route.ts',
+    method: 'DELETE',
+    role: 'editor',
+    promise: 'RoleBindings and ClusterRoleBindings',
+  },
+  {
+    route: 'clusters/[region]/[cluster]/rbac/cluster-role-bindings/route.ts',
+    method: 'POST',
+    role: 'editor',
+    promise: 'RoleBindings and ClusterRoleBindings',
+  },
+  {
+    route: 'clusters/[region]/[cluster]/rbac/cluster-role-bindings/[name]/route.ts',
+    method: 'DELETE',
+    role: 'editor',
+    promise: 'RoleBindings and ClusterRoleBindings',
+  },
   { route: 'iam/roles/route.ts', method: 'POST', role: 'editor', promise: 'IAM roles' },
   {
     route: 'clusters/[region]/[cluster]/oidc-provider/route.ts',

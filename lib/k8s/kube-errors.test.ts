@@ -57,6 +57,52 @@ describe('toKubeConsoleError', () => {
       code: 'conflict',
       message: /the object has been modified/,
     },
+    {
+      name: '403 from RBAC escalation prevention, in words with the missing permissions',
+      error: status(
+        403,
+        'Forbidden',
+        'rolebindings.rbac.authorization.k8s.io "grab" is forbidden: user "console" (groups=["system:authenticated"]) is ' +
+          'attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["secrets"], Verbs:["get" "list"]}\n' +
+          '{NonResourceURLs:["/metrics"], Verbs:["get"]}',
+        { kind: 'rolebindings', group: 'rbac.authorization.k8s.io', name: 'grab' },
+      ),
+      action: { verb: 'create', resource: 'rolebindings', group: 'rbac.authorization.k8s.io', namespace: 'team-a' },
+      code: 'kubernetes_forbidden',
+      message:
+        /^Kubernetes refused to create this binding: the console's own identity on prod-web does not hold every permission the role grants \(missing: get, list secrets; get \/metrics\), and nobody may grant permissions they do not hold/,
+      detail: { reason: 'Forbidden', escalation: true },
+    },
+    {
+      name: '409 from a failed delete precondition',
+      error: status(
+        409,
+        'Conflict',
+        'Operation cannot be fulfilled on rolebindings.rbac.authorization.k8s.io "devs": Precondition failed: ResourceVersion in precondition: 5, ResourceVersion in object meta: 7',
+      ),
+      action: {
+        verb: 'delete',
+        resource: 'rolebindings',
+        group: 'rbac.authorization.k8s.io',
+        namespace: 'team-a',
+        name: 'devs',
+      },
+      code: 'conflict',
+      message:
+        /^rolebindings\.rbac\.authorization\.k8s\.io\/devs in namespace team-a changed since you loaded it, so nothing was deleted\. Reload/,
+    },
+    {
+      name: '409 AlreadyExists',
+      error: status(409, 'AlreadyExists', 'rolebindings.rbac.authorization.k8s.io "devs" already exists', {
+        kind: 'rolebindings',
+        name: 'devs',
+      }),
+      action: { verb: 'create', resource: 'rolebindings', group: 'rbac.authorization.k8s.io', namespace: 'team-a' },
+      code: 'conflict',
+      message:
+        /^rolebindings\.rbac\.authorization\.k8s\.io\/devs already exists in namespace team-a on prod-web; choose another name/,
+      detail: { reason: 'AlreadyExists' },
+    },
     { name: '422', error: status(422, 'Invalid', 'bad name'), action: {}, code: 'bad_request', message: /bad name/ },
     {
       name: '429',

@@ -3,6 +3,12 @@ import 'server-only'
 import { ConsoleError } from '@/lib/api/console-error'
 import { formatUpstreamTimeout, getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 
+import {
+  describeAlreadyExists,
+  describeEscalationRefusal,
+  describePreconditionConflict,
+} from './kube-conflict-messages'
+
 /** What the console was doing when a Kubernetes call failed, so the message can name it. */
 export type KubeCallContext = {
   cluster: string
@@ -119,7 +125,13 @@ export function toKubeConsoleError(error: unknown, context: KubeCallContext): Co
             `principal an access entry (or an aws-auth mapping) on this cluster.`,
           { ...options, detail },
         )
-      case 403:
+      case 403: {
+        const escalation = describeEscalationRefusal(kubeMessage, context.cluster, context.verb)
+        if (escalation)
+          return new ConsoleError('kubernetes_forbidden', escalation, {
+            ...options,
+            detail: { ...detail, escalation: true },
+          })
         return new ConsoleError(
           'kubernetes_forbidden',
           `The console's role cannot ${describeKubeAction({
@@ -131,10 +143,23 @@ export function toKubeConsoleError(error: unknown, context: KubeCallContext): Co
           })} on ${context.cluster}. Kubernetes said: ${kubeMessage}`,
           { ...options, detail },
         )
+      }
       case 404:
         return new ConsoleError('not_found', `${kubeMessage} (${where})`, { ...options, detail })
-      case 409:
+      case 409: {
+        const resource = detail.resource ? `${detail.resource}${detail.group ? `.${detail.group}` : ''}` : 'the object'
+        const target = detail.name ? `${resource}/${detail.name}` : resource
+        const inNamespace = context.namespace ? ` in namespace ${context.namespace}` : ''
+        const changed = describePreconditionConflict(kubeMessage, `${target}${inNamespace}`)
+        if (changed) return new ConsoleError('conflict', changed, { ...options, detail })
+        if (status?.reason === 'AlreadyExists') {
+          return new ConsoleError('conflict', describeAlreadyExists(target, inNamespace, context.cluster), {
+            ...options,
+            detail,
+          })
+        }
         return new ConsoleError('conflict', `${kubeMessage} (${where})`, { ...options, detail })
+      }
       case 400:
       case 422:
         return new ConsoleError('bad_request', `${where} rejected the request: ${kubeMessage}`, { ...options, detail })

@@ -4,8 +4,8 @@ import { z } from 'zod'
 /**
  * What one grant added, by kind; the revoker of each kind removes exactly this. `access-entry`: the grant created the
  * entry (with these policies); `access-policy`: the entry existed and the grant associated one policy;
- * `aws-auth-mapping`: one row added to kube-system/aws-auth. A RoleBinding (once the console makes them) adds a variant
- * here and a revoker in lib/time-bound/server/revokers.ts.
+ * `aws-auth-mapping`: one row added to kube-system/aws-auth; `role-binding`: a RoleBinding or ClusterRoleBinding the
+ * console created (its revoker is in lib/time-bound/server/revoke-role-binding.ts).
  */
 /** A break-glass grant's mandatory reason (its own audit category); absent on ordinary time-bound grants. */
 const breakGlassReason = z.string().optional()
@@ -37,6 +37,18 @@ export const grantAdditionSchema = z.discriminatedUnion('kind', [
     section: z.enum(['mapRoles', 'mapUsers']),
     username: z.string(),
     groups: z.array(z.string()),
+    breakGlassReason,
+  }),
+  z.object({
+    kind: z.literal('role-binding'),
+    bindingKind: z.enum(['RoleBinding', 'ClusterRoleBinding']),
+    /** The RoleBinding's namespace; null for a ClusterRoleBinding. */
+    namespace: z.string().nullable(),
+    name: z.string(),
+    roleRef: z.object({ kind: z.string(), name: z.string() }),
+    subjects: z.array(z.object({ kind: z.string(), name: z.string(), namespace: z.string().nullable() })),
+    /** The uid the API server gave the binding (null until the create answered): the revoker deletes only that one. */
+    uid: z.string().nullable(),
     breakGlassReason,
   }),
 ])

@@ -143,7 +143,8 @@ export async function startKubeApi(opts: StartKubeApiOptions): Promise<KubeApi> 
     const def = findResource(parsed.group, parsed.version, parsed.resource)
     if (!def || (parsed.namespace !== undefined && !def.namespaced))
       throw new KubeError('NotFound', 'the server could not find the requested resource')
-    const raw = method === 'POST' || method === 'PUT' || method === 'PATCH' ? await readBody(req) : undefined
+    // DELETE may carry DeleteOptions (preconditions, propagationPolicy).
+    const raw = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? await readBody(req) : undefined
     const body =
       raw === undefined
         ? undefined

@@ -6,7 +6,7 @@ import { reconcileAggregatedClusterRoles } from './aggregation'
 import { handleDeleteCollection } from './delete-collection'
 import { convertCoreEventToEventsV1, convertEventsV1ToCoreEvent } from './events-conversion'
 import type { HandlerResult, ResourceRequest } from './handler-types'
-import { buildInvalid, buildNotFound, KubeError } from './kube-error'
+import { buildInvalid, buildNotFound, formatGroupResource, KubeError } from './kube-error'
 import { handleList } from './list-handler'
 import { applyWriteDefaults } from './object-defaults'
 import { applyPatch, resolvePatchType } from './patch'
@@ -135,8 +135,33 @@ function handlePatch(req: ResourceRequest, name: string): HandlerResult {
   return { status: 200, body: presentObject(req, stored) }
 }
 
+/**
+ * DeleteOptions.preconditions (uid, resourceVersion): the registry refuses the delete with 409 Conflict when the stored
+ * object differs (apiserver registry/generic/registry/store.go Delete → storage.Preconditions.Check, turned into
+ * NewConflict), so a client deletes exactly the object it read.
+ */
+function checkDeletePreconditions(req: ResourceRequest, existing: KubeObject, name: string): void {
+  const body = req.body as { preconditions?: { uid?: string; resourceVersion?: string } } | undefined
+  const pre = body && typeof body === 'object' ? body.preconditions : undefined
+  if (!pre) return
+  const meta = existing.metadata
+  const failure =
+    pre.uid && pre.uid !== meta.uid
+      ? `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${String(meta.uid ?? '')}`
+      : pre.resourceVersion && pre.resourceVersion !== meta.resourceVersion
+        ? `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${String(meta.resourceVersion ?? '')}`
+        : undefined
+  if (!failure) return
+  throw new KubeError(
+    'Conflict',
+    `Operation cannot be fulfilled on ${formatGroupResource(req.def.group, req.def.resource)} "${name}": ${failure}`,
+    { name, group: req.def.group || undefined, kind: req.def.resource },
+  )
+}
+
 function handleDelete(req: ResourceRequest, name: string): HandlerResult {
   const existing = getExisting(req, name)
+  checkDeletePreconditions(req, existing, name)
   if (isDryRun(req)) return { status: 200, body: presentObject(req, existing) }
   if (req.def.resource === 'namespaces') req.store.deleteNamespaceContents(name)
   const removed = req.store.delete(req.def.storageKey, req.def, req.namespace, name)

@@ -119,6 +119,12 @@ export function openPostgresTimeBoundStore(databaseUrl: string, options: { max?:
     async discard(id) {
       await query("DELETE FROM time_bound_grants WHERE id = $1 AND status = 'active'", [id])
     },
+    async updateAddition(id, addition) {
+      await query("UPDATE time_bound_grants SET addition_json = $1 WHERE id = $2 AND status = 'active'", [
+        JSON.stringify(addition),
+        id,
+      ])
+    },
     async listActive(target) {
       const { rows } = target
         ? await query<GrantRow>(

@@ -23,6 +23,7 @@ const currentStore: TimeBoundStore = {
   },
   add: async (grant) => (await getTimeBoundStore()).add(grant),
   discard: async (id) => (await getTimeBoundStore()).discard(id),
+  updateAddition: async (id, addition) => (await getTimeBoundStore()).updateAddition(id, addition),
   listActive: async (target) => (await getTimeBoundStore()).listActive(target),
   listFailing: async (min) => (await getTimeBoundStore()).listFailing(min),
   claimDue: async (...args) => (await getTimeBoundStore()).claimDue(...args),

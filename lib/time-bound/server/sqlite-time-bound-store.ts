@@ -100,6 +100,12 @@ export function openSqliteTimeBoundStore(path: string): TimeBoundStore {
     async discard(id) {
       db.prepare("DELETE FROM time_bound_grants WHERE id = ? AND status = 'active'").run(id)
     },
+    async updateAddition(id, addition) {
+      db.prepare("UPDATE time_bound_grants SET addition_json = ? WHERE id = ? AND status = 'active'").run(
+        JSON.stringify(addition),
+        id,
+      )
+    },
     async listActive(target) {
       const rows = (
         target

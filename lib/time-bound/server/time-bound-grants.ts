@@ -26,8 +26,16 @@ export async function loadDurationBounds(target: ClusterTarget): Promise<Duratio
   }
 }
 
-/** A time-bound grant recorded before its AWS write; discard it when the write fails (nothing to revoke then). */
-export type PendingGrant = { id: string; expiresAt: Date; discard: () => Promise<void> }
+/**
+ * A time-bound grant recorded before its AWS write; discard it when the write fails (nothing to revoke then), complete
+ * its addition when the write tells more (a RoleBinding's uid).
+ */
+export type PendingGrant = {
+  id: string
+  expiresAt: Date
+  discard: () => Promise<void>
+  complete: (addition: GrantAddition) => Promise<void>
+}
 
 /**
  * Records a time-bound grant BEFORE the write that makes it, so no access the console hands out can outlive a crash
@@ -55,7 +63,12 @@ export async function recordPendingGrant(
   await store.add({ id, ...target, addition, createdBy: actor.name, createdAt: now, expiresAt })
   // The scheduler normally runs since start-up; if it could not start then (database down), this starts it.
   void startRevocationScheduler().catch(() => undefined)
-  return { id, expiresAt, discard: () => store.discard(id) }
+  return {
+    id,
+    expiresAt,
+    discard: () => store.discard(id),
+    complete: (completed) => store.updateAddition(id, completed),
+  }
 }
 
 /**

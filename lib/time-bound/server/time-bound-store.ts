@@ -37,6 +37,11 @@ export interface TimeBoundStore {
   add(grant: NewGrant): Promise<void>
   /** Forgets a grant whose AWS write failed (nothing was added, so there is nothing to revoke). */
   discard(id: string): Promise<void>
+  /**
+   * Completes an active grant's record of what it added with what only the write could tell (a RoleBinding's uid,
+   * assigned by the API server when it is created).
+   */
+  updateAddition(id: string, addition: GrantAddition): Promise<void>
   /** The active grants of one cluster (for the access table), or of every cluster, soonest expiry first. */
   listActive(cluster?: { region: string; cluster: string }): Promise<StoredGrant[]>
   /** Every active grant whose revocation has failed at least `minAttempts` times (the stuck banner). */

@@ -1,0 +1,56 @@
+import 'server-only'
+
+import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { buildRbacIndex } from '@/lib/effective-access/rbac-index'
+import { listRbacObjects } from '@/lib/k8s/kube-rbac'
+import { getRbacObject } from '@/lib/k8s/kube-rbac-objects'
+
+import type { BindingDetail, RbacOverview, RoleDetail, SubjectDetail } from '../rbac-dto'
+import { buildRbacOverview, describeRole, describeSubject, toBindingRow } from '../rbac-views'
+import { toObjectMeta, toRbacBinding, toRbacObjects, toRbacRole } from './rbac-mapping'
+
+async function loadObjects(ref: ClusterRef) {
+  const read = await listRbacObjects(ref)
+  return { objects: toRbacObjects(read), truncated: read.truncated }
+}
+
+/** Every Role, ClusterRole, RoleBinding, ClusterRoleBinding and bound subject of a cluster, read as the console. */
+export async function loadRbacOverview(ref: ClusterRef): Promise<RbacOverview> {
+  const { objects, truncated } = await loadObjects(ref)
+  return buildRbacOverview(objects, truncated)
+}
+
+/** One Role (with `namespace`) or ClusterRole: rules, aggregation, the bindings that reference it, YAML. */
+export async function loadRoleDetail(
+  ref: ClusterRef,
+  target: { kind: 'Role' | 'ClusterRole'; name: string; namespace?: string },
+): Promise<RoleDetail> {
+  const [json, { objects }] = await Promise.all([
+    getRbacObject(ref, target.kind, target.name, target.namespace),
+    loadObjects(ref),
+  ])
+  return { ...describeRole(toRbacRole(target.kind, json), objects), meta: toObjectMeta(json) }
+}
+
+/** One RoleBinding (with `namespace`) or ClusterRoleBinding: subjects, roleRef (missing or not), rules, YAML. */
+export async function loadBindingDetail(
+  ref: ClusterRef,
+  target: { kind: 'RoleBinding' | 'ClusterRoleBinding'; name: string; namespace?: string },
+): Promise<BindingDetail> {
+  const [json, { objects }] = await Promise.all([
+    getRbacObject(ref, target.kind, target.name, target.namespace),
+    loadObjects(ref),
+  ])
+  const index = buildRbacIndex(objects)
+  const binding = toRbacBinding(target.kind, json)
+  return { binding: toBindingRow(binding, index), meta: toObjectMeta(json), rules: index.roleOf(binding)?.rules ?? [] }
+}
+
+/** Every binding naming one User, Group or ServiceAccount (with `namespace`), and the rules each brings. */
+export async function loadSubjectDetail(
+  ref: ClusterRef,
+  subject: { kind: string; name: string; namespace?: string },
+): Promise<SubjectDetail> {
+  const { objects } = await loadObjects(ref)
+  return describeSubject(subject, objects)
+}
