@@ -83,6 +83,15 @@ const table: { rule: string; fires: ModelInput; nearMiss: ModelInput }[] = [
     nearMiss: { entries: [entry('Gone', { kubernetesGroups: ['devs'] })], rbac: devsBound, iam: iam(['gone']) },
   },
   {
+    rule: 'access-entry-principal-missing',
+    fires: { entries: [entry('Gone', { kubernetesGroups: ['devs'] })], rbac: devsBound, iam: iam([]) },
+    // EKS owns its service-linked role's entry.
+    nearMiss: {
+      entries: [entry('x', { principalArn: roleArn('aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS') })],
+      iam: iam([]),
+    },
+  },
+  {
     rule: 'aws-auth-principal-missing',
     fires: { mode: 'CONFIG_MAP', mapRoles: [mapRole('ci', ['devs'])], rbac: devsBound, iam: iam([]) },
     // Another account's role cannot be looked up: no claim either way.

@@ -1,6 +1,7 @@
 // The EKS side of findings: access entries and their policies, and the aws-auth rows — each only where the cluster's
 // authentication mode reads it (docs/authentication-modes.md#the-three-modes): entries unless CONFIG_MAP, aws-auth
 // unless API.
+import { isServiceLinkedRole } from '@/lib/access/arn'
 import { defaultUsername } from '@/lib/access/default-username'
 import { accessPolicyRules, findAccessPolicy } from '@/lib/access/policy-catalogue'
 import { namespaceMatchesScope } from '@/lib/access/rules'
@@ -44,7 +45,8 @@ function collectEntry(ctx: Context, entry: EntryFacts, out: FindingCollector): v
   const { cluster } = ctx
   const who = `access entry ${entry.principalArn}`
   const subjectKey = `entry|${stripIamPath(entry.principalArn)}`
-  if (principalExists(ctx.iam, entry.principalArn) === false)
+  // EKS creates and owns the service-linked role's entry; IAM may not list that role to the console.
+  if (!isServiceLinkedRole(entry.principalArn) && principalExists(ctx.iam, entry.principalArn) === false)
     out.add({
       ruleId: 'access-entry-principal-missing',
       subjectKey,

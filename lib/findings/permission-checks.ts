@@ -18,7 +18,7 @@ type Probe = RequestAttributes & {
 }
 
 /** One permission rule: its probes (any allowed → fires) and the risk tag risk.ts gives those requests. */
-export type PermissionCheck = { ruleId: FindingRuleId; probes: Probe[]; risk?: RiskTag; kubeSystemOnly?: boolean }
+export type PermissionCheck = { ruleId: FindingRuleId; probes: Probe[]; risk?: RiskTag }
 
 const RBAC = 'rbac.authorization.k8s.io'
 const KS = 'kube-system'
@@ -86,7 +86,6 @@ export const permissionChecks: readonly PermissionCheck[] = [
   {
     ruleId: 'create-workloads-in-kube-system',
     risk: 'workloads-in-kube-system',
-    kubeSystemOnly: true,
     probes: WORKLOADS.flatMap(([apiGroup, resource]) =>
       both(['create', 'patch'], { apiGroup, resource, namespace: KS }),
     ),
@@ -94,7 +93,6 @@ export const permissionChecks: readonly PermissionCheck[] = [
   {
     ruleId: 'eks_modify_aws_auth',
     risk: 'modify-aws-auth',
-    kubeSystemOnly: true,
     // rbac-police's rule: update/patch of kube-system ConfigMaps whose resourceNames are unset or name aws-auth.
     probes: both(['update', 'patch'], { apiGroup: '', resource: 'configmaps', namespace: KS, name: 'aws-auth' }),
   },
@@ -135,7 +133,7 @@ function firstRuleAllowing(rules: readonly PolicyRule[], probes: readonly Probe[
 /**
  * The permission rules a grant trips. Unrestricted access (`*` verbs on `*` resources in `*` groups) subsumes every
  * other rule, so it is reported alone; a secrets lister is not also reported as a secrets getter. A grant confined to
- * namespaces reports a rule one severity lower, unless the rule is about kube-system (which it then reaches).
+ * namespaces other than kube-system reports a rule one severity lower.
  */
 export function checkGrant(rules: readonly PolicyRule[], scope: GrantScope): PermissionHit[] {
   const open = firstRuleAllowing(rules, [OPEN], scope)
@@ -150,7 +148,9 @@ export function checkGrant(rules: readonly PolicyRule[], scope: GrantScope): Per
     const ruleIndex = firstRuleAllowing(rules, check.probes, scope)
     if (ruleIndex === -1) continue
     const base = findingRules[check.ruleId].severity
-    const severity = scope.type === 'namespace' && !check.kubeSystemOnly ? lowerSeverity(base) : base
+    // kube-system holds the controllers' tokens: a grant there is as serious as a cluster-wide one.
+    const confined = scope.type === 'namespace' && !namespaceMatchesScope('kube-system', scope)
+    const severity = confined ? lowerSeverity(base) : base
     hits.push({ ruleId: check.ruleId, ruleIndex, severity })
   }
   return hits

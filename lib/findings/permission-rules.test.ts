@@ -170,7 +170,13 @@ describe('permission and RBAC rules', () => {
     const secrets = [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }]
     const [wide] = evaluateClusterFindings(buildFacts({ rbac: bindRules(secrets) }))
     const [narrow] = evaluateClusterFindings(buildFacts({ rbac: bindRules(secrets, { namespace: 'team-a' }) }))
-    expect([wide?.ruleId, wide?.severity, narrow?.severity]).toEqual(['risky-list-secrets', 'high', 'medium'])
+    const [system] = evaluateClusterFindings(buildFacts({ rbac: bindRules(secrets, { namespace: 'kube-system' }) }))
+    expect([wide?.ruleId, wide?.severity, narrow?.severity, system?.severity]).toEqual([
+      'risky-list-secrets',
+      'high',
+      'medium',
+      'high',
+    ])
     expect(narrow?.message).toBe(
       'Group devs can list Secrets (every service-account token and credential) in namespace team-a.',
     )
