@@ -161,7 +161,12 @@ export function AccessPage({
         />
       ) : null}
       {linked && !open && data?.available ? (
-        entries.some((e) => e.principalArn === linked.principalArn) ? (
+        !canEdit ? (
+          <Alert variant="info" title="Changing access policies needs the editor role">
+            The link opens the access policies of {linked.principalArn}; your console role is {role}, so ask an editor
+            to apply the change.
+          </Alert>
+        ) : entries.some((e) => e.principalArn === linked.principalArn) ? (
           <EntryPoliciesDialog
             cluster={cluster}
             entry={entries.find((e) => e.principalArn === linked.principalArn) as AccessEntryDto}
