@@ -13,8 +13,9 @@ import { SANDBOX_URL } from './support/sandbox-url'
 
 const prod = { region: 'us-west-2', name: 'prod-web' }
 const viewPolicy = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy'
+// The viewport (1280 × 900), not the full page: the seeded world has about ninety findings.
 const shoot = (page: Page, name: string, scheme: string) =>
-  page.screenshot({ path: `test-results/findings-screens/${name}-${scheme}.png`, fullPage: true })
+  page.screenshot({ path: `test-results/findings-screens/${name}-${scheme}.png` })
 
 test.use({ viewport: { width: 1280, height: 900 } })
 
@@ -22,6 +23,8 @@ test('the findings page lists the seeded findings across clusters, with evidence
   page,
   signInAs,
 }) => {
+  // Each cluster is read once (the scale-free demo world: a few seconds), then the report is cached.
+  test.setTimeout(90_000)
   await signInAs('viewer')
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Findings' }).click()
   const findings = new FindingsPage(page)
@@ -44,7 +47,10 @@ test('the findings page lists the seeded findings across clusters, with evidence
   )
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
+    await page.evaluate(() => window.scrollTo(0, 0))
     await shoot(page, 'all-clusters', scheme)
+    await secrets.scrollIntoViewIfNeeded()
+    await shoot(page, 'evidence', scheme)
   }
 
   // Filters live in the URL; the per-severity counts stay those of everything.
@@ -76,6 +82,7 @@ test('a finding’s fix opens the entry’s policies dialog, and the fix removes
   page,
   signInAs,
 }) => {
+  test.setTimeout(90_000)
   await signInAs('editor')
   const findings = new FindingsPage(page, prod)
   const eks = new EKSClient({
@@ -97,7 +104,9 @@ test('a finding’s fix opens the entry’s policies dialog, and the fix removes
     await dialog.getByLabel('Access policy').selectOption(viewPolicy)
     await dialog.getByLabel('Namespaces', { exact: true }).fill('team-a')
     await dialog.getByRole('button', { name: 'Add policy' }).click()
-    await expect(dialog.getByText('AmazonEKSViewPolicy')).toBeVisible()
+    await expect(
+      dialog.getByRole('region', { name: 'Associated policies' }).getByText('AmazonEKSViewPolicy'),
+    ).toBeVisible()
     await dialog.getByRole('button', { name: 'Close' }).click()
     await expect(page).not.toHaveURL(/dialog=policies/)
 

@@ -56,7 +56,7 @@ export function FindingEvidence({ finding }: { finding: Finding }) {
         .
       </p>
       {finding.fix ? (
-        <Link href={finding.fix.href} className="inline-block text-sm font-medium underline">
+        <Link href={finding.fix.href} prefetch={false} className="inline-block text-sm font-medium underline">
           {finding.fix.label}
         </Link>
       ) : null}

@@ -55,8 +55,8 @@ export function FindingsTable({
         <col />
         <col className="w-[22%]" />
         {showCluster ? <col className="w-32" /> : null}
-        <col className="w-44" />
-        <col className="w-36" />
+        <col className="w-40" />
+        <col className="w-20" />
       </colgroup>
       <thead>
         <tr>
@@ -120,7 +120,11 @@ export function FindingsTable({
                 <Td className="align-top font-mono text-xs break-all">{f.ruleId}</Td>
                 <Td className="align-top">
                   {f.fix ? (
-                    <Link href={f.fix.href} className="inline-flex items-start gap-1 font-medium underline">
+                    <Link
+                      href={f.fix.href}
+                      prefetch={false}
+                      className="inline-flex items-start gap-1 font-medium underline"
+                    >
                       <Wrench aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
                       <span>
                         Fix<span className="sr-only">: {f.fix.label}</span>
