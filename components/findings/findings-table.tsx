@@ -117,7 +117,7 @@ export function FindingsTable({
                     <span className="block text-xs text-zinc-500">{f.cluster.region}</span>
                   </Td>
                 ) : null}
-                <Td className="align-top font-mono text-xs break-all">{f.ruleId}</Td>
+                <Td className="align-top font-mono text-xs break-words">{f.ruleId}</Td>
                 <Td className="align-top">
                   {f.fix ? (
                     <Link

@@ -6,6 +6,8 @@ import type { IamExistence } from '@/lib/findings/entry-findings'
 // IAM is global: one ListRoles + ListUsers walk answers for every cluster of the account (a call per principal would
 // be 1,000 GetRole calls for the scale cluster's entries). Reused for as long as the findings themselves.
 const TTL_MS = 60_000
+// A Refresh re-evaluates every cluster at once: they share one fresh listing instead of one each.
+const FRESH_MS = 10_000
 const cache = new Map<string, { at: number; value: Promise<IamExistence> }>()
 
 async function readIamExistence(region: string, accountId: string): Promise<IamExistence> {
@@ -18,7 +20,7 @@ async function readIamExistence(region: string, accountId: string): Promise<IamE
 
 /**
  * The role and user names IAM holds in the console's account (the only account it can list), or a reason it could
- * not say; `fresh` lists again.
+ * not say; `fresh` lists again unless a listing of the last few seconds is there.
  */
 export async function loadIamExistence(
   region: string,
@@ -27,7 +29,7 @@ export async function loadIamExistence(
 ): Promise<{ iam: IamExistence } | { error: string }> {
   const hit = cache.get(accountId)
   let value = hit?.value
-  if (options.fresh || !hit || Date.now() - hit.at >= TTL_MS) {
+  if (!hit || Date.now() - hit.at >= (options.fresh ? FRESH_MS : TTL_MS)) {
     value = readIamExistence(region, accountId)
     cache.set(accountId, { at: Date.now(), value })
     value.catch(() => cache.delete(accountId))
