@@ -4,34 +4,49 @@
 import { isServiceLinkedRole } from '@/lib/access/arn'
 import { defaultUsername } from '@/lib/access/default-username'
 import { accessPolicyRules, findAccessPolicy } from '@/lib/access/policy-catalogue'
+import type { PolicyRule } from '@/lib/access/policy-rule'
 import { namespaceMatchesScope } from '@/lib/access/rules'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { buildAccessPolicyPath } from '@/lib/effective-access/grant-path'
-import { stripIamPath, type AuthIndex, type EntryFacts } from '@/lib/effective-access/identity'
+import { stripIamPath, type AuthIndex, type EntryFacts, type PolicyGrant } from '@/lib/effective-access/identity'
 import { listSubjectKeys, type RbacIndex } from '@/lib/effective-access/rbac-index'
 
 import { isBuiltInGroup, isPeopleEntry } from './exclusions'
 import type { FindingCollector } from './finding-collector'
 import { awsAuthFix, bindGroupFix, entryPoliciesFix } from './fix-links'
-import { checkGrant } from './permission-checks'
+import { checkGrant, type PermissionHit } from './permission-checks'
 import { permissionPhrases } from './permission-phrases'
 
 /** What IAM says exists in the cluster's account (lower-cased names), or undefined when it could not be asked. */
 export type IamExistence = { accountId: string; roleNames: ReadonlySet<string>; userNames: ReadonlySet<string> }
 
-type Context = {
+type Facts = {
   cluster: ClusterRef
   auth: AuthIndex
   rbac: RbacIndex
   namespaces: readonly string[] | null
   iam?: IamExistence
 }
+type Context = Facts & { decided: Map<string, PermissionHit[]> }
 
 /** Whether IAM has the principal: true/false, or undefined when it cannot say (another account, not a role/user). */
 export function principalExists(iam: IamExistence | undefined, arn: string): boolean | undefined {
   const m = /^arn:[^:]+:iam::(\d{12}):(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn)
   if (!iam || !m || m[1] !== iam.accountId) return undefined
   return (m[2] === 'role' ? iam.roleNames : iam.userNames).has((m[3] ?? '').toLowerCase())
+}
+
+// A thousand entries hold the same few policies: decide each (policy, kind of scope) once per cluster. The probes only
+// tell cluster scope, namespace scope reaching kube-system, and any other namespace scope apart.
+function checkPolicy(ctx: Context, grant: PolicyGrant, rules: readonly PolicyRule[]): PermissionHit[] {
+  const scope = grant.accessScope
+  const key = `${grant.policyArn}|${scope.type}|${scope.type === 'namespace' && namespaceMatchesScope('kube-system', scope)}`
+  let hits = ctx.decided.get(key)
+  if (!hits) {
+    hits = checkGrant(rules, scope)
+    ctx.decided.set(key, hits)
+  }
+  return hits
 }
 
 function hasUserBinding(rbac: RbacIndex, entry: EntryFacts): boolean {
@@ -73,7 +88,7 @@ function collectEntry(ctx: Context, entry: EntryFacts, out: FindingCollector): v
     const policyFix = entryPoliciesFix(cluster, entry.principalArn, grant)
     // Policies EKS designs for its own components (Auto Mode, add-ons) are its plumbing, not people's access.
     if (rules && info?.category === 'user')
-      for (const hit of checkGrant(rules, grant.accessScope)) {
+      for (const hit of checkPolicy(ctx, grant, rules)) {
         const path = buildAccessPolicyPath(grant, hit.ruleIndex, undefined)
         out.add({
           ruleId: hit.ruleId,
@@ -139,7 +154,8 @@ function collectGroups(
 }
 
 /** Reports every access-entry and aws-auth finding of one cluster into the collector. */
-export function collectEntryFindings(ctx: Context, out: FindingCollector): void {
+export function collectEntryFindings(facts: Facts, out: FindingCollector): void {
+  const ctx: Context = { ...facts, decided: new Map() }
   const mode = ctx.auth.facts.authenticationMode
   if (mode !== 'CONFIG_MAP')
     for (const entry of ctx.auth.facts.accessEntries) {

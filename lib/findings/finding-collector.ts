@@ -18,7 +18,8 @@ export type FindingDraft = {
   message: (where: string) => string
   /** Where this occurrence applies: a namespace, or undefined for the whole cluster. */
   namespace?: string
-  path: EvidencePath
+  /** The path, or a function building it: a subject bound in thousands of places lists only the first few. */
+  path: EvidencePath | (() => EvidencePath)
   fix: Fix | null
   /** The fix when the finding has more than one path (e.g. the subject's page rather than one binding's). */
   fixForMany?: Fix | null
@@ -37,6 +38,8 @@ function describeWhere(wheres: Set<string>): string {
   return `in namespace${names.length > 1 ? 's' : ''} ${shown}${more}`
 }
 
+const pathOf = (draft: FindingDraft) => (typeof draft.path === 'function' ? draft.path() : draft.path)
+
 const moreSevere = (a: Severity, b: Severity) => (severities.indexOf(a) <= severities.indexOf(b) ? a : b)
 
 /** Collects drafts for one cluster and turns them into findings, at most `maxPaths` paths listed per finding. */
@@ -51,7 +54,7 @@ export function createFindingCollector(cluster: ClusterRef, maxPaths = 20) {
         entries.set(key, {
           draft,
           severity,
-          paths: [draft.path],
+          paths: [pathOf(draft)],
           count: 1,
           wheres: new Set([draft.namespace ?? CLUSTER]),
         })
@@ -59,7 +62,7 @@ export function createFindingCollector(cluster: ClusterRef, maxPaths = 20) {
       }
       entry.severity = moreSevere(entry.severity, severity)
       entry.count++
-      if (entry.paths.length < maxPaths) entry.paths.push(draft.path)
+      if (entry.paths.length < maxPaths) entry.paths.push(pathOf(draft))
       entry.wheres.add(draft.namespace ?? CLUSTER)
     },
     list(): Finding[] {

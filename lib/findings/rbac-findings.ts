@@ -98,7 +98,7 @@ export function collectRbacFindings(cluster: ClusterRef, index: RbacIndex, out: 
           subject: who,
           message: (where) => `${who} ${permissionPhrases[hit.ruleId] ?? 'holds this permission'} ${where}.`,
           namespace: binding.namespace,
-          path: pathOf(index, binding, role, hit.ruleIndex, i),
+          path: () => pathOf(index, binding, role, hit.ruleIndex, i),
           fix: bindingFix(cluster, binding),
           fixForMany: subjectFix(cluster, subject),
         })
