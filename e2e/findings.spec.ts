@@ -138,3 +138,33 @@ test('an existing entry’s fix opens its policies dialog prefilled with the pol
   await expect(dialog.getByLabel('Access policy')).toHaveValue(/AmazonEKSEditPolicy/)
   await expect(dialog.getByLabel('Namespaces', { exact: true })).toHaveValue('team-a')
 })
+
+test.describe('a cluster that cannot be read', () => {
+  test.afterEach(async ({ request }) => {
+    await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
+  })
+
+  test('is shown with its error beside the other clusters’ findings', async ({ page, signInAs, request }) => {
+    test.setTimeout(90_000)
+    await signInAs('viewer')
+    const findings = new FindingsPage(page)
+    await findings.goto()
+    await request.put(`${SANDBOX_URL}/_sandbox/faults`, {
+      data: {
+        faults: [
+          { service: 'kube', pathContains: 'legacy-batch/apis/rbac.authorization.k8s.io', kind: 'error', status: 503 },
+        ],
+      },
+    })
+    await findings.refresh()
+    const alert = page.getByRole('alert').filter({ hasText: 'legacy-batch (us-west-2) could not be evaluated' })
+    await expect(alert).toBeVisible()
+    await expect(findings.row('prod-web').first()).toBeVisible()
+    await expect(findings.row('legacy-batch')).toHaveCount(0)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await alert.scrollIntoViewIfNeeded()
+      await shoot(page, 'unreachable-cluster', scheme)
+    }
+  })
+})
