@@ -7,6 +7,7 @@ export const benchmarkModules: Array<() => Promise<{ benchmark: Benchmark }>> = 
   () => import('./aws-auth-migration'),
   () => import('./first-load-js'),
   () => import('./effective-access'),
+  () => import('./findings'),
   () => import('./sandbox-startup'),
   () => import('./time-bound-revocations'),
 ]

@@ -112,3 +112,25 @@ test('the principal matrix and who-can answer from the same cluster, with the pa
     await shoot(page, 'who-can', scheme)
   }
 })
+
+test('who-can at 1280 px: the Why column stays inside its table, and every path opens below it', async ({
+  page,
+  signInAs,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await signInAs('viewer')
+  await page.goto(`${base}?view=who-can&verb=delete&resource=pods&namespace=team-a`)
+  const table = page.getByRole('region', { name: 'IAM principals that can (scrollable)' })
+  await expect(table.getByText(ROLE_ARNS.PlatformAdmin).first()).toBeVisible()
+  // Cut before: the Why column pushed the table wider than the page, so the paths ran off its right edge.
+  expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+  const open = table.getByRole('button', { name: new RegExp(`of ${ROLE_ARNS.PlatformAdmin}$`) })
+  await open.click()
+  await expect(open).toHaveAttribute('aria-expanded', 'true')
+  const paths = page.getByRole('list', { name: `Paths of ${ROLE_ARNS.PlatformAdmin}` })
+  await expect(paths.getByText(/AmazonEKSClusterAdminPolicy cluster-wide/)).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'who-can-1280', scheme)
+  }
+})

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BookOpen, Plus, RotateCw, Siren } from 'lucide-react'
 import Link from 'next/link'
+import { usePathname, useRouter } from 'next/navigation'
 import { useMemo, useState } from 'react'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
@@ -13,6 +14,7 @@ import { Button, buttonClasses } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
+import type { PoliciesDialogPrefill } from '@/lib/access/grant-prefill'
 import { hasRole } from '@/lib/auth/console-role'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { accessEntriesQuery, accessEntryKeys, fetchFreshAccessEntries } from '@/lib/queries/access-entry-queries'
@@ -37,8 +39,18 @@ function groupByPrincipal(grants: TimeBoundGrantDto[] | undefined) {
 }
 
 /** The access section of a cluster: authentication mode, and every access entry with search, filters and edits. */
-export function AccessPage({ cluster }: { cluster: ClusterRef }) {
+export function AccessPage({
+  cluster,
+  policiesPrefill,
+}: {
+  cluster: ClusterRef
+  policiesPrefill?: PoliciesDialogPrefill
+}) {
   const queryClient = useQueryClient()
+  const router = useRouter()
+  const pathname = usePathname()
+  // A fix link (effective access, findings) asked for one entry's policies dialog: open until closed once.
+  const [linked, setLinked] = useState(policiesPrefill)
   const { data, error, isPending, isRefetching, refetch } = useQuery(accessEntriesQuery(cluster))
   const { data: whoami } = useQuery(whoamiQuery())
   const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
@@ -147,6 +159,29 @@ export function AccessPage({ cluster }: { cluster: ClusterRef }) {
           isAdmin={hasRole(role, 'admin')}
           onClose={() => setOpen(null)}
         />
+      ) : null}
+      {linked && !open && data?.available ? (
+        !canEdit ? (
+          <Alert variant="info" title="Changing access policies needs the editor role">
+            The link opens the access policies of {linked.principalArn}; your console role is {role}, so ask an editor
+            to apply the change.
+          </Alert>
+        ) : entries.some((e) => e.principalArn === linked.principalArn) ? (
+          <EntryPoliciesDialog
+            cluster={cluster}
+            entry={entries.find((e) => e.principalArn === linked.principalArn) as AccessEntryDto}
+            isAdmin={hasRole(role, 'admin')}
+            prefill={linked.policy}
+            onClose={() => {
+              setLinked(undefined)
+              router.replace(pathname, { scroll: false })
+            }}
+          />
+        ) : (
+          <Alert variant="warning" title="No such access entry">
+            The link opens the access policies of {linked.principalArn}, but this cluster has no access entry for it.
+          </Alert>
+        )
       ) : null}
       {open?.action === 'delete' ? (
         <DeleteEntryDialog

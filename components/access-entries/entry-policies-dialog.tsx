@@ -38,11 +38,14 @@ export function EntryPoliciesDialog({
   entry,
   isAdmin,
   onClose,
+  prefill,
 }: {
   cluster: ClusterRef
   entry: AccessEntryDto
   isAdmin: boolean
   onClose: () => void
+  /** A policy and scope to start the form with (a fix linked from effective access or findings). */
+  prefill?: Input
 }) {
   const associate = useAssociatePolicy(cluster, entry.principalArn)
   const disassociate = useDisassociatePolicy(cluster, entry.principalArn)
@@ -52,7 +55,7 @@ export function EntryPoliciesDialog({
   const [guard, setGuard] = useState<{ pending: Pending; typed: string } | null>(null)
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(associateAccessPolicySchema),
-    defaultValues: { policyArn: '', accessScope: { type: 'namespace', namespaces: [] } },
+    defaultValues: prefill ?? { policyArn: '', accessScope: { type: 'namespace', namespaces: [] } },
   })
   const values = useWatch({ control: form.control })
   const errors = form.formState.errors

@@ -1,7 +1,7 @@
 'use client'
 
 import type { ColumnDef, SortingState } from '@tanstack/react-table'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 
 import { VirtualTable } from '@/components/resources/virtual-table'
 import { Alert } from '@/components/ui/alert'
@@ -13,34 +13,67 @@ import { PathList } from './path-list'
 
 type PrincipalRow = WhoCanAnswerDto['principals'][number]
 
-// One line per row (the table is virtualized at a fixed row height): the first path, and how many more.
-const columns: ColumnDef<PrincipalRow>[] = [
-  { id: 'principal', header: 'IAM principal', accessorKey: 'principalArn', meta: { className: 'font-mono text-xs' } },
-  {
-    id: 'via',
-    header: 'Signs in through',
-    accessorFn: (p) => (p.via === 'access-entry' ? 'access entry' : 'aws-auth'),
-  },
-  { id: 'username', header: 'Username', accessorKey: 'username', meta: { className: 'font-mono text-xs' } },
-  {
-    id: 'path',
-    header: 'Why',
-    accessorFn: (p) => p.paths[0]?.text ?? '',
-    cell: ({ row }) => {
-      const [first, ...more] = row.original.paths
-      return (
-        <span title={row.original.paths.map((p) => p.text).join('\n')} className="font-mono text-xs">
-          {first?.text}
-          {more.length > 0 ? ` (+${more.length} more)` : ''}
-        </span>
-      )
+const PATHS_ID = 'who-can-principal-paths'
+
+// One line per row (the table is virtualized at a fixed row height): long values are cut with an ellipsis inside
+// their column (the full text is the cell's title), and every path of a principal opens below the table, wrapped.
+function buildColumns(selected: string | null, onSelect: (arn: string | null) => void): ColumnDef<PrincipalRow>[] {
+  const cut = (text: string, width: string) => (
+    <span title={text} className={`block truncate font-mono text-xs ${width}`}>
+      {text}
+    </span>
+  )
+  return [
+    {
+      id: 'principal',
+      header: 'IAM principal',
+      accessorKey: 'principalArn',
+      cell: ({ row }) => cut(row.original.principalArn, 'max-w-[17rem]'),
     },
-  },
-]
+    {
+      id: 'via',
+      header: 'Signs in through',
+      accessorFn: (p) => (p.via === 'access-entry' ? 'access entry' : 'aws-auth'),
+    },
+    {
+      id: 'username',
+      header: 'Username',
+      accessorKey: 'username',
+      cell: ({ row }) => cut(row.original.username, 'max-w-[14rem]'),
+    },
+    {
+      id: 'path',
+      header: 'Why',
+      accessorFn: (p) => p.paths[0]?.text ?? '',
+      cell: ({ row }) => {
+        const p = row.original
+        const open = selected === p.principalArn
+        return (
+          <div className="flex items-center gap-2">
+            {cut(p.paths[0]?.text ?? '', 'max-w-[20rem]')}
+            <button
+              type="button"
+              aria-expanded={open}
+              aria-controls={PATHS_ID}
+              onClick={() => onSelect(open ? null : p.principalArn)}
+              className="shrink-0 rounded px-1.5 text-xs font-medium underline hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            >
+              {p.paths.length > 1 ? `All ${p.paths.length} paths` : 'Full path'}
+              <span className="sr-only"> of {p.principalArn}</span>
+            </button>
+          </div>
+        )
+      },
+    },
+  ]
+}
 
 /** Who can: the IAM principals (virtualized, sortable) and the Kubernetes subjects, each with its paths. */
 export function WhoCanResult({ answer, onCrossCheck }: { answer: WhoCanAnswerDto; onCrossCheck?: () => void }) {
   const [sorting, setSorting] = useState<SortingState>([])
+  const [selected, setSelected] = useState<string | null>(null)
+  const columns = useMemo(() => buildColumns(selected, setSelected), [selected])
+  const shown = answer.principals.find((p) => p.principalArn === selected)
   return (
     <div className="space-y-5">
       {answer.gaps.length > 0 ? (
@@ -67,6 +100,19 @@ export function WhoCanResult({ answer, onCrossCheck }: { answer: WhoCanAnswerDto
             onLoadMore={() => undefined}
           />
         )}
+        <div id={PATHS_ID} aria-live="polite">
+          {shown ? (
+            <section
+              aria-label={`Why ${shown.principalArn} can`}
+              className="mt-3 rounded-md bg-zinc-50 p-3 dark:bg-zinc-900/60"
+            >
+              <p className="mb-1 font-mono text-xs break-all">
+                {shown.principalArn} · {shown.username}
+              </p>
+              <PathList label={`Paths of ${shown.principalArn}`} paths={shown.paths} />
+            </section>
+          ) : null}
+        </div>
         {answer.mappedAccounts.length > 0 ? (
           <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
             aws-auth also lets in every principal of {answer.mappedAccounts.join(', ')} (mapAccounts, no groups).

@@ -46,4 +46,15 @@ describe('WhyForbiddenResult', () => {
     )
     expect(html).toContain('the cluster DISAGREES')
   })
+
+  it('for an existing entry, links its policies dialog prefilled with the policy and scope', () => {
+    const diagnosis = answer.diagnosis as NonNullable<ForbiddenExplanationDto['diagnosis']>
+    const existing = { ...answer, diagnosis: { ...diagnosis, fix: { ...diagnosis.fix!, createsEntry: false } } }
+    const html = renderToStaticMarkup(
+      createElement(WhyForbiddenResult, { cluster: { region: 'us-west-2', name: 'prod-web' }, answer: existing }),
+    )
+    expect(html).toContain(
+      'href="/clusters/us-west-2/prod-web/access?dialog=policies&amp;principalArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FNewDev&amp;policyArn=arn%3Aaws%3Aeks%3A%3Aaws%3Acluster-access-policy%2FAmazonEKSViewPolicy&amp;namespaces=team-a"',
+    )
+  })
 })

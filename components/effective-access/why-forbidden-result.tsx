@@ -9,7 +9,7 @@ import {
   buildCreateAccessEntryArgs,
   formatShellCommand,
 } from '@/lib/access/cli-commands'
-import { buildGrantPrefillSearch } from '@/lib/access/grant-prefill'
+import { buildGrantPrefillSearch, buildPoliciesDialogSearch } from '@/lib/access/grant-prefill'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { ForbiddenExplanationDto } from '@/lib/effective-access/effective-access-dto'
 import type { DiagnosisCode } from '@/lib/effective-access/why-forbidden'
@@ -87,10 +87,10 @@ export function WhyForbiddenResult({ cluster, answer }: { cluster: ClusterRef; a
             href={
               d.fix.createsEntry
                 ? `${clusterPagePath(cluster, 'access/grant')}${buildGrantPrefillSearch(d.fix)}`
-                : clusterPagePath(cluster, 'access')
+                : `${clusterPagePath(cluster, 'access')}${buildPoliciesDialogSearch(d.fix)}`
             }
           >
-            {d.fix.createsEntry ? 'Open the grant form' : 'Open the access entries'}
+            {d.fix.createsEntry ? 'Open the grant form' : 'Open the entry’s policies, prefilled'}
           </Link>
         </Panel>
       ) : null}

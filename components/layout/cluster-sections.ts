@@ -5,6 +5,7 @@ export const clusterSections = [
   { segment: 'access', label: 'Access', ready: true },
   { segment: 'effective-access', label: 'Effective access', ready: true },
   { segment: 'rbac', label: 'RBAC', ready: true },
+  { segment: 'findings', label: 'Findings', ready: true },
   { segment: 'aws-auth', label: 'aws-auth', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: true },
   { segment: 'identity-providers', label: 'Identity providers', ready: true },

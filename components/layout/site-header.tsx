@@ -19,7 +19,13 @@ export function SiteHeader({ user }: { user: { name: string; role: ConsoleRole }
           EKS Access Console
         </Link>
         <div className="flex items-center gap-3">
-          <nav aria-label="Console">
+          <nav aria-label="Console" className="flex items-center gap-1">
+            <Link
+              href="/findings"
+              className="rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            >
+              Findings
+            </Link>
             <Link
               href="/audit"
               className="rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"

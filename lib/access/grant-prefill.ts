@@ -43,3 +43,39 @@ export function buildGrantPrefillSearch(input: {
   if (input.accessScope.type === 'namespace') params.set('namespaces', input.accessScope.namespaces.join(','))
   return `?${params.toString()}`
 }
+
+/**
+ * The search string that opens the access page with an EXISTING entry's policies dialog, prefilled with one
+ * association when given (`?dialog=policies&principalArn=…[&policyArn=…&namespaces=a,b]`). The access page reads it
+ * with {@link readPoliciesDialogPrefill}.
+ */
+export function buildPoliciesDialogSearch(input: {
+  principalArn: string
+  policyArn?: string
+  accessScope?: { type: 'cluster' | 'namespace'; namespaces: readonly string[] }
+}): string {
+  const params = new URLSearchParams({ dialog: 'policies', principalArn: input.principalArn })
+  if (input.policyArn) params.set('policyArn', input.policyArn)
+  if (input.policyArn && input.accessScope?.type === 'namespace')
+    params.set('namespaces', input.accessScope.namespaces.join(','))
+  return `?${params.toString()}`
+}
+
+/** What the access page's URL asks for: open one entry's policies dialog, maybe prefilled. Undefined: nothing asked. */
+export type PoliciesDialogPrefill = {
+  principalArn: string
+  policy?: { policyArn: string; accessScope: { type: 'cluster' | 'namespace'; namespaces: string[] } }
+}
+
+/** Reads {@link buildPoliciesDialogSearch}'s parameters; malformed values are left out, as for the grant form. */
+export function readPoliciesDialogPrefill(
+  params: Record<string, string | string[] | undefined>,
+): PoliciesDialogPrefill | undefined {
+  if (params.dialog !== 'policies') return undefined
+  const prefill = readGrantPrefill(params)
+  if (!prefill.principalArn) return undefined
+  const policy = prefill.accessPolicies?.[0]
+  if (!policy) return { principalArn: prefill.principalArn }
+  const accessScope = { type: policy.accessScope.type, namespaces: policy.accessScope.namespaces ?? [] }
+  return { principalArn: prefill.principalArn, policy: { policyArn: policy.policyArn, accessScope } }
+}
