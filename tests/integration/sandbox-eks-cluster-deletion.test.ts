@@ -82,100 +82,109 @@ async function aws(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('DeleteNodegroup', () => {
-  it('is DELETING for a while (so DeleteCluster is still refused), then gone; the node role keeps its entry', async () => {
-    await eks.send(
-      new CreateNodegroupCommand({
+  // Several aws CLI processes per test: generous budgets for a loaded machine (a budget, not a speed target).
+  it(
+    'is DELETING for a while (so DeleteCluster is still refused), then gone; the node role keeps its entry',
+    { timeout: 120_000 },
+    async () => {
+      await eks.send(
+        new CreateNodegroupCommand({
+          clusterName: DOOMED.name,
+          nodegroupName: 'workers',
+          nodeRole: ROLE_ARNS.eksNodeRole,
+          subnets: SUBNETS,
+        }),
+      )
+      setDelay(60_000)
+      const deleted = await aws('eks', 'delete-nodegroup', '--cluster-name', DOOMED.name, '--nodegroup-name', 'workers')
+      expect(deleted.code, deleted.stderr).toBe(0)
+      expect(JSON.parse(deleted.stdout).nodegroup.status).toBe('DELETING')
+      const described = await eks.send(
+        new DescribeNodegroupCommand({ clusterName: DOOMED.name, nodegroupName: 'workers' }),
+      )
+      expect(described.nodegroup?.status).toBe('DELETING')
+      const refused = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
+      expect(refused.code).not.toBe(0)
+      expect(refused.stderr).toContain(
+        'An error occurred (ResourceInUseException) when calling the DeleteCluster operation: Cluster has nodegroups attached',
+      )
+
+      // The SDK's exception carries the cluster and the node group in the way.
+      const inUse = await eks.send(new DeleteClusterCommand({ name: DOOMED.name })).catch((e: unknown) => e)
+      expect(inUse).toMatchObject({
+        name: 'ResourceInUseException',
+        message: 'Cluster has nodegroups attached',
         clusterName: DOOMED.name,
         nodegroupName: 'workers',
-        nodeRole: ROLE_ARNS.eksNodeRole,
-        subnets: SUBNETS,
-      }),
-    )
-    setDelay(60_000)
-    const deleted = await aws('eks', 'delete-nodegroup', '--cluster-name', DOOMED.name, '--nodegroup-name', 'workers')
-    expect(deleted.code, deleted.stderr).toBe(0)
-    expect(JSON.parse(deleted.stdout).nodegroup.status).toBe('DELETING')
-    const described = await eks.send(
-      new DescribeNodegroupCommand({ clusterName: DOOMED.name, nodegroupName: 'workers' }),
-    )
-    expect(described.nodegroup?.status).toBe('DELETING')
-    const refused = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
-    expect(refused.code).not.toBe(0)
-    expect(refused.stderr).toContain(
-      'An error occurred (ResourceInUseException) when calling the DeleteCluster operation: Cluster has nodegroups attached',
-    )
+        $metadata: { httpStatusCode: 409 },
+      })
 
-    // The SDK's exception carries the cluster and the node group in the way.
-    const inUse = await eks.send(new DeleteClusterCommand({ name: DOOMED.name })).catch((e: unknown) => e)
-    expect(inUse).toMatchObject({
-      name: 'ResourceInUseException',
-      message: 'Cluster has nodegroups attached',
-      clusterName: DOOMED.name,
-      nodegroupName: 'workers',
-      $metadata: { httpStatusCode: 409 },
-    })
-
-    setDelay(0)
-    expect(
-      await captureAwsError(
-        eks.send(new DescribeNodegroupCommand({ clusterName: DOOMED.name, nodegroupName: 'workers' })),
-      ),
-    ).toMatchObject({ name: 'ResourceNotFoundException' })
-    // EKS never removes the entries it created for node groups (containers-roadmap #2441).
-    const entry = await eks.send(
-      new DescribeAccessEntryCommand({ clusterName: DOOMED.name, principalArn: ROLE_ARNS.eksNodeRole }),
-    )
-    expect(entry.accessEntry).toMatchObject({ type: 'EC2_LINUX', kubernetesGroups: ['system:nodes'] })
-  })
+      setDelay(0)
+      expect(
+        await captureAwsError(
+          eks.send(new DescribeNodegroupCommand({ clusterName: DOOMED.name, nodegroupName: 'workers' })),
+        ),
+      ).toMatchObject({ name: 'ResourceNotFoundException' })
+      // EKS never removes the entries it created for node groups (containers-roadmap #2441).
+      const entry = await eks.send(
+        new DescribeAccessEntryCommand({ clusterName: DOOMED.name, principalArn: ROLE_ARNS.eksNodeRole }),
+      )
+      expect(entry.accessEntry).toMatchObject({ type: 'EC2_LINUX', kubernetesGroups: ['system:nodes'] })
+    },
+  )
 })
 
 describe('DeleteCluster', () => {
-  it('is refused mid-update; then DELETING (described and listed) while its Kubernetes API is gone, then not found', async () => {
-    const core = (await t.kubeConfigFor(DOOMED, 'admin')).makeApiClient(CoreV1Api)
-    await core.createNamespacedConfigMap({
-      namespace: 'default',
-      body: { metadata: { name: 'left-behind' }, data: { a: 'b' } },
-    })
-    const stateFile = join(t.stateDir, 'kube', `${DOOMED.region}__${DOOMED.name}.json`)
-    expect(existsSync(stateFile)).toBe(true)
+  it(
+    'is refused mid-update; then DELETING (described and listed) while its Kubernetes API is gone, then not found',
+    { timeout: 120_000 },
+    async () => {
+      const core = (await t.kubeConfigFor(DOOMED, 'admin')).makeApiClient(CoreV1Api)
+      await core.createNamespacedConfigMap({
+        namespace: 'default',
+        body: { metadata: { name: 'left-behind' }, data: { a: 'b' } },
+      })
+      const stateFile = join(t.stateDir, 'kube', `${DOOMED.region}__${DOOMED.name}.json`)
+      expect(existsSync(stateFile)).toBe(true)
 
-    setDelay(60_000)
-    await eks.send(
-      new UpdateClusterConfigCommand({
-        name: DOOMED.name,
-        logging: { clusterLogging: [{ types: ['audit'], enabled: true }] },
-      }),
-    )
-    const midUpdate = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
-    expect(midUpdate.stderr).toContain(
-      `(ResourceInUseException) when calling the DeleteCluster operation: Cannot delete because cluster ${DOOMED.name} currently has an update in progress`,
-    )
-    setDelay(0)
-    expect((await eks.send(new DescribeClusterCommand({ name: DOOMED.name }))).cluster?.status).toBe('ACTIVE')
+      setDelay(60_000)
+      await eks.send(
+        new UpdateClusterConfigCommand({
+          name: DOOMED.name,
+          logging: { clusterLogging: [{ types: ['audit'], enabled: true }] },
+        }),
+      )
+      const midUpdate = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
+      expect(midUpdate.stderr).toContain(
+        `(ResourceInUseException) when calling the DeleteCluster operation: Cannot delete because cluster ${DOOMED.name} currently has an update in progress`,
+      )
+      setDelay(0)
+      expect((await eks.send(new DescribeClusterCommand({ name: DOOMED.name }))).cluster?.status).toBe('ACTIVE')
 
-    setDelay(60_000)
-    const deleted = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
-    expect(deleted.code, deleted.stderr).toBe(0)
-    expect(JSON.parse(deleted.stdout).cluster).toMatchObject({ name: DOOMED.name, status: 'DELETING' })
-    const described = await aws('eks', 'describe-cluster', '--name', DOOMED.name, '--query', 'cluster.status')
-    expect(JSON.parse(described.stdout)).toBe('DELETING')
-    expect((await eks.send(new ListClustersCommand({}))).clusters).toContain(DOOMED.name)
+      setDelay(60_000)
+      const deleted = await aws('eks', 'delete-cluster', '--name', DOOMED.name)
+      expect(deleted.code, deleted.stderr).toBe(0)
+      expect(JSON.parse(deleted.stdout).cluster).toMatchObject({ name: DOOMED.name, status: 'DELETING' })
+      const described = await aws('eks', 'describe-cluster', '--name', DOOMED.name, '--query', 'cluster.status')
+      expect(JSON.parse(described.stdout)).toBe('DELETING')
+      expect((await eks.send(new ListClustersCommand({}))).clusters).toContain(DOOMED.name)
 
-    // The control plane is torn down first: the endpoint refuses connections, the objects and their file are gone.
-    const refused = await core.listNamespace().catch((e: unknown) => e)
-    expect(String((refused as { cause?: { code?: string } }).cause?.code ?? refused)).toMatch(/ECONNREFUSED/)
-    expect(t.sandbox.kube.store.getCluster(DOOMED)).toBeUndefined()
-    expect(existsSync(stateFile)).toBe(false)
+      // The control plane is torn down first: the endpoint refuses connections, the objects and their file are gone.
+      const refused = await core.listNamespace().catch((e: unknown) => e)
+      expect(String((refused as { cause?: { code?: string } }).cause?.code ?? refused)).toMatch(/ECONNREFUSED/)
+      expect(t.sandbox.kube.store.getCluster(DOOMED)).toBeUndefined()
+      expect(existsSync(stateFile)).toBe(false)
 
-    setDelay(0)
-    const gone = await aws('eks', 'describe-cluster', '--name', DOOMED.name)
-    expect(gone.stderr).toContain('(ResourceNotFoundException)')
-    expect(gone.stderr).toContain('No cluster found for name: doomed.')
-    expect((await eks.send(new ListClustersCommand({}))).clusters).not.toContain(DOOMED.name)
-    expect(await captureAwsError(eks.send(new DeleteClusterCommand({ name: DOOMED.name })))).toMatchObject({
-      name: 'ResourceNotFoundException',
-    })
-  })
+      setDelay(0)
+      const gone = await aws('eks', 'describe-cluster', '--name', DOOMED.name)
+      expect(gone.stderr).toContain('(ResourceNotFoundException)')
+      expect(gone.stderr).toContain('No cluster found for name: doomed.')
+      expect((await eks.send(new ListClustersCommand({}))).clusters).not.toContain(DOOMED.name)
+      expect(await captureAwsError(eks.send(new DeleteClusterCommand({ name: DOOMED.name })))).toMatchObject({
+        name: 'ResourceNotFoundException',
+      })
+    },
+  )
 
   it('a new cluster of the same name starts with a fresh Kubernetes API (none of the old objects)', async () => {
     await eks.send(
