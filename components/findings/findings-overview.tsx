@@ -12,6 +12,9 @@ const countTone: Record<Severity, string> = {
   low: 'text-zinc-700 dark:text-zinc-300',
 }
 
+// Upstream messages do not always end a sentence; the alert's next sentence needs them to.
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`)
+
 /** How many findings of each severity; each count filters the table to that severity (pressed = the filter). */
 export function SeverityCounts({
   counts,
@@ -53,12 +56,13 @@ export function ClusterProblems({ report }: { report: FindingsReport }) {
     <div className="space-y-2">
       {report.regionErrors.map((r) => (
         <Alert key={r.region} variant="error" title={`Region ${r.region} could not be listed`}>
-          {r.message} Its clusters are missing from these findings.
+          {sentence(r.message)} Its clusters are missing from these findings.
         </Alert>
       ))}
       {failed.map((c) => (
         <Alert key={`${c.region}/${c.name}`} variant="error" title={`${c.name} (${c.region}) could not be evaluated`}>
-          {c.error} Its findings are missing; the other clusters are listed. Refresh to try again.
+          {sentence(c.error ?? 'It could not be read.')} Its findings are missing; the other clusters are listed.
+          Refresh to try again.
         </Alert>
       ))}
       {partial.map((c) => (

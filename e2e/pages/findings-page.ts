@@ -18,7 +18,8 @@ export class FindingsPage {
   }
 
   async loaded(): Promise<void> {
-    await expect(this.page.getByRole('list', { name: 'Findings by severity' })).toBeVisible()
+    // Evaluating every cluster (when the minute-long cache is cold) takes a few seconds.
+    await expect(this.page.getByRole('list', { name: 'Findings by severity' })).toBeVisible({ timeout: 30_000 })
   }
 
   table() {
