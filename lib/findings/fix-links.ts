@@ -1,10 +1,10 @@
 // Where each finding is fixed in the console: the access entry's policies dialog (opened from the URL, prefilled),
-// the aws-auth editor, the RBAC pages (the URL scheme the RBAC pages follow: /clusters/<region>/<cluster>/rbac/…), and
-// the service account's workload-identity page.
+// the aws-auth editor, the RBAC pages, and the service account's workload-identity page.
 import { buildPoliciesDialogSearch } from '@/lib/access/grant-prefill'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { RbacBinding, RbacSubject } from '@/lib/effective-access/rbac-model'
 import { clusterPagePath } from '@/lib/queries/api-paths'
+import { bindingPath, rbacPaths } from '@/lib/rbac/rbac-paths'
 
 type Fix = { label: string; href: string }
 const seg = encodeURIComponent
@@ -28,24 +28,27 @@ export function awsAuthFix(cluster: ClusterRef): Fix {
 
 /** The binding's RBAC page, where it can be deleted. */
 export function bindingFix(cluster: ClusterRef, binding: Pick<RbacBinding, 'kind' | 'name' | 'namespace'>): Fix {
-  const path =
-    binding.kind === 'RoleBinding'
-      ? `rbac/role-bindings/${seg(binding.namespace ?? '')}/${seg(binding.name)}`
-      : `rbac/cluster-role-bindings/${seg(binding.name)}`
-  return { label: `Review ${binding.kind} ${binding.name}`, href: clusterPagePath(cluster, path) }
+  return {
+    label: `Review ${binding.kind} ${binding.name}`,
+    href: bindingPath(cluster, { ...binding, namespace: binding.namespace ?? null }),
+  }
 }
 
 /** The subject's RBAC page: every binding that names it. */
 export function subjectFix(cluster: ClusterRef, subject: RbacSubject): Fix {
-  const base = clusterPagePath(cluster, `rbac/subjects/${seg(subject.kind)}/${seg(subject.name)}`)
-  const query = subject.kind === 'ServiceAccount' && subject.namespace ? `?namespace=${seg(subject.namespace)}` : ''
-  return { label: `Review the bindings of ${subject.name}`, href: `${base}${query}` }
+  const namespace = subject.kind === 'ServiceAccount' ? subject.namespace : null
+  return {
+    label: `Review the bindings of ${subject.name}`,
+    href: rbacPaths.subject(cluster, subject.kind, subject.name, namespace),
+  }
 }
 
 /** The create-binding form, prefilled with the group as subject. */
 export function bindGroupFix(cluster: ClusterRef, group: string): Fix {
-  const query = new URLSearchParams({ subjectKind: 'Group', subjectName: group })
-  return { label: `Bind group ${group} to a role`, href: `${clusterPagePath(cluster, 'rbac/bindings/new')}?${query}` }
+  return {
+    label: `Bind group ${group} to a role`,
+    href: rbacPaths.newBinding(cluster, { subjectKind: 'Group', subjectName: group }),
+  }
 }
 
 /** The service account's page, which is the workload-identity detail view with its checks and fixes. */
