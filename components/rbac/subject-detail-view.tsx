@@ -5,6 +5,7 @@ import { Plus } from 'lucide-react'
 import Link from 'next/link'
 
 import { DetailState } from '@/components/resources/object-panels'
+import { resourcePaths } from '@/components/resources/resource-links'
 import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
 import { Panel } from '@/components/ui/panel'
@@ -55,6 +56,13 @@ export function SubjectDetailView({
         RBAC only: access policies of an access entry are not bindings and are not listed here; Effective access shows
         both.
       </p>
+      {kind === 'ServiceAccount' && namespace ? (
+        <p className="text-sm">
+          <Link prefetch={false} className={linkClass} href={resourcePaths.serviceAccount(cluster, namespace, name)}>
+            Its IAM role (Pod Identity or IRSA) under Workload identity
+          </Link>
+        </p>
+      ) : null}
       <IamPrincipalsPanel cluster={cluster} kind={kind} name={name} />
       {data.bindings.length === 0 ? (
         <Panel title="Bindings">

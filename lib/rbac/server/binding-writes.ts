@@ -10,6 +10,7 @@ import type { GrantAddition } from '@/lib/time-bound/time-bound-dto'
 
 import type { BindingKind, CreateBindingInput, DeleteBindingInput } from '../rbac-binding-schema'
 import type { BindingWriteResult } from '../rbac-dto'
+import { forgetRbacObjects } from './rbac-service'
 
 const AUDIT_NOUN: Record<BindingKind, string> = {
   RoleBinding: 'role-binding',
@@ -94,6 +95,8 @@ export async function createBinding(
       } catch (error) {
         await pending?.discard()
         throw onNameField(error)
+      } finally {
+        forgetRbacObjects(ref)
       }
     },
     (result) => ({
@@ -144,7 +147,7 @@ export async function deleteBinding(
       deleteRbacBinding(ref, target, {
         resourceVersion: input.resourceVersion,
         ...(input.uid ? { uid: input.uid } : {}),
-      }),
+      }).finally(() => forgetRbacObjects(ref)),
     () => null,
   )
 }

@@ -2,6 +2,7 @@ import 'server-only'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { buildRbacIndex } from '@/lib/effective-access/rbac-index'
+import type { RbacObjects } from '@/lib/effective-access/rbac-model'
 import { listRbacObjects } from '@/lib/k8s/kube-rbac'
 import { getRbacObject } from '@/lib/k8s/kube-rbac-objects'
 
@@ -9,9 +10,26 @@ import type { BindingDetail, RbacOverview, RoleDetail, SubjectDetail } from '../
 import { buildRbacOverview, describeRole, describeSubject, toBindingRow } from '../rbac-views'
 import { toObjectMeta, toRbacBinding, toRbacObjects, toRbacRole } from './rbac-mapping'
 
-async function loadObjects(ref: ClusterRef) {
-  const read = await listRbacObjects(ref)
-  return { objects: toRbacObjects(read), truncated: read.truncated }
+// A role's page lists the bindings that reference it, so every detail page reads every RBAC object of the cluster
+// (10,000 bindings on a large one): pages opened within a few seconds of each other share one read. The console's own
+// binding writes forget it at once; a change made elsewhere shows within this window.
+const OBJECTS_TTL_MS = 5_000
+const cache = new Map<string, { at: number; value: Promise<{ objects: RbacObjects; truncated: string[] }> }>()
+
+function loadObjects(ref: ClusterRef) {
+  const key = `${ref.region}/${ref.name}`
+  const hit = cache.get(key)
+  if (hit && Date.now() - hit.at < OBJECTS_TTL_MS) return hit.value
+  const value = listRbacObjects(ref).then((read) => ({ objects: toRbacObjects(read), truncated: read.truncated }))
+  cache.set(key, { at: Date.now(), value })
+  // A failed read is not kept: the next page asks again.
+  value.catch(() => cache.delete(key))
+  return value
+}
+
+/** Forgets the cluster's cached RBAC objects (after the console changed a binding). */
+export function forgetRbacObjects(ref: ClusterRef): void {
+  cache.delete(`${ref.region}/${ref.name}`)
 }
 
 /** Every Role, ClusterRole, RoleBinding, ClusterRoleBinding and bound subject of a cluster, read as the console. */

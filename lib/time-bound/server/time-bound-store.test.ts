@@ -112,6 +112,24 @@ describe.each(['sqlite', 'postgres'] as const)('%s time-bound store', (kind) => 
     expect(await a.finish('orphan', 'a', 'revoked', at(122))).toBe(false)
   })
 
+  it.skipIf(skip)('completes one grant’s addition (a RoleBinding’s uid), read by another handle', async () => {
+    const [a, b] = await openPair(kind)
+    const binding = {
+      kind: 'role-binding' as const,
+      bindingKind: 'RoleBinding' as const,
+      namespace: 'team-a',
+      name: 'devs-view',
+      roleRef: { kind: 'ClusterRole', name: 'view' },
+      subjects: [{ kind: 'Group', name: 'devs', namespace: null }],
+      uid: null,
+    }
+    await a.add({ ...grant('rb', 60), addition: binding })
+    await a.add({ ...grant('done', 60), addition: binding })
+    await b.updateAddition('rb', { ...binding, uid: 'uid-1' })
+    expect((await a.listActive()).find((g) => g.id === 'rb')?.addition).toEqual({ ...binding, uid: 'uid-1' })
+    expect((await a.listActive()).find((g) => g.id === 'done')?.addition).toEqual(binding)
+  })
+
   it.skipIf(skip)('keeps each cluster maximum', async () => {
     const [a, b] = await openPair(kind)
     const prod = { region: 'us-west-2', cluster: 'prod-web' }
