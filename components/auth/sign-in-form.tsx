@@ -1,13 +1,13 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 
 import { Button } from '@/components/ui/button'
+import { signInWithCredentials, signInWithRedirect } from '@/lib/auth/auth-client'
 import { describeTooManySignIns } from '@/lib/queries/too-many-sign-ins'
 
 const signInSchema = z.object({
@@ -28,12 +28,12 @@ export function SandboxSignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   const submit = async (values: SignInValues) => {
     setFormError(null)
-    const result = await signIn('sandbox', { ...values, redirect: false, callbackUrl })
-    if (!result || result.error) {
+    const result = await signInWithCredentials('sandbox', values, callbackUrl)
+    if (!result.ok) {
       setFormError(
-        result?.error === 'CredentialsSignin'
+        result.error === 'CredentialsSignin'
           ? 'Wrong username or password.'
-          : (describeTooManySignIns(result?.error) ?? 'Sign-in failed. Please try again.'),
+          : (describeTooManySignIns(result.error) ?? 'Sign-in failed. Please try again.'),
       )
       return
     }
@@ -103,7 +103,7 @@ export function OidcSignInButton({ providerName, callbackUrl }: { providerName: 
       variant="primary"
       className="w-full py-2"
       // Back through /signin/continue: the SameSite=Strict session cookie is not sent on the IdP's redirect chain.
-      onClick={() => void signIn('oidc', { callbackUrl: `/signin/continue?to=${encodeURIComponent(callbackUrl)}` })}
+      onClick={() => void signInWithRedirect('oidc', `/signin/continue?to=${encodeURIComponent(callbackUrl)}`)}
     >
       Sign in with {providerName}
     </Button>
