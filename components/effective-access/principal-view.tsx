@@ -1,6 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { usePathname, useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
@@ -12,13 +11,17 @@ import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TextField } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { principalQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import type { principalQuerySchema } from '@/lib/effective-access/effective-access-schemas'
 import { principalAnalysisQuery } from '@/lib/queries/effective-access-queries'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
 import { PrincipalResult } from './principal-result'
 
 const KEYS = ['principalArn', 'namespaces', 'sessionName'] as const
+const lazyPrincipalQuerySchema = lazySchema(() =>
+  import('@/lib/effective-access/effective-access-schemas').then((m) => m.principalQuerySchema),
+)
 type FormValues = z.input<typeof principalQuerySchema>
 
 /** "What can this IAM principal do?": any role or user ARN, including ones with no access. */
@@ -27,7 +30,7 @@ export function PrincipalView({ cluster, params }: { cluster: ClusterRef; params
   const pathname = usePathname()
   const question = readQuestion(params, KEYS)
   const form = useForm<FormValues, unknown, z.output<typeof principalQuerySchema>>({
-    resolver: zodResolver(principalQuerySchema),
+    resolver: lazyZodResolver(lazyPrincipalQuerySchema),
     defaultValues: {
       principalArn: question.principalArn ?? '',
       namespaces: question.namespaces ?? '',

@@ -1,6 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { usePathname, useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
@@ -11,13 +10,17 @@ import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TextAreaField, TextField } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { whyForbiddenQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import type { whyForbiddenQuerySchema } from '@/lib/effective-access/effective-access-schemas'
 import { whyForbiddenQuery } from '@/lib/queries/effective-access-queries'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
 import { WhyForbiddenResult } from './why-forbidden-result'
 
 const KEYS = ['message', 'principalArn', 'verb', 'resource', 'namespace', 'name'] as const
+const lazyWhyForbiddenQuerySchema = lazySchema(() =>
+  import('@/lib/effective-access/effective-access-schemas').then((m) => m.whyForbiddenQuerySchema),
+)
 type FormValues = z.input<typeof whyForbiddenQuerySchema>
 
 /** "Why Forbidden?": paste kubectl's error, or name the principal and the request. */
@@ -26,7 +29,7 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
   const pathname = usePathname()
   const question = readQuestion(params, KEYS)
   const form = useForm<FormValues, unknown, z.output<typeof whyForbiddenQuerySchema>>({
-    resolver: zodResolver(whyForbiddenQuerySchema),
+    resolver: lazyZodResolver(lazyWhyForbiddenQuerySchema),
     defaultValues: Object.fromEntries(KEYS.map((k) => [k, question[k] ?? ''])),
   })
   const asked = Boolean(question.message || (question.principalArn && question.verb && question.resource))

@@ -33,6 +33,9 @@ export function accessPolicyArn(name: string, partition = 'aws'): string {
   return `arn:${partition}:eks::aws:cluster-access-policy/${name}`
 }
 
+/** The one policy an EKS Auto Mode node role's EC2 entry takes (docs/authentication-modes.md#auto-mode-entries). */
+export const AUTO_NODE_POLICY_ARN = accessPolicyArn('AmazonEKSAutoNodePolicy')
+
 /** Returns the policy name from an access-policy ARN (aws, aws-cn or aws-us-gov partition), or undefined. */
 export function accessPolicyNameFromArn(arn: string): string | undefined {
   return POLICY_ARN.exec(arn.trim())?.[2]

@@ -2,13 +2,14 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 
 import { fetchJson } from '@/lib/api/fetch-json'
+import { MIGRATION_BATCH_SIZE } from '@/lib/aws-auth/migration-batch-size'
 import type {
   EntryResult,
   MigrationComparisonDto,
   MigrationPlanDto,
   MigrationStepResultDto,
 } from '@/lib/aws-auth/migration-dto'
-import { MIGRATION_BATCH_SIZE, type MigrationStepRequest, type MigrationTarget } from '@/lib/aws-auth/migration-schemas'
+import type { MigrationStepRequest, MigrationTarget } from '@/lib/aws-auth/migration-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { type generatedKubeconfigSchema } from '@/lib/kubeconfig/generated-kubeconfig'
-import { kubeconfigSearchParams, type KubeconfigOptions } from '@/lib/kubeconfig/kubeconfig-options'
+import { kubeconfigSearchParams, type KubeconfigOptions } from '@/lib/kubeconfig/kubeconfig-defaults'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'

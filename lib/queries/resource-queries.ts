@@ -15,12 +15,8 @@ import {
   type PodRow,
   type ResourceListPage,
 } from '@/lib/resources/resource-dto'
-import {
-  buildFilterQuery,
-  type NamespaceFilters,
-  type NodeFilters,
-  type PodFilters,
-} from '@/lib/resources/resource-filters'
+import { buildFilterQuery } from '@/lib/resources/resource-filter-query'
+import type { NamespaceFilters, NodeFilters, PodFilters } from '@/lib/resources/resource-filters'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
