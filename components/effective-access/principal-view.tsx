@@ -1,6 +1,7 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
+import dynamic from 'next/dynamic'
 import { usePathname, useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
@@ -16,7 +17,9 @@ import { principalAnalysisQuery } from '@/lib/queries/effective-access-queries'
 import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
-import { PrincipalResult } from './principal-result'
+
+// The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
+const PrincipalResult = dynamic(() => import('./principal-result').then((m) => m.PrincipalResult))
 
 const KEYS = ['principalArn', 'namespaces', 'sessionName'] as const
 const lazyPrincipalQuerySchema = lazySchema(() =>

@@ -1,6 +1,7 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
+import dynamic from 'next/dynamic'
 import { usePathname, useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
@@ -15,7 +16,9 @@ import { whyForbiddenQuery } from '@/lib/queries/effective-access-queries'
 import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
-import { WhyForbiddenResult } from './why-forbidden-result'
+
+// The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
+const WhyForbiddenResult = dynamic(() => import('./why-forbidden-result').then((m) => m.WhyForbiddenResult))
 
 const KEYS = ['message', 'principalArn', 'verb', 'resource', 'namespace', 'name'] as const
 const lazyWhyForbiddenQuerySchema = lazySchema(() =>
