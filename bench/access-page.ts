@@ -14,22 +14,99 @@ export const benchmark: Benchmark = {
     const { url } = sandbox
     try {
       const { loadAccessEntriesPage } = await import('@/lib/access/server/list-access-entries')
+      const { getEksClient, getIamClient, getStsClient } = await import('@/lib/aws/aws-clients')
+      // Every AWS call the cold load makes, by operation: what the page costs the account's API rate limits.
+      const calls = new Map<string, number>()
+      type Next = (args: unknown) => Promise<unknown>
+      type Stack = { add: (m: (next: Next, context: { commandName?: string }) => Next, o: object) => void }
+      for (const client of [
+        getEksClient('us-west-2'),
+        getEksClient('us-west-2', { bulk: true }),
+        getIamClient('us-west-2'),
+        getStsClient('us-west-2'),
+      ]) {
+        ;(client.middlewareStack as unknown as Stack).add(
+          (next, context) => (args) => {
+            const name = String(context.commandName ?? 'unknown').replace(/Command$/, '')
+            calls.set(name, (calls.get(name) ?? 0) + 1)
+            return next(args)
+          },
+          { step: 'initialize', name: 'benchCallCounter' },
+        )
+      }
       const faults = { faults: [{ service: '*', kind: 'latency', latencyMs: LATENCY_MS }] }
       await fetch(`${url}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify(faults) })
 
       const coldStart = performance.now()
       const cold = await loadAccessEntriesPage('us-west-2', 'scale', { fresh: true })
       const coldMs = performance.now() - coldStart
+      const coldCalls = [...calls].sort((a, b) => b[1] - a[1])
+      calls.clear()
       const warmStart = performance.now()
       await loadAccessEntriesPage('us-west-2', 'scale')
       const warmMs = performance.now() - warmStart
+      const warmCalls = [...calls.values()].reduce((n, c) => n + c, 0)
+      const firstScreen = await measureFirstScreen()
       return [
         { label: 'entries loaded', value: cold.entries.length, unit: 'count' },
         { label: 'cold load (every entry described)', value: coldMs / 1000, unit: 's', target: 3 },
         { label: 'warm load (details from the cache)', value: warmMs / 1000, unit: 's', target: 1 },
+        { label: 'AWS calls, cold load', value: coldCalls.reduce((n, [, c]) => n + c, 0), unit: 'count' },
+        ...coldCalls.map(([name, count]) => ({ label: `  ${name}`, value: count, unit: 'count' as const })),
+        { label: 'AWS calls, warm load', value: warmCalls, unit: 'count' },
+        ...firstScreen,
       ]
     } finally {
       await sandbox.stop()
     }
   },
+}
+
+const FIRST_SCREEN = 50
+
+/**
+ * What streaming could reach (the page does not stream yet): the calls on the critical path of the first screen of
+ * entries when they are described in list order, and "who has policy P" for every catalogue policy through
+ * ListAccessEntries' associatedPolicyArn filter (policy names without one ListAssociatedAccessPolicies per entry).
+ */
+async function measureFirstScreen(): Promise<BenchFigure[]> {
+  const { describeAccessEntry, listAccessEntryArns } = await import('@/lib/aws/access-entries')
+  const { accessPolicyCatalogue, accessPolicyArn } = await import('@/lib/access/policy-catalogue')
+  const target = { region: 'us-west-2', cluster: 'scale' }
+  const start = performance.now()
+  let firstPage: string[] = []
+  const listed = new Promise<void>((resolve) => {
+    void listAccessEntryArns(target, (arns) => {
+      if (firstPage.length === 0) {
+        firstPage = arns
+        resolve()
+      }
+    })
+  })
+  await listed
+  await Promise.all(
+    firstPage.slice(0, FIRST_SCREEN).map((principalArn) => describeAccessEntry({ ...target, principalArn })),
+  )
+  const firstScreenMs = performance.now() - start
+
+  const mapStart = performance.now()
+  const holders = await Promise.all(
+    accessPolicyCatalogue.map((policy) =>
+      listAccessEntryArns({ ...target, associatedPolicyArn: accessPolicyArn(policy.name) }),
+    ),
+  )
+  const mapMs = performance.now() - mapStart
+  const associations = holders.reduce((n, arns) => n + arns.length, 0)
+  const calls = holders.reduce((n, arns) => n + Math.max(1, Math.ceil(arns.length / 100)), 0)
+  return [
+    {
+      label: `first ${FIRST_SCREEN} entries described in list order (experiment)`,
+      value: firstScreenMs / 1000,
+      unit: 's',
+      target: 0.5,
+    },
+    { label: 'policy holders of every catalogue policy via associatedPolicyArn', value: mapMs / 1000, unit: 's' },
+    { label: '  ListAccessEntries calls for it', value: calls, unit: 'count' },
+    { label: '  associations found that way', value: associations, unit: 'count' },
+  ]
 }

@@ -6,7 +6,7 @@ import { startConsoleUnderBench } from './console-under-bench'
 
 const TARGET_KB = 200
 
-/** One page per route of app/, dynamic segments filled with seeded names. */
+/** One page per route of app/, dynamic segments filled with seeded names (Pod and node details: names are generated). */
 const paths = [
   '/signin',
   '/clusters',
@@ -15,12 +15,17 @@ const paths = [
   '/clusters/us-west-2/prod-web/resources/pods',
   '/clusters/us-west-2/prod-web/resources/nodes',
   '/clusters/us-west-2/prod-web/resources/namespaces',
+  '/clusters/us-west-2/prod-web/resources/namespaces/default',
+  '/clusters/us-west-2/prod-web/resources/service-accounts/reports/reports-job',
   '/clusters/us-west-2/prod-web/access',
   '/clusters/us-west-2/prod-web/access/grant',
   '/clusters/us-west-2/legacy-batch/aws-auth',
   '/clusters/us-west-2/legacy-batch/aws-auth/migrate',
   '/clusters/us-west-2/prod-web/workload-identity',
   '/clusters/us-west-2/prod-web/identity-providers',
+  '/clusters/us-west-2/prod-web/effective-access',
+  '/clusters/us-west-2/prod-web/effective-access?view=who-can',
+  '/clusters/us-west-2/prod-web/effective-access?view=why-forbidden',
   '/clusters/us-west-2/prod-web/kubeconfig',
   '/clusters/us-west-2/prod-web/history',
   '/audit',

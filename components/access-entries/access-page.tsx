@@ -2,13 +2,13 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BookOpen, Plus, RotateCw, Siren } from 'lucide-react'
+import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { usePathname, useRouter } from 'next/navigation'
 import { useMemo, useState } from 'react'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
-import { BreakGlassDialog } from '@/components/time-bound/break-glass-dialog'
 import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
@@ -23,13 +23,19 @@ import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
 import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
-import { DeleteEntryDialog } from './delete-entry-dialog'
-import { EditEntryDialog } from './edit-entry-dialog'
 import { EntriesTable, type EntryAction } from './entries-table'
 import { emptyFilters, filterEntries, listFilterOptions } from './entry-filters'
 import { EntryFiltersBar } from './entry-filters-bar'
-import { EntryPoliciesDialog } from './entry-policies-dialog'
 import { UnreadableEntries } from './unreadable-entries'
+
+// Dialogs load when opened: their forms bring react-hook-form and zod, which the page itself does not need
+// (docs/client-bundle.md).
+const BreakGlassDialog = dynamic(() =>
+  import('@/components/time-bound/break-glass-dialog').then((m) => m.BreakGlassDialog),
+)
+const DeleteEntryDialog = dynamic(() => import('./delete-entry-dialog').then((m) => m.DeleteEntryDialog))
+const EditEntryDialog = dynamic(() => import('./edit-entry-dialog').then((m) => m.EditEntryDialog))
+const EntryPoliciesDialog = dynamic(() => import('./entry-policies-dialog').then((m) => m.EntryPoliciesDialog))
 
 function groupByPrincipal(grants: TimeBoundGrantDto[] | undefined) {
   if (!grants) return undefined

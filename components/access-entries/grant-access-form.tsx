@@ -1,8 +1,8 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { Plus, X } from 'lucide-react'
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 
@@ -14,13 +14,9 @@ import { ListField } from '@/components/ui/list-field'
 import { SelectField, TextField } from '@/components/ui/text-field'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { GrantResult } from '@/lib/access/access-entry-dto'
-import {
-  AUTO_NODE_POLICY_ARN,
-  createAccessEntrySchema,
-  type CreateAccessEntryInput,
-  type CreateAccessEntryRequest,
-} from '@/lib/access/access-entry-schema'
+import type { CreateAccessEntryInput, CreateAccessEntryRequest } from '@/lib/access/access-entry-schema'
 import { accessEntryTypes } from '@/lib/access/access-entry-type'
+import { AUTO_NODE_POLICY_ARN } from '@/lib/access/access-policy-arn'
 import { defaultUsername, describeAccessEntryType } from '@/lib/access/default-username'
 import type { GrantPrefill } from '@/lib/access/grant-prefill'
 import { findUnboundGroups } from '@/lib/access/kubernetes-warnings'
@@ -28,12 +24,19 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { kubernetesContextQuery, useGrantAccess } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
 import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { GrantCommands } from './grant-commands'
-import { GrantResultPanel } from './grant-result'
 import { GrantSummary } from './grant-summary'
 import { PolicyScopeFields } from './policy-scope-fields'
 import { PrincipalSearch } from './principal-picker'
+
+// Shown once the grant is sent, with the catalogue's policy texts: it loads then (docs/client-bundle.md).
+const GrantResultPanel = dynamic(() => import('./grant-result').then((m) => m.GrantResultPanel))
+
+const createAccessEntrySchema = lazySchema(() =>
+  import('@/lib/access/access-entry-schema').then((m) => m.createAccessEntrySchema),
+)
 
 const FIELDS = ['principalArn', 'type', 'username', 'kubernetesGroups', 'accessPolicies', 'duration']
 
@@ -52,7 +55,7 @@ export function GrantAccessForm({ cluster, initial }: { cluster: ClusterRef; ini
   const [confirmEmpty, setConfirmEmpty] = useState(false)
   const [result, setResult] = useState<GrantResult>()
   const form = useForm<CreateAccessEntryRequest, unknown, CreateAccessEntryInput>({
-    resolver: zodResolver(createAccessEntrySchema),
+    resolver: lazyZodResolver(createAccessEntrySchema),
     // `initial`: the URL's prefill (a fix offered by the effective-access analyzer), validated like typed values.
     defaultValues: {
       principalArn: '',

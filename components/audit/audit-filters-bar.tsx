@@ -3,7 +3,8 @@
 import { useRef, useState } from 'react'
 
 import { FilterSearch, FilterSelect } from '@/components/ui/filter-fields'
-import { auditPeriods, auditResults, type AuditFacets, type AuditFilters } from '@/lib/audit/audit-dto'
+import type { AuditFacets } from '@/lib/audit/audit-dto'
+import { auditPeriods, auditResults, type AuditFilters } from '@/lib/audit/audit-filters'
 
 import { auditActionLabel } from './audit-labels'
 

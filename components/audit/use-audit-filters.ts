@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 
-import { emptyAuditFilters, type AuditFilters } from '@/lib/audit/audit-dto'
+import { emptyAuditFilters, type AuditFilters } from '@/lib/audit/audit-filters'
 
 const keys = Object.keys(emptyAuditFilters) as (keyof AuditFilters)[]
 

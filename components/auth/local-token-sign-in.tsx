@@ -1,10 +1,10 @@
 'use client'
 
-import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 
 import { Button } from '@/components/ui/button'
+import { signInWithCredentials } from '@/lib/auth/auth-client'
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950'
@@ -23,9 +23,9 @@ export function LocalTokenSignIn({ callbackUrl }: { callbackUrl: string }) {
 
   // State changes only in the promise's callback: the printed link's token is submitted from an effect.
   const submit = (value: string) =>
-    signIn('local-token', { token: value, redirect: false, callbackUrl }).then((result) => {
+    signInWithCredentials('local-token', { token: value }, callbackUrl).then((result) => {
       setPending(false)
-      if (!result || result.error) {
+      if (!result.ok) {
         setError(
           'This token was not accepted: it is wrong or was already used. Restart “npm start -- --aws” for a new link.',
         )

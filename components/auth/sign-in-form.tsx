@@ -1,20 +1,16 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
-import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
-import { z } from 'zod'
 
 import { Button } from '@/components/ui/button'
+import { signInWithCredentials, signInWithRedirect } from '@/lib/auth/auth-client'
+import type { SignInValues } from '@/lib/auth/sign-in-schema'
 import { describeTooManySignIns } from '@/lib/queries/too-many-sign-ins'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
-const signInSchema = z.object({
-  username: z.string().trim().min(1, 'Enter your username'),
-  password: z.string().min(1, 'Enter your password'),
-})
-type SignInValues = z.infer<typeof signInSchema>
+const signInSchema = lazySchema(() => import('@/lib/auth/sign-in-schema').then((m) => m.signInSchema))
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950'
@@ -23,17 +19,17 @@ const inputClass =
 export function SandboxSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter()
   const [formError, setFormError] = useState<string | null>(null)
-  const { register, handleSubmit, formState } = useForm<SignInValues>({ resolver: zodResolver(signInSchema) })
+  const { register, handleSubmit, formState } = useForm<SignInValues>({ resolver: lazyZodResolver(signInSchema) })
   const { errors, isSubmitting } = formState
 
   const submit = async (values: SignInValues) => {
     setFormError(null)
-    const result = await signIn('sandbox', { ...values, redirect: false, callbackUrl })
-    if (!result || result.error) {
+    const result = await signInWithCredentials('sandbox', values, callbackUrl)
+    if (!result.ok) {
       setFormError(
-        result?.error === 'CredentialsSignin'
+        result.error === 'CredentialsSignin'
           ? 'Wrong username or password.'
-          : (describeTooManySignIns(result?.error) ?? 'Sign-in failed. Please try again.'),
+          : (describeTooManySignIns(result.error) ?? 'Sign-in failed. Please try again.'),
       )
       return
     }
@@ -103,7 +99,7 @@ export function OidcSignInButton({ providerName, callbackUrl }: { providerName: 
       variant="primary"
       className="w-full py-2"
       // Back through /signin/continue: the SameSite=Strict session cookie is not sent on the IdP's redirect chain.
-      onClick={() => void signIn('oidc', { callbackUrl: `/signin/continue?to=${encodeURIComponent(callbackUrl)}` })}
+      onClick={() => void signInWithRedirect('oidc', `/signin/continue?to=${encodeURIComponent(callbackUrl)}`)}
     >
       Sign in with {providerName}
     </Button>

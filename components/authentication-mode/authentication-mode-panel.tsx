@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ArrowRight } from 'lucide-react'
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 
 import { Badge } from '@/components/ui/badge'
@@ -15,8 +16,11 @@ import { authenticationModeQuery } from '@/lib/queries/access-authentication-mod
 import { accessEntryKeys } from '@/lib/queries/access-entry-queries'
 import { clusterKeys } from '@/lib/queries/cluster-queries'
 
-import { SwitchModeDialog } from './switch-mode-dialog'
 import { UpdateProgress } from './update-progress'
+
+// Dialogs load when opened: their forms bring react-hook-form and zod, which the page itself does not need
+// (docs/client-bundle.md).
+const SwitchModeDialog = dynamic(() => import('./switch-mode-dialog').then((m) => m.SwitchModeDialog))
 
 /** The cluster's authentication mode, what it means, and (admins) the one-way switch to the next mode. */
 export function AuthenticationModePanel({ cluster, canSwitch }: { cluster: ClusterRef; canSwitch: boolean }) {

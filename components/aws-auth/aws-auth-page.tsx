@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query'
 import { Plus } from 'lucide-react'
+import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { useState } from 'react'
 
@@ -17,13 +18,16 @@ import { clusterPagePath } from '@/lib/queries/api-paths'
 import { awsAuthQuery } from '@/lib/queries/aws-auth-queries'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
 
-import { AccountDialog } from './account-dialog'
 import { AccountsTable } from './accounts-table'
 import { AwsAuthModeNotice } from './aws-auth-mode-notice'
-import { MappingDialog } from './mapping-dialog'
 import { MappingsTable } from './mappings-table'
 import { RawYaml } from './raw-yaml'
-import { RemoveDialog } from './remove-dialog'
+
+// Dialogs load when opened: their forms bring react-hook-form and zod, which the page itself does not need
+// (docs/client-bundle.md).
+const AccountDialog = dynamic(() => import('./account-dialog').then((m) => m.AccountDialog))
+const MappingDialog = dynamic(() => import('./mapping-dialog').then((m) => m.MappingDialog))
+const RemoveDialog = dynamic(() => import('./remove-dialog').then((m) => m.RemoveDialog))
 
 type Open =
   | { kind: 'add' }

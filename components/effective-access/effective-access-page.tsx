@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { usePathname, useSearchParams } from 'next/navigation'
 
@@ -7,9 +8,11 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { cn } from '@/lib/cn'
 
 import { effectiveAccessViews, readView } from './effective-access-url'
-import { PrincipalView } from './principal-view'
-import { WhoCanView } from './who-can-view'
-import { WhyForbiddenView } from './why-forbidden-view'
+
+// Only the question on screen loads (docs/client-bundle.md).
+const PrincipalView = dynamic(() => import('./principal-view').then((m) => m.PrincipalView))
+const WhoCanView = dynamic(() => import('./who-can-view').then((m) => m.WhoCanView))
+const WhyForbiddenView = dynamic(() => import('./why-forbidden-view').then((m) => m.WhyForbiddenView))
 
 /** The cluster's Effective access tab: three questions across IAM → EKS → Kubernetes, the question in the URL. */
 export function EffectiveAccessPage({ cluster }: { cluster: ClusterRef }) {

@@ -1,7 +1,7 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
+import dynamic from 'next/dynamic'
 import { usePathname, useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
@@ -12,13 +12,19 @@ import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TextField } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { principalQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import type { principalQuerySchema } from '@/lib/effective-access/effective-access-schemas'
 import { principalAnalysisQuery } from '@/lib/queries/effective-access-queries'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
-import { PrincipalResult } from './principal-result'
+
+// The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
+const PrincipalResult = dynamic(() => import('./principal-result').then((m) => m.PrincipalResult))
 
 const KEYS = ['principalArn', 'namespaces', 'sessionName'] as const
+const lazyPrincipalQuerySchema = lazySchema(() =>
+  import('@/lib/effective-access/effective-access-schemas').then((m) => m.principalQuerySchema),
+)
 type FormValues = z.input<typeof principalQuerySchema>
 
 /** "What can this IAM principal do?": any role or user ARN, including ones with no access. */
@@ -27,7 +33,7 @@ export function PrincipalView({ cluster, params }: { cluster: ClusterRef; params
   const pathname = usePathname()
   const question = readQuestion(params, KEYS)
   const form = useForm<FormValues, unknown, z.output<typeof principalQuerySchema>>({
-    resolver: zodResolver(principalQuerySchema),
+    resolver: lazyZodResolver(lazyPrincipalQuerySchema),
     defaultValues: {
       principalArn: question.principalArn ?? '',
       namespaces: question.namespaces ?? '',

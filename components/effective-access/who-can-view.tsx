@@ -1,7 +1,7 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
+import dynamic from 'next/dynamic'
 import { usePathname, useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
@@ -11,13 +11,19 @@ import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TextField } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { whoCanQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import type { whoCanQuerySchema } from '@/lib/effective-access/effective-access-schemas'
 import { whoCanQuery } from '@/lib/queries/effective-access-queries'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
-import { WhoCanResult } from './who-can-result'
+
+// The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
+const WhoCanResult = dynamic(() => import('./who-can-result').then((m) => m.WhoCanResult))
 
 const KEYS = ['verb', 'resource', 'namespace', 'name', 'nonResourceURL', 'crossCheck'] as const
+const lazyWhoCanQuerySchema = lazySchema(() =>
+  import('@/lib/effective-access/effective-access-schemas').then((m) => m.whoCanQuerySchema),
+)
 type FormValues = z.input<typeof whoCanQuerySchema>
 
 /** "Who can <verb> <resource> in <namespace>?" over every IAM principal and Kubernetes subject. */
@@ -26,7 +32,7 @@ export function WhoCanView({ cluster, params }: { cluster: ClusterRef; params: U
   const pathname = usePathname()
   const question = readQuestion(params, KEYS)
   const form = useForm<FormValues, unknown, z.output<typeof whoCanQuerySchema>>({
-    resolver: zodResolver(whoCanQuerySchema),
+    resolver: lazyZodResolver(lazyWhoCanQuerySchema),
     defaultValues: {
       verb: question.verb ?? '',
       resource: question.resource ?? '',

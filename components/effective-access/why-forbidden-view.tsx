@@ -1,7 +1,7 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
+import dynamic from 'next/dynamic'
 import { usePathname, useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
@@ -11,13 +11,19 @@ import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TextAreaField, TextField } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { whyForbiddenQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import type { whyForbiddenQuerySchema } from '@/lib/effective-access/effective-access-schemas'
 import { whyForbiddenQuery } from '@/lib/queries/effective-access-queries'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
-import { WhyForbiddenResult } from './why-forbidden-result'
+
+// The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
+const WhyForbiddenResult = dynamic(() => import('./why-forbidden-result').then((m) => m.WhyForbiddenResult))
 
 const KEYS = ['message', 'principalArn', 'verb', 'resource', 'namespace', 'name'] as const
+const lazyWhyForbiddenQuerySchema = lazySchema(() =>
+  import('@/lib/effective-access/effective-access-schemas').then((m) => m.whyForbiddenQuerySchema),
+)
 type FormValues = z.input<typeof whyForbiddenQuerySchema>
 
 /** "Why Forbidden?": paste kubectl's error, or name the principal and the request. */
@@ -26,7 +32,7 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
   const pathname = usePathname()
   const question = readQuestion(params, KEYS)
   const form = useForm<FormValues, unknown, z.output<typeof whyForbiddenQuerySchema>>({
-    resolver: zodResolver(whyForbiddenQuerySchema),
+    resolver: lazyZodResolver(lazyWhyForbiddenQuerySchema),
     defaultValues: Object.fromEntries(KEYS.map((k) => [k, question[k] ?? ''])),
   })
   const asked = Boolean(question.message || (question.principalArn && question.verb && question.resource))

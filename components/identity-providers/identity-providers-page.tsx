@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Plus } from 'lucide-react'
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 
 import { Alert } from '@/components/ui/alert'
@@ -23,10 +24,12 @@ import {
   useDisassociateIdentityProvider,
 } from '@/lib/queries/identity-provider-queries'
 
-import { AssociateProviderForm } from './associate-provider-form'
 import { ProviderUpdateProgress } from './provider-update-progress'
 import { ProvidersTable } from './providers-table'
 import { RoleBindingCommand } from './rolebinding-command'
+
+// The form loads when opened: it brings react-hook-form and zod (docs/client-bundle.md).
+const AssociateProviderForm = dynamic(() => import('./associate-provider-form').then((m) => m.AssociateProviderForm))
 
 /** A cluster's external OIDC identity providers: list, associate (admins), disassociate (admins), RBAC help. */
 export function IdentityProvidersPage({ cluster }: { cluster: ClusterRef }) {

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { namespaceListQuery } from '@/lib/queries/resource-queries'
 import type { NamespaceRow } from '@/lib/resources/resource-dto'
-import { namespaceFiltersSchema } from '@/lib/resources/resource-filters'
+import type { NamespaceFilters } from '@/lib/resources/resource-filters'
 
 import { ResourceBrowser } from './resource-browser'
 import { ageColumn, nameColumn, podCountColumn } from './resource-columns'
@@ -46,10 +46,16 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NamespaceRow>[] {
 }
 
 /** The namespaces list, with Pod counts (one `limit=1` list each) for the rows on screen. */
-export function NamespacesBrowser({ cluster }: { cluster: ClusterRef }) {
+export function NamespacesBrowser({
+  cluster,
+  filters: urlFilters,
+}: {
+  cluster: ClusterRef
+  filters: NamespaceFilters
+}) {
   const browser = useResourceBrowser({
     cluster,
-    filtersSchema: namespaceFiltersSchema,
+    filters: urlFilters,
     listQuery: namespaceListQuery,
   })
   const { filters, setFilter } = browser

@@ -8,7 +8,8 @@ import { nodeListQuery } from '@/lib/queries/resource-queries'
 import { shortNodeName } from '@/lib/resources/ec2-node-names'
 import { formatCpu, formatMemory } from '@/lib/resources/quantity'
 import type { NodeRow } from '@/lib/resources/resource-dto'
-import { nodeFiltersSchema, nodeStatusFilters } from '@/lib/resources/resource-filters'
+import { nodeStatusFilters } from '@/lib/resources/resource-filter-query'
+import type { NodeFilters } from '@/lib/resources/resource-filters'
 
 import { NodeSourceLabel, NodeStatusBadges } from './node-badges'
 import { ResourceBrowser } from './resource-browser'
@@ -58,10 +59,10 @@ function buildColumns(cluster: ClusterRef): ColumnDef<NodeRow>[] {
 }
 
 /** The nodes list: status, source (node group, Auto Mode pool, Fargate), capacity, and Pod counts for rows on screen. */
-export function NodesBrowser({ cluster }: { cluster: ClusterRef }) {
+export function NodesBrowser({ cluster, filters: urlFilters }: { cluster: ClusterRef; filters: NodeFilters }) {
   const browser = useResourceBrowser({
     cluster,
-    filtersSchema: nodeFiltersSchema,
+    filters: urlFilters,
     listQuery: nodeListQuery,
   })
   const { filters, setFilter } = browser

@@ -5,7 +5,8 @@ import { useMemo } from 'react'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { podListQuery } from '@/lib/queries/resource-queries'
 import type { PodRow } from '@/lib/resources/resource-dto'
-import { podFiltersSchema, podStatusFilters } from '@/lib/resources/resource-filters'
+import { podStatusFilters } from '@/lib/resources/resource-filter-query'
+import type { PodFilters } from '@/lib/resources/resource-filters'
 
 import { NamespacePicker } from './namespace-picker'
 import { buildPodColumns } from './pod-columns'
@@ -16,10 +17,10 @@ import { useResourceBrowser } from './use-resource-browser'
 const podId = (p: PodRow) => `${p.namespace}/${p.name}`
 
 /** The Pods list: filters in the URL, pages from Kubernetes as the person scrolls, a virtualized table. */
-export function PodsBrowser({ cluster }: { cluster: ClusterRef }) {
+export function PodsBrowser({ cluster, filters: urlFilters }: { cluster: ClusterRef; filters: PodFilters }) {
   const browser = useResourceBrowser({
     cluster,
-    filtersSchema: podFiltersSchema,
+    filters: urlFilters,
     listQuery: podListQuery,
   })
   const { filters, setFilter } = browser

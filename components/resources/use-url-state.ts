@@ -3,9 +3,8 @@
 import type { SortingState } from '@tanstack/react-table'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useCallback, useMemo } from 'react'
-import type { z } from 'zod'
 
-import { buildFilterQuery, readSearchParams } from '@/lib/resources/resource-filters'
+import { buildFilterQuery } from '@/lib/resources/resource-filter-query'
 
 /** `sort=restarts:desc` ⇄ TanStack sorting state. */
 function parseSort(raw: string | null): SortingState {
@@ -16,22 +15,18 @@ function parseSort(raw: string | null): SortingState {
 
 /**
  * The list view's state lives in the URL (filters and sort), so every view is a deep link and reload, back and
- * forward restore it. Filters are parsed with the same zod schema the route handler uses; invalid values fall back
- * to their defaults instead of breaking the page.
+ * forward restore it. The page parses the filters on the server with the same zod schema the route handler uses
+ * (`filtersFromSearchParams`) and passes them in: a new URL renders the page again with the new filters.
  */
-export function useUrlState<S extends z.ZodType<Record<string, unknown>>>(schema: S) {
+export function useUrlState<F extends Record<string, unknown>>(filters: F) {
   const router = useRouter()
   const pathname = usePathname()
   const params = useSearchParams()
   const raw = params.toString()
-  const filters = useMemo(() => {
-    const parsed = schema.safeParse(readSearchParams(new URLSearchParams(raw)))
-    return (parsed.success ? parsed.data : schema.parse({})) as z.infer<S>
-  }, [raw, schema])
   const sorting = useMemo(() => parseSort(new URLSearchParams(raw).get('sort')), [raw])
 
   const navigate = useCallback(
-    (nextFilters: z.infer<S>, nextSorting: SortingState) => {
+    (nextFilters: F, nextSorting: SortingState) => {
       const sort = nextSorting[0]
       const query = buildFilterQuery({
         ...(nextFilters as Record<string, string | string[] | undefined>),
@@ -41,7 +36,7 @@ export function useUrlState<S extends z.ZodType<Record<string, unknown>>>(schema
     },
     [pathname, router],
   )
-  const setFilters = useCallback((next: z.infer<S>) => navigate(next, sorting), [navigate, sorting])
+  const setFilters = useCallback((next: F) => navigate(next, sorting), [navigate, sorting])
   const setSorting = useCallback((next: SortingState) => navigate(filters, next), [navigate, filters])
   return { filters, sorting, setFilters, setSorting }
 }

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 
 import { Alert } from '@/components/ui/alert'
 import { activeBreakGlassQuery } from '@/lib/queries/break-glass-queries'
-import { formatTimeLeft } from '@/lib/time-bound/grant-duration'
+import { formatTimeLeft } from '@/lib/time-bound/duration-presets'
 
 import { useNow } from './use-now'
 

@@ -9,8 +9,8 @@ import {
   durationPresets,
   type DurationBounds,
   type DurationPreset,
-  type GrantDuration,
-} from '@/lib/time-bound/grant-duration'
+} from '@/lib/time-bound/duration-presets'
+import type { GrantDuration } from '@/lib/time-bound/grant-duration'
 
 import { useNow } from './use-now'
 

@@ -3,7 +3,7 @@
 import { Clock } from 'lucide-react'
 
 import { Badge } from '@/components/ui/badge'
-import { formatTimeLeft } from '@/lib/time-bound/grant-duration'
+import { formatTimeLeft } from '@/lib/time-bound/duration-presets'
 import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
 const policyName = (arn: string) => arn.split('/').pop() ?? arn

@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 
 import { Button } from '@/components/ui/button'
@@ -8,10 +9,13 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { addClientIdCommand, createOidcProviderCommand } from '@/lib/workload-identity/workload-identity-commands'
 import type { Check, ClusterIdentityFacts, Mechanism } from '@/lib/workload-identity/workload-identity-schemas'
 
-import { OidcClientIdButton } from './oidc-client-id-button'
 import { OidcProviderButton } from './oidc-provider-button'
-import { TrustFixDialog } from './trust-fix-dialog'
 import { VerdictBadge } from './verdict-badge'
+
+// Dialogs load when opened: their forms bring react-hook-form and zod, which the page itself does not need
+// (docs/client-bundle.md).
+const OidcClientIdButton = dynamic(() => import('./oidc-client-id-button').then((m) => m.OidcClientIdButton))
+const TrustFixDialog = dynamic(() => import('./trust-fix-dialog').then((m) => m.TrustFixDialog))
 
 /** Each check as a verdict, its reason, and the exact change that fixes it (a button for editors, else the command). */
 export function ChecksList({

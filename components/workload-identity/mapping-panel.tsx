@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 
 import { Button } from '@/components/ui/button'
@@ -8,7 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { DescriptionList, Panel } from '@/components/ui/panel'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { useDeletePodIdentity, useSetIrsaAnnotations } from '@/lib/queries/workload-identity-queries'
-import { prettySessionPolicy } from '@/lib/workload-identity/session-policy'
+import { prettySessionPolicy } from '@/lib/workload-identity/session-policy-text'
 import {
   annotateServiceAccountCommand,
   deletePodIdentityCommand,
@@ -17,9 +18,12 @@ import {
 import type { ServiceAccountDetail } from '@/lib/workload-identity/workload-identity-schemas'
 
 import { ChecksList } from './checks-list'
-import { EditPodIdentityDialog } from './edit-pod-identity-dialog'
-import { IrsaDialog } from './irsa-dialog'
 import { MechanismBadge, VerdictBadge } from './verdict-badge'
+
+// Dialogs load when opened: their forms bring react-hook-form and zod, which the page itself does not need
+// (docs/client-bundle.md).
+const EditPodIdentityDialog = dynamic(() => import('./edit-pod-identity-dialog').then((m) => m.EditPodIdentityDialog))
+const IrsaDialog = dynamic(() => import('./irsa-dialog').then((m) => m.IrsaDialog))
 
 type Open = 'edit-pi' | 'delete-pi' | 'irsa' | 'remove-irsa' | null
 const none = <span className="text-zinc-600 dark:text-zinc-400">not set</span>

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query'
 import { Plus } from 'lucide-react'
+import dynamic from 'next/dynamic'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useMemo, useState } from 'react'
 
@@ -14,11 +15,16 @@ import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { workloadIdentityQuery } from '@/lib/queries/workload-identity-queries'
 
 import { ClusterIdentityPanel } from './cluster-identity-panel'
-import { CreatePodIdentityDialog } from './create-pod-identity-dialog'
-import { IrsaChooserDialog } from './irsa-chooser-dialog'
 import { filterMappings, readMappingFilters, writeMappingFilters, type MappingFilters } from './mapping-filters'
 import { MappingFiltersBar } from './mapping-filters-bar'
 import { MappingsTable } from './mappings-table'
+
+// Dialogs load when opened: their forms bring react-hook-form and zod, which the page itself does not need
+// (docs/client-bundle.md).
+const CreatePodIdentityDialog = dynamic(() =>
+  import('./create-pod-identity-dialog').then((m) => m.CreatePodIdentityDialog),
+)
+const IrsaChooserDialog = dynamic(() => import('./irsa-chooser-dialog').then((m) => m.IrsaChooserDialog))
 
 const plural = (n: number) => `${n} ${n === 1 ? 'mapping' : 'mappings'}`
 

@@ -10,7 +10,7 @@ import { kubernetesGroupsSchema, usernameSchema } from './access-entry-fields'
 import { accessEntryTypes } from './access-entry-type'
 import { associateAccessPolicySchema } from './access-policy-association-schema'
 import { parseArn } from './arn'
-import { accessPolicyArn, accessPolicyNameFromArn } from './policy-catalogue'
+import { accessPolicyNameFromArn, AUTO_NODE_POLICY_ARN } from './policy-catalogue'
 import { principalArnSchema } from './principal-arn-schema'
 
 // The field schemas live in their own modules; re-exported so forms and handlers import one module.
@@ -36,8 +36,8 @@ const tagsSchema = z
     }
   })
 
-/** The one policy an EKS Auto Mode node role's EC2 entry takes (docs/authentication-modes.md#auto-mode-entries). */
-export const AUTO_NODE_POLICY_ARN = accessPolicyArn('AmazonEKSAutoNodePolicy')
+// Defined beside the catalogue (zod-free, so the grant page imports it without zod); kept exported from here too.
+export { AUTO_NODE_POLICY_ARN }
 
 // An empty text box means "use the default": EKS picks the username when the field is omitted (docs/access-entries.md#default-username).
 const optionalUsernameSchema = z.preprocess(

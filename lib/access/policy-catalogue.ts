@@ -2,10 +2,13 @@
 // returns policy contents (ListAccessPolicies gives only name + arn), so the console and the sandbox's authorizer
 // read them from here. Unknown `cluster-access-policy/` ARNs are valid (the list grows): lookups return undefined.
 import type { AccessPolicyDto, AssociatedPolicyDto } from './access-entry-dto'
+import { accessPolicyArn, AUTO_NODE_POLICY_ARN } from './access-policy-arn'
 import { accessPolicyEntries } from './policy-catalogue-entries'
 import type { PolicyRule } from './policy-rule'
 
 export type { PolicyRule } from './policy-rule'
+// Kept exported from the catalogue; pages that need only these import access-policy-arn.ts (no catalogue data).
+export { accessPolicyArn, AUTO_NODE_POLICY_ARN }
 
 /** One access policy as the console explains it. */
 export type AccessPolicyInfo = {
@@ -27,11 +30,6 @@ export const accessPolicyCatalogue: readonly AccessPolicyInfo[] = accessPolicyEn
 
 const POLICY_ARN = /^arn:(aws|aws-cn|aws-us-gov):eks::aws:cluster-access-policy\/([A-Za-z0-9_+=,.@-]+)$/
 const byName = new Map(accessPolicyCatalogue.map((policy) => [policy.name.toLowerCase(), policy]))
-
-/** Builds the ARN of an access policy in the `aws` partition. */
-export function accessPolicyArn(name: string, partition = 'aws'): string {
-  return `arn:${partition}:eks::aws:cluster-access-policy/${name}`
-}
 
 /** Returns the policy name from an access-policy ARN (aws, aws-cn or aws-us-gov partition), or undefined. */
 export function accessPolicyNameFromArn(arn: string): string | undefined {

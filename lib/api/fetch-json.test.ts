@@ -15,6 +15,16 @@ describe('fetchJson', () => {
     expect(await fetchJson('/api/x', {}, schema)).toEqual({ name: 'prod-web' })
   })
 
+  it('without a schema, returns the body as the server sent it (how pages call it)', async () => {
+    stubFetch(async () => Response.json({ name: 'prod-web', extra: 1 }))
+    expect(await fetchJson<{ name: string }>('/api/x')).toEqual({ name: 'prod-web', extra: 1 })
+  })
+
+  it('without a schema, still throws the error answer as ApiError', async () => {
+    stubFetch(async () => Response.json({ error: { code: 'forbidden', message: 'No.' } }, { status: 403 }))
+    await expect(fetchJson('/api/x')).rejects.toMatchObject({ status: 403, code: 'forbidden' })
+  })
+
   it.each([
     {
       name: 'error body',

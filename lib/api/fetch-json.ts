@@ -22,10 +22,17 @@ async function readErrorBody(response: Response): Promise<ApiError> {
 }
 
 /**
- * Fetches JSON from the console's API and validates it with `schema`. Throws {@link ApiError} for an error answer
- * (with the server's code, message and issues), an unreachable server, or a body that does not match the schema.
+ * Fetches JSON from the console's API. Throws {@link ApiError} for an error answer (with the server's code, message
+ * and issues) or an unreachable server.
+ *
+ * Pages call it with the answer's type only (`fetchJson<AccessEntriesPage>(url, init)`): the console's own server
+ * built that answer from the same DTO types, and a zod schema here would put zod (~32 kB gzip) into every page's
+ * first-load JavaScript (docs/client-bundle.md). With a `schema` it also validates the body and throws
+ * `invalid_response` when it does not match, for an answer the console does not produce itself.
  */
-export async function fetchJson<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T>
+export async function fetchJson<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>>
+export async function fetchJson(url: string, init: RequestInit = {}, schema?: z.ZodType): Promise<unknown> {
   let response: Response
   try {
     // Every write the console sends is JSON: the server refuses other body types (415) as a CSRF defence.
@@ -36,7 +43,9 @@ export async function fetchJson<S extends z.ZodType>(url: string, init: RequestI
     throw new ApiError(0, 'network_error', "Cannot reach the console's server. Check your connection and retry.")
   }
   if (!response.ok) throw await readErrorBody(response)
-  const parsed = schema.safeParse(await response.json())
+  const body: unknown = await response.json()
+  if (!schema) return body
+  const parsed = schema.safeParse(body)
   if (!parsed.success) {
     throw new ApiError(response.status, 'invalid_response', `Unexpected answer from ${url}: ${parsed.error.message}`)
   }

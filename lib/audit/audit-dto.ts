@@ -5,13 +5,17 @@ import { z } from 'zod'
 import { consoleRoles } from '@/lib/auth/console-role'
 import { singleLineText } from '@/lib/validation/text-fields'
 
-/**
- * The outcomes an audit event records: a grant can apply its entry and fail a policy (`partial`); `refused` is a change
- * the console itself turned down before calling AWS (an EKS-managed entry, a lockout-risky change by a non-admin),
- * `failed` one that AWS or Kubernetes turned down or that broke on the way.
- */
-export const auditResults = ['succeeded', 'partial', 'failed', 'refused'] as const
-export type AuditResult = (typeof auditResults)[number]
+import { auditResults } from './audit-filters'
+
+// Existing importers keep working; pages import these from audit-filters.ts (no zod there: docs/client-bundle.md).
+export {
+  auditPeriods,
+  auditResults,
+  emptyAuditFilters,
+  type AuditFilters,
+  type AuditPeriod,
+  type AuditResult,
+} from './audit-filters'
 
 const clusterRefSchema = z.object({ region: z.string(), name: z.string() })
 
@@ -113,30 +117,3 @@ export const auditQuerySchema = z
   })
 export type AuditQueryInput = z.input<typeof auditQuerySchema>
 export type AuditQueryParams = z.output<typeof auditQuerySchema>
-
-/** The time ranges the log offers: the last hour, day, week or 30 days (from when the page asks), or two dates. */
-export const auditPeriods = ['1h', '24h', '7d', '30d', 'dates'] as const
-export type AuditPeriod = (typeof auditPeriods)[number]
-
-/**
- * The filters a page keeps in its URL (strings; empty = any). `period` is relative, so a shared link to "the last
- * 24 hours" means the 24 hours before it is opened; with `period=dates`, `from` and `to` are UTC days (YYYY-MM-DD).
- */
-export type AuditFilters = {
-  cluster: string
-  actor: string
-  action: string
-  result: string
-  period: string
-  from: string
-  to: string
-}
-export const emptyAuditFilters: AuditFilters = {
-  cluster: '',
-  actor: '',
-  action: '',
-  result: '',
-  period: '',
-  from: '',
-  to: '',
-}

@@ -6,8 +6,9 @@ import { kubernetesGroupsSchema, usernameSchema } from '@/lib/access/access-entr
 import { principalArnSchema } from '@/lib/access/principal-arn-schema'
 import { singleLineText } from '@/lib/validation/text-fields'
 
-/** Entries per create-entries request: small enough for a visible progress bar, large enough to be quick. */
-export const MIGRATION_BATCH_SIZE = 25
+import { MIGRATION_BATCH_SIZE } from './migration-batch-size'
+
+export { MIGRATION_BATCH_SIZE }
 
 export const migrationTargetSchema = z.enum(['API_AND_CONFIG_MAP', 'API'])
 export type MigrationTarget = z.output<typeof migrationTargetSchema>

@@ -2,6 +2,9 @@ import { z } from 'zod'
 
 import { singleLineText } from '@/lib/validation/text-fields'
 
+// Existing importers keep working; pages import these from kubeconfig-defaults.ts (no zod: docs/client-bundle.md).
+export { defaultKubeconfigOptions, kubeconfigSearchParams } from './kubeconfig-defaults'
+
 // IAM role ARNs, with an optional path: arn:<partition>:iam::<12 digits>:role/<path/>name (RoleName [\w+=,.@-]).
 const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso[a-z-]*)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/
 // Profile names are section names in ~/.aws/config; keep to the characters the CLI docs use so the value survives
@@ -29,13 +32,3 @@ export const kubeconfigOptionsSchema = z.object({
 
 /** Chosen kubeconfig options; '' = not chosen. */
 export type KubeconfigOptions = z.infer<typeof kubeconfigOptionsSchema>
-
-/** No option chosen: what `aws eks update-kubeconfig --name <cluster>` writes. */
-export const defaultKubeconfigOptions: KubeconfigOptions = { roleArn: '', profile: '', alias: '', userAlias: '' }
-
-/** The options as URL query parameters, leaving out the ones not chosen (the route and the download link use it). */
-export function kubeconfigSearchParams(options: KubeconfigOptions): URLSearchParams {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(options)) if (value) params.set(key, value)
-  return params
-}

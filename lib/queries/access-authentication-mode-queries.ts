@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
 
-import { authenticationModeStateSchema, clusterUpdateSchema } from '@/lib/access/access-entry-dto'
+import { type authenticationModeStateSchema, type clusterUpdateSchema } from '@/lib/access/access-entry-dto'
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
 
@@ -16,7 +17,8 @@ export const authenticationModeKeys = {
 export const authenticationModeQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: authenticationModeKeys.state(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'authentication-mode'), { signal }, authenticationModeStateSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof authenticationModeStateSchema>>(apiPath(c, 'authentication-mode'), { signal }),
   })
 
 /** GET …/authentication-mode/updates/:id, polled every 2 s until the update leaves InProgress. */
@@ -24,7 +26,7 @@ export const clusterUpdateQuery = (c: ClusterRef, id: string) =>
   queryOptions({
     queryKey: authenticationModeKeys.update(c, id),
     queryFn: ({ signal }) =>
-      fetchJson(apiPath(c, 'authentication-mode', 'updates', id), { signal }, clusterUpdateSchema),
+      fetchJson<z.infer<typeof clusterUpdateSchema>>(apiPath(c, 'authentication-mode', 'updates', id), { signal }),
     refetchInterval: (query) => (query.state.data?.status === 'InProgress' || !query.state.data ? 2_000 : false),
   })
 
@@ -33,15 +35,11 @@ export function useSwitchAuthenticationMode(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (authenticationMode: AuthenticationMode) =>
-      fetchJson(
-        apiPath(c, 'authentication-mode'),
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ authenticationMode }),
-        },
-        clusterUpdateSchema,
-      ),
+      fetchJson<z.infer<typeof clusterUpdateSchema>>(apiPath(c, 'authentication-mode'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ authenticationMode }),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authenticationModeKeys.state(c) }),
   })
 }

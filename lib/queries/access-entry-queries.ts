@@ -1,14 +1,15 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import type { AssociatePolicyRequest } from '@/lib/access/access-entry-bodies'
 import {
-  accessEntriesPageSchema,
-  accessEntryDtoSchema,
-  deletedEntrySchema,
-  grantResultSchema,
-  kubernetesContextSchema,
   type AccessEntriesPage,
+  type accessEntriesPageSchema,
   type AccessEntryDto,
+  type accessEntryDtoSchema,
+  type deletedEntrySchema,
+  type grantResultSchema,
+  type kubernetesContextSchema,
 } from '@/lib/access/access-entry-dto'
 import type { CreateAccessEntryRequest, UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
 import { ifMatchHeader, staleEntryOf } from '@/lib/access/stale-entry'
@@ -30,14 +31,16 @@ export const accessEntryKeys = {
 export const accessEntriesQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: accessEntryKeys.list(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'access-entries'), { signal }, accessEntriesPageSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof accessEntriesPageSchema>>(apiPath(c, 'access-entries'), { signal }),
   })
 
 /** GET …/access-entries/kubernetes: namespaces and bound groups, for warnings. */
 export const kubernetesContextQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: accessEntryKeys.kubernetes(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'access-entries', 'kubernetes'), { signal }, kubernetesContextSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof kubernetesContextSchema>>(apiPath(c, 'access-entries', 'kubernetes'), { signal }),
     staleTime: 5 * 60_000,
   })
 
@@ -52,7 +55,7 @@ type Versioned<T> = T & { version: string }
 
 /** Re-reads the list bypassing the server's detail cache (the "Refresh" button). */
 export function fetchFreshAccessEntries(c: ClusterRef) {
-  return fetchJson(`${apiPath(c, 'access-entries')}?fresh=1`, {}, accessEntriesPageSchema)
+  return fetchJson<z.infer<typeof accessEntriesPageSchema>>(`${apiPath(c, 'access-entries')}?fresh=1`, {})
 }
 
 function useInvalidateEntries(c: ClusterRef) {
@@ -77,9 +80,9 @@ function useEntryWriteCallbacks(c: ClusterRef) {
   const invalidate = useInvalidateEntries(c)
   const store = useStoreEntry(c)
   return {
-    onSuccess: (entry: unknown) => {
-      const parsed = accessEntryDtoSchema.safeParse(entry)
-      if (parsed.success) store(parsed.data)
+    // A delete answers { deleted }: nothing to store, the refetch drops the row.
+    onSuccess: (answer: AccessEntryDto | { deleted: string }) => {
+      if ('principalArn' in answer) store(answer)
     },
     onError: (error: Error) => {
       const current = staleEntryOf(error)
@@ -95,7 +98,7 @@ export function useGrantAccess(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: CreateAccessEntryRequest) =>
-      fetchJson(apiPath(c, 'access-entries'), json('POST', input), grantResultSchema),
+      fetchJson<z.infer<typeof grantResultSchema>>(apiPath(c, 'access-entries'), json('POST', input)),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: timeBoundKeys.cluster(c) })
       return invalidate()
@@ -107,10 +110,9 @@ export function useGrantAccess(c: ClusterRef) {
 export function useUpdateAccessEntry(c: ClusterRef, principalArn: string) {
   return useMutation({
     mutationFn: ({ version, ...input }: Versioned<UpdateAccessEntryInput>) =>
-      fetchJson(
+      fetchJson<z.infer<typeof accessEntryDtoSchema>>(
         apiPath(c, 'access-entries', principalArn),
         json('PATCH', input, ifMatchHeader(version)),
-        accessEntryDtoSchema,
       ),
     ...useEntryWriteCallbacks(c),
   })
@@ -120,10 +122,9 @@ export function useUpdateAccessEntry(c: ClusterRef, principalArn: string) {
 export function useDeleteAccessEntry(c: ClusterRef) {
   return useMutation({
     mutationFn: (input: Versioned<{ principalArn: string; confirmClusterName?: string }>) =>
-      fetchJson(
+      fetchJson<z.infer<typeof deletedEntrySchema>>(
         apiPath(c, 'access-entries', input.principalArn),
         json('DELETE', { confirmClusterName: input.confirmClusterName }, ifMatchHeader(input.version)),
-        deletedEntrySchema,
       ),
     ...useEntryWriteCallbacks(c),
   })
@@ -133,10 +134,9 @@ export function useDeleteAccessEntry(c: ClusterRef) {
 export function useAssociatePolicy(c: ClusterRef, principalArn: string) {
   return useMutation({
     mutationFn: ({ version, ...input }: Versioned<AssociatePolicyRequest>) =>
-      fetchJson(
+      fetchJson<z.infer<typeof accessEntryDtoSchema>>(
         apiPath(c, 'access-entries', principalArn, 'policies'),
         json('POST', input, ifMatchHeader(version)),
-        accessEntryDtoSchema,
       ),
     ...useEntryWriteCallbacks(c),
   })
@@ -146,10 +146,9 @@ export function useAssociatePolicy(c: ClusterRef, principalArn: string) {
 export function useDisassociatePolicy(c: ClusterRef, principalArn: string) {
   return useMutation({
     mutationFn: (input: Versioned<{ policyArn: string; confirmClusterName?: string }>) =>
-      fetchJson(
+      fetchJson<z.infer<typeof accessEntryDtoSchema>>(
         apiPath(c, 'access-entries', principalArn, 'policies', input.policyArn),
         json('DELETE', { confirmClusterName: input.confirmClusterName }, ifMatchHeader(input.version)),
-        accessEntryDtoSchema,
       ),
     ...useEntryWriteCallbacks(c),
   })

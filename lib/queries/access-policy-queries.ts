@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
-import { accessPolicyListSchema } from '@/lib/access/access-entry-dto'
+import { type accessPolicyListSchema } from '@/lib/access/access-entry-dto'
 import { fetchJson } from '@/lib/api/fetch-json'
 
 /** GET /api/access-policies: not cluster-scoped (ListAccessPolicies is account-wide), so keyed by region only. */
@@ -8,6 +9,8 @@ export const accessPoliciesQuery = (region: string) =>
   queryOptions({
     queryKey: ['access-policies', region] as const,
     queryFn: ({ signal }) =>
-      fetchJson(`/api/access-policies?region=${encodeURIComponent(region)}`, { signal }, accessPolicyListSchema),
+      fetchJson<z.infer<typeof accessPolicyListSchema>>(`/api/access-policies?region=${encodeURIComponent(region)}`, {
+        signal,
+      }),
     staleTime: 60 * 60_000,
   })

@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
-import { auditFacetsSchema, auditPageSchema, type AuditFilters } from '@/lib/audit/audit-dto'
+import { type auditFacetsSchema, type AuditFilters, type auditPageSchema } from '@/lib/audit/audit-dto'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { clusterKeys } from './cluster-queries'
@@ -57,7 +58,7 @@ const pages = (queryKey: readonly unknown[], filters: Partial<AuditFilters>) =>
   infiniteQueryOptions({
     queryKey,
     queryFn: ({ signal, pageParam }) =>
-      fetchJson(`/api/audit${auditSearch(filters, pageParam)}`, { signal }, auditPageSchema),
+      fetchJson<z.infer<typeof auditPageSchema>>(`/api/audit${auditSearch(filters, pageParam)}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // A change made a moment ago on another page must show when the person opens the log.
@@ -75,6 +76,6 @@ export const clusterAuditEventsQuery = (c: ClusterRef, filters: Omit<AuditFilter
 export const auditFacetsQuery = () =>
   queryOptions({
     queryKey: auditKeys.facets(),
-    queryFn: ({ signal }) => fetchJson('/api/audit/facets', { signal }, auditFacetsSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof auditFacetsSchema>>('/api/audit/facets', { signal }),
     staleTime: 0,
   })

@@ -1,24 +1,19 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
-import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
+import { MIGRATION_BATCH_SIZE } from '@/lib/aws-auth/migration-batch-size'
 import type {
   EntryResult,
   MigrationComparisonDto,
   MigrationPlanDto,
   MigrationStepResultDto,
 } from '@/lib/aws-auth/migration-dto'
-import { MIGRATION_BATCH_SIZE, type MigrationStepRequest, type MigrationTarget } from '@/lib/aws-auth/migration-schemas'
+import type { MigrationStepRequest, MigrationTarget } from '@/lib/aws-auth/migration-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
-
-// The server builds these DTOs from typed services; the client checks only that an object came back.
-const planSchema = z.custom<MigrationPlanDto>((v) => typeof v === 'object' && v !== null && 'plan' in v)
-const comparisonSchema = z.custom<MigrationComparisonDto>((v) => typeof v === 'object' && v !== null)
-const stepSchema = z.custom<MigrationStepResultDto>((v) => typeof v === 'object' && v !== null && 'step' in v)
 
 export const migrationKeys = {
   plan: (c: ClusterRef) => [...clusterKeys.all(c), 'aws-auth-migration'] as const,
@@ -29,23 +24,24 @@ export const migrationKeys = {
 export const migrationPlanQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: migrationKeys.plan(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'aws-auth', 'migration'), { signal }, planSchema),
+    queryFn: ({ signal }) => fetchJson<MigrationPlanDto>(apiPath(c, 'aws-auth', 'migration'), { signal }),
   })
 
 /** GET …/aws-auth/migration/comparison (run on demand: it asks the cluster several questions per principal). */
 export const migrationComparisonQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: migrationKeys.comparison(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'aws-auth', 'migration', 'comparison'), { signal }, comparisonSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<MigrationComparisonDto>(apiPath(c, 'aws-auth', 'migration', 'comparison'), { signal }),
     enabled: false,
   })
 
 const post = (c: ClusterRef, body: MigrationStepRequest) =>
-  fetchJson(
-    apiPath(c, 'aws-auth', 'migration'),
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-    stepSchema,
-  )
+  fetchJson<MigrationStepResultDto>(apiPath(c, 'aws-auth', 'migration'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
 export type MigrationRun = {
   phase: 'idle' | 'enabling' | 'creating' | 'finishing' | 'done' | 'failed'

@@ -1,7 +1,12 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
-import { awsAuthApplyResultSchema, awsAuthPreviewSchema, awsAuthViewSchema } from '@/lib/aws-auth/aws-auth-dto'
+import {
+  type awsAuthApplyResultSchema,
+  type awsAuthPreviewSchema,
+  type awsAuthViewSchema,
+} from '@/lib/aws-auth/aws-auth-dto'
 import type { AwsAuthEditRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
@@ -19,7 +24,7 @@ export const awsAuthKeys = {
 export const awsAuthQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: awsAuthKeys.view(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'aws-auth'), { signal }, awsAuthViewSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof awsAuthViewSchema>>(apiPath(c, 'aws-auth'), { signal }),
   })
 
 const jsonBody = (method: string, body: unknown): RequestInit => ({
@@ -36,7 +41,10 @@ export const awsAuthPreviewQuery = (c: ClusterRef, request: AwsAuthEditRequest) 
   queryOptions({
     queryKey: awsAuthKeys.preview(c, request),
     queryFn: ({ signal }) =>
-      fetchJson(apiPath(c, 'aws-auth', 'preview'), { ...jsonBody('POST', request), signal }, awsAuthPreviewSchema),
+      fetchJson<z.infer<typeof awsAuthPreviewSchema>>(apiPath(c, 'aws-auth', 'preview'), {
+        ...jsonBody('POST', request),
+        signal,
+      }),
     staleTime: Infinity,
   })
 
@@ -45,7 +53,7 @@ export function useSaveAwsAuthChange(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (request: AwsAuthEditRequest) =>
-      fetchJson(apiPath(c, 'aws-auth'), jsonBody('PUT', request), awsAuthApplyResultSchema),
+      fetchJson<z.infer<typeof awsAuthApplyResultSchema>>(apiPath(c, 'aws-auth'), jsonBody('PUT', request)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: awsAuthKeys.view(c) }),
   })
 }

@@ -1,10 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { BreakGlassRequest } from '@/lib/time-bound/break-glass-schema'
-import { timeBoundGrantSchema } from '@/lib/time-bound/time-bound-dto'
+import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
 import { accessEntryKeys } from './access-entry-queries'
 import { apiPath } from './api-paths'
@@ -16,8 +15,7 @@ const breakGlassKey = ['break-glass'] as const
 export const activeBreakGlassQuery = () =>
   queryOptions({
     queryKey: breakGlassKey,
-    queryFn: ({ signal }) =>
-      fetchJson('/api/break-glass', { signal }, z.object({ grants: z.array(timeBoundGrantSchema) })),
+    queryFn: ({ signal }) => fetchJson<{ grants: TimeBoundGrantDto[] }>('/api/break-glass', { signal }),
     refetchInterval: 30_000,
   })
 
@@ -26,11 +24,11 @@ export function useBreakGlass(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: BreakGlassRequest) =>
-      fetchJson(
-        apiPath(c, 'break-glass'),
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) },
-        z.object({ principalArn: z.string(), expiresAt: z.string() }),
-      ),
+      fetchJson<{ principalArn: string; expiresAt: string }>(apiPath(c, 'break-glass'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      }),
     onSettled: () =>
       Promise.all(
         [breakGlassKey, accessEntryKeys.all(c), timeBoundKeys.cluster(c)].map((queryKey) =>

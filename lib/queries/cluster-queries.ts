@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import {
-  clusterInventorySchema,
-  clusterOverviewSchema,
-  whoamiSchema,
+  type clusterInventorySchema,
+  type clusterOverviewSchema,
   type ClusterRef,
+  type whoamiSchema,
 } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
@@ -21,20 +22,20 @@ export const clusterKeys = {
 export const clusterInventoryQuery = () =>
   queryOptions({
     queryKey: clusterKeys.inventory(),
-    queryFn: ({ signal }) => fetchJson('/api/clusters', { signal }, clusterInventorySchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof clusterInventorySchema>>('/api/clusters', { signal }),
   })
 
 /** GET /api/clusters/:region/:cluster: the overview of one cluster. */
 export const clusterOverviewQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: clusterKeys.overview(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c), { signal }, clusterOverviewSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof clusterOverviewSchema>>(apiPath(c), { signal }),
   })
 
 /** GET /api/session/whoami: the signed-in console user and role. */
 export const whoamiQuery = () =>
   queryOptions({
     queryKey: ['session', 'whoami'] as const,
-    queryFn: ({ signal }) => fetchJson('/api/session/whoami', { signal }, whoamiSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof whoamiSchema>>('/api/session/whoami', { signal }),
     staleTime: 5 * 60_000,
   })

@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
-import { consoleIdentitySchema, type ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { type ClusterRef, type consoleIdentitySchema } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -15,7 +16,8 @@ export const consoleIdentityKeys = {
 export const consoleIdentityQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: consoleIdentityKeys.one(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'console-identity'), { signal }, consoleIdentitySchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof consoleIdentitySchema>>(apiPath(c, 'console-identity'), { signal }),
     // Access entries take seconds to apply and rarely change; a minute keeps navigation cheap.
     staleTime: 60_000,
   })

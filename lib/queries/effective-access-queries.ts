@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
-  forbiddenExplanationSchema,
-  principalAnalysisSchema,
-  whoCanAnswerSchema,
+  type forbiddenExplanationSchema,
+  type principalAnalysisSchema,
+  type whoCanAnswerSchema,
 } from '@/lib/effective-access/effective-access-dto'
 
 import { apiPath } from './api-paths'
@@ -31,7 +32,9 @@ export const principalAnalysisQuery = (c: ClusterRef, q: Query) =>
   queryOptions({
     queryKey: effectiveAccessKeys.principal(c, q),
     queryFn: ({ signal }) =>
-      fetchJson(withQuery(apiPath(c, 'effective-access', 'principal'), q), { signal }, principalAnalysisSchema),
+      fetchJson<z.infer<typeof principalAnalysisSchema>>(withQuery(apiPath(c, 'effective-access', 'principal'), q), {
+        signal,
+      }),
   })
 
 /** GET …/effective-access/who-can. */
@@ -39,7 +42,9 @@ export const whoCanQuery = (c: ClusterRef, q: Query) =>
   queryOptions({
     queryKey: effectiveAccessKeys.whoCan(c, q),
     queryFn: ({ signal }) =>
-      fetchJson(withQuery(apiPath(c, 'effective-access', 'who-can'), q), { signal }, whoCanAnswerSchema),
+      fetchJson<z.infer<typeof whoCanAnswerSchema>>(withQuery(apiPath(c, 'effective-access', 'who-can'), q), {
+        signal,
+      }),
   })
 
 /** GET …/effective-access/why-forbidden. */
@@ -47,5 +52,8 @@ export const whyForbiddenQuery = (c: ClusterRef, q: Query) =>
   queryOptions({
     queryKey: effectiveAccessKeys.whyForbidden(c, q),
     queryFn: ({ signal }) =>
-      fetchJson(withQuery(apiPath(c, 'effective-access', 'why-forbidden'), q), { signal }, forbiddenExplanationSchema),
+      fetchJson<z.infer<typeof forbiddenExplanationSchema>>(
+        withQuery(apiPath(c, 'effective-access', 'why-forbidden'), q),
+        { signal },
+      ),
   })

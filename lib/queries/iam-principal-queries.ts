@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
-import { iamPrincipalSearchSchema } from '@/lib/access/access-entry-dto'
+import { type iamPrincipalSearchSchema } from '@/lib/access/access-entry-dto'
 import { fetchJson } from '@/lib/api/fetch-json'
 
 /** GET /api/iam/principals?q=: IAM roles and users matching the search (IAM is global; the region picks the partition). */
@@ -8,10 +9,9 @@ export const iamPrincipalSearchQuery = (region: string, q: string) =>
   queryOptions({
     queryKey: ['iam', region, 'principals', q] as const,
     queryFn: ({ signal }) =>
-      fetchJson(
+      fetchJson<z.infer<typeof iamPrincipalSearchSchema>>(
         `/api/iam/principals?region=${encodeURIComponent(region)}&q=${encodeURIComponent(q)}`,
         { signal },
-        iamPrincipalSearchSchema,
       ),
     staleTime: 60_000,
     placeholderData: keepPreviousData,

@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
-  identityProviderListSchema,
-  identityProviderUpdateSchema,
+  type identityProviderListSchema,
+  type identityProviderUpdateSchema,
 } from '@/lib/identity-providers/identity-provider-dto'
 import type { AssociateIdentityProviderInput } from '@/lib/identity-providers/identity-provider-schema'
-import { generatedKubeconfigSchema } from '@/lib/kubeconfig/generated-kubeconfig'
+import { type generatedKubeconfigSchema } from '@/lib/kubeconfig/generated-kubeconfig'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -21,7 +22,8 @@ export const identityProviderKeys = {
 export const identityProvidersQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: identityProviderKeys.list(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'identity-providers'), { signal }, identityProviderListSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof identityProviderListSchema>>(apiPath(c, 'identity-providers'), { signal }),
     refetchInterval: (query) => (query.state.data?.providers.some((p) => p.status !== 'ACTIVE') ? 2_000 : false),
   })
 
@@ -30,7 +32,7 @@ export const identityProviderUpdateQuery = (c: ClusterRef, id: string) =>
   queryOptions({
     queryKey: identityProviderKeys.update(c, id),
     queryFn: ({ signal }) =>
-      fetchJson(apiPath(c, 'identity-provider-updates', id), { signal }, identityProviderUpdateSchema),
+      fetchJson<z.infer<typeof identityProviderUpdateSchema>>(apiPath(c, 'identity-provider-updates', id), { signal }),
     refetchInterval: (query) => (query.state.data?.status === 'InProgress' || !query.state.data ? 2_000 : false),
   })
 
@@ -41,11 +43,11 @@ export function useAssociateIdentityProvider(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: AssociateIdentityProviderInput) =>
-      fetchJson(
-        apiPath(c, 'identity-providers'),
-        { method: 'POST', headers: json, body: JSON.stringify(input) },
-        identityProviderUpdateSchema,
-      ),
+      fetchJson<z.infer<typeof identityProviderUpdateSchema>>(apiPath(c, 'identity-providers'), {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(input),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: identityProviderKeys.list(c) }),
   })
 }
@@ -55,11 +57,11 @@ export function useDisassociateIdentityProvider(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (name: string) =>
-      fetchJson(
-        apiPath(c, 'identity-providers', name),
-        { method: 'DELETE', headers: json, body: '{}' },
-        identityProviderUpdateSchema,
-      ),
+      fetchJson<z.infer<typeof identityProviderUpdateSchema>>(apiPath(c, 'identity-providers', name), {
+        method: 'DELETE',
+        headers: json,
+        body: '{}',
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: identityProviderKeys.list(c) }),
   })
 }
@@ -69,9 +71,8 @@ export const oidcKubeconfigQuery = (c: ClusterRef, provider: string) =>
   queryOptions({
     queryKey: [...identityProviderKeys.list(c), 'kubeconfig', provider] as const,
     queryFn: ({ signal }) =>
-      fetchJson(
+      fetchJson<z.infer<typeof generatedKubeconfigSchema>>(
         `${apiPath(c, 'kubeconfig', 'oidc')}?${new URLSearchParams({ provider })}`,
         { signal },
-        generatedKubeconfigSchema,
       ),
   })

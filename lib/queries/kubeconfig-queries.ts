@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { generatedKubeconfigSchema } from '@/lib/kubeconfig/generated-kubeconfig'
-import { kubeconfigSearchParams, type KubeconfigOptions } from '@/lib/kubeconfig/kubeconfig-options'
+import { type generatedKubeconfigSchema } from '@/lib/kubeconfig/generated-kubeconfig'
+import { kubeconfigSearchParams, type KubeconfigOptions } from '@/lib/kubeconfig/kubeconfig-defaults'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -26,7 +27,8 @@ export function kubeconfigUrl(c: ClusterRef, options: KubeconfigOptions, downloa
 export const kubeconfigQuery = (c: ClusterRef, options: KubeconfigOptions) =>
   queryOptions({
     queryKey: kubeconfigKeys.one(c, options),
-    queryFn: ({ signal }) => fetchJson(kubeconfigUrl(c, options), { signal }, generatedKubeconfigSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof generatedKubeconfigSchema>>(kubeconfigUrl(c, options), { signal }),
     // Typing an option changes the key; keep showing the last file instead of flashing a skeleton per keystroke.
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,

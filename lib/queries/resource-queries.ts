@@ -5,22 +5,18 @@ import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { internRowStrings } from '@/lib/resources/intern-strings'
 import {
-  eventListSchema,
-  namespaceDetailSchema,
-  namespacePageSchema,
-  nodeDetailSchema,
-  nodePageSchema,
-  podCountsSchema,
-  podDetailSchema,
-  podPageSchema,
+  type eventListSchema,
+  type namespaceDetailSchema,
+  type NamespaceRow,
+  type nodeDetailSchema,
+  type NodeRow,
+  type podCountsSchema,
+  type podDetailSchema,
+  type PodRow,
   type ResourceListPage,
 } from '@/lib/resources/resource-dto'
-import {
-  buildFilterQuery,
-  type NamespaceFilters,
-  type NodeFilters,
-  type PodFilters,
-} from '@/lib/resources/resource-filters'
+import { buildFilterQuery } from '@/lib/resources/resource-filter-query'
+import type { NamespaceFilters, NodeFilters, PodFilters } from '@/lib/resources/resource-filters'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -85,17 +81,16 @@ function listQuery<Row>(
   c: ClusterRef,
   kind: ResourceKind,
   filters: object,
-  schema: z.ZodType<ResourceListPage<Row>>,
   compact: (page: ResourceListPage<Row>) => ResourceListPage<Row> = (page) => page,
 ): ResourceListQuery<Row> {
   const fetchPage = async (cursor: string | null, signal: AbortSignal) =>
-    compact(await fetchJson(resourceListUrl(c, kind, filters, cursor), { signal }, schema))
+    compact(await fetchJson<ResourceListPage<Row>>(resourceListUrl(c, kind, filters, cursor), { signal }))
   return { options: listInfiniteOptions(resourceKeys.list(c, kind, filters), fetchPage), fetchPage }
 }
 
 /** GET …/pods?filters&cursor: Pod rows as pages loaded one after another while the person scrolls. */
 export const podListQuery = (c: ClusterRef, filters: PodFilters) =>
-  listQuery(c, 'pods', filters, podPageSchema, (page) => {
+  listQuery<PodRow>(c, 'pods', filters, (page) => {
     internRowStrings(page.rows, podSharedFields)
     return page
   })
@@ -103,21 +98,20 @@ export const podListQuery = (c: ClusterRef, filters: PodFilters) =>
 const podSharedFields = ['namespace', 'status', 'phase', 'node', 'serviceAccount', 'createdAt'] as const
 
 /** GET …/nodes?filters&cursor */
-export const nodeListQuery = (c: ClusterRef, filters: NodeFilters) => listQuery(c, 'nodes', filters, nodePageSchema)
+export const nodeListQuery = (c: ClusterRef, filters: NodeFilters) => listQuery<NodeRow>(c, 'nodes', filters)
 
 /** GET …/namespaces?filters&cursor */
 export const namespaceListQuery = (c: ClusterRef, filters: NamespaceFilters) =>
-  listQuery(c, 'namespaces', filters, namespacePageSchema)
+  listQuery<NamespaceRow>(c, 'namespaces', filters)
 
 /** GET …/pods/counts?namespaces= or ?nodes=: Pod counts for the rows on screen. */
 export const podCountsQuery = (c: ClusterRef, by: 'namespaces' | 'nodes', names: string[]) =>
   queryOptions({
     queryKey: resourceKeys.counts(c, by, names),
     queryFn: ({ signal }) =>
-      fetchJson(
+      fetchJson<z.infer<typeof podCountsSchema>>(
         `${apiPath(c, 'pods', 'counts')}?${by}=${names.map(encodeURIComponent).join(',')}`,
         { signal },
-        podCountsSchema,
       ),
     enabled: names.length > 0,
     staleTime: 60_000,
@@ -127,21 +121,23 @@ export const podCountsQuery = (c: ClusterRef, by: 'namespaces' | 'nodes', names:
 export const podDetailQuery = (c: ClusterRef, namespace: string, name: string) =>
   queryOptions({
     queryKey: resourceKeys.detail(c, 'pods', `${namespace}/${name}`),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'pods', namespace, name), { signal }, podDetailSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof podDetailSchema>>(apiPath(c, 'pods', namespace, name), { signal }),
   })
 
 /** GET …/nodes/:name */
 export const nodeDetailQuery = (c: ClusterRef, name: string) =>
   queryOptions({
     queryKey: resourceKeys.detail(c, 'nodes', name),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'nodes', name), { signal }, nodeDetailSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof nodeDetailSchema>>(apiPath(c, 'nodes', name), { signal }),
   })
 
 /** GET …/namespaces/:name */
 export const namespaceDetailQuery = (c: ClusterRef, name: string) =>
   queryOptions({
     queryKey: resourceKeys.detail(c, 'namespaces', name),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'namespaces', name), { signal }, namespaceDetailSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof namespaceDetailSchema>>(apiPath(c, 'namespaces', name), { signal }),
   })
 
 /** GET …/events?kind&name&namespace: the events of one object. */
@@ -149,5 +145,5 @@ export const objectEventsQuery = (c: ClusterRef, target: { kind: string; name: s
   queryOptions({
     queryKey: resourceKeys.events(c, target.kind, `${target.namespace ?? ''}/${target.name}`),
     queryFn: ({ signal }) =>
-      fetchJson(`${apiPath(c, 'events')}${buildFilterQuery(target)}`, { signal }, eventListSchema),
+      fetchJson<z.infer<typeof eventListSchema>>(`${apiPath(c, 'events')}${buildFilterQuery(target)}`, { signal }),
   })

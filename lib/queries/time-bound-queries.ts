@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { timeBoundGrantListSchema, timeBoundGrantSchema } from '@/lib/time-bound/time-bound-dto'
+import type { TimeBoundGrantDto, timeBoundGrantListSchema } from '@/lib/time-bound/time-bound-dto'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -18,7 +18,8 @@ export const timeBoundKeys = {
 export const timeBoundGrantsQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: timeBoundKeys.cluster(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'time-bound-grants'), { signal }, timeBoundGrantListSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof timeBoundGrantListSchema>>(apiPath(c, 'time-bound-grants'), { signal }),
     refetchInterval: 30_000,
   })
 
@@ -26,7 +27,6 @@ export const timeBoundGrantsQuery = (c: ClusterRef) =>
 export const stuckGrantsQuery = () =>
   queryOptions({
     queryKey: timeBoundKeys.stuck(),
-    queryFn: ({ signal }) =>
-      fetchJson('/api/time-bound-grants/stuck', { signal }, z.object({ grants: z.array(timeBoundGrantSchema) })),
+    queryFn: ({ signal }) => fetchJson<{ grants: TimeBoundGrantDto[] }>('/api/time-bound-grants/stuck', { signal }),
     refetchInterval: 60_000,
   })

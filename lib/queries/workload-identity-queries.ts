@@ -1,28 +1,29 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import {
-  createdPodIdentitySchema,
-  createdWorkloadRoleSchema,
-  deletedPodIdentitySchema,
-  iamRoleSearchSchema,
-  irsaAnnotationsResultSchema,
-  oidcClientIdsResultSchema,
-  oidcProviderResultSchema,
+  type createdPodIdentitySchema,
+  type createdWorkloadRoleSchema,
+  type deletedPodIdentitySchema,
+  type iamRoleSearchSchema,
+  type irsaAnnotationsResultSchema,
+  type oidcClientIdsResultSchema,
+  type oidcProviderResultSchema,
 } from '@/lib/workload-identity/workload-identity-responses'
 import {
-  podIdentityDtoSchema,
-  serviceAccountChoicesSchema,
-  serviceAccountDetailSchema,
-  trustFixPreviewSchema,
-  workloadIdentitySchema,
   type AddOidcClientIdInput,
   type CreatePodIdentityInput,
   type CreateWorkloadRoleInput,
   type IrsaAnnotationsInput,
   type Mechanism,
+  type podIdentityDtoSchema,
+  type serviceAccountChoicesSchema,
+  type serviceAccountDetailSchema,
+  type trustFixPreviewSchema,
   type UpdatePodIdentityInput,
+  type workloadIdentitySchema,
 } from '@/lib/workload-identity/workload-identity-schemas'
 
 import { apiPath } from './api-paths'
@@ -43,7 +44,8 @@ export const workloadIdentityKeys = {
 export const workloadIdentityQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: workloadIdentityKeys.mappings(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'workload-identity'), { signal }, workloadIdentitySchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof workloadIdentitySchema>>(apiPath(c, 'workload-identity'), { signal }),
   })
 
 /** GET …/service-accounts/:ns/:name: one service account with its mapping. */
@@ -51,14 +53,17 @@ export const serviceAccountDetailQuery = (c: ClusterRef, namespace: string, name
   queryOptions({
     queryKey: workloadIdentityKeys.serviceAccount(c, namespace, name),
     queryFn: ({ signal }) =>
-      fetchJson(apiPath(c, 'service-accounts', namespace, name), { signal }, serviceAccountDetailSchema),
+      fetchJson<z.infer<typeof serviceAccountDetailSchema>>(apiPath(c, 'service-accounts', namespace, name), {
+        signal,
+      }),
   })
 
 /** GET …/service-accounts: namespaces and service accounts for the pickers. */
 export const serviceAccountChoicesQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: workloadIdentityKeys.choices(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'service-accounts'), { signal }, serviceAccountChoicesSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof serviceAccountChoicesSchema>>(apiPath(c, 'service-accounts'), { signal }),
     staleTime: 60_000,
   })
 
@@ -67,10 +72,9 @@ export const trustFixPreviewQuery = (c: ClusterRef, namespace: string, serviceAc
   queryOptions({
     queryKey: workloadIdentityKeys.trustFix(c, namespace, serviceAccount, mechanism),
     queryFn: ({ signal }) =>
-      fetchJson(
+      fetchJson<z.infer<typeof trustFixPreviewSchema>>(
         `${apiPath(c, 'workload-identity', 'trust-fix')}?${new URLSearchParams({ namespace, serviceAccount, mechanism })}`,
         { signal },
-        trustFixPreviewSchema,
       ),
     staleTime: 0,
     gcTime: 0,
@@ -81,7 +85,9 @@ export const iamRoleSearchQuery = (region: string, q: string) =>
   queryOptions({
     queryKey: ['iam', region, 'roles', q] as const,
     queryFn: ({ signal }) =>
-      fetchJson(`/api/iam/roles?${new URLSearchParams({ region, q })}`, { signal }, iamRoleSearchSchema),
+      fetchJson<z.infer<typeof iamRoleSearchSchema>>(`/api/iam/roles?${new URLSearchParams({ region, q })}`, {
+        signal,
+      }),
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   })
@@ -103,7 +109,7 @@ export function useCreatePodIdentity(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: Partial<CreatePodIdentityInput>) =>
-      fetchJson(apiPath(c, 'pod-identity-associations'), json('POST', input), createdPodIdentitySchema),
+      fetchJson<z.infer<typeof createdPodIdentitySchema>>(apiPath(c, 'pod-identity-associations'), json('POST', input)),
     onSuccess,
   })
 }
@@ -113,7 +119,10 @@ export function useUpdatePodIdentity(c: ClusterRef, associationId: string) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: Partial<UpdatePodIdentityInput>) =>
-      fetchJson(apiPath(c, 'pod-identity-associations', associationId), json('PATCH', input), podIdentityDtoSchema),
+      fetchJson<z.infer<typeof podIdentityDtoSchema>>(
+        apiPath(c, 'pod-identity-associations', associationId),
+        json('PATCH', input),
+      ),
     onSuccess,
   })
 }
@@ -123,7 +132,10 @@ export function useDeletePodIdentity(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (associationId: string) =>
-      fetchJson(apiPath(c, 'pod-identity-associations', associationId), json('DELETE'), deletedPodIdentitySchema),
+      fetchJson<z.infer<typeof deletedPodIdentitySchema>>(
+        apiPath(c, 'pod-identity-associations', associationId),
+        json('DELETE'),
+      ),
     onSuccess,
   })
 }
@@ -133,7 +145,10 @@ export function useSetIrsaAnnotations(c: ClusterRef, namespace: string, name: st
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: Partial<IrsaAnnotationsInput>) =>
-      fetchJson(apiPath(c, 'service-accounts', namespace, name), json('PATCH', input), irsaAnnotationsResultSchema),
+      fetchJson<z.infer<typeof irsaAnnotationsResultSchema>>(
+        apiPath(c, 'service-accounts', namespace, name),
+        json('PATCH', input),
+      ),
     onSuccess,
   })
 }
@@ -143,7 +158,10 @@ export function useApplyTrustFix(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: { namespace: string; serviceAccount: string; mechanism: Mechanism; expectedPolicy: string }) =>
-      fetchJson(apiPath(c, 'workload-identity', 'trust-fix'), json('POST', input), trustFixPreviewSchema),
+      fetchJson<z.infer<typeof trustFixPreviewSchema>>(
+        apiPath(c, 'workload-identity', 'trust-fix'),
+        json('POST', input),
+      ),
     onSuccess,
   })
 }
@@ -152,7 +170,7 @@ export function useApplyTrustFix(c: ClusterRef) {
 export function useCreateOidcProvider(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
-    mutationFn: () => fetchJson(apiPath(c, 'oidc-provider'), json('POST'), oidcProviderResultSchema),
+    mutationFn: () => fetchJson<z.infer<typeof oidcProviderResultSchema>>(apiPath(c, 'oidc-provider'), json('POST')),
     onSuccess,
   })
 }
@@ -162,7 +180,10 @@ export function useAddOidcClientId(c: ClusterRef) {
   const onSuccess = useInvalidate(c)
   return useMutation({
     mutationFn: (input: AddOidcClientIdInput) =>
-      fetchJson(apiPath(c, 'oidc-provider', 'client-ids'), json('POST', input), oidcClientIdsResultSchema),
+      fetchJson<z.infer<typeof oidcClientIdsResultSchema>>(
+        apiPath(c, 'oidc-provider', 'client-ids'),
+        json('POST', input),
+      ),
     onSuccess,
   })
 }
@@ -171,6 +192,6 @@ export function useAddOidcClientId(c: ClusterRef) {
 export function useCreateWorkloadRole() {
   return useMutation({
     mutationFn: (input: Partial<CreateWorkloadRoleInput>) =>
-      fetchJson('/api/iam/roles', json('POST', input), createdWorkloadRoleSchema),
+      fetchJson<z.infer<typeof createdWorkloadRoleSchema>>('/api/iam/roles', json('POST', input)),
   })
 }

@@ -4,6 +4,18 @@ import { z } from 'zod'
 
 import { singleLineText } from '@/lib/validation/text-fields'
 
+import { nodeStatusFilters, podStatusFilters, readSearchParams } from './resource-filter-query'
+
+// Existing importers keep working; pages import these from resource-filter-query.ts (no zod: docs/client-bundle.md).
+export {
+  buildFilterQuery,
+  hasActiveFilters,
+  nodeStatusFilters,
+  podStatusFilters,
+  readSearchParams,
+  type PodStatusFilter,
+} from './resource-filter-query'
+
 // RFC 1123 label: what Kubernetes accepts as a namespace name.
 const namespaceName = z
   .string()
@@ -29,19 +41,6 @@ const text = (max: number) =>
     .optional()
     .transform((v) => v?.trim() ?? '')
 
-/** Pod statuses a person can filter by (kubectl's STATUS column, plus Failed = phase Failed whatever the reason). */
-export const podStatusFilters = [
-  'Running',
-  'Pending',
-  'Unschedulable',
-  'CrashLoopBackOff',
-  'ImagePullBackOff',
-  'Completed',
-  'Failed',
-  'Evicted',
-] as const
-export type PodStatusFilter = (typeof podStatusFilters)[number]
-
 export const podFiltersSchema = z.object({
   ns: commaList.pipe(z.array(namespaceName).max(50, 'Choose at most 50 namespaces')),
   q: text(253),
@@ -50,8 +49,6 @@ export const podFiltersSchema = z.object({
   labels: text(1000),
 })
 export type PodFilters = z.infer<typeof podFiltersSchema>
-
-export const nodeStatusFilters = ['Ready', 'NotReady', 'SchedulingDisabled'] as const
 
 export const nodeFiltersSchema = z.object({
   q: text(253),
@@ -69,36 +66,14 @@ export const pagingSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 
-/** Reads a URLSearchParams (or Next's searchParams record) into a plain record zod can parse. */
-export function readSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>) {
-  const out: Record<string, string> = {}
-  if (params instanceof URLSearchParams) {
-    for (const [key, value] of params) out[key] = value
-  } else {
-    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') out[key] = value
-  }
-  return out
-}
-
-type FilterValues = Record<string, string | string[] | undefined>
-
-/** A filter value as the query string carries it; '' when the filter is unset. */
-function filterText(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join(',') : (value ?? '')
-}
-
-/** The query string of a filter set: empty values are left out so URLs stay short and stable. */
-export function buildFilterQuery(filters: FilterValues): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) {
-    const text = filterText(value)
-    if (text) params.set(key, text)
-  }
-  const query = params.toString()
-  return query ? `?${query}` : ''
-}
-
-/** Whether any filter is set, by the same rule that decides what goes into the query string. */
-export function hasActiveFilters(filters: FilterValues): boolean {
-  return Object.values(filters).some((value) => filterText(value) !== '')
+/**
+ * The filters a list page shows, read from its URL on the server (the page passes them to the browser component, so
+ * the browser needs no zod): invalid values fall back to their defaults instead of breaking the page.
+ */
+export function filtersFromSearchParams<S extends z.ZodType<Record<string, unknown>>>(
+  schema: S,
+  params: Record<string, string | string[] | undefined>,
+): z.infer<S> {
+  const parsed = schema.safeParse(readSearchParams(params))
+  return parsed.success ? parsed.data : schema.parse({})
 }

@@ -3,6 +3,9 @@ import { z } from 'zod'
 
 import { multiLineText } from '@/lib/validation/text-fields'
 
+// Existing importers keep working; pages import these from session-policy-text.ts (no zod: docs/client-bundle.md).
+export { compactSessionPolicy, prettySessionPolicy } from './session-policy-text'
+
 /**
  * The longest inline session policy AWS takes: 2,048 characters is STS AssumeRole's documented limit for `Policy`.
  * EKS documents no limit of its own for the association's `policy` (its API model has a plain string), so the
@@ -66,23 +69,5 @@ export function requireSessionTagsOffForPolicy(
       path: ['policy'],
       message: 'A session policy needs session tags turned off: tick "Disable session tags", or clear the policy.',
     })
-  }
-}
-
-/** Compact JSON for the CLI echo while the person types: text that does not parse yet is echoed as typed. */
-export function compactSessionPolicy(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text))
-  } catch {
-    return text.trim()
-  }
-}
-
-/** Indented JSON for reading and editing; a policy that does not parse is shown as is. */
-export function prettySessionPolicy(policy: string): string {
-  try {
-    return JSON.stringify(JSON.parse(policy), null, 2)
-  } catch {
-    return policy
   }
 }

@@ -1,7 +1,7 @@
 // The CLI equivalent of every workload-identity change (every change shows its command).
 import { formatShellCommand } from '@/lib/access/cli-commands'
 
-import { compactSessionPolicy } from './session-policy'
+import { compactSessionPolicy } from './session-policy-text'
 
 type Cluster = { region: string; name: string }
 
