@@ -161,5 +161,10 @@ export async function decideAccessRequest(
   void announceAccessRequest(
     `${actor.name} ${status} ${found.requestedBy}'s request for ${policyName(found.request.policyArn)} on ${target.cluster}${input.comment ? `: ${input.comment}` : ''}`,
   )
-  return toDto({ ...found, status, decidedBy: actor.name, decidedAt, comment: input.comment }, actor, editorsMayApprove, decidedAt)
+  return toDto(
+    { ...found, status, decidedBy: actor.name, decidedAt, comment: input.comment },
+    actor,
+    editorsMayApprove,
+    decidedAt,
+  )
 }

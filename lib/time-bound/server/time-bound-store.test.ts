@@ -140,28 +140,31 @@ describe.each(['sqlite', 'postgres'] as const)('%s time-bound store', (kind) => 
     expect(await a.readSettings({ region: 'us-west-2', cluster: 'other' })).toBeNull()
   })
 
-  it.skipIf(skip)('decides a request once, however many decide it at the same moment, and never after it expired', async () => {
-    const [a, b] = await openPair(kind)
-    await a.requests.add(request('raced', 3600))
-    const outcomes = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        (i % 2 ? a : b).requests.decide('raced', 'approved', `admin-${i}`, 'ok', at(10)),
-      ),
-    )
-    expect(outcomes.filter(Boolean)).toHaveLength(1)
-    const decided = await b.requests.get('raced')
-    expect(decided).toMatchObject({ status: 'approved', decidedBy: `admin-${outcomes.indexOf(true)}` })
-    expect(decided?.decidedAt?.toISOString()).toBe(at(10).toISOString())
+  it.skipIf(skip)(
+    'decides a request once, however many decide it at the same moment, and never after it expired',
+    async () => {
+      const [a, b] = await openPair(kind)
+      await a.requests.add(request('raced', 3600))
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 ? a : b).requests.decide('raced', 'approved', `admin-${i}`, 'ok', at(10)),
+        ),
+      )
+      expect(outcomes.filter(Boolean)).toHaveLength(1)
+      const decided = await b.requests.get('raced')
+      expect(decided).toMatchObject({ status: 'approved', decidedBy: `admin-${outcomes.indexOf(true)}` })
+      expect(decided?.decidedAt?.toISOString()).toBe(at(10).toISOString())
 
-    await a.requests.add(request('late', 60))
-    expect(await b.requests.decide('late', 'approved', 'admin', '', at(60))).toBe(false)
-    expect(await b.requests.decide('late', 'approved', 'admin', '', at(59))).toBe(true)
-    // A grant that failed puts the approval back, but only the approver's own.
-    await b.requests.reopen('late', 'someone-else')
-    expect(await a.requests.get('late')).toMatchObject({ status: 'approved' })
-    await b.requests.reopen('late', 'admin')
-    expect(await a.requests.get('late')).toMatchObject({ status: 'pending', decidedBy: null, decidedAt: null })
-  })
+      await a.requests.add(request('late', 60))
+      expect(await b.requests.decide('late', 'approved', 'admin', '', at(60))).toBe(false)
+      expect(await b.requests.decide('late', 'approved', 'admin', '', at(59))).toBe(true)
+      // A grant that failed puts the approval back, but only the approver's own.
+      await b.requests.reopen('late', 'someone-else')
+      expect(await a.requests.get('late')).toMatchObject({ status: 'approved' })
+      await b.requests.reopen('late', 'admin')
+      expect(await a.requests.get('late')).toMatchObject({ status: 'pending', decidedBy: null, decidedAt: null })
+    },
+  )
 
   it.skipIf(skip)('lists requests by state, per cluster or across clusters', async () => {
     const [a] = await openPair(kind)
