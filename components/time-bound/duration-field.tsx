@@ -35,21 +35,24 @@ function toDuration(choice: Choice, custom: string): GrantDuration {
 
 /**
  * How long a grant lasts: permanent, a preset, or a custom end (seconds allowed). Shows when the access ends and the
- * cluster's bounds; hides the presets over the cluster's maximum.
+ * cluster's bounds; hides the presets over the cluster's maximum. Without `allowPermanent` (an access request always
+ * ends) it starts at 1 hour: the form's default value must say the same.
  */
 export function DurationField({
   id,
   bounds,
   error,
   onChange,
+  allowPermanent = true,
 }: {
   id: string
   bounds: DurationBounds | undefined
   error?: string
   onChange: (duration: GrantDuration) => void
+  allowPermanent?: boolean
 }) {
   const now = useNow(15_000)
-  const [choice, setChoice] = useState<Choice>('permanent')
+  const [choice, setChoice] = useState<Choice>(allowPermanent ? 'permanent' : '1h')
   const [custom, setCustom] = useState('')
   const duration = toDuration(choice, custom)
   const end =
@@ -82,7 +85,7 @@ export function DurationField({
             update(next, next === 'until' && !custom ? toLocalInput(new Date(now.getTime() + 3600_000)) : custom)
           }}
         >
-          <option value="permanent">Permanent (until someone removes it)</option>
+          {allowPermanent ? <option value="permanent">Permanent (until someone removes it)</option> : null}
           {presets.map((p) => (
             <option key={p} value={p}>
               {durationPresetLabels[p]}
