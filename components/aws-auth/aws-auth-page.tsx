@@ -16,6 +16,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { awsAuthQuery } from '@/lib/queries/aws-auth-queries'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
+import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
 
 import { AccountDialog } from './account-dialog'
 import { AccountsTable } from './accounts-table'
@@ -46,6 +47,7 @@ const accountRemoval = (row: AwsAuthAccountRowDto): Open => ({
 export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
   const { data, error, isPending, refetch } = useQuery(awsAuthQuery(cluster))
   const { data: whoami } = useQuery(whoamiQuery())
+  const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
   const [open, setOpen] = useState<Open | null>(null)
   const [saved, setSaved] = useState<string>()
   const canEdit = hasRole(whoami?.role ?? 'viewer', 'admin')
@@ -125,6 +127,7 @@ export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
                   <MappingsTable
                     caption={section}
                     rows={data[section]}
+                    grants={timeBound?.grants}
                     {...(editable(section)
                       ? { onEdit: (row) => setOpen({ kind: 'edit', row }), onRemove: (row) => setOpen(removal(row)) }
                       : {})}

@@ -7,6 +7,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
+import { timeBoundKeys } from './time-bound-queries'
 
 export const awsAuthKeys = {
   view: (c: ClusterRef) => [...clusterKeys.all(c), 'aws-auth'] as const,
@@ -46,6 +47,10 @@ export function useSaveAwsAuthChange(c: ClusterRef) {
   return useMutation({
     mutationFn: (request: AwsAuthEditRequest) =>
       fetchJson(apiPath(c, 'aws-auth'), jsonBody('PUT', request), awsAuthApplyResultSchema),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: awsAuthKeys.view(c) }),
+    // A time-bound row appears in the grants list (its time left) as well.
+    onSettled: () =>
+      Promise.all(
+        [awsAuthKeys.view(c), timeBoundKeys.cluster(c)].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
   })
 }
