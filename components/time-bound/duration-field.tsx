@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import {
@@ -15,6 +15,15 @@ import {
 import { useNow } from './use-now'
 
 type Choice = 'permanent' | DurationPreset | 'until'
+
+const noSubscription = () => () => undefined
+/** False while the server renders and the browser hydrates: the end time depends on the browser's clock and zone. */
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
 
 const formatEnd = (date: Date) =>
   // timeStyle 'long' names the time zone (dateStyle cannot be combined with timeZoneName).
@@ -52,6 +61,7 @@ export function DurationField({
   allowPermanent?: boolean
 }) {
   const now = useNow(15_000)
+  const inBrowser = useInBrowser()
   const [choice, setChoice] = useState<Choice>(allowPermanent ? 'permanent' : '1h')
   const [custom, setCustom] = useState('')
   const duration = toDuration(choice, custom)
@@ -106,7 +116,7 @@ export function DurationField({
           />
         </FormField>
       ) : null}
-      {end && !Number.isNaN(end.getTime()) ? (
+      {inBrowser && end && !Number.isNaN(end.getTime()) ? (
         <p className="text-sm" aria-live="polite">
           Access ends <strong>{formatEnd(end)}</strong>.
         </p>

@@ -17,8 +17,8 @@ export function PendingRequestsLink({ className }: { className: string }) {
       Requests
       {count > 0 ? (
         <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-zinc-950">
-          {count}
-          <span className="sr-only"> waiting for your decision</span>
+          <span aria-hidden="true">{count}</span>
+          <span className="sr-only"> ({count} waiting for your decision)</span>
         </span>
       ) : null}
     </Link>
