@@ -47,10 +47,17 @@ async function clearLeftovers(page: import('@playwright/test').Page) {
   expect(reset.status()).toBe(200)
 }
 
-const shoot = async (page: import('@playwright/test').Page, name: string, path: (n: string) => string) => {
+// Dialogs are shot in the viewport (a full-page shot misplaces the fixed dialog); `animations: 'disabled'` ends the
+// buttons' colour transition after the scheme switch, so the shot shows the final colours.
+const shoot = async (
+  page: import('@playwright/test').Page,
+  name: string,
+  path: (n: string) => string,
+  fullPage = true,
+) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
-    await page.screenshot({ path: path(`${name}-${colorScheme}.png`), fullPage: true })
+    await page.screenshot({ path: path(`${name}-${colorScheme}.png`), fullPage, animations: 'disabled' })
   }
   await page.emulateMedia({ colorScheme: 'light' })
 }
@@ -120,7 +127,7 @@ test('an admin approves from the Requests page; the role’s own token then work
   await row.getByRole('button', { name: /^Approve / }).click()
   await expect(requests.dialog()).toContainText('TeamBDeveloper gets AmazonEKSViewPolicy in namespace team-a')
   await requests.dialog().getByLabel('Comment (optional)').fill('ok for the review')
-  await shoot(page, 'approve-dialog', (n) => testInfo.outputPath(n))
+  await shoot(page, 'approve-dialog', (n) => testInfo.outputPath(n), false)
   await requests.dialog().getByRole('button', { name: 'Approve and grant' }).click()
   await expect(requests.dialog()).toHaveCount(0)
   await expect(page.getByText('Nothing waits for a decision.')).toBeVisible()
@@ -144,7 +151,8 @@ test('an admin approves from the Requests page; the role’s own token then work
   await expect(
     access.dialog().getByText(/# the console revokes this at \d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z/),
   ).toBeVisible()
-  await shoot(page, 'policies-dialog-expiry', (n) => testInfo.outputPath(n))
+  await page.setViewportSize({ width: 1440, height: 1400 })
+  await shoot(page, 'policies-dialog-expiry', (n) => testInfo.outputPath(n), false)
 })
 
 test('an editor decides only once an admin allows editors for the cluster', async ({ page, signInAs }, testInfo) => {

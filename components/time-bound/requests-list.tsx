@@ -110,7 +110,10 @@ export function RequestsList({
                 </Td>
                 {cluster ? null : (
                   <Td>
-                    {r.cluster} <span className="text-xs text-zinc-600 dark:text-zinc-400">{r.region}</span>
+                    <Link href={clusterPagePath(ref, 'requests')} className="hover:underline">
+                      {r.cluster}
+                    </Link>
+                    <p className="text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">{r.region}</p>
                   </Td>
                 )}
                 <Td>
