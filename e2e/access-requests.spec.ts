@@ -81,7 +81,7 @@ test('a viewer requests time-bound access and cannot approve it', async ({ page,
     preset: '1 hour',
     reason: `INC-311: reading the team-a config for the incident review (${stamp})`,
   })
-  await expect(page.getByText(/^Access ends /)).toBeVisible()
+  await expect(page.getByText(/^If approved now, access ends /)).toBeVisible()
   await shoot(page, 'request-form', (n) => testInfo.outputPath(n))
   await page.getByRole('button', { name: 'Request access' }).click()
   await expect(page.getByText('Request filed')).toBeVisible()

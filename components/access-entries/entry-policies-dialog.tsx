@@ -195,7 +195,8 @@ export function EntryPoliciesDialog({
             knownNamespaces={kube?.available ? kube.namespaces : null}
             region={cluster.region}
           />
-          {editing ? null : (
+          {/* Hidden, not unmounted, while re-scoping: the field keeps showing the choice the form holds. */}
+          <div hidden={editing}>
             <DurationField
               key={durationKey}
               id="entry-policy-duration"
@@ -203,7 +204,7 @@ export function EntryPoliciesDialog({
               error={durationError(errors.duration)}
               onChange={(duration) => form.setValue('duration', duration, { shouldValidate: true })}
             />
-          )}
+          </div>
           <DialogFooter
             command={
               values.policyArn

@@ -87,7 +87,11 @@ export function MappingDialog({
           view={view}
           change={change}
           duration={row ? undefined : duration}
-          onCancel={() => setChange(undefined)}
+          onCancel={() => {
+            // Back to the form: its duration field starts again at Permanent, and so does the change.
+            setChange(undefined)
+            setDuration({ kind: 'permanent' })
+          }}
           onDone={() => onSaved(row ? 'Mapping changed.' : 'Mapping added.')}
         />
       ) : (

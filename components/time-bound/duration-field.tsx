@@ -53,12 +53,15 @@ export function DurationField({
   error,
   onChange,
   allowPermanent = true,
+  endPrefix = 'Access ends',
 }: {
   id: string
   bounds: DurationBounds | undefined
   error?: string
   onChange: (duration: GrantDuration) => void
   allowPermanent?: boolean
+  /** The sentence before the end time (a request's length counts from its approval, not from now). */
+  endPrefix?: string
 }) {
   const now = useNow(15_000)
   const inBrowser = useInBrowser()
@@ -118,7 +121,7 @@ export function DurationField({
       ) : null}
       {inBrowser && end && !Number.isNaN(end.getTime()) ? (
         <p className="text-sm" aria-live="polite">
-          Access ends <strong>{formatEnd(end)}</strong>.
+          {endPrefix} <strong>{formatEnd(end)}</strong>.
         </p>
       ) : null}
     </div>

@@ -107,6 +107,7 @@ export function RequestAccessForm({ cluster }: { cluster: ClusterRef }) {
       <DurationField
         id="request-duration"
         allowPermanent={false}
+        endPrefix="If approved now, access ends"
         bounds={timeBound?.bounds}
         error={durationError(errors.duration)}
         onChange={(duration) => form.setValue('duration', duration, { shouldValidate: true })}
