@@ -47,10 +47,11 @@ export function useSaveAwsAuthChange(c: ClusterRef) {
   return useMutation({
     mutationFn: (request: AwsAuthEditRequest) =>
       fetchJson(apiPath(c, 'aws-auth'), jsonBody('PUT', request), awsAuthApplyResultSchema),
-    // A time-bound row appears in the grants list (its time left) as well.
-    onSettled: () =>
-      Promise.all(
-        [awsAuthKeys.view(c), timeBoundKeys.cluster(c)].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      ),
+    // A time-bound row appears in the grants list (its time left) too; only the view is awaited, so the dialog
+    // closes as soon as the page shows the change (a longer wait lets the stale preview ask again).
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: timeBoundKeys.cluster(c) })
+      return queryClient.invalidateQueries({ queryKey: awsAuthKeys.view(c) })
+    },
   })
 }
