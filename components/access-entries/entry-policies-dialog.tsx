@@ -6,13 +6,16 @@ import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
+import { DurationField } from '@/components/time-bound/duration-field'
+import { TimeLeft } from '@/components/time-bound/time-left'
+import { useNow } from '@/components/time-bound/use-now'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { DialogFooter } from '@/components/ui/dialog-footer'
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import { applyServerIssues } from '@/components/ui/use-server-form-submit'
+import { associatePolicyRequestSchema } from '@/lib/access/access-entry-bodies'
 import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
-import { associateAccessPolicySchema } from '@/lib/access/access-entry-schema'
 import {
   buildAssociateAccessPolicyArgs,
   buildDisassociateAccessPolicyArgs,
@@ -22,15 +25,24 @@ import { staleEntryOf } from '@/lib/access/stale-entry'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { kubernetesContextQuery, useAssociatePolicy, useDisassociatePolicy } from '@/lib/queries/access-entry-queries'
 import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
+import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
+import { withExpiryComment } from '@/lib/time-bound/expiry-note'
+import type { GrantDuration } from '@/lib/time-bound/grant-duration'
 
 import { lockoutText } from './lockout-text'
 import { PolicyScopeFields } from './policy-scope-fields'
 import { PolicyChip } from './scope-label'
 import { needsTypedConfirmation } from './server-issues'
 
-type Input = z.input<typeof associateAccessPolicySchema>
-type Output = z.output<typeof associateAccessPolicySchema>
+type Input = z.input<typeof associatePolicyRequestSchema>
+type Output = z.output<typeof associatePolicyRequestSchema>
 type Pending = { kind: 'remove'; policyArn: string } | { kind: 'set'; input: Output }
+
+/** The duration's error, wherever in the union zod put it (the server's comes on `duration` itself). */
+function durationError(error: unknown): string | undefined {
+  const e = error as { message?: string; endsAt?: { message?: string } } | undefined
+  return e?.message ?? e?.endsAt?.message
+}
 
 /** Add a policy, change a policy's scope (AssociateAccessPolicy replaces it), or remove one. */
 export function EntryPoliciesDialog({
@@ -53,8 +65,19 @@ export function EntryPoliciesDialog({
   const { data: kube } = useQuery(kubernetesContextQuery(cluster))
   const [formError, setFormError] = useState<string>()
   const [guard, setGuard] = useState<{ pending: Pending; typed: string } | null>(null)
+  // A new association may be time-bound; the field starts again (permanent) after each save.
+  const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
+  const [durationKey, setDurationKey] = useState(0)
+  const now = useNow(15_000)
+  const grantsOf = (policyArn: string) =>
+    (timeBound?.grants ?? []).filter(
+      (g) =>
+        g.principalArn === entry.principalArn &&
+        (g.addition.kind === 'access-entry' ||
+          (g.addition.kind === 'access-policy' && g.addition.policyArn === policyArn)),
+    )
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(associateAccessPolicySchema),
+    resolver: zodResolver(associatePolicyRequestSchema),
     defaultValues: prefill ?? { policyArn: '', accessScope: { type: 'namespace', namespaces: [] } },
   })
   const values = useWatch({ control: form.control })
@@ -70,7 +93,10 @@ export function EntryPoliciesDialog({
         await disassociate.mutateAsync({ policyArn: pending.policyArn, confirmClusterName, version: entry.version })
       else await associate.mutateAsync({ ...pending.input, confirmClusterName, version: entry.version })
       setGuard(null)
-      if (pending.kind === 'set') form.reset({ policyArn: '', accessScope: { type: 'namespace', namespaces: [] } })
+      if (pending.kind === 'set') {
+        form.reset({ policyArn: '', accessScope: { type: 'namespace', namespaces: [] } })
+        setDurationKey((k) => k + 1)
+      }
     } catch (error) {
       if (needsTypedConfirmation(error) && isAdmin) return setGuard({ pending, typed: '' })
       // The list now holds the current entry (the 412 carried it), so the policies above already show what changed.
@@ -80,10 +106,13 @@ export function EntryPoliciesDialog({
           'Someone changed this entry since you opened it, so nothing was changed. The policies above are the current ones; check them and apply your change again.',
         )
       }
-      setFormError(applyServerIssues(error, form.setError, ['policyArn', 'accessScope']))
+      setFormError(applyServerIssues(error, form.setError, ['policyArn', 'accessScope', 'duration']))
     }
   }
-  const onSubmit = form.handleSubmit((input) => run({ kind: 'set', input }))
+  // Re-scoping an existing association cannot be time-bound (its revocation would take away what predates it).
+  const onSubmit = form.handleSubmit((input) =>
+    run({ kind: 'set', input: editing ? { ...input, duration: undefined } : input }),
+  )
   const busy = associate.isPending || disassociate.isPending
 
   return (
@@ -96,11 +125,17 @@ export function EntryPoliciesDialog({
           <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {entry.policies.map((p) => (
               <li key={p.policyArn} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                <PolicyChip policy={p} />
+                <div className="flex flex-wrap items-center gap-2">
+                  <PolicyChip policy={p} />
+                  {grantsOf(p.policyArn).length > 0 ? <TimeLeft grants={grantsOf(p.policyArn)} now={now} /> : null}
+                </div>
                 <div className="flex gap-1">
                   <Button
                     variant="ghost"
-                    onClick={() => form.reset({ policyArn: p.policyArn, accessScope: p.accessScope })}
+                    onClick={() => {
+                      form.reset({ policyArn: p.policyArn, accessScope: p.accessScope })
+                      setDurationKey((k) => k + 1)
+                    }}
                   >
                     Change scope<span className="sr-only"> of {p.policyName}</span>
                   </Button>
@@ -163,21 +198,35 @@ export function EntryPoliciesDialog({
             knownNamespaces={kube?.available ? kube.namespaces : null}
             region={cluster.region}
           />
+          {/* Hidden, not unmounted, while re-scoping: the field keeps showing the choice the form holds. */}
+          <div hidden={editing}>
+            <DurationField
+              key={durationKey}
+              id="entry-policy-duration"
+              bounds={timeBound?.bounds}
+              error={durationError(errors.duration)}
+              onChange={(duration) => form.setValue('duration', duration, { shouldValidate: true })}
+            />
+          </div>
           <DialogFooter
             command={
               values.policyArn
                 ? {
                     label: 'Equivalent AWS CLI command',
-                    code: formatShellCommand(
-                      buildAssociateAccessPolicyArgs({
-                        ...ref,
-                        policyArn: values.policyArn,
-                        accessScope: {
-                          type: values.accessScope?.type ?? 'cluster',
-                          namespaces: values.accessScope?.namespaces ?? [],
-                        },
-                      }),
-                      { multiline: true },
+                    code: withExpiryComment(
+                      formatShellCommand(
+                        buildAssociateAccessPolicyArgs({
+                          ...ref,
+                          policyArn: values.policyArn,
+                          accessScope: {
+                            type: values.accessScope?.type ?? 'cluster',
+                            namespaces: values.accessScope?.namespaces ?? [],
+                          },
+                        }),
+                        { multiline: true },
+                      ),
+                      editing ? undefined : (values.duration as GrantDuration | undefined),
+                      now,
                     ),
                   }
                 : entry.policies[0]

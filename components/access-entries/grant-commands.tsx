@@ -1,3 +1,6 @@
+'use client'
+
+import { useNow } from '@/components/time-bound/use-now'
 import { CodeBlock } from '@/components/ui/code-block'
 import {
   buildAssociateAccessPolicyArgs,
@@ -5,6 +8,8 @@ import {
   formatShellCommand,
 } from '@/lib/access/cli-commands'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { withExpiryComment } from '@/lib/time-bound/expiry-note'
+import type { GrantDuration } from '@/lib/time-bound/grant-duration'
 
 /** The `aws eks create-access-entry` and `associate-access-policy` commands equivalent to the form, as it changes. */
 type Draft = {
@@ -13,9 +18,11 @@ type Draft = {
   username?: unknown
   kubernetesGroups?: string[]
   accessPolicies?: { policyArn?: string; accessScope?: { type?: 'cluster' | 'namespace'; namespaces?: string[] } }[]
+  duration?: Partial<GrantDuration>
 }
 
 export function GrantCommands({ cluster, draft }: { cluster: ClusterRef; draft: Draft }) {
+  const now = useNow(15_000)
   const ref = { clusterName: cluster.name, region: cluster.region }
   const principalArn = draft.principalArn?.trim() || '<principal-arn>'
   const commands = [
@@ -40,7 +47,11 @@ export function GrantCommands({ cluster, draft }: { cluster: ClusterRef; draft: 
   return (
     <CodeBlock
       label="Equivalent AWS CLI commands"
-      code={commands.map((argv) => formatShellCommand(argv, { multiline: true })).join('\n\n')}
+      code={withExpiryComment(
+        commands.map((argv) => formatShellCommand(argv, { multiline: true })).join('\n\n'),
+        draft.duration as GrantDuration | undefined,
+        now,
+      )}
     />
   )
 }

@@ -1,5 +1,10 @@
+'use client'
+
+import { useNow } from '@/components/time-bound/use-now'
 import type { AccessPolicyDto } from '@/lib/access/access-entry-dto'
 import { defaultUsername } from '@/lib/access/default-username'
+import { expiryInstant, formatUtcInstant } from '@/lib/time-bound/expiry-note'
+import type { GrantDuration } from '@/lib/time-bound/grant-duration'
 
 type Draft = {
   principalArn?: string
@@ -7,10 +12,11 @@ type Draft = {
   username?: unknown
   kubernetesGroups?: string[]
   accessPolicies?: { policyArn?: string; accessScope?: { type?: string; namespaces?: string[] } }[]
+  duration?: Partial<GrantDuration>
 }
 
 /** Plain-language sentences for what a grant allows, from the shared policy catalogue. */
-function summarizeGrant(draft: Draft, policies: readonly AccessPolicyDto[]): string[] {
+function summarizeGrant(draft: Draft, policies: readonly AccessPolicyDto[], now: Date): string[] {
   const lines: string[] = []
   const type = draft.type ?? 'STANDARD'
   const custom = typeof draft.username === 'string' ? draft.username.trim() : ''
@@ -33,12 +39,19 @@ function summarizeGrant(draft: Draft, policies: readonly AccessPolicyDto[]): str
   else if ((draft.accessPolicies ?? []).length === 0 && groups.length === 0) {
     lines.push('Nothing: with no access policy and no group, the principal can authenticate but may do nothing.')
   }
+  const end = expiryInstant(draft.duration as GrantDuration | undefined, now)
+  if (lines.length > 0 && end) {
+    lines.push(
+      `Time-bound: the console revokes it at ${end.toLocaleString()} (${formatUtcInstant(end)}), removing only what this grant adds.`,
+    )
+  }
   return lines
 }
 
 /** The summary box next to the grant form. */
 export function GrantSummary({ draft, policies }: { draft: Draft; policies: readonly AccessPolicyDto[] }) {
-  const lines = summarizeGrant(draft, policies)
+  const now = useNow(15_000)
+  const lines = summarizeGrant(draft, policies, now)
   return (
     <section
       aria-labelledby="grant-summary"

@@ -19,7 +19,10 @@ const actionLabels: Record<string, string> = {
   'iam-role.update-trust-policy': 'Fix IAM role trust policy',
   'iam-oidc-provider.create': 'Create IAM OIDC provider',
   'time-bound-grant.revoke': 'Revoke expired time-bound access',
-  'time-bound-settings.update': 'Change time-bound maximum',
+  'time-bound-settings.update': 'Change time-bound settings',
+  'access-request.create': 'Request access',
+  'access-request.approve': 'Approve access request',
+  'access-request.deny': 'Deny access request',
 }
 
 /** A person-readable name of an audit action (`access-entry.grant` → "Grant access"). */

@@ -17,6 +17,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { awsAuthQuery } from '@/lib/queries/aws-auth-queries'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
+import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
 
 import { AccountsTable } from './accounts-table'
 import { AwsAuthModeNotice } from './aws-auth-mode-notice'
@@ -50,6 +51,7 @@ const accountRemoval = (row: AwsAuthAccountRowDto): Open => ({
 export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
   const { data, error, isPending, refetch } = useQuery(awsAuthQuery(cluster))
   const { data: whoami } = useQuery(whoamiQuery())
+  const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
   const [open, setOpen] = useState<Open | null>(null)
   const [saved, setSaved] = useState<string>()
   const canEdit = hasRole(whoami?.role ?? 'viewer', 'admin')
@@ -129,6 +131,7 @@ export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
                   <MappingsTable
                     caption={section}
                     rows={data[section]}
+                    grants={timeBound?.grants}
                     {...(editable(section)
                       ? { onEdit: (row) => setOpen({ kind: 'edit', row }), onRemove: (row) => setOpen(removal(row)) }
                       : {})}

@@ -14,6 +14,8 @@ import type { AwsAuthApplyResultDto, AwsAuthViewDto } from '@/lib/aws-auth/aws-a
 import type { AwsAuthChangeRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { awsAuthKeys, awsAuthPreviewQuery, useSaveAwsAuthChange } from '@/lib/queries/aws-auth-queries'
+import { withExpiryComment } from '@/lib/time-bound/expiry-note'
+import type { GrantDuration } from '@/lib/time-bound/grant-duration'
 
 import { YamlDiff } from './yaml-diff'
 
@@ -39,16 +41,24 @@ export function ChangeReview({
   cluster,
   view,
   change,
+  duration,
   onCancel,
   onDone,
 }: {
   cluster: ClusterRef
   view: AwsAuthViewDto
   change: AwsAuthChangeRequest
+  /** An added row's length (time-bound rows are removed by the console when they end); omitted = permanent. */
+  duration?: GrantDuration
   onCancel: () => void
   onDone: (result: AwsAuthApplyResultDto) => void
 }) {
-  const request = { resourceVersion: view.configMap?.resourceVersion ?? null, change: rebase(change, view) }
+  const timeBound = duration && duration.kind !== 'permanent' ? { duration } : {}
+  const request = {
+    resourceVersion: view.configMap?.resourceVersion ?? null,
+    change: rebase(change, view),
+    ...timeBound,
+  }
   const preview = useQuery(awsAuthPreviewQuery(cluster, request))
   const queryClient = useQueryClient()
   const save = useSaveAwsAuthChange(cluster)
@@ -64,6 +74,7 @@ export function ChangeReview({
     return <QueryError error={preview.error} what="the preview of this change" onRetry={retry} />
   }
   const { data } = preview
+  const previewedAt = new Date(preview.dataUpdatedAt)
   const needsName = data.guard.risks.length > 0
   const apply = async () => {
     setError(undefined)
@@ -117,11 +128,19 @@ export function ChangeReview({
           </FormField>
         </div>
       ) : null}
-      {data.commands.eksctl ? <CodeBlock label="Equivalent eksctl command" code={data.commands.eksctl} /> : null}
+      {data.commands.eksctl ? (
+        <CodeBlock
+          label="Equivalent eksctl command"
+          code={withExpiryComment(data.commands.eksctl, duration, previewedAt)}
+        />
+      ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Equivalent kubectl apply</summary>
         <div className="mt-2">
-          <CodeBlock label="kubectl apply of the whole ConfigMap" code={data.commands.kubectl} />
+          <CodeBlock
+            label="kubectl apply of the whole ConfigMap"
+            code={withExpiryComment(data.commands.kubectl, duration, previewedAt)}
+          />
         </div>
       </details>
       <DialogFooter

@@ -1,10 +1,12 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
 
+import { DurationField } from '@/components/time-bound/duration-field'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { ListField } from '@/components/ui/list-field'
@@ -13,6 +15,8 @@ import type { AwsAuthRowDto, AwsAuthViewDto } from '@/lib/aws-auth/aws-auth-dto'
 import { awsAuthMappingSchema, type AwsAuthChangeRequest } from '@/lib/aws-auth/aws-auth-schemas'
 import { stripRolePath } from '@/lib/aws-auth/aws-auth-validation'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
+import type { GrantDuration } from '@/lib/time-bound/grant-duration'
 
 import { ChangeReview } from './change-review'
 
@@ -35,6 +39,9 @@ export function MappingDialog({
 }) {
   const [change, setChange] = useState<AwsAuthChangeRequest>()
   const [stripped, setStripped] = useState<string>()
+  // Only an added row can be time-bound (the console then removes exactly that row when it ends).
+  const [duration, setDuration] = useState<GrantDuration>({ kind: 'permanent' })
+  const { data: timeBound } = useQuery({ ...timeBoundGrantsQuery(cluster), enabled: row === undefined })
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(awsAuthMappingSchema),
     defaultValues: row
@@ -79,7 +86,12 @@ export function MappingDialog({
           cluster={cluster}
           view={view}
           change={change}
-          onCancel={() => setChange(undefined)}
+          duration={row ? undefined : duration}
+          onCancel={() => {
+            // Back to the form: its duration field starts again at Permanent, and so does the change.
+            setChange(undefined)
+            setDuration({ kind: 'permanent' })
+          }}
           onDone={() => onSaved(row ? 'Mapping changed.' : 'Mapping added.')}
         />
       ) : (
@@ -124,6 +136,7 @@ export function MappingDialog({
             label="Kubernetes groups"
             hint="Comma-separated. system:masters makes the principal a cluster admin that RBAC cannot limit."
           />
+          {row ? null : <DurationField id="aws-auth-duration" bounds={timeBound?.bounds} onChange={setDuration} />}
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Cancel</Button>
             <Button type="submit" variant="primary">

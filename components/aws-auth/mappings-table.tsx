@@ -1,10 +1,13 @@
 'use client'
 
+import { TimeLeft } from '@/components/time-bound/time-left'
+import { useNow } from '@/components/time-bound/use-now'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Table, Td, Th } from '@/components/ui/table'
 import type { AwsAuthRowDto } from '@/lib/aws-auth/aws-auth-dto'
 import { awsAuthMeaningLabels, type AwsAuthMeaning } from '@/lib/aws-auth/aws-auth-meaning'
+import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
 import { ProblemList } from './problem-list'
 import { TemplatedText } from './templated-text'
@@ -22,18 +25,31 @@ const meaningTones: Record<AwsAuthMeaning, BadgeTone> = {
 
 const principalName = (arn: string) => arn.split('/').pop() || arn
 
-/** mapRoles or mapUsers as a table; `onEdit`/`onRemove` only for admins. */
+/** The active time-bound grants that added this row (same section, same ARN ignoring case). */
+function grantsOfRow(row: AwsAuthRowDto, grants: readonly TimeBoundGrantDto[]): TimeBoundGrantDto[] {
+  return grants.filter(
+    (g) =>
+      g.addition.kind === 'aws-auth-mapping' &&
+      g.addition.section === row.section &&
+      g.addition.principalArn.toLowerCase() === row.arn.toLowerCase(),
+  )
+}
+
+/** mapRoles or mapUsers as a table; `onEdit`/`onRemove` only for admins; time left on rows added time-bound. */
 export function MappingsTable({
   caption,
   rows,
+  grants = [],
   onEdit,
   onRemove,
 }: {
   caption: string
   rows: AwsAuthRowDto[]
+  grants?: readonly TimeBoundGrantDto[]
   onEdit?: (row: AwsAuthRowDto) => void
   onRemove?: (row: AwsAuthRowDto) => void
 }) {
+  const now = useNow(15_000)
   const editable = onEdit !== undefined && onRemove !== undefined
   return (
     <Table caption={caption}>
@@ -79,6 +95,7 @@ export function MappingsTable({
               <div className="flex flex-col items-start gap-1">
                 <Badge tone={meaningTones[row.meaning]}>{awsAuthMeaningLabels[row.meaning]}</Badge>
                 {row.shadowedByAccessEntry ? <Badge tone="violet">Shadowed: the access entry wins</Badge> : null}
+                {grantsOfRow(row, grants).length > 0 ? <TimeLeft grants={grantsOfRow(row, grants)} now={now} /> : null}
               </div>
             </Td>
             {editable ? (

@@ -9,6 +9,7 @@ export const clusterSections = [
   { segment: 'aws-auth', label: 'aws-auth', ready: true },
   { segment: 'workload-identity', label: 'Workload identity', ready: true },
   { segment: 'identity-providers', label: 'Identity providers', ready: true },
+  { segment: 'requests', label: 'Requests', ready: true },
   { segment: 'kubeconfig', label: 'Kubeconfig', ready: true },
   { segment: 'history', label: 'History', ready: true },
 ] as const

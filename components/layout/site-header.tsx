@@ -1,6 +1,7 @@
 import { ShieldCheck } from 'lucide-react'
 import Link from 'next/link'
 
+import { PendingRequestsLink } from '@/components/time-bound/pending-requests-link'
 import { Badge } from '@/components/ui/badge'
 import type { ConsoleRole } from '@/lib/auth/console-role'
 
@@ -8,6 +9,8 @@ import { SignOutButton } from './sign-out-button'
 import { ThemeToggle } from './theme-toggle'
 
 const roleTone = { admin: 'violet', editor: 'blue', viewer: 'neutral' } as const
+const navLink =
+  'inline-flex items-center rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100'
 
 /** The top bar: product name, the signed-in person with their console role, theme and sign-out. */
 export function SiteHeader({ user }: { user: { name: string; role: ConsoleRole } }) {
@@ -20,16 +23,11 @@ export function SiteHeader({ user }: { user: { name: string; role: ConsoleRole }
         </Link>
         <div className="flex items-center gap-3">
           <nav aria-label="Console" className="flex items-center gap-1">
-            <Link
-              href="/findings"
-              className="rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-            >
+            <Link href="/findings" className={navLink}>
               Findings
             </Link>
-            <Link
-              href="/audit"
-              className="rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-            >
+            <PendingRequestsLink className={navLink} />
+            <Link href="/audit" className={navLink}>
               Audit log
             </Link>
           </nav>

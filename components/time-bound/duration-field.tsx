@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 
 import { fieldIds, FormField, inputClasses } from '@/components/ui/form-field'
 import {
@@ -15,6 +15,15 @@ import type { GrantDuration } from '@/lib/time-bound/grant-duration'
 import { useNow } from './use-now'
 
 type Choice = 'permanent' | DurationPreset | 'until'
+
+const noSubscription = () => () => undefined
+/** False while the server renders and the browser hydrates: the end time depends on the browser's clock and zone. */
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
 
 const formatEnd = (date: Date) =>
   // timeStyle 'long' names the time zone (dateStyle cannot be combined with timeZoneName).
@@ -35,21 +44,28 @@ function toDuration(choice: Choice, custom: string): GrantDuration {
 
 /**
  * How long a grant lasts: permanent, a preset, or a custom end (seconds allowed). Shows when the access ends and the
- * cluster's bounds; hides the presets over the cluster's maximum.
+ * cluster's bounds; hides the presets over the cluster's maximum. Without `allowPermanent` (an access request always
+ * ends) it starts at 1 hour: the form's default value must say the same.
  */
 export function DurationField({
   id,
   bounds,
   error,
   onChange,
+  allowPermanent = true,
+  endPrefix = 'Access ends',
 }: {
   id: string
   bounds: DurationBounds | undefined
   error?: string
   onChange: (duration: GrantDuration) => void
+  allowPermanent?: boolean
+  /** The sentence before the end time (a request's length counts from its approval, not from now). */
+  endPrefix?: string
 }) {
   const now = useNow(15_000)
-  const [choice, setChoice] = useState<Choice>('permanent')
+  const inBrowser = useInBrowser()
+  const [choice, setChoice] = useState<Choice>(allowPermanent ? 'permanent' : '1h')
   const [custom, setCustom] = useState('')
   const duration = toDuration(choice, custom)
   const end =
@@ -82,7 +98,7 @@ export function DurationField({
             update(next, next === 'until' && !custom ? toLocalInput(new Date(now.getTime() + 3600_000)) : custom)
           }}
         >
-          <option value="permanent">Permanent (until someone removes it)</option>
+          {allowPermanent ? <option value="permanent">Permanent (until someone removes it)</option> : null}
           {presets.map((p) => (
             <option key={p} value={p}>
               {durationPresetLabels[p]}
@@ -103,9 +119,9 @@ export function DurationField({
           />
         </FormField>
       ) : null}
-      {end && !Number.isNaN(end.getTime()) ? (
+      {inBrowser && end && !Number.isNaN(end.getTime()) ? (
         <p className="text-sm" aria-live="polite">
-          Access ends <strong>{formatEnd(end)}</strong>.
+          {endPrefix} <strong>{formatEnd(end)}</strong>.
         </p>
       ) : null}
     </div>

@@ -149,7 +149,7 @@ const writeRoutes: { route: string; method: string; role: ConsoleRole; promise: 
     route: 'clusters/[region]/[cluster]/time-bound-settings/route.ts',
     method: 'PUT',
     role: 'admin',
-    promise: 'maximum length of time-bound access',
+    promise: 'time-bound settings',
   },
   {
     route: 'clusters/[region]/[cluster]/break-glass/route.ts',
@@ -166,8 +166,8 @@ const writeRoutes: { route: string; method: string; role: ConsoleRole; promise: 
   {
     route: 'clusters/[region]/[cluster]/access-requests/[requestId]/decision/route.ts',
     method: 'POST',
-    role: 'admin',
-    promise: 'approve or deny access requests',
+    role: 'editor',
+    promise: 'approve or deny access requests where an admin allowed it',
   },
 ]
 

@@ -19,6 +19,7 @@ export const API_ROUTE_TEMPLATES = [
   '/api/clusters/[region]/[cluster]/access-entries/[principal]/policies/[policy]',
   '/api/clusters/[region]/[cluster]/access-entries/kubernetes',
   '/api/clusters/[region]/[cluster]/access-requests',
+  '/api/clusters/[region]/[cluster]/access-requests/[requestId]',
   '/api/clusters/[region]/[cluster]/access-requests/[requestId]/decision',
   '/api/clusters/[region]/[cluster]/authentication-mode',
   '/api/clusters/[region]/[cluster]/authentication-mode/updates/[updateId]',

@@ -12,6 +12,7 @@ import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
+import { timeBoundKeys } from './time-bound-queries'
 
 export const awsAuthKeys = {
   view: (c: ClusterRef) => [...clusterKeys.all(c), 'aws-auth'] as const,
@@ -54,6 +55,11 @@ export function useSaveAwsAuthChange(c: ClusterRef) {
   return useMutation({
     mutationFn: (request: AwsAuthEditRequest) =>
       fetchJson<z.infer<typeof awsAuthApplyResultSchema>>(apiPath(c, 'aws-auth'), jsonBody('PUT', request)),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: awsAuthKeys.view(c) }),
+    // A time-bound row appears in the grants list (its time left) too; only the view is awaited, so the dialog
+    // closes as soon as the page shows the change (a longer wait lets the stale preview ask again).
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: timeBoundKeys.cluster(c) })
+      return queryClient.invalidateQueries({ queryKey: awsAuthKeys.view(c) })
+    },
   })
 }

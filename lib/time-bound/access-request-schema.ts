@@ -4,6 +4,7 @@ import { z } from 'zod'
 
 import { accessScopeSchema, policyArnSchema } from '@/lib/access/access-policy-association-schema'
 import { principalArnSchema } from '@/lib/access/principal-arn-schema'
+import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 import { multiLineText } from '@/lib/validation/text-fields'
 
 import { grantDurationSchema } from './grant-duration'
@@ -38,6 +39,21 @@ export const accessRequestDecisionSchema = z
 
 export const accessRequestStatuses = ['pending', 'approved', 'denied'] as const
 
+/**
+ * Whether the signed-in person may decide a request, and if not, the sentence saying why (shown next to the disabled
+ * button; the server refuses with the same sentence). See decisionRight in ./request-permissions.ts.
+ */
+export const decisionRightSchema = z.discriminatedUnion('allowed', [
+  z.object({ allowed: z.literal(true) }),
+  z.object({ allowed: z.literal(false), reason: z.string() }),
+])
+export type DecisionRight = z.infer<typeof decisionRightSchema>
+
+/** Which requests a list shows: waiting for a decision, decided, expired undecided, or all. */
+export const accessRequestFilters = ['pending', 'decided', 'expired', 'all'] as const
+export type AccessRequestFilter = (typeof accessRequestFilters)[number]
+export const accessRequestFilterSchema = z.enum(accessRequestFilters).catch('pending')
+
 export const accessRequestSchema = z.object({
   id: z.string(),
   region: z.string(),
@@ -51,6 +67,17 @@ export const accessRequestSchema = z.object({
   /** True for a pending request whose time to be decided has passed. */
   expired: z.boolean(),
   decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
   comment: z.string().nullable(),
+  /** What the signed-in person may do with it. */
+  yourRight: decisionRightSchema,
 })
 export type AccessRequestDto = z.infer<typeof accessRequestSchema>
+
+/** GET …/access-requests: the requests the filter selects, newest first (pending: oldest first). */
+export const accessRequestListSchema = z.object({ requests: z.array(accessRequestSchema) })
+
+/** Route params naming one request of a cluster. */
+export const accessRequestParamsSchema = clusterParamsSchema.extend({
+  requestId: z.uuid({ error: 'Not an access request id.' }),
+})

@@ -68,12 +68,24 @@ export function resolveExpiry(
   return { expiresAt: end }
 }
 
-/** PUT …/time-bound-settings: the cluster's maximum length of time-bound access, in seconds. */
+/**
+ * PUT …/time-bound-settings (and the settings form): the cluster's maximum length of time-bound access, in seconds,
+ * and whether editors may decide its access requests (admins always may).
+ */
 export const timeBoundSettingsSchema = z.object({
   maxSeconds: z
-    .number({ error: 'Enter the maximum in seconds.' })
+    .number({ error: 'Enter the maximum.' })
     .int({ error: 'Enter a whole number of seconds.' })
     .min(60, { error: 'The maximum must be at least a minute.' })
     .max(LARGEST_MAX_SECONDS, { error: `The maximum can be at most ${describeSeconds(LARGEST_MAX_SECONDS)}.` }),
+  editorsMayApprove: z.boolean({ error: 'Say whether editors may decide requests.' }),
 })
 export type TimeBoundSettingsInput = z.infer<typeof timeBoundSettingsSchema>
+
+/** GET …/time-bound-settings: what the settings page shows (`custom`: an admin set the maximum). */
+export const timeBoundSettingsDtoSchema = timeBoundSettingsSchema.extend({
+  minSeconds: z.number(),
+  custom: z.boolean(),
+  updatedBy: z.string().nullable(),
+})
+export type TimeBoundSettingsDto = z.infer<typeof timeBoundSettingsDtoSchema>

@@ -72,7 +72,13 @@ describe('access requests', () => {
     expect(refused.body.error.issues.map((i: any) => i.path[0]).sort()).toEqual(['duration', 'reason'])
     const id = await request('orders-s3-reader')
     expect((await callRoute(pending.GET, {})).body.requests).toEqual([
-      expect.objectContaining({ id, requestedBy: 'viewer', status: 'pending', expired: false }),
+      expect.objectContaining({
+        id,
+        requestedBy: 'viewer',
+        status: 'pending',
+        expired: false,
+        yourRight: { allowed: false, reason: expect.stringMatching(/^Only admins/) },
+      }),
     ])
     expect((await decide(id, { decision: 'approve' })).status).toBe(403)
     await vi.waitFor(() =>
@@ -129,8 +135,12 @@ describe('access requests', () => {
       sessionFor('viewer').user,
       new Date(Date.now() - 25 * 3600_000),
     )
-    expect((await callRoute(pending.GET, {})).body.requests.find((r: any) => r.id === old.id)).toMatchObject({
+    expect((await callRoute(pending.GET, {})).body.requests.map((r: any) => r.id)).not.toContain(old.id)
+    expect(
+      (await callRoute(pending.GET, {}, { query: '?status=expired' })).body.requests.find((r: any) => r.id === old.id),
+    ).toMatchObject({
       expired: true,
+      yourRight: { allowed: false, reason: expect.stringMatching(/expired/) },
     })
     const expired = await decide(old.id, { decision: 'approve' })
     expect(expired.status).toBe(409)

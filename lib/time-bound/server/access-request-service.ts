@@ -3,26 +3,42 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { Session } from 'next-auth'
 
-import { setAccessPolicy } from '@/lib/access/server/access-entry-service'
-import { getEntryDetail } from '@/lib/access/server/entry-detail-cache'
-import { grantAccess } from '@/lib/access/server/grant-access'
-import { ConsoleError, isConsoleError } from '@/lib/api/console-error'
+import { ConsoleError } from '@/lib/api/console-error'
 import { auditedWrite } from '@/lib/audit/server/audited-write'
 import {
   REQUEST_TTL_MS,
   type AccessRequestDto,
+  type AccessRequestFilter,
   type CreateAccessRequestInput,
 } from '@/lib/time-bound/access-request-schema'
+import { decisionRight } from '@/lib/time-bound/request-permissions'
 
 import type { StoredRequest } from './access-request-store'
 import { announceAccessRequest } from './announce-request'
+import { grantRequest } from './grant-request'
 import { getTimeBoundStore } from './time-bound-store-instance'
 
 type ClusterTarget = { region: string; cluster: string }
 type Actor = Session['user']
 const policyName = (arn: string) => arn.split('/').pop() ?? arn
 
-function toDto(r: StoredRequest, now: Date): AccessRequestDto {
+/** Whether editors may decide each cluster's requests, read once per cluster of a list. */
+async function editorApprovals(requests: StoredRequest[]): Promise<(r: StoredRequest) => boolean> {
+  const store = await getTimeBoundStore()
+  const keys = [...new Set(requests.map((r) => `${r.region}\n${r.cluster}`))]
+  const allowed = new Map(
+    await Promise.all(
+      keys.map(async (key) => {
+        const [region = '', cluster = ''] = key.split('\n')
+        return [key, (await store.readSettings({ region, cluster }))?.editorsMayApprove ?? false] as const
+      }),
+    ),
+  )
+  return (r) => allowed.get(`${r.region}\n${r.cluster}`) ?? false
+}
+
+function toDto(r: StoredRequest, actor: Actor, editorsMayApprove: boolean, now: Date): AccessRequestDto {
+  const { kind: _kind, ...yourRight } = decisionRight(actor, r, { editorsMayApprove }, now)
   return {
     id: r.id,
     region: r.region,
@@ -34,7 +50,9 @@ function toDto(r: StoredRequest, now: Date): AccessRequestDto {
     status: r.status,
     expired: r.status === 'pending' && r.expiresAt <= now,
     decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
     comment: r.comment,
+    yourRight,
   }
 }
 
@@ -58,72 +76,70 @@ export async function createAccessRequest(
   await auditedWrite(
     { ...event, target: input.principalArn, before: null },
     () => store.add(stored),
-    () => ({
-      requestId: stored.id,
-      ...input,
-    }),
+    () => ({ requestId: stored.id, ...input }),
   )
   void announceAccessRequest(
     `${actor.name} asks for ${policyName(input.policyArn)} on ${target.cluster} for ${input.principalArn}: ${input.reason}`,
   )
-  return toDto({ ...stored, status: 'pending', decidedBy: null, comment: null }, now)
-}
-
-/** Pending requests of one cluster, or of all (the badge), oldest first; expired ones say so. */
-export async function listPendingRequests(target?: ClusterTarget, now = new Date()): Promise<AccessRequestDto[]> {
-  const store = (await getTimeBoundStore()).requests
-  return (await store.listPending(target)).map((r) => toDto(r, now))
-}
-
-/** Grants what an approved request asked for, as a time-bound grant made by the approver. */
-async function grantRequest(r: StoredRequest, approver: Actor): Promise<void> {
-  const entryTarget = { region: r.region, cluster: r.cluster, principalArn: r.request.principalArn }
-  const { policyArn, accessScope, duration } = r.request
-  const exists = await getEntryDetail(entryTarget, { fresh: true }).then(
-    () => true,
-    (error: unknown) => (isConsoleError(error) && error.code === 'not_found' ? false : Promise.reject(error)),
-  )
-  if (exists) {
-    await setAccessPolicy(entryTarget, { policyArn, accessScope, duration }, approver, { kind: 'any' })
-    return
-  }
-  const result = await grantAccess(
-    { region: r.region, cluster: r.cluster },
-    {
-      principalArn: r.request.principalArn,
-      type: 'STANDARD',
-      kubernetesGroups: [],
-      accessPolicies: [{ policyArn, accessScope }],
-      duration,
-    },
-    approver,
-  )
-  if (!result.complete)
-    throw new ConsoleError('upstream_error', 'The entry was created but the policy was not associated.')
+  const full = { ...stored, status: 'pending' as const, decidedBy: null, decidedAt: null, comment: null }
+  return toDto(full, actor, (await editorApprovals([full]))(full), now)
 }
 
 /**
- * Approves (then grants) or denies a pending request. Nobody decides their own request; an expired or already decided
- * one cannot be decided (the store's conditional update makes a race between two admins decide it once).
+ * The requests a filter selects (pending by default), of one cluster or of all, each with what `actor` may do with
+ * it (the Requests page's buttons and the badge's count).
+ */
+export async function listAccessRequests(
+  actor: Actor,
+  filter: AccessRequestFilter = 'pending',
+  target?: ClusterTarget,
+  now = new Date(),
+): Promise<AccessRequestDto[]> {
+  const stored = await (await getTimeBoundStore()).requests.list(filter, now, target)
+  const editors = await editorApprovals(stored)
+  return stored.map((r) => toDto(r, actor, editors(r), now))
+}
+
+/** One request of a cluster (a deep link), with what `actor` may do with it. */
+export async function getAccessRequest(target: ClusterTarget, id: string, actor: Actor): Promise<AccessRequestDto> {
+  const found = await (await getTimeBoundStore()).requests.get(id)
+  if (!found || found.region !== target.region || found.cluster !== target.cluster) {
+    throw new ConsoleError('not_found', 'No such access request on this cluster.')
+  }
+  return toDto(found, actor, (await editorApprovals([found]))(found), new Date())
+}
+
+/**
+ * Approves (then grants) or denies a pending request. The rule of {@link decisionRight} decides who may; the store's
+ * conditional update decides a request once, so of two people deciding at the same moment one gets "already
+ * decided" and nothing is granted or audited for them. A grant that fails puts the request back to pending.
  */
 export async function decideAccessRequest(
   target: ClusterTarget,
   id: string,
   input: { decision: 'approve' | 'deny'; comment: string },
   actor: Actor,
-  now = new Date(),
+  now = () => new Date(),
 ): Promise<AccessRequestDto> {
   const store = (await getTimeBoundStore()).requests
   const found = await store.get(id)
   if (!found || found.region !== target.region || found.cluster !== target.cluster) {
     throw new ConsoleError('not_found', 'No such access request on this cluster.')
   }
-  if (found.requestedBy === actor.name) {
-    throw new ConsoleError('forbidden', 'You cannot decide your own request; another admin has to.')
-  }
-  if (found.status !== 'pending') throw new ConsoleError('conflict', `This request was already ${found.status}.`)
-  if (found.expiresAt <= now) throw new ConsoleError('conflict', 'This request expired before anyone decided it.')
+  const editorsMayApprove = (await editorApprovals([found]))(found)
+  const right = decisionRight(actor, found, { editorsMayApprove }, now())
+  if (!right.allowed) throw new ConsoleError(right.kind ?? 'forbidden', right.reason)
   const status = input.decision === 'approve' ? 'approved' : 'denied'
+  const decidedAt = now()
+  if (!(await store.decide(id, status, actor.name, input.comment, decidedAt))) {
+    const latest = await store.get(id)
+    throw new ConsoleError(
+      'conflict',
+      latest && latest.status !== 'pending'
+        ? `This request was already ${latest.status} by ${latest.decidedBy ?? 'someone else'}.`
+        : 'This request expired before anyone decided it; ask again.',
+    )
+  }
   const event = {
     actor,
     action: `access-request.${input.decision}`,
@@ -132,15 +148,23 @@ export async function decideAccessRequest(
   await auditedWrite(
     { ...event, target: found.request.principalArn, before: { requestId: id, status: 'pending' } },
     async () => {
-      if (!(await store.decide(id, status, actor.name, input.comment, now))) {
-        throw new ConsoleError('conflict', 'Someone decided this request meanwhile, or it expired.')
+      if (status !== 'approved') return
+      try {
+        await grantRequest(found, actor)
+      } catch (error) {
+        await store.reopen(id, actor.name)
+        throw error
       }
-      if (status === 'approved') await grantRequest(found, actor)
     },
-    () => ({ requestId: id, status, comment: input.comment }),
+    () => ({ requestId: id, status, comment: input.comment, requestedBy: found.requestedBy }),
   )
   void announceAccessRequest(
     `${actor.name} ${status} ${found.requestedBy}'s request for ${policyName(found.request.policyArn)} on ${target.cluster}${input.comment ? `: ${input.comment}` : ''}`,
   )
-  return toDto({ ...found, status, decidedBy: actor.name, comment: input.comment }, now)
+  return toDto(
+    { ...found, status, decidedBy: actor.name, decidedAt, comment: input.comment },
+    actor,
+    editorsMayApprove,
+    decidedAt,
+  )
 }

@@ -4,7 +4,7 @@ import { Pool } from 'pg'
 
 import { logServerError } from '@/lib/api/server/log-server-error'
 
-import { openPostgresAccessRequestStore } from './access-request-store'
+import { openPostgresAccessRequestStore, requestsTable } from './access-request-store'
 import { fromGrantRow, type GrantRow, type NewGrant, type TimeBoundStore } from './time-bound-store'
 
 // The same tables as the SQLite store, with TIMESTAMPTZ times, in the audit log's database.
@@ -39,6 +39,15 @@ const migrations: { version: number; statements: string[] }[] = [
         updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
         PRIMARY KEY (cluster_region, cluster_name)
       )`,
+    ],
+  },
+  {
+    // Requests get their decision time; settings say whether editors may decide the cluster's requests.
+    version: 2,
+    statements: [
+      requestsTable('TIMESTAMPTZ'),
+      'ALTER TABLE time_bound_requests ADD COLUMN IF NOT EXISTS decided_at TIMESTAMPTZ',
+      'ALTER TABLE time_bound_settings ADD COLUMN IF NOT EXISTS editors_may_approve BOOLEAN NOT NULL DEFAULT false',
     ],
   },
 ]
@@ -100,7 +109,7 @@ export function openPostgresTimeBoundStore(databaseUrl: string, options: { max?:
 
   return {
     kind: 'postgres',
-    requests: openPostgresAccessRequestStore(pool),
+    requests: openPostgresAccessRequestStore(query),
     async add(grant: NewGrant) {
       await query(
         `INSERT INTO time_bound_grants (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', 0, $8, NULL)`,
@@ -164,19 +173,24 @@ export function openPostgresTimeBoundStore(databaseUrl: string, options: { max?:
         [nextAttemptAt, error, id, owner],
       )
     },
-    async readMaxSeconds({ region, cluster }) {
-      const { rows } = await query<{ max_seconds: number }>(
-        'SELECT max_seconds FROM time_bound_settings WHERE cluster_region = $1 AND cluster_name = $2',
+    async readSettings({ region, cluster }) {
+      const { rows } = await query<{ max_seconds: number; editors_may_approve: boolean; updated_by: string }>(
+        `SELECT max_seconds, editors_may_approve, updated_by FROM time_bound_settings
+         WHERE cluster_region = $1 AND cluster_name = $2`,
         [region, cluster],
       )
-      return rows[0] ? rows[0].max_seconds : null
+      const row = rows[0]
+      return row
+        ? { maxSeconds: row.max_seconds, editorsMayApprove: row.editors_may_approve, updatedBy: row.updated_by }
+        : null
     },
-    async writeMaxSeconds({ region, cluster }, maxSeconds, by) {
+    async writeSettings({ region, cluster }, settings, by) {
       await query(
-        `INSERT INTO time_bound_settings (cluster_region, cluster_name, max_seconds, updated_by)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (cluster_region, cluster_name)
-         DO UPDATE SET max_seconds = excluded.max_seconds, updated_by = excluded.updated_by, updated_at = now()`,
-        [region, cluster, maxSeconds, by],
+        `INSERT INTO time_bound_settings (cluster_region, cluster_name, max_seconds, updated_by, editors_may_approve)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cluster_region, cluster_name)
+         DO UPDATE SET max_seconds = excluded.max_seconds, updated_by = excluded.updated_by, updated_at = now(),
+         editors_may_approve = excluded.editors_may_approve`,
+        [region, cluster, settings.maxSeconds, by, settings.editorsMayApprove],
       )
     },
     async close() {

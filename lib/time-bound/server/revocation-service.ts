@@ -18,8 +18,9 @@ const currentStore: TimeBoundStore = {
   requests: {
     add: async (request) => (await getTimeBoundStore()).requests.add(request),
     get: async (id) => (await getTimeBoundStore()).requests.get(id),
-    listPending: async (target) => (await getTimeBoundStore()).requests.listPending(target),
+    list: async (...args) => (await getTimeBoundStore()).requests.list(...args),
     decide: async (...args) => (await getTimeBoundStore()).requests.decide(...args),
+    reopen: async (...args) => (await getTimeBoundStore()).requests.reopen(...args),
   },
   add: async (grant) => (await getTimeBoundStore()).add(grant),
   discard: async (id) => (await getTimeBoundStore()).discard(id),
@@ -29,8 +30,8 @@ const currentStore: TimeBoundStore = {
   claimDue: async (...args) => (await getTimeBoundStore()).claimDue(...args),
   finish: async (...args) => (await getTimeBoundStore()).finish(...args),
   retryLater: async (...args) => (await getTimeBoundStore()).retryLater(...args),
-  readMaxSeconds: async (cluster) => (await getTimeBoundStore()).readMaxSeconds(cluster),
-  writeMaxSeconds: async (...args) => (await getTimeBoundStore()).writeMaxSeconds(...args),
+  readSettings: async (cluster) => (await getTimeBoundStore()).readSettings(cluster),
+  writeSettings: async (...args) => (await getTimeBoundStore()).writeSettings(...args),
   close: async () => undefined,
 }
 

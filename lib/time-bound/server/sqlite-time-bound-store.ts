@@ -3,7 +3,7 @@ import 'server-only'
 import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
 
-import { openSqliteAccessRequestStore } from './access-request-store'
+import { openSqliteAccessRequestStore, requestsTable } from './access-request-store'
 import { fromGrantRow, type GrantRow, type NewGrant, type TimeBoundStore } from './time-bound-store'
 
 // Its own tables and version counter in the audit log's SQLite file (times are epoch milliseconds).
@@ -38,6 +38,15 @@ const migrations: { version: number; statements: string[] }[] = [
         updated_at INTEGER NOT NULL,
         PRIMARY KEY (cluster_region, cluster_name)
       )`,
+    ],
+  },
+  {
+    // Requests get their decision time; settings say whether editors may decide the cluster's requests.
+    version: 2,
+    statements: [
+      requestsTable('INTEGER'),
+      'ALTER TABLE time_bound_requests ADD COLUMN decided_at INTEGER',
+      'ALTER TABLE time_bound_settings ADD COLUMN editors_may_approve INTEGER NOT NULL DEFAULT 0',
     ],
   },
 ]
@@ -146,18 +155,24 @@ export function openSqliteTimeBoundStore(path: string): TimeBoundStore {
          claimed_until = NULL WHERE id = ? AND claimed_by = ?`,
       ).run(nextAttemptAt.getTime(), error, id, owner)
     },
-    async readMaxSeconds({ region, cluster }) {
+    async readSettings({ region, cluster }) {
       const row = db
-        .prepare('SELECT max_seconds FROM time_bound_settings WHERE cluster_region = ? AND cluster_name = ?')
-        .get(region, cluster) as { max_seconds: number } | undefined
-      return row ? row.max_seconds : null
+        .prepare(
+          `SELECT max_seconds, editors_may_approve, updated_by FROM time_bound_settings
+           WHERE cluster_region = ? AND cluster_name = ?`,
+        )
+        .get(region, cluster) as { max_seconds: number; editors_may_approve: number; updated_by: string } | undefined
+      return row
+        ? { maxSeconds: row.max_seconds, editorsMayApprove: row.editors_may_approve === 1, updatedBy: row.updated_by }
+        : null
     },
-    async writeMaxSeconds({ region, cluster }, maxSeconds, by) {
+    async writeSettings({ region, cluster }, settings, by) {
       db.prepare(
-        `INSERT INTO time_bound_settings VALUES (?, ?, ?, ?, ?) ON CONFLICT (cluster_region, cluster_name)
+        `INSERT INTO time_bound_settings (cluster_region, cluster_name, max_seconds, updated_by, updated_at,
+         editors_may_approve) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cluster_region, cluster_name)
          DO UPDATE SET max_seconds = excluded.max_seconds, updated_by = excluded.updated_by,
-         updated_at = excluded.updated_at`,
-      ).run(region, cluster, maxSeconds, by, Date.now())
+         updated_at = excluded.updated_at, editors_may_approve = excluded.editors_may_approve`,
+      ).run(region, cluster, settings.maxSeconds, by, Date.now(), settings.editorsMayApprove ? 1 : 0)
     },
     async close() {
       db.close()

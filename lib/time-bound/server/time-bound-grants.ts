@@ -22,7 +22,7 @@ export async function loadDurationBounds(target: ClusterTarget): Promise<Duratio
   const store = await getTimeBoundStore()
   return {
     minSeconds: env.timeBoundMinSeconds,
-    maxSeconds: (await store.readMaxSeconds(target)) ?? DEFAULT_MAX_SECONDS,
+    maxSeconds: (await store.readSettings(target))?.maxSeconds ?? DEFAULT_MAX_SECONDS,
   }
 }
 

@@ -4,7 +4,13 @@ import type { Session } from 'next-auth'
 
 import { ConsoleError } from '@/lib/api/console-error'
 import { auditedWrite } from '@/lib/audit/server/audited-write'
-import { describeSeconds, type TimeBoundSettingsInput } from '@/lib/time-bound/grant-duration'
+import { env } from '@/lib/env'
+import {
+  DEFAULT_MAX_SECONDS,
+  describeSeconds,
+  type TimeBoundSettingsDto,
+  type TimeBoundSettingsInput,
+} from '@/lib/time-bound/grant-duration'
 import type { TimeBoundGrantDto, TimeBoundGrantList } from '@/lib/time-bound/time-bound-dto'
 
 import { STUCK_ATTEMPTS } from './revocation-scheduler'
@@ -44,16 +50,29 @@ export async function listStuckGrants(): Promise<TimeBoundGrantDto[]> {
   return (await store.listFailing(STUCK_ATTEMPTS)).map(toDto)
 }
 
+/** The cluster's time-bound settings: its maximum (the default until an admin sets one) and who decides requests. */
+export async function readClusterSettings(target: ClusterTarget): Promise<TimeBoundSettingsDto> {
+  const saved = await (await getTimeBoundStore()).readSettings(target)
+  return {
+    maxSeconds: saved?.maxSeconds ?? DEFAULT_MAX_SECONDS,
+    editorsMayApprove: saved?.editorsMayApprove ?? false,
+    minSeconds: env.timeBoundMinSeconds,
+    custom: saved !== null,
+    updatedBy: saved?.updatedBy ?? null,
+  }
+}
+
 /**
- * Sets the cluster's maximum length of time-bound access (admins; audited). It cannot go below the console's
- * minimum, or no grant could be made at all. Grants already made keep their end.
+ * Saves the cluster's time-bound settings (admins; audited as `time-bound-settings.update` with before and after).
+ * The maximum cannot go below the console's minimum, or no grant could be made at all; grants already made keep
+ * their end, and requests already filed are checked against the maximum again when approved.
  */
-export async function setClusterMaximum(
+export async function saveClusterSettings(
   target: ClusterTarget,
   input: TimeBoundSettingsInput,
   actor: Session['user'],
-): Promise<{ maxSeconds: number }> {
-  const before = await loadDurationBounds(target)
+): Promise<TimeBoundSettingsDto> {
+  const before = await readClusterSettings(target)
   if (input.maxSeconds < before.minSeconds) {
     const message = `The maximum cannot be shorter than the console's minimum (${describeSeconds(before.minSeconds)}).`
     throw new ConsoleError('validation_failed', message, { issues: [{ path: ['maxSeconds'], message }] })
@@ -65,11 +84,12 @@ export async function setClusterMaximum(
       action: 'time-bound-settings.update',
       cluster: { region: target.region, name: target.cluster },
       target: target.cluster,
-      before: { maxSeconds: before.maxSeconds },
+      before: { maxSeconds: before.maxSeconds, editorsMayApprove: before.editorsMayApprove },
     },
     async () => {
-      await store.writeMaxSeconds(target, input.maxSeconds, actor.name)
-      return { maxSeconds: input.maxSeconds }
+      await store.writeSettings(target, input, actor.name)
+      return { ...before, ...input, custom: true, updatedBy: actor.name }
     },
+    (after) => ({ maxSeconds: after.maxSeconds, editorsMayApprove: after.editorsMayApprove }),
   )
 }

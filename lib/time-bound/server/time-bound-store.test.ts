@@ -64,6 +64,22 @@ const grant = (id: string, expiresInSeconds: number): NewGrant => ({
   expiresAt: at(expiresInSeconds),
 })
 
+const request = (id: string, expiresInSeconds: number, requestedAtSeconds = 0) => ({
+  id,
+  region: 'us-west-2',
+  cluster: 'prod-web',
+  request: {
+    principalArn: `arn:aws:iam::111122223333:role/${id}`,
+    policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+    accessScope: { type: 'namespace' as const, namespaces: ['team-a'] },
+    duration: { kind: 'preset' as const, preset: '4h' as const },
+    reason: 'Debugging the orders rollout.',
+  },
+  requestedBy: 'viewer',
+  requestedAt: at(requestedAtSeconds),
+  expiresAt: at(requestedAtSeconds + expiresInSeconds),
+})
+
 describe.each(['sqlite', 'postgres'] as const)('%s time-bound store', (kind) => {
   const skip = kind === 'postgres' && !pg
 
@@ -130,13 +146,93 @@ describe.each(['sqlite', 'postgres'] as const)('%s time-bound store', (kind) => 
     expect((await a.listActive()).find((g) => g.id === 'done')?.addition).toEqual(binding)
   })
 
-  it.skipIf(skip)('keeps each cluster maximum', async () => {
+  it.skipIf(skip)('keeps each cluster settings: the maximum and whether editors decide requests', async () => {
     const [a, b] = await openPair(kind)
     const prod = { region: 'us-west-2', cluster: 'prod-web' }
-    expect(await a.readMaxSeconds(prod)).toBeNull()
-    await a.writeMaxSeconds(prod, 3600, 'admin')
-    await b.writeMaxSeconds(prod, 7200, 'admin')
-    expect(await a.readMaxSeconds(prod)).toBe(7200)
-    expect(await a.readMaxSeconds({ region: 'us-west-2', cluster: 'other' })).toBeNull()
+    expect(await a.readSettings(prod)).toBeNull()
+    await a.writeSettings(prod, { maxSeconds: 3600, editorsMayApprove: true }, 'admin')
+    await b.writeSettings(prod, { maxSeconds: 7200, editorsMayApprove: false }, 'other-admin')
+    expect(await a.readSettings(prod)).toEqual({ maxSeconds: 7200, editorsMayApprove: false, updatedBy: 'other-admin' })
+    await b.writeSettings(prod, { maxSeconds: 7200, editorsMayApprove: true }, 'admin')
+    expect(await a.readSettings(prod)).toMatchObject({ editorsMayApprove: true })
+    expect(await a.readSettings({ region: 'us-west-2', cluster: 'other' })).toBeNull()
+  })
+
+  it.skipIf(skip)(
+    'decides a request once, however many decide it at the same moment, and never after it expired',
+    async () => {
+      const [a, b] = await openPair(kind)
+      await a.requests.add(request('raced', 3600))
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 ? a : b).requests.decide('raced', 'approved', `admin-${i}`, 'ok', at(10)),
+        ),
+      )
+      expect(outcomes.filter(Boolean)).toHaveLength(1)
+      const decided = await b.requests.get('raced')
+      expect(decided).toMatchObject({ status: 'approved', decidedBy: `admin-${outcomes.indexOf(true)}` })
+      expect(decided?.decidedAt?.toISOString()).toBe(at(10).toISOString())
+
+      await a.requests.add(request('late', 60))
+      expect(await b.requests.decide('late', 'approved', 'admin', '', at(60))).toBe(false)
+      expect(await b.requests.decide('late', 'approved', 'admin', '', at(59))).toBe(true)
+      // A grant that failed puts the approval back, but only the approver's own.
+      await b.requests.reopen('late', 'someone-else')
+      expect(await a.requests.get('late')).toMatchObject({ status: 'approved' })
+      await b.requests.reopen('late', 'admin')
+      expect(await a.requests.get('late')).toMatchObject({ status: 'pending', decidedBy: null, decidedAt: null })
+    },
+  )
+
+  it.skipIf(skip)('lists requests by state, per cluster or across clusters', async () => {
+    const [a] = await openPair(kind)
+    await a.requests.add(request('old-pending', 3600, -30))
+    await a.requests.add(request('new-pending', 3600, -10))
+    await a.requests.add(request('expired', 5, -20))
+    await a.requests.add({ ...request('elsewhere', 3600, -5), cluster: 'ml-auto' })
+    await a.requests.add(request('denied', 3600, -40))
+    expect(await a.requests.decide('denied', 'denied', 'admin', 'no', at(1))).toBe(true)
+    const ids = async (filter: 'pending' | 'decided' | 'expired' | 'all', cluster?: boolean) =>
+      (await a.requests.list(filter, at(2), cluster ? { region: 'us-west-2', cluster: 'prod-web' } : undefined)).map(
+        (r) => r.id,
+      )
+    expect(await ids('pending', true)).toEqual(['old-pending', 'new-pending'])
+    expect(await ids('pending')).toEqual(['old-pending', 'new-pending', 'elsewhere'])
+    expect(await ids('expired')).toEqual(['expired'])
+    expect(await ids('decided')).toEqual(['denied'])
+    expect(await ids('all', true)).toEqual(['new-pending', 'expired', 'old-pending', 'denied'])
+  })
+})
+
+describe('sqlite time-bound store migrations', () => {
+  it('adds the second version to a database the first version made, keeping its requests and settings', async () => {
+    const file = join(dir, 'v1.sqlite')
+    const Database = (await import('better-sqlite3')).default
+    const v1 = new Database(file)
+    v1.exec(`CREATE TABLE time_bound_schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER);
+      INSERT INTO time_bound_schema_version VALUES (1, 0);
+      CREATE TABLE time_bound_settings (cluster_region TEXT NOT NULL, cluster_name TEXT NOT NULL,
+        max_seconds INTEGER NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL,
+        PRIMARY KEY (cluster_region, cluster_name));
+      INSERT INTO time_bound_settings VALUES ('us-west-2', 'prod-web', 3600, 'admin', 0);
+      CREATE TABLE time_bound_grants (id TEXT PRIMARY KEY, cluster_region TEXT, cluster_name TEXT, principal_arn TEXT,
+        addition_json TEXT, created_by TEXT, created_at INTEGER, expires_at INTEGER, status TEXT, attempts INTEGER,
+        next_attempt_at INTEGER, last_error TEXT, claimed_by TEXT, claimed_until INTEGER, finished_at INTEGER);`)
+    v1.exec(
+      `CREATE TABLE time_bound_requests (id TEXT PRIMARY KEY, cluster_region TEXT NOT NULL, cluster_name TEXT NOT NULL,
+       request_json TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL, status TEXT NOT NULL, decided_by TEXT, comment TEXT)`,
+    )
+    v1.prepare(
+      `INSERT INTO time_bound_requests VALUES ('kept', 'us-west-2', 'prod-web', ?, 'viewer', 0, ?, 'pending', NULL, NULL)`,
+    ).run(JSON.stringify(request('kept', 3600).request), at(3600).getTime())
+    v1.close()
+    const store = openSqliteTimeBoundStore(file)
+    stores.push(store)
+    expect(await store.readSettings({ region: 'us-west-2', cluster: 'prod-web' })).toMatchObject({
+      maxSeconds: 3600,
+      editorsMayApprove: false,
+    })
+    expect(await store.requests.get('kept')).toMatchObject({ status: 'pending', decidedAt: null })
   })
 })

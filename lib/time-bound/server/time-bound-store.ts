@@ -4,6 +4,9 @@ import { grantAdditionSchema, type GrantAddition, type GrantStatus } from '@/lib
 
 import type { AccessRequestStore } from './access-request-store'
 
+/** One cluster's time-bound settings as stored: its maximum grant length and whether editors decide requests. */
+export type ClusterSettings = { maxSeconds: number; editorsMayApprove: boolean; updatedBy?: string }
+
 /** A time-bound grant as stored. */
 export type StoredGrant = {
   id: string
@@ -55,9 +58,9 @@ export interface TimeBoundStore {
   finish(id: string, owner: string, status: Exclude<GrantStatus, 'active'>, at: Date): Promise<boolean>
   /** Records a failed attempt and releases the claim until `nextAttemptAt`. */
   retryLater(id: string, owner: string, nextAttemptAt: Date, error: string): Promise<void>
-  /** The cluster's maximum length (seconds) an admin set; null = the default. */
-  readMaxSeconds(cluster: { region: string; cluster: string }): Promise<number | null>
-  writeMaxSeconds(cluster: { region: string; cluster: string }, maxSeconds: number, by: string): Promise<void>
+  /** The cluster's settings an admin saved; null = never saved (the defaults apply). */
+  readSettings(cluster: { region: string; cluster: string }): Promise<ClusterSettings | null>
+  writeSettings(cluster: { region: string; cluster: string }, settings: ClusterSettings, by: string): Promise<void>
   close(): Promise<void>
 }
 

@@ -1,14 +1,15 @@
 import { withRole } from '@/lib/api/server/with-role'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { createAccessRequestSchema } from '@/lib/time-bound/access-request-schema'
-import { createAccessRequest, listPendingRequests } from '@/lib/time-bound/server/access-request-service'
+import { accessRequestFilterSchema, createAccessRequestSchema } from '@/lib/time-bound/access-request-schema'
+import { createAccessRequest, listAccessRequests } from '@/lib/time-bound/server/access-request-service'
 
 type Params = { region: string; cluster: string }
 
-// GET …/access-requests — the cluster's pending access requests, oldest first.
-export const GET = withRole<Params>('viewer', async ({ params }) => {
+// GET …/access-requests?status=pending|decided|expired|all — the cluster's requests (pending: oldest first).
+export const GET = withRole<Params>('viewer', async ({ req, params, session }) => {
   const { region, cluster } = clusterParamsSchema.parse(await params)
-  return Response.json({ requests: await listPendingRequests({ region, cluster }) })
+  const filter = accessRequestFilterSchema.parse(new URL(req.url).searchParams.get('status') ?? undefined)
+  return Response.json({ requests: await listAccessRequests(session.user, filter, { region, cluster }) })
 })
 
 // POST …/access-requests — anyone signed in asks for time-bound access for an IAM principal (audited, announced).
