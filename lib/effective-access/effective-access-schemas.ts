@@ -127,6 +127,27 @@ export const whoCanQuerySchema = z
   .superRefine(requireResource)
 export type WhoCanQuery = z.infer<typeof whoCanQuerySchema>
 
+/**
+ * The Who-can form's Resource field: a resource as kubectl writes it, or a non-resource URL (`/metrics`), told apart by
+ * the leading "/"; {@link splitResourceField} turns it into the query's `resource` or `nonResourceURL`.
+ */
+const resourceFieldSchema = z.string().superRefine((value, ctx) => {
+  const parsed = (value.trim().startsWith('/') ? pathSchema : resourceSchema).safeParse(value)
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message })
+})
+
+/** The Who-can form: the query's fields, with a non-resource URL allowed in the Resource field. */
+export const whoCanFormSchema = z
+  .object({ ...requestFields, resource: optional(resourceFieldSchema) })
+  .superRefine(requireResource)
+
+/** The form's Resource field as the query's `resource` or `nonResourceURL` (the other one left out). */
+export function splitResourceField(resource: string | undefined): { resource?: string; nonResourceURL?: string } {
+  const value = resource?.trim()
+  if (!value) return {}
+  return value.startsWith('/') ? { nonResourceURL: value } : { resource: value }
+}
+
 /** GET …/effective-access/why-forbidden: a pasted Forbidden message, or a principal and a request. */
 export const whyForbiddenQuerySchema = z
   .object({
