@@ -22,3 +22,21 @@ test('a service account opened from Workload identity keeps the Workload identit
   await expect(tabs.getByRole('link', { name: 'Resources' })).toHaveAttribute('aria-current', 'page')
   await expect(tabs.getByRole('link', { name: 'Workload identity' })).not.toHaveAttribute('aria-current', 'page')
 })
+
+test('at 1024 px the tabs scroll, and the current one is scrolled into view', async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await signInAs('viewer')
+  await page.goto('/clusters/us-west-2/prod-web/history')
+  const tabs = page.getByRole('navigation', { name: 'Cluster sections' })
+  const history = tabs.getByRole('link', { name: 'History' })
+  await expect(history).toHaveAttribute('aria-current', 'page')
+  // Before: eleven tabs ran past the right edge and the current one (History) sat hidden behind the scroll.
+  await expect(history).toBeInViewport({ ratio: 1 })
+  const list = tabs.getByRole('list')
+  expect(await list.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+  await expect(page.getByRole('link', { name: 'History' }).last()).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.screenshot({ path: `test-results/cluster-nav-screens/tabs-1024-${scheme}.png` })
+  }
+})

@@ -134,3 +134,22 @@ test('who-can at 1280 px: the Why column stays inside its table, and every path 
     await shoot(page, 'who-can-1280', scheme)
   }
 })
+
+test('who-can asks about a non-resource URL typed into the Resource field', async ({ page, signInAs }) => {
+  await signInAs('viewer')
+  await page.goto(`${base}?view=who-can`)
+  await page.getByLabel('Verb', { exact: true }).fill('get')
+  // Before: the field refused "/metrics" (a resource is lower-case…) though the error asked for a non-resource URL.
+  await page.getByLabel('Resource', { exact: true }).fill('/metrics')
+  await page.getByRole('button', { name: 'Ask' }).click()
+  await expect(page).toHaveURL(/nonResourceURL=%2Fmetrics/)
+  await expect(page.getByRole('heading', { name: /IAM principals \(\d+\)/ })).toBeVisible()
+  await expect(page.getByText('ServiceAccount analytics/prometheus').first()).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'who-can-non-resource-url', scheme)
+  }
+  // The question read back from the URL fills the same field.
+  await page.reload()
+  await expect(page.getByLabel('Resource', { exact: true })).toHaveValue('/metrics')
+})

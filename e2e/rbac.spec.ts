@@ -114,3 +114,20 @@ test('create a RoleBinding for a group through the form; the group member can, a
 
   expect((await kube.listConfigMaps('team-a')).status).toBe(403)
 })
+
+test('a subject whose name holds a colon opens from its binding with its bindings listed', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('viewer')
+  const rbac = new RbacPage(page, cluster.region, cluster.name)
+  // The link encodes `:` as %3A; the page must read the name back as team-b:EKSGetTokenAuth (before: the still
+  // encoded name matched no binding, and the page said RBAC grants it nothing).
+  await page.goto(rbac.path('/role-bindings/orders/team-b-configmaps'))
+  await page.getByRole('link', { name: 'team-b:EKSGetTokenAuth' }).first().click()
+  await expect(page.getByRole('heading', { level: 2, name: /User\s+team-b:EKSGetTokenAuth/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'RoleBinding orders/team-b-configmaps' })).toBeVisible()
+  // A ClusterRole named system:… opens from the list as well.
+  await page.goto(rbac.path('/cluster-roles/system%3Aaggregate-to-view'))
+  await expect(page.getByRole('heading', { level: 2, name: 'ClusterRole system:aggregate-to-view' })).toBeVisible()
+})

@@ -11,7 +11,8 @@ import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TextField } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import type { whoCanQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import type { whoCanFormSchema } from '@/lib/effective-access/effective-access-schemas'
+import { splitResourceField } from '@/lib/effective-access/resource-field'
 import { whoCanQuery } from '@/lib/queries/effective-access-queries'
 import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
@@ -21,21 +22,22 @@ import { readQuestion, writeQuestion } from './effective-access-url'
 const WhoCanResult = dynamic(() => import('./who-can-result').then((m) => m.WhoCanResult))
 
 const KEYS = ['verb', 'resource', 'namespace', 'name', 'nonResourceURL', 'crossCheck'] as const
-const lazyWhoCanQuerySchema = lazySchema(() =>
-  import('@/lib/effective-access/effective-access-schemas').then((m) => m.whoCanQuerySchema),
+const lazyWhoCanFormSchema = lazySchema(() =>
+  import('@/lib/effective-access/effective-access-schemas').then((m) => m.whoCanFormSchema),
 )
-type FormValues = z.input<typeof whoCanQuerySchema>
+type FormValues = z.input<typeof whoCanFormSchema>
 
 /** "Who can <verb> <resource> in <namespace>?" over every IAM principal and Kubernetes subject. */
 export function WhoCanView({ cluster, params }: { cluster: ClusterRef; params: URLSearchParams }) {
   const router = useRouter()
   const pathname = usePathname()
   const question = readQuestion(params, KEYS)
-  const form = useForm<FormValues, unknown, z.output<typeof whoCanQuerySchema>>({
-    resolver: lazyZodResolver(lazyWhoCanQuerySchema),
+  const form = useForm<FormValues, unknown, z.output<typeof whoCanFormSchema>>({
+    resolver: lazyZodResolver(lazyWhoCanFormSchema),
     defaultValues: {
       verb: question.verb ?? '',
-      resource: question.resource ?? '',
+      // A non-resource URL is asked in the same field (it starts with "/").
+      resource: question.resource ?? question.nonResourceURL ?? '',
       namespace: question.namespace ?? '',
       name: question.name ?? '',
     },
@@ -43,8 +45,10 @@ export function WhoCanView({ cluster, params }: { cluster: ClusterRef; params: U
   const asked = Boolean(question.verb && (question.resource || question.nonResourceURL))
   const { data, error, isFetching, refetch } = useQuery({ ...whoCanQuery(cluster, question), enabled: asked })
   const submit = form.handleSubmit(() => {
-    const values = form.getValues() as Record<string, string>
-    router.replace(`${pathname}${writeQuestion('who-can', values)}`, { scroll: false })
+    const { resource, ...values } = form.getValues() as Record<string, string>
+    router.replace(`${pathname}${writeQuestion('who-can', { ...values, ...splitResourceField(resource) })}`, {
+      scroll: false,
+    })
   })
   const field = (
     name: 'verb' | 'resource' | 'namespace' | 'name',
@@ -71,7 +75,12 @@ export function WhoCanView({ cluster, params }: { cluster: ClusterRef; params: U
       </h2>
       <form noValidate onSubmit={(e) => void submit(e)} className="grid gap-4 md:grid-cols-5 md:items-start">
         {field('verb', 'Verb', 'delete')}
-        {field('resource', 'Resource', 'pods', 'As kubectl writes it: pods/exec, deployments.apps')}
+        {field(
+          'resource',
+          'Resource',
+          'pods',
+          'As kubectl writes it: pods/exec, deployments.apps; or a URL like /metrics',
+        )}
         {field('namespace', 'Namespace (optional)', 'prod', 'Empty: cluster-wide')}
         {field('name', 'Object name (optional)', 'web-1')}
         <Button type="submit" variant="primary" className="md:mt-6" disabled={isFetching}>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { useEffect, useRef } from 'react'
 
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { cn } from '@/lib/cn'
@@ -16,9 +17,20 @@ export function ClusterNav({ cluster }: { cluster: ClusterRef }) {
   const section = pathname.startsWith(clusterPath)
     ? currentClusterSection(pathname.slice(clusterPath.length))
     : undefined
+  const list = useRef<HTMLUListElement>(null)
+  // On a narrow window the tabs scroll sideways; the current one must not sit hidden past the edge.
+  useEffect(() => {
+    const current = list.current?.querySelector<HTMLElement>('[aria-current="page"]')
+    const box = list.current
+    if (!current || !box) return
+    const left = current.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft
+    const right = left + current.offsetWidth
+    if (left < box.scrollLeft) box.scrollLeft = left
+    else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth
+  }, [pathname])
   return (
     <nav aria-label="Cluster sections" className="border-b border-zinc-200 dark:border-zinc-800">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <ul ref={list} className="-mb-px flex gap-1 overflow-x-auto">
         {clusterSections.map(({ segment, label, ready }) => {
           const href = clusterPagePath(cluster, segment)
           const current = segment === section && (segment !== undefined || pathname === href)

@@ -127,6 +127,20 @@ export const whoCanQuerySchema = z
   .superRefine(requireResource)
 export type WhoCanQuery = z.infer<typeof whoCanQuerySchema>
 
+/**
+ * The Who-can form's Resource field: a resource as kubectl writes it, or a non-resource URL (`/metrics`), told apart by
+ * the leading "/"; splitResourceField (resource-field.ts) turns it into the query's `resource` or `nonResourceURL`.
+ */
+const resourceFieldSchema = z.string().superRefine((value, ctx) => {
+  const parsed = (value.trim().startsWith('/') ? pathSchema : resourceSchema).safeParse(value)
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message })
+})
+
+/** The Who-can form: the query's fields, with a non-resource URL allowed in the Resource field. */
+export const whoCanFormSchema = z
+  .object({ ...requestFields, resource: optional(resourceFieldSchema) })
+  .superRefine(requireResource)
+
 /** GET …/effective-access/why-forbidden: a pasted Forbidden message, or a principal and a request. */
 export const whyForbiddenQuerySchema = z
   .object({

@@ -6,17 +6,43 @@ import type { z } from 'zod'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
+/** Decodes each string param once; a `%` escape that does not decode names nothing (undefined). */
+function decodeOnce(params: unknown): unknown {
+  if (typeof params !== 'object' || params === null) return params
+  const decoded: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string') decoded[key] = value
+    else {
+      try {
+        decoded[key] = decodeURIComponent(value)
+      } catch {
+        return undefined
+      }
+    }
+  }
+  return decoded
+}
+
 /**
- * A page's route params, validated by `schema`, or the not-found page for a URL that names nothing valid. Next has
- * already decoded each path segment once; decoding again would let a URL encoded twice name something else.
+ * A page's route params, decoded once and validated by `schema`, or the not-found page for a URL that names nothing
+ * valid. A page's params arrive still percent-encoded (Next encodes them for pages, unlike a route handler's, which
+ * arrive decoded: https://nextjs.org/docs/app/api-reference/file-conventions/dynamic-routes), and RBAC names hold
+ * `:` (`system:masters`) that links encode as %3A. Exactly once: a URL encoded twice must not name something else.
+ * Query values (`?namespace=`) arrive decoded already: pass them as `decoded`, validated with the params but not
+ * decoded a second time.
  */
-export function pageParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
-  const parsed = schema.safeParse(params)
+export function pageParams<S extends z.ZodType>(
+  schema: S,
+  params: unknown,
+  decoded: Record<string, unknown> = {},
+): z.output<S> {
+  const once = decodeOnce(params)
+  const parsed = schema.safeParse(once === undefined ? undefined : { ...(once as object), ...decoded })
   if (!parsed.success) notFound()
   return parsed.data
 }
 
-/** The cluster a page's `[region]/[cluster]` params name (validated, decoded once by Next), or the not-found page. */
+/** The cluster a page's `[region]/[cluster]` params name (decoded once and validated), or the not-found page. */
 export function pageClusterRef(params: { region: string; cluster: string }): ClusterRef {
   const { region, cluster } = pageParams(clusterParamsSchema, params)
   return { region, name: cluster }

@@ -18,6 +18,6 @@ export default async function SubjectPage({ params, searchParams }: { params: Pa
   const { region, cluster } = pageParams(clusterParamsSchema, raw)
   const query = await searchParams
   const namespace = typeof query.namespace === 'string' && query.namespace ? query.namespace : undefined
-  const subject = pageParams(subjectParamsSchema, { kind: raw.kind, name: raw.name, namespace })
+  const subject = pageParams(subjectParamsSchema, { kind: raw.kind, name: raw.name }, { namespace })
   return <SubjectDetailView cluster={{ region, name: cluster }} {...subject} />
 }
