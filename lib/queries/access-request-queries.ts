@@ -4,11 +4,11 @@ import type { z } from 'zod'
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type {
-  accessRequestDecisionSchema,
+  AccessRequestDecisionRequest,
   AccessRequestFilter,
   accessRequestListSchema,
   accessRequestSchema,
-  createAccessRequestSchema,
+  CreateAccessRequestInput,
 } from '@/lib/time-bound/access-request-schema'
 import type { timeBoundSettingsDtoSchema, TimeBoundSettingsInput } from '@/lib/time-bound/grant-duration'
 
@@ -64,7 +64,7 @@ const json = (method: string, body: unknown): RequestInit => ({
 export function useCreateAccessRequest(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: z.output<typeof createAccessRequestSchema>) =>
+    mutationFn: (input: CreateAccessRequestInput) =>
       fetchJson<z.infer<typeof accessRequestSchema>>(apiPath(c, 'access-requests'), json('POST', input)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accessRequestKeys.all() }),
   })
@@ -74,7 +74,7 @@ export function useCreateAccessRequest(c: ClusterRef) {
 export function useDecideAccessRequest(c: ClusterRef, id: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: z.input<typeof accessRequestDecisionSchema>) =>
+    mutationFn: (input: AccessRequestDecisionRequest) =>
       fetchJson<z.infer<typeof accessRequestSchema>>(
         apiPath(c, 'access-requests', id, 'decision'),
         json('POST', input),
