@@ -28,8 +28,18 @@ const paths = [
   '/clusters/us-west-2/prod-web/effective-access?view=why-forbidden',
   '/clusters/us-west-2/prod-web/kubeconfig',
   '/clusters/us-west-2/prod-web/history',
+  '/clusters/us-west-2/prod-web/rbac',
+  '/clusters/us-west-2/prod-web/rbac/cluster-roles/secret-reader',
+  '/clusters/us-west-2/prod-web/rbac/subjects/Group/ci-deployers',
+  '/clusters/us-west-2/prod-web/rbac/bindings/new',
+  '/clusters/us-west-2/prod-web/findings',
+  '/clusters/us-west-2/prod-web/requests',
+  '/clusters/us-west-2/prod-web/requests/new',
+  '/clusters/us-west-2/prod-web/requests/settings',
   '/audit',
   '/access-policies',
+  '/findings',
+  '/requests',
 ]
 
 export const benchmark: Benchmark = {

@@ -1,6 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
@@ -15,11 +14,17 @@ import { formatShellCommand } from '@/lib/access/cli-commands'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { rbacOverviewQuery, useCreateBinding } from '@/lib/queries/rbac-queries'
 import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
-import { createBindingSchema, type CreateBindingInput, type CreateBindingRequest } from '@/lib/rbac/rbac-binding-schema'
+import type { CreateBindingInput, CreateBindingRequest } from '@/lib/rbac/rbac-binding-schema'
 import { buildCreateBindingArgs } from '@/lib/rbac/rbac-commands'
 import type { BindingWriteResult } from '@/lib/rbac/rbac-dto'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { BindingCreated } from './binding-created'
+
+// The route's schema, loaded on first validation (docs/client-bundle.md).
+const createBindingSchema = lazySchema(() =>
+  import('@/lib/rbac/rbac-binding-schema').then((m) => m.createBindingSchema),
+)
 
 const FIELDS = [
   'kind',
@@ -55,7 +60,7 @@ export function BindingForm({ cluster, initial }: { cluster: ClusterRef; initial
   const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
   const [result, setResult] = useState<BindingWriteResult>()
   const form = useForm<CreateBindingRequest, unknown, CreateBindingInput>({
-    resolver: zodResolver(createBindingSchema),
+    resolver: lazyZodResolver(createBindingSchema),
     defaultValues: {
       kind: 'RoleBinding',
       roleKind: 'ClusterRole',

@@ -1,6 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useState } from 'react'
@@ -20,12 +19,17 @@ import { accessPoliciesQuery } from '@/lib/queries/access-policy-queries'
 import { useCreateAccessRequest } from '@/lib/queries/access-request-queries'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
-import { createAccessRequestSchema, type AccessRequestDto } from '@/lib/time-bound/access-request-schema'
+import type { AccessRequestDto, createAccessRequestSchema } from '@/lib/time-bound/access-request-schema'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { DurationField } from './duration-field'
 
 type Input = z.input<typeof createAccessRequestSchema>
 type Output = z.output<typeof createAccessRequestSchema>
+// The route's schema, loaded on first validation (docs/client-bundle.md).
+const requestSchema = lazySchema(() =>
+  import('@/lib/time-bound/access-request-schema').then((m) => m.createAccessRequestSchema),
+)
 const FIELDS = ['principalArn', 'policyArn', 'accessScope', 'duration', 'reason']
 
 /** The duration's error, wherever in the union zod put it. */
@@ -45,7 +49,7 @@ export function RequestAccessForm({ cluster }: { cluster: ClusterRef }) {
   const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
   const [filed, setFiled] = useState<AccessRequestDto>()
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(createAccessRequestSchema),
+    resolver: lazyZodResolver(requestSchema),
     defaultValues: {
       principalArn: '',
       policyArn: '',

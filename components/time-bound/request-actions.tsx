@@ -1,11 +1,13 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import { useId, useState } from 'react'
 
 import { Button } from '@/components/ui/button'
 import type { AccessRequestDto } from '@/lib/time-bound/access-request-schema'
 
-import { DecisionDialog } from './decision-dialog'
+// The dialog's form, react-hook-form and zod load on the click, not with the list (docs/client-bundle.md).
+const DecisionDialog = dynamic(() => import('./decision-dialog').then((m) => m.DecisionDialog))
 
 /**
  * Approve and Deny for one request, or the same buttons disabled with the sentence saying why (own request, role,

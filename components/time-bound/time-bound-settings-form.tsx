@@ -1,6 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
@@ -15,12 +14,14 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { useServerFormSubmit } from '@/components/ui/use-server-form-submit'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { timeBoundSettingsQuery, useSaveTimeBoundSettings } from '@/lib/queries/access-request-queries'
-import {
-  describeSeconds,
-  timeBoundSettingsSchema,
-  type TimeBoundSettingsDto,
-  type TimeBoundSettingsInput,
-} from '@/lib/time-bound/grant-duration'
+import { describeSeconds } from '@/lib/time-bound/duration-presets'
+import type { TimeBoundSettingsDto, TimeBoundSettingsInput } from '@/lib/time-bound/grant-duration'
+import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
+
+// The route's schema, loaded on first validation (docs/client-bundle.md).
+const timeBoundSettingsSchema = lazySchema(() =>
+  import('@/lib/time-bound/grant-duration').then((m) => m.timeBoundSettingsSchema),
+)
 
 const units = [
   { seconds: 86_400, label: 'days' },
@@ -38,8 +39,8 @@ function SettingsForm({ cluster, settings }: { cluster: ClusterRef; settings: Ti
   const save = useSaveTimeBoundSettings(cluster)
   const [saved, setSaved] = useState(false)
   const [length, setLength] = useState(splitSeconds(settings.maxSeconds))
-  const form = useForm<TimeBoundSettingsInput>({
-    resolver: zodResolver(timeBoundSettingsSchema),
+  const form = useForm<TimeBoundSettingsInput, unknown, TimeBoundSettingsInput>({
+    resolver: lazyZodResolver(timeBoundSettingsSchema),
     defaultValues: { maxSeconds: settings.maxSeconds, editorsMayApprove: settings.editorsMayApprove },
   })
   const { onSubmit, formError } = useServerFormSubmit(form, ['maxSeconds', 'editorsMayApprove'], async (input) => {

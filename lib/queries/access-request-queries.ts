@@ -3,14 +3,14 @@ import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import {
+import type {
+  AccessRequestDecisionRequest,
+  AccessRequestFilter,
   accessRequestListSchema,
   accessRequestSchema,
-  type accessRequestDecisionSchema,
-  type AccessRequestFilter,
-  type createAccessRequestSchema,
+  CreateAccessRequestInput,
 } from '@/lib/time-bound/access-request-schema'
-import { timeBoundSettingsDtoSchema, type TimeBoundSettingsInput } from '@/lib/time-bound/grant-duration'
+import type { timeBoundSettingsDtoSchema, TimeBoundSettingsInput } from '@/lib/time-bound/grant-duration'
 
 import { accessEntryKeys } from './access-entry-queries'
 import { apiPath } from './api-paths'
@@ -31,10 +31,9 @@ export const accessRequestsQuery = (filter: AccessRequestFilter, c?: ClusterRef)
   queryOptions({
     queryKey: accessRequestKeys.list(filter, c),
     queryFn: ({ signal }) =>
-      fetchJson(
+      fetchJson<z.infer<typeof accessRequestListSchema>>(
         `${c ? apiPath(c, 'access-requests') : '/api/access-requests'}?status=${filter}`,
         { signal },
-        accessRequestListSchema,
       ),
     refetchInterval: filter === 'pending' ? 30_000 : false,
   })
@@ -43,14 +42,16 @@ export const accessRequestsQuery = (filter: AccessRequestFilter, c?: ClusterRef)
 export const accessRequestQuery = (c: ClusterRef, id: string) =>
   queryOptions({
     queryKey: accessRequestKeys.one(c, id),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'access-requests', id), { signal }, accessRequestSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof accessRequestSchema>>(apiPath(c, 'access-requests', id), { signal }),
   })
 
 /** GET …/time-bound-settings: the cluster's maximum and whether editors decide its requests. */
 export const timeBoundSettingsQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: accessRequestKeys.settings(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'time-bound-settings'), { signal }, timeBoundSettingsDtoSchema),
+    queryFn: ({ signal }) =>
+      fetchJson<z.infer<typeof timeBoundSettingsDtoSchema>>(apiPath(c, 'time-bound-settings'), { signal }),
   })
 
 const json = (method: string, body: unknown): RequestInit => ({
@@ -63,8 +64,8 @@ const json = (method: string, body: unknown): RequestInit => ({
 export function useCreateAccessRequest(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: z.output<typeof createAccessRequestSchema>) =>
-      fetchJson(apiPath(c, 'access-requests'), json('POST', input), accessRequestSchema),
+    mutationFn: (input: CreateAccessRequestInput) =>
+      fetchJson<z.infer<typeof accessRequestSchema>>(apiPath(c, 'access-requests'), json('POST', input)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accessRequestKeys.all() }),
   })
 }
@@ -73,8 +74,11 @@ export function useCreateAccessRequest(c: ClusterRef) {
 export function useDecideAccessRequest(c: ClusterRef, id: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: z.input<typeof accessRequestDecisionSchema>) =>
-      fetchJson(apiPath(c, 'access-requests', id, 'decision'), json('POST', input), accessRequestSchema),
+    mutationFn: (input: AccessRequestDecisionRequest) =>
+      fetchJson<z.infer<typeof accessRequestSchema>>(
+        apiPath(c, 'access-requests', id, 'decision'),
+        json('POST', input),
+      ),
     onSettled: () =>
       Promise.all(
         [accessRequestKeys.all(), accessEntryKeys.all(c), timeBoundKeys.cluster(c)].map((queryKey) =>
@@ -89,7 +93,7 @@ export function useSaveTimeBoundSettings(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: TimeBoundSettingsInput) =>
-      fetchJson(apiPath(c, 'time-bound-settings'), json('PUT', input), timeBoundSettingsDtoSchema),
+      fetchJson<z.infer<typeof timeBoundSettingsDtoSchema>>(apiPath(c, 'time-bound-settings'), json('PUT', input)),
     onSettled: () =>
       Promise.all(
         [accessRequestKeys.settings(c), timeBoundKeys.cluster(c), accessRequestKeys.all()].map((queryKey) =>

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { findingsReportSchema, type FindingsReport } from '@/lib/findings/findings-dto'
+import type { findingsReportSchema } from '@/lib/findings/findings-dto'
 
 import { apiPath } from './api-paths'
 import { clusterKeys } from './cluster-queries'
@@ -39,9 +40,11 @@ export function fetchFindings(
   cluster: ClusterRef | undefined,
   filters: Partial<FindingsFilters>,
   options: { signal?: AbortSignal; fresh?: boolean } = {},
-): Promise<FindingsReport> {
+): Promise<z.infer<typeof findingsReportSchema>> {
   const path = cluster ? apiPath(cluster, 'findings') : '/api/findings'
   // One cluster's route has no cluster filter: it is the path.
   const scoped = cluster ? { ...filters, cluster: undefined } : filters
-  return fetchJson(`${path}${search(scoped, options.fresh)}`, { signal: options.signal }, findingsReportSchema)
+  return fetchJson<z.infer<typeof findingsReportSchema>>(`${path}${search(scoped, options.fresh)}`, {
+    signal: options.signal,
+  })
 }

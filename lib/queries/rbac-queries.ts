@@ -1,10 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
+import type { z } from 'zod'
 
 import { fetchJson } from '@/lib/api/fetch-json'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import type { CreateBindingInput } from '@/lib/rbac/rbac-binding-schema'
-import {
+import type {
   bindingDetailSchema,
   bindingWriteResultSchema,
   rbacOverviewSchema,
@@ -44,28 +44,28 @@ const objectPath = (c: ClusterRef, t: Target) => {
 export const rbacOverviewQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: rbacKeys.overview(c),
-    queryFn: ({ signal }) => fetchJson(apiPath(c, 'rbac'), { signal }, rbacOverviewSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof rbacOverviewSchema>>(apiPath(c, 'rbac'), { signal }),
   })
 
 /** GET one Role or ClusterRole. */
 export const roleDetailQuery = (c: ClusterRef, t: Target) =>
   queryOptions({
     queryKey: rbacKeys.object(c, t),
-    queryFn: ({ signal }) => fetchJson(objectPath(c, t), { signal }, roleDetailSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof roleDetailSchema>>(objectPath(c, t), { signal }),
   })
 
 /** GET one RoleBinding or ClusterRoleBinding. */
 export const bindingDetailQuery = (c: ClusterRef, t: Target) =>
   queryOptions({
     queryKey: rbacKeys.object(c, t),
-    queryFn: ({ signal }) => fetchJson(objectPath(c, t), { signal }, bindingDetailSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof bindingDetailSchema>>(objectPath(c, t), { signal }),
   })
 
 /** GET one subject (User, Group, ServiceAccount with namespace). */
 export const subjectDetailQuery = (c: ClusterRef, t: Target) =>
   queryOptions({
     queryKey: rbacKeys.object(c, t),
-    queryFn: ({ signal }) => fetchJson(objectPath(c, t), { signal }, subjectDetailSchema),
+    queryFn: ({ signal }) => fetchJson<z.infer<typeof subjectDetailSchema>>(objectPath(c, t), { signal }),
   })
 
 const json = (method: string, body: unknown): RequestInit => ({
@@ -79,10 +79,9 @@ export function useCreateBinding(c: ClusterRef) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: CreateBindingInput) =>
-      fetchJson(
+      fetchJson<z.infer<typeof bindingWriteResultSchema>>(
         apiPath(c, 'rbac', input.kind === 'RoleBinding' ? 'role-bindings' : 'cluster-role-bindings'),
         json('POST', input),
-        bindingWriteResultSchema,
       ),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: timeBoundKeys.cluster(c) })
@@ -96,7 +95,7 @@ export function useDeleteBinding(c: ClusterRef, t: Target) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (version: { resourceVersion: string; uid?: string }) =>
-      fetchJson(objectPath(c, t), json('DELETE', version), z.object({ deleted: z.string() })),
+      fetchJson<{ deleted: string }>(objectPath(c, t), json('DELETE', version)),
     // Everything but the deleted object itself: re-reading it would only answer 404 while the page leaves.
     onSettled: () => {
       const deleted = JSON.stringify(rbacKeys.object(c, t))

@@ -37,6 +37,9 @@ export const accessRequestDecisionSchema = z
     error: 'Say why the request is denied.',
   })
 
+/** What a decision sends (the comment may be left out: the schema defaults it to ''). */
+export type AccessRequestDecisionRequest = z.input<typeof accessRequestDecisionSchema>
+
 export const accessRequestStatuses = ['pending', 'approved', 'denied'] as const
 
 /**

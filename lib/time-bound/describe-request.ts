@@ -1,6 +1,7 @@
 // Plain-language pieces of an access request, for the Requests page, its deep link and the badge.
 import type { AccessRequestDto } from './access-request-schema'
-import { durationPresetLabels, type GrantDuration } from './grant-duration'
+import { durationPresetLabels } from './duration-presets'
+import type { GrantDuration } from './grant-duration'
 
 /** Where a request's state stands: the three stored ones, plus `expired` for a pending one past its time. */
 export type RequestState = 'pending' | 'approved' | 'denied' | 'expired'
