@@ -18,3 +18,46 @@ export type StreamingAccessEntriesPage = AccessEntriesPage & { loading?: { loade
 export function compareAccessEntries(a: AccessEntryDto, b: AccessEntryDto): number {
   return a.principalName.localeCompare(b.principalName) || a.principalArn.localeCompare(b.principalArn)
 }
+
+/** Merges a sorted run into a sorted list in one pass (a re-sort per line would cost O(n log n) a thousand times). */
+function mergeSorted(list: AccessEntryDto[], run: AccessEntryDto[]): AccessEntryDto[] {
+  const sorted = [...run].sort(compareAccessEntries)
+  const merged: AccessEntryDto[] = []
+  let i = 0
+  let j = 0
+  while (i < list.length || j < sorted.length) {
+    if (j >= sorted.length || (i < list.length && compareAccessEntries(list[i]!, sorted[j]!) <= 0))
+      merged.push(list[i++]!)
+    else merged.push(sorted[j++]!)
+  }
+  return merged
+}
+
+/**
+ * Applies one streamed line to the page known so far: the head starts it, entries join it in the page's order, the
+ * `page` line replaces it with the complete answer. An `error` line throws: what arrived is incomplete.
+ */
+export function applyAccessEntriesLine(
+  page: StreamingAccessEntriesPage | undefined,
+  line: AccessEntriesLine,
+  toError: (code: string, message: string) => Error,
+): StreamingAccessEntriesPage {
+  switch (line.kind) {
+    case 'head':
+      return {
+        ...line.head,
+        entries: [],
+        unreadable: [],
+        loading: line.head.available ? { loaded: 0, listed: 0 } : undefined,
+      }
+    case 'entries': {
+      if (!page) throw toError('invalid_response', 'The answer sent entries before its head.')
+      const entries = mergeSorted(page.entries, line.entries)
+      return { ...page, entries, loading: { loaded: entries.length, listed: line.listed } }
+    }
+    case 'page':
+      return line.page
+    case 'error':
+      throw toError(line.error.code, line.error.message)
+  }
+}

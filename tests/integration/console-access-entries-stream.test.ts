@@ -4,7 +4,7 @@
 // head ends the stream with an error line, never a silently short list.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { roleArn, setUpConsoleAccessSandbox } from './console-access-harness'
+import { setUpConsoleAccessSandbox } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))

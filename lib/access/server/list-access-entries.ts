@@ -25,7 +25,8 @@ import { loadManagedEvidence } from './managed-evidence'
 // 64 calls in flight, half the bulk client's sockets (the rest serve a second page load). At 50 ms per call 1,000
 // entries take ~2 s instead of the ~100 s of sequential calls. Measured (bench/access-page.ts, interleaved runs on a
 // 2-core machine): 128 in flight was no faster — the SDK's CPU per call (~0.75 ms signing and parsing, ~1.5 s per
-// cold load) is the floor there, not latency — while doubling the burst that EKS's API rate limit sees.
+// cold load) is the floor there, not latency — while doubling the burst that EKS's API rate limit sees. The limit halves
+// on each throttle that outlives the SDK's retries (down to 4 entries) and creeps back after successes.
 const ENTRY_CONCURRENCY = { start: BULK_SOCKETS / 4, min: 4 }
 
 /** Maps EKS details to the DTO the access page shows; `evidence` decides which entries EKS manages. */
