@@ -1,7 +1,7 @@
 // The access page while its entries stream in: rows the server has described show at once, the rest wait as
 // placeholders under "Loading N of M", and no write control shows until the complete list is in (the lockout guard
 // counts every cluster admin only then). The probe entry is created straight in the sandbox, so the console's detail
-// cache has never seen it and the injected latency on its DescribeAccessEntry holds the stream there.
+// cache has never seen it and the injected latency on its DescribeAccessEntry holds the stream there (it lists last).
 import { CreateAccessEntryCommand, DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks'
 
 import { expect, test } from './fixtures'
@@ -10,7 +10,9 @@ import { SANDBOX_URL } from './support/sandbox-url'
 
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }
 const eks = new EKSClient({ region: 'us-west-2', endpoint: SANDBOX_URL, credentials })
-const probe = { clusterName: 'prod-web', principalArn: 'arn:aws:iam::111122223333:role/billing-irsa' }
+// Another account's role (EKS checks only same-account principals exist), new on every run: never in the cache.
+const probeName = (colorScheme: string) => `stream-probe-${colorScheme}-${Date.now()}`
+let probe = { clusterName: 'prod-web', principalArn: '' }
 
 test.afterEach(async ({ request }) => {
   await request.delete(`${SANDBOX_URL}/_sandbox/faults`)
@@ -23,6 +25,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     signInAs,
     request,
   }, testInfo) => {
+    test.setTimeout(90_000)
+    const name = probeName(colorScheme)
+    probe = { clusterName: 'prod-web', principalArn: `arn:aws:iam::444455556666:role/${name}` }
     await eks.send(new CreateAccessEntryCommand(probe))
     await request.put(`${SANDBOX_URL}/_sandbox/faults`, {
       data: {
@@ -30,9 +35,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
           {
             service: 'eks',
             operation: 'DescribeAccessEntry',
-            pathContains: 'billing-irsa',
+            pathContains: name,
             kind: 'latency',
-            latencyMs: 4000,
+            latencyMs: 8000,
           },
         ],
       },
@@ -43,14 +48,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await access.goto()
     const loading = page.getByRole('status').filter({ hasText: /^Loading \d+ of \d+ entries/ })
     await expect(loading).toBeVisible()
+    await expect(access.row(name)).toHaveCount(0)
     await expect(access.row('PlatformAdmin')).toBeVisible()
-    await expect(access.row('billing-irsa')).toHaveCount(0)
     // Fail closed while partial: no delete (or any other write) until every admin is counted.
     await expect(access.deleteButton('PlatformAdmin')).toHaveCount(0)
     await expect(page.getByRole('button', { name: 'Refresh' })).toBeDisabled()
     await page.screenshot({ path: testInfo.outputPath(`access-streaming-${colorScheme}.png`), fullPage: true })
 
-    await expect(access.row('billing-irsa')).toBeVisible({ timeout: 15_000 })
+    await expect(access.row(name)).toBeVisible({ timeout: 30_000 })
     await expect(loading).toHaveCount(0)
     await expect(access.deleteButton('PlatformAdmin')).toBeVisible()
     await page.screenshot({ path: testInfo.outputPath(`access-streamed-${colorScheme}.png`), fullPage: true })
