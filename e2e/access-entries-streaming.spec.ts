@@ -1,7 +1,7 @@
 // The access page while its entries stream in: rows the server has described show at once, the rest wait as
 // placeholders under "Loading N of M", and no write control shows until the complete list is in (the lockout guard
 // counts every cluster admin only then). The probe entry is created straight in the sandbox, so the console's detail
-// cache has never seen it and the injected latency on its DescribeAccessEntry holds the stream there (it lists last).
+// cache has never seen it and the injected latency on its DescribeAccessEntry holds the stream there (it lists last) for 12 s, under the console's 15 s bound on an AWS call.
 import { CreateAccessEntryCommand, DeleteAccessEntryCommand, EKSClient } from '@aws-sdk/client-eks'
 
 import { expect, test } from './fixtures'
@@ -37,7 +37,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
             operation: 'DescribeAccessEntry',
             pathContains: name,
             kind: 'latency',
-            latencyMs: 8000,
+            latencyMs: 12_000,
           },
         ],
       },
@@ -55,7 +55,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('button', { name: 'Refresh' })).toBeDisabled()
     await page.screenshot({ path: testInfo.outputPath(`access-streaming-${colorScheme}.png`), fullPage: true })
 
-    await expect(access.row(name)).toBeVisible({ timeout: 30_000 })
+    await expect(access.row(name)).toBeVisible({ timeout: 40_000 })
     await expect(loading).toHaveCount(0)
     await expect(access.deleteButton('PlatformAdmin')).toBeVisible()
     await page.screenshot({ path: testInfo.outputPath(`access-streamed-${colorScheme}.png`), fullPage: true })

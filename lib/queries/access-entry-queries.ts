@@ -45,15 +45,25 @@ export const accessEntriesQuery = (c: ClusterRef) =>
     queryFn: async ({ signal, client, queryKey }): Promise<StreamingAccessEntriesPage> => {
       const progressive = client.getQueryData(queryKey) === undefined
       let page: StreamingAccessEntriesPage | undefined
-      let shownAt = 0
+      let shownRows = -1
+      let pending: ReturnType<typeof setTimeout> | undefined
+      const show = () => {
+        pending = undefined
+        shownRows = page?.entries.length ?? 0
+        client.setQueryData(queryKey, page)
+      }
       const url = `${apiPath(c, 'access-entries')}?stream=1`
-      for await (const line of fetchNdjson<AccessEntriesLine>(url, { signal })) {
-        page = applyAccessEntriesLine(page, line, toApiError)
-        // At most ~10 renders a second while 1,000 rows arrive; the first rows show at once.
-        if (progressive && page.loading && (shownAt === 0 || performance.now() - shownAt > 100)) {
-          shownAt = performance.now()
-          client.setQueryData(queryKey, page)
+      try {
+        for await (const line of fetchNdjson<AccessEntriesLine>(url, { signal })) {
+          page = applyAccessEntriesLine(page, line, toApiError)
+          // The first rows show at once, later ones at most ~10 times a second (the last run always shows).
+          if (progressive && page.loading) {
+            if (shownRows <= 0) show()
+            else pending ??= setTimeout(show, 100)
+          }
         }
+      } finally {
+        clearTimeout(pending)
       }
       if (!page || page.loading) throw toApiError('invalid_response', 'The access entries ended before the last one.')
       return page
