@@ -69,7 +69,9 @@ export function AccessPage({
   const shown = useMemo(() => filterEntries(entries, filters), [entries, filters])
   const options = useMemo(() => listFilterOptions(entries), [entries])
   const role = whoami?.role ?? 'viewer'
-  const canEdit = hasRole(role, 'editor')
+  // While rows stream in, the lockout guard cannot count every cluster admin yet: no writes until the page is complete.
+  const loading = data?.loading
+  const canEdit = hasRole(role, 'editor') && !loading
 
   const refresh = async () => {
     setRefreshing(true)
@@ -112,10 +114,12 @@ export function AccessPage({
               <h2 id="entries-heading" className="text-lg font-semibold">
                 Access entries
               </h2>
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                {shown.length === entries.length
-                  ? `${entries.length} entries`
-                  : `${shown.length} of ${entries.length} entries`}
+              <p className="text-sm text-zinc-600 dark:text-zinc-400" role="status">
+                {loading
+                  ? `Loading ${loading.loaded} of ${loading.listed} entries… filters and actions cover the complete list once it is in`
+                  : shown.length === entries.length
+                    ? `${entries.length} entries`
+                    : `${shown.length} of ${entries.length} entries`}
                 {role === 'viewer' ? ' · read-only: your console role is viewer' : ''}
               </p>
             </div>
@@ -123,7 +127,7 @@ export function AccessPage({
               <Link href={accessPoliciesPath(cluster.region)} className={buttonClasses('ghost')}>
                 <BookOpen aria-hidden="true" className="size-4" /> Access policies
               </Link>
-              <Button onClick={() => void refresh()} disabled={refreshing}>
+              <Button onClick={() => void refresh()} disabled={refreshing || !!loading}>
                 <RotateCw aria-hidden="true" className="size-4" /> {refreshing ? 'Refreshing…' : 'Refresh'}
               </Button>
               {hasRole(role, 'admin') ? (
@@ -131,7 +135,7 @@ export function AccessPage({
                   <Siren aria-hidden="true" className="size-4" /> Break glass
                 </Button>
               ) : null}
-              {canEdit ? (
+              {hasRole(role, 'editor') ? (
                 <Link href={clusterPagePath(cluster, 'access/grant')} className={buttonClasses('primary')}>
                   <Plus aria-hidden="true" className="size-4" /> Grant access
                 </Link>
@@ -140,7 +144,7 @@ export function AccessPage({
           </div>
           <UnreadableEntries unreadable={data.unreadable} retrying={isRefetching} onRetry={() => void refetch()} />
           <EntryFiltersBar filters={filters} onChange={setFilters} options={options} />
-          {shown.length === 0 ? (
+          {shown.length === 0 && !loading ? (
             <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
               No entry matches these filters.
             </p>
@@ -149,6 +153,7 @@ export function AccessPage({
               entries={shown}
               grants={grants}
               canEdit={canEdit}
+              pendingRows={loading ? Math.max(0, loading.listed - loading.loaded) : 0}
               onAction={(action, entry) => setOpen({ action, entry })}
             />
           )}
@@ -166,7 +171,7 @@ export function AccessPage({
           onClose={() => setOpen(null)}
         />
       ) : null}
-      {linked && !open && data?.available ? (
+      {linked && !open && data?.available && !loading ? (
         !canEdit ? (
           <Alert variant="info" title="Changing access policies needs the editor role">
             The link opens the access policies of {linked.principalArn}; your console role is {role}, so ask an editor

@@ -7,6 +7,7 @@ import { TimeLeft } from '@/components/time-bound/time-left'
 import { useNow } from '@/components/time-bound/use-now'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { Skeleton } from '@/components/ui/skeleton'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
 import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
@@ -29,18 +30,23 @@ export function EntriesTable({
   entries,
   grants,
   canEdit,
+  pendingRows = 0,
   onAction,
 }: {
   entries: AccessEntryDto[]
   /** Active time-bound grants by principal ARN; undefined while unknown (the column is then hidden). */
   grants?: Map<string, TimeBoundGrantDto[]>
   canEdit: boolean
+  /** Entries listed but not described yet: placeholder rows keep the page's height while they stream in. */
+  pendingRows?: number
   onAction: (action: EntryAction, entry: AccessEntryDto) => void
 }) {
   const [page, setPage] = useState(0)
   const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE))
   const current = Math.min(page, pages - 1)
   const rows = entries.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)
+  const placeholders = Math.min(PAGE_SIZE - rows.length, pendingRows)
+  const columns = grants ? 7 : 6
   const now = useNow(30_000)
   return (
     <div className="space-y-3">
@@ -154,6 +160,13 @@ export function EntriesTable({
                     </Button>
                   </div>
                 ) : null}
+              </Td>
+            </Tr>
+          ))}
+          {Array.from({ length: placeholders }, (_, i) => (
+            <Tr key={`pending-${i}`} aria-hidden="true">
+              <Td colSpan={columns} className="align-top">
+                <Skeleton className="h-14 w-full" />
               </Td>
             </Tr>
           ))}

@@ -3,7 +3,8 @@ import type { z } from 'zod'
 import { ApiError } from './api-error'
 import { isErrorCode } from './error-codes'
 
-async function readErrorBody(response: Response): Promise<ApiError> {
+/** The console's error answer as an {@link ApiError} (a generic one for a body that is not ours). */
+export async function readErrorBody(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {
       error?: { code?: unknown; message?: unknown; issues?: unknown; detail?: unknown }

@@ -1,9 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 
+import {
+  applyAccessEntriesLine,
+  type AccessEntriesLine,
+  type StreamingAccessEntriesPage,
+} from '@/lib/access/access-entries-stream'
 import type { AssociatePolicyRequest } from '@/lib/access/access-entry-bodies'
 import {
-  type AccessEntriesPage,
   type accessEntriesPageSchema,
   type AccessEntryDto,
   type accessEntryDtoSchema,
@@ -13,7 +17,10 @@ import {
 } from '@/lib/access/access-entry-dto'
 import type { CreateAccessEntryRequest, UpdateAccessEntryInput } from '@/lib/access/access-entry-schema'
 import { ifMatchHeader, staleEntryOf } from '@/lib/access/stale-entry'
+import { ApiError } from '@/lib/api/api-error'
+import { isErrorCode } from '@/lib/api/error-codes'
 import { fetchJson } from '@/lib/api/fetch-json'
+import { fetchNdjson } from '@/lib/api/fetch-ndjson'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 
 import { apiPath } from './api-paths'
@@ -27,13 +34,44 @@ export const accessEntryKeys = {
   kubernetes: (c: ClusterRef) => [...accessEntryKeys.all(c), 'kubernetes'] as const,
 }
 
-/** GET …/access-entries: every entry with details (the server fetches them with bounded concurrency). */
+/**
+ * GET …/access-entries?stream=1: every entry with details. On the first load the rows show as the server describes
+ * them (`loading` says how far it got; writes stay off until the complete page replaces them); a refetch keeps the
+ * shown page until the new one is complete, so the table never empties under the person.
+ */
 export const accessEntriesQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: accessEntryKeys.list(c),
-    queryFn: ({ signal }) =>
-      fetchJson<z.infer<typeof accessEntriesPageSchema>>(apiPath(c, 'access-entries'), { signal }),
+    queryFn: async ({ signal, client, queryKey }): Promise<StreamingAccessEntriesPage> => {
+      const progressive = client.getQueryData(queryKey) === undefined
+      let page: StreamingAccessEntriesPage | undefined
+      let shownRows = -1
+      let pending: ReturnType<typeof setTimeout> | undefined
+      const show = () => {
+        pending = undefined
+        shownRows = page?.entries.length ?? 0
+        client.setQueryData(queryKey, page)
+      }
+      const url = `${apiPath(c, 'access-entries')}?stream=1`
+      try {
+        for await (const line of fetchNdjson<AccessEntriesLine>(url, { signal })) {
+          page = applyAccessEntriesLine(page, line, toApiError)
+          // The first rows show at once, later ones at most ~10 times a second (the last run always shows).
+          if (progressive && page.loading) {
+            if (shownRows <= 0) show()
+            else pending ??= setTimeout(show, 100)
+          }
+        }
+      } finally {
+        clearTimeout(pending)
+      }
+      if (!page || page.loading) throw toApiError('invalid_response', 'The access entries ended before the last one.')
+      return page
+    },
   })
+
+const toApiError = (code: string, message: string) =>
+  new ApiError(200, isErrorCode(code) ? code : 'invalid_response', message)
 
 /** GET …/access-entries/kubernetes: namespaces and bound groups, for warnings. */
 export const kubernetesContextQuery = (c: ClusterRef) =>
@@ -70,7 +108,7 @@ function useInvalidateEntries(c: ClusterRef) {
 function useStoreEntry(c: ClusterRef) {
   const queryClient = useQueryClient()
   return (entry: AccessEntryDto) =>
-    queryClient.setQueryData<AccessEntriesPage>(accessEntryKeys.list(c), (page) =>
+    queryClient.setQueryData<StreamingAccessEntriesPage>(accessEntryKeys.list(c), (page) =>
       page ? { ...page, entries: page.entries.map((e) => (e.principalArn === entry.principalArn ? entry : e)) } : page,
     )
 }

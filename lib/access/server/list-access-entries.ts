@@ -1,5 +1,6 @@
 import 'server-only'
 
+import { compareAccessEntries } from '@/lib/access/access-entries-stream'
 import type { AccessEntriesPage, AccessEntryDto } from '@/lib/access/access-entry-dto'
 import { parseArn } from '@/lib/access/arn'
 import { findLockoutRisk, isClusterAdminPath } from '@/lib/access/lockout-guard'
@@ -9,6 +10,7 @@ import { isConsoleError, type ConsoleError } from '@/lib/api/console-error'
 import { listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
 import { BULK_SOCKETS } from '@/lib/aws/aws-clients'
 
+import { createAdaptiveWorkQueue } from './adaptive-work-queue'
 import {
   getConsolePrincipal,
   loadClusterAccessContext,
@@ -23,8 +25,9 @@ import { loadManagedEvidence } from './managed-evidence'
 // 64 calls in flight, half the bulk client's sockets (the rest serve a second page load). At 50 ms per call 1,000
 // entries take ~2 s instead of the ~100 s of sequential calls. Measured (bench/access-page.ts, interleaved runs on a
 // 2-core machine): 128 in flight was no faster — the SDK's CPU per call (~0.75 ms signing and parsing, ~1.5 s per
-// cold load) is the floor there, not latency — while doubling the burst that EKS's API rate limit sees.
-const ENTRY_CONCURRENCY = BULK_SOCKETS / 4
+// cold load) is the floor there, not latency — while doubling the burst that EKS's API rate limit sees. The limit halves
+// on each throttle that outlives the SDK's retries (down to 4 entries) and creeps back after successes.
+const ENTRY_CONCURRENCY = { start: BULK_SOCKETS / 4, min: 4 }
 
 /** Maps EKS details to the DTO the access page shows; `evidence` decides which entries EKS manages. */
 export function toAccessEntryDto(
@@ -56,42 +59,22 @@ export function toAccessEntryDto(
   }
 }
 
-/** Runs `fn` over a growing queue with at most `limit` calls in flight; `close()` ends it once the queue drains. */
-function createWorkQueue<T>(limit: number, fn: (item: T) => Promise<void>) {
-  const queue: T[] = []
-  let active = 0
-  let closed = false
-  let failure: unknown
-  let settle: { resolve: () => void; reject: (e: unknown) => void } | undefined
-  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
-  done.catch(() => undefined)
-  const pump = () => {
-    while (!failure && active < limit && queue.length > 0) {
-      const item = queue.shift() as T
-      active++
-      fn(item)
-        .catch((error: unknown) => {
-          failure ??= error
-          settle?.reject(error)
-        })
-        .finally(() => {
-          active--
-          pump()
-        })
-    }
-    if (closed && active === 0 && queue.length === 0 && !failure) settle?.resolve()
-  }
-  return {
-    push(items: T[]) {
-      queue.push(...items)
-      pump()
-    },
-    close() {
-      closed = true
-      pump()
-      return done
-    },
-  }
+/** What the access page knows before any entry is described: the cluster and who the console is. */
+export type AccessEntriesHead = Omit<AccessEntriesPage, 'entries' | 'unreadable'>
+
+/** The next entries in list order, described so far; `listed` counts the ARNs ListAccessEntries has named yet. */
+export type AccessEntriesProgress = { entries: AccessEntryDto[]; listed: number; listComplete: boolean }
+
+export type LoadAccessEntriesOptions = {
+  /** Bypass the detail cache ("Refresh"). */
+  fresh?: boolean
+  /** Called once the cluster is known, before the entries load. */
+  onHead?: (head: AccessEntriesHead) => void
+  /**
+   * Called with each run of entries described in list order, for streaming. Their lockout guard counts no other
+   * cluster admin (it fails closed: any admin entry shows the risk) until the final page counts them all.
+   */
+  onEntries?: (progress: AccessEntriesProgress) => void
 }
 
 /**
@@ -101,7 +84,7 @@ function createWorkQueue<T>(limit: number, fn: (item: T) => Promise<void>) {
 export async function loadAccessEntriesPage(
   region: string,
   name: string,
-  options: { fresh?: boolean } = {},
+  options: LoadAccessEntriesOptions = {},
 ): Promise<AccessEntriesPage> {
   const [cluster, consolePrincipal] = await Promise.all([
     loadClusterAccessContext(region, name),
@@ -121,24 +104,34 @@ export async function loadAccessEntriesPage(
     consolePrincipalArn: consolePrincipal?.arn ?? null,
     loadedAt: new Date().toISOString(),
   }
-  if (cluster.authenticationMode === 'CONFIG_MAP') return { ...base, available: false, entries: [], unreadable: [] }
+  if (cluster.authenticationMode === 'CONFIG_MAP') {
+    options.onHead?.({ ...base, available: false })
+    return { ...base, available: false, entries: [], unreadable: [] }
+  }
+  options.onHead?.({ ...base, available: true })
 
   const details: AccessEntryDetail[] = []
   const unreadable: AccessEntriesPage['unreadable'] = []
+  const inOrder = createInOrderEmitter(evidence as Promise<ManagedEntryEvidence>, consolePrincipal, options.onEntries)
   let firstPassingFailure: unknown
-  const work = createWorkQueue<string>(ENTRY_CONCURRENCY, async (principalArn) => {
+  const work = createAdaptiveWorkQueue<[string, number]>(ENTRY_CONCURRENCY, async ([principalArn, index]) => {
     try {
-      details.push(await getEntryDetail({ region, cluster: name, principalArn }, options))
+      const detail = await getEntryDetail({ region, cluster: name, principalArn }, options)
+      details.push(detail)
+      inOrder.settle(index, detail)
     } catch (error) {
+      inOrder.settle(index, null)
       // Deleted between the list and the describe: it is simply gone.
       if (isConsoleError(error) && error.code === 'not_found') return
       if (!isPassingFailure(error)) throw error
+      if (error.code === 'throttled') work.backOff()
       firstPassingFailure ??= error
       const principalName = parseArn(principalArn)?.name ?? principalArn
       unreadable.push({ principalArn, principalName, message: error.message })
     }
   })
-  await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(arns))
+  await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(inOrder.list(arns)))
+  inOrder.listComplete()
   await work.close()
   // Not one entry could be read: that is the cluster's answer, not a gap in it.
   if (details.length === 0 && firstPassingFailure) throw firstPassingFailure
@@ -152,9 +145,57 @@ export async function loadAccessEntriesPage(
         consolePrincipal,
       }),
     )
-    .sort((a, b) => a.principalName.localeCompare(b.principalName) || a.principalArn.localeCompare(b.principalArn))
+    .sort(compareAccessEntries)
   unreadable.sort((a, b) => a.principalName.localeCompare(b.principalName))
   return { ...base, available: true, entries, unreadable }
+}
+
+/**
+ * Hands described entries to `onEntries` in list order: entry k waits for entries 0..k-1, so the stream's order does
+ * not depend on which call EKS answered first. Nothing is emitted before the managed-entry evidence is in, so a row
+ * never appears editable and then turns "Managed by EKS".
+ */
+function createInOrderEmitter(
+  evidence: Promise<ManagedEntryEvidence>,
+  consolePrincipal: ConsolePrincipal | null,
+  onEntries: LoadAccessEntriesOptions['onEntries'],
+) {
+  const slots: (AccessEntryDetail | null | undefined)[] = []
+  let next = 0
+  let complete = false
+  let known: ManagedEntryEvidence | undefined
+  const flush = () => {
+    if (!onEntries || !known) return
+    const ready: AccessEntryDetail[] = []
+    while (next < slots.length && slots[next] !== undefined) {
+      const detail = slots[next++]
+      if (detail) ready.push(detail)
+    }
+    if (ready.length === 0 && !(complete && next === slots.length)) return
+    const entries = ready.map((d) => toAccessEntryDto(d, known!, { otherClusterAdminCount: 0, consolePrincipal }))
+    onEntries({ entries, listed: slots.length, listComplete: complete })
+  }
+  if (onEntries) {
+    evidence.then(
+      (e) => {
+        known = e
+        flush()
+      },
+      () => undefined,
+    )
+  }
+  return {
+    list(arns: string[]): [string, number][] {
+      return arns.map((arn) => [arn, slots.push(undefined) - 1])
+    },
+    settle(index: number, detail: AccessEntryDetail | null) {
+      slots[index] = detail
+      flush()
+    },
+    listComplete() {
+      complete = true
+    },
+  }
 }
 
 /**
