@@ -42,4 +42,18 @@ describe('PermissionMatrix', () => {
     expect(html).toContain('Reads Secrets')
     expect(html).not.toContain('aria-label="delete pods: allowed')
   })
+
+  it('keeps every verb column reachable: the resource column stays put while the verbs scroll, headers are compact', () => {
+    const matrix = buildPermissionMatrix(index, { username: 'jane', groups: ['devs'], accessPolicies: [] }, ['team-a'])
+    const html = renderToStaticMarkup(
+      createElement(PermissionMatrix, { matrix, namespacesShown: 1, namespacesTotal: 1 }),
+    )
+    // The resource names are sticky on the left, opaque so scrolled cells pass under them.
+    expect(html).toMatch(/<th scope="col" class="[^"]*sticky left-0[^"]*">Resource<\/th>/)
+    expect(html).toMatch(/<th scope="row" class="[^"]*sticky left-0[^"]*bg-white[^"]*">pods<\/th>/)
+    // Verb headers in lower case without letter spacing: ESCALATE was the widest thing in the row.
+    const get = /<th scope="col" class="([^"]*)">get<\/th>/.exec(html)?.[1]?.split(' ') ?? []
+    expect(get).toEqual(expect.arrayContaining(['normal-case', 'tracking-normal']))
+    expect(get).not.toContain('uppercase')
+  })
 })

@@ -62,9 +62,10 @@ export function PermissionMatrix({
       <Table caption={`Permissions ${ns ? `in namespace ${ns}` : 'cluster-wide'}`}>
         <thead>
           <tr>
-            <Th>Resource</Th>
+            {/* The resource column stays put while the verbs scroll: the last verb is always reachable. */}
+            <Th className="sticky left-0 z-10 dark:bg-zinc-900">Resource</Th>
             {verbs.map((v) => (
-              <Th key={v} className="px-2 text-center">
+              <Th key={v} className="px-2 text-center tracking-normal normal-case">
                 {v}
               </Th>
             ))}
@@ -73,7 +74,10 @@ export function PermissionMatrix({
         <tbody>
           {resources.map((r) => (
             <Tr key={r.key}>
-              <Th scope="row" className="bg-transparent px-4 py-1.5 font-mono text-xs normal-case">
+              <Th
+                scope="row"
+                className="sticky left-0 z-10 bg-white px-4 py-1.5 font-mono text-xs normal-case dark:bg-zinc-900"
+              >
                 {r.key}
               </Th>
               {verbs.map((v) => {

@@ -57,4 +57,40 @@ describe('WhyForbiddenResult', () => {
       'href="/clusters/us-west-2/prod-web/access?dialog=policies&amp;principalArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FNewDev&amp;policyArn=arn%3Aaws%3Aeks%3A%3Aaws%3Acluster-access-policy%2FAmazonEKSViewPolicy&amp;namespaces=team-a"',
     )
   })
+
+  it('for a stale entry, gives the delete-and-recreate CLI, a link to the access page and the prefilled grant form', () => {
+    const diagnosis = answer.diagnosis as NonNullable<ForbiddenExplanationDto['diagnosis']>
+    const policyArn = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy'
+    const stale = {
+      ...answer,
+      diagnosis: {
+        ...diagnosis,
+        code: 'entry-stale' as const,
+        fix: {
+          ...diagnosis.fix!,
+          policyArn,
+          policyName: 'AmazonEKSEditPolicy',
+          recreate: {
+            type: 'STANDARD',
+            username: 'dev',
+            kubernetesGroups: ['devs'],
+            policies: [{ policyArn, accessScope: { type: 'namespace' as const, namespaces: ['team-a'] } }],
+          },
+        },
+      },
+    }
+    const html = renderToStaticMarkup(
+      createElement(WhyForbiddenResult, { cluster: { region: 'us-west-2', name: 'prod-web' }, answer: stale }),
+    )
+    expect(html).toContain('Refused: the access entry belongs to an earlier principal of that name')
+    const del = html.indexOf('aws eks delete-access-entry')
+    const create = html.indexOf('aws eks create-access-entry')
+    expect(del).toBeGreaterThan(-1)
+    expect(create).toBeGreaterThan(del)
+    expect(html.slice(create)).toContain('--username dev')
+    expect(html.slice(create)).toContain('--kubernetes-groups devs')
+    expect(html).toContain('--policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy')
+    expect(html).toContain('href="/clusters/us-west-2/prod-web/access"')
+    expect(html).toContain('href="/clusters/us-west-2/prod-web/access/grant?principalArn=')
+  })
 })

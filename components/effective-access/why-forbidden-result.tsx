@@ -7,6 +7,7 @@ import { Panel } from '@/components/ui/panel'
 import {
   buildAssociateAccessPolicyArgs,
   buildCreateAccessEntryArgs,
+  buildDeleteAccessEntryArgs,
   formatShellCommand,
 } from '@/lib/access/cli-commands'
 import { buildGrantPrefillSearch, buildPoliciesDialogSearch } from '@/lib/access/grant-prefill'
@@ -21,6 +22,18 @@ type Fix = NonNullable<NonNullable<ForbiddenExplanationDto['diagnosis']>['fix']>
 
 function fixCommands(cluster: ClusterRef, fix: Fix): string {
   const ref = { clusterName: cluster.name, region: cluster.region }
+  const { recreate } = fix
+  if (recreate) {
+    const principal = { ...ref, principalArn: fix.principalArn }
+    const create = { ...principal, type: recreate.type, kubernetesGroups: recreate.kubernetesGroups }
+    return [
+      buildDeleteAccessEntryArgs(principal),
+      buildCreateAccessEntryArgs(recreate.username ? { ...create, username: recreate.username } : create),
+      ...recreate.policies.map((p) => buildAssociateAccessPolicyArgs({ ...principal, ...p })),
+    ]
+      .map((argv) => formatShellCommand(argv))
+      .join('\n')
+  }
   const associate = buildAssociateAccessPolicyArgs({
     ...ref,
     principalArn: fix.principalArn,
@@ -82,6 +95,15 @@ export function WhyForbiddenResult({ cluster, answer }: { cluster: ClusterRef; a
       {d.fix ? (
         <Panel title="The fix" description={d.fix.message}>
           <CodeBlock label="CLI equivalent" code={fixCommands(cluster, d.fix)} />
+          {d.fix.recreate ? (
+            <p className="mt-3 text-sm">
+              In the console: delete the old entry on the{' '}
+              <Link className="font-medium underline" href={clusterPagePath(cluster, 'access')}>
+                access page
+              </Link>
+              , then create it again with the grant form below, giving it the same Kubernetes groups and username.
+            </p>
+          ) : null}
           <Link
             className="mt-3 inline-block text-sm font-medium underline"
             href={

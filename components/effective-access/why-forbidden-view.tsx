@@ -41,9 +41,15 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
     const values = form.getValues() as Record<string, string>
     router.replace(`${pathname}${writeQuestion('why-forbidden', values)}`, { scroll: false })
   })
-  const field = (name: 'principalArn' | 'verb' | 'resource' | 'namespace', label: string, placeholder: string) => (
+  const field = (
+    name: 'principalArn' | 'verb' | 'resource' | 'namespace',
+    label: string,
+    placeholder: string,
+    className?: string,
+  ) => (
     <TextField
       form={form}
+      className={className}
       name={name}
       id={`ea-why-${name}`}
       label={label}
@@ -70,8 +76,14 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
           inputClassName="font-mono text-xs"
         />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Or name the principal and the request:</p>
-        <div className="grid gap-4 md:grid-cols-4">
-          {field('principalArn', 'IAM role or user ARN', 'arn:aws:iam::111122223333:role/TeamADeveloper')}
+        {/* An ARN is long: it gets the whole row, so it is never cut. */}
+        <div className="grid gap-4 md:grid-cols-3">
+          {field(
+            'principalArn',
+            'IAM role or user ARN',
+            'arn:aws:iam::111122223333:role/TeamADeveloper',
+            'md:col-span-3',
+          )}
           {field('verb', 'Verb', 'list')}
           {field('resource', 'Resource', 'pods')}
           {field('namespace', 'Namespace (optional)', 'team-b')}

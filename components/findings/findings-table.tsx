@@ -9,6 +9,7 @@ import { severities } from '@/lib/findings/finding-rules'
 import type { Finding } from '@/lib/findings/findings-dto'
 
 import { FindingEvidence } from './finding-evidence'
+import { RuleId } from './rule-id'
 import { SeverityBadge, severityLabel } from './severity-badge'
 import type { FindingSort } from './use-findings-filters'
 
@@ -117,7 +118,9 @@ export function FindingsTable({
                     <span className="block text-xs text-zinc-500">{f.cluster.region}</span>
                   </Td>
                 ) : null}
-                <Td className="align-top font-mono text-xs break-words">{f.ruleId}</Td>
+                <Td className="align-top font-mono text-xs break-words">
+                  <RuleId id={f.ruleId} />
+                </Td>
                 <Td className="align-top">
                   {f.fix ? (
                     <Link

@@ -57,6 +57,7 @@ export const resolvedIdentitySchema = z.object({
   canonicalArn: z.string(),
   via: z.enum(['access-entry', 'aws-auth']).nullable(),
   entry: entrySchema.optional(),
+  staleEntry: entrySchema.optional(),
   mapping: z
     .object({ section: z.enum(['mapRoles', 'mapUsers', 'mapAccounts']), index: z.number(), arn: z.string() })
     .optional(),
@@ -186,6 +187,14 @@ export const forbiddenExplanationSchema = z.object({
           policyName: z.string(),
           accessScope: scopeSchema,
           createsEntry: z.boolean(),
+          recreate: z
+            .object({
+              type: z.string(),
+              username: z.string().nullable(),
+              kubernetesGroups: z.array(z.string()),
+              policies: z.array(z.object({ policyArn: z.string(), accessScope: scopeSchema })),
+            })
+            .optional(),
           message: z.string(),
         })
         .nullable(),

@@ -49,6 +49,8 @@ export type ResolvedIdentity = {
   canonicalArn: string
   via: 'access-entry' | 'aws-auth' | null
   entry?: EntryFacts
+  /** The principal's entry when it is stale (made for an earlier principal of that name): the fix recreates it. */
+  staleEntry?: EntryFacts
   mapping?: MappingRef
   /** Null when unauthenticated. Templates are rendered when the session name is known, else kept. */
   username: string | null
@@ -132,20 +134,25 @@ export function resolveIdentity(
   const account = parsed?.account ?? ''
   const mode = index.facts.authenticationMode
   const notes: IdentityNote[] = []
-  const base = { principalArn, canonicalArn, notes }
+  const base: Pick<ResolvedIdentity, 'principalArn' | 'canonicalArn' | 'notes' | 'staleEntry'> = {
+    principalArn,
+    canonicalArn,
+    notes,
+  }
   if (options.principal && !options.principal.exists) notes.push({ code: 'principal-missing' })
 
   const entry = index.entryByPrincipal.get(canonicalArn)
   const row = index.mappingByArn.get(canonicalArn.toLowerCase())
   let entryApplies = false
   if (entry && mode === 'CONFIG_MAP') notes.push({ code: 'entry-ignored-config-map' })
-  else if (entry && isEntryStale(entry, options.principal))
+  else if (entry && isEntryStale(entry, options.principal)) {
+    base.staleEntry = entry
     notes.push({
       code: 'entry-stale',
       entryCreatedAt: entry.createdAt,
       principalCreatedAt: options.principal?.createdAt ?? null,
     })
-  else if (entry) entryApplies = true
+  } else if (entry) entryApplies = true
 
   if (entry && entryApplies) {
     if (row && mode === 'API_AND_CONFIG_MAP')

@@ -165,3 +165,25 @@ describe('diagnoseRequest', () => {
     expect(diagnoseRequest(rbac, identity, pods('list', 'team-a')).code).toBe('entry-stale')
   })
 })
+
+describe('diagnoseRequest: the fix for a deleted-and-recreated principal', () => {
+  it('recreates the entry with its old settings and policies', () => {
+    const identity = resolveIdentity(auth('API'), `${A}:role/Scoped`, {
+      principal: { exists: true, createdAt: '2025-03-01T00:00:00.000Z' },
+    })
+    const diagnosis = diagnoseRequest(rbac, identity, pods('list', 'team-a'))
+    expect(diagnosis.fix).toMatchObject({
+      principalArn: `${A}:role/Scoped`,
+      policyArn: P('AmazonEKSEditPolicy'),
+      accessScope: ns('team-a'),
+      createsEntry: true,
+      recreate: {
+        type: 'STANDARD',
+        username: null,
+        kubernetesGroups: [],
+        policies: [{ policyArn: P('AmazonEKSEditPolicy'), accessScope: ns('team-a') }],
+      },
+    })
+    expect(diagnosis.fix?.message).toMatch(/Delete the access entry and create it again/)
+  })
+})

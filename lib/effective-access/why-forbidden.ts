@@ -6,7 +6,7 @@ import { rulesAllowInScope, type RequestAttributes } from '@/lib/access/rules'
 
 import { explainRequest, normalizeRequest, type PolicyRulesLookup } from './evaluate'
 import type { GrantPath } from './grant-path'
-import type { ResolvedIdentity } from './identity'
+import type { EntryFacts, PolicyGrant, ResolvedIdentity } from './identity'
 import { listAppliedBindings, listSubjectKeys, subjectKey, type RbacIndex } from './rbac-index'
 
 export const diagnosisCodes = [
@@ -34,6 +34,8 @@ export type GrantFix = {
   accessScope: { type: 'cluster' | 'namespace'; namespaces: string[] }
   /** The principal has no access entry yet: the grant creates one. */
   createsEntry: boolean
+  /** The entry belongs to an earlier principal of that name: delete it and create it again with these settings. */
+  recreate?: { type: string; username: string | null; kubernetesGroups: string[]; policies: PolicyGrant[] }
   message: string
 }
 
@@ -90,6 +92,34 @@ function buildFix(identity: ResolvedIdentity, attrs: RequestAttributes, createsE
 }
 
 /**
+ * A stale entry (docs/access-entries.md: EKS matches the principal's unique ID) is fixed by deleting it and creating
+ * it again with the same settings; the policy named is the old one that allowed the request, else the smallest that does.
+ */
+function recreateFix(entry: EntryFacts, attrs: RequestAttributes): GrantFix | null {
+  const old =
+    entry.policies.find((p) => rulesAllowInScope(accessPolicyRules(p.policyArn) ?? [], p.accessScope, attrs)) ??
+    entry.policies[0]
+  const scope = old?.accessScope ?? scopeFor(attrs)
+  const policyArn = old?.policyArn ?? suggestPolicy(attrs, scope)
+  if (!policyArn) return null
+  const policyName = findAccessPolicy(policyArn)?.name ?? policyArn
+  return {
+    principalArn: entry.principalArn,
+    policyArn,
+    policyName,
+    accessScope: { type: scope.type, namespaces: [...scope.namespaces] },
+    createsEntry: true,
+    recreate: {
+      type: entry.type,
+      username: entry.username,
+      kubernetesGroups: [...entry.kubernetesGroups],
+      policies: entry.policies.length ? entry.policies : [{ policyArn, accessScope: scope }],
+    },
+    message: `Delete the access entry and create it again for the new principal, with the same settings and ${policyName}.`,
+  }
+}
+
+/**
  * Diagnoses one request for a resolved identity. `namespaces` (optional) lets the message say when a scope names a
  * namespace that does not exist.
  */
@@ -123,7 +153,7 @@ export function diagnoseRequest(
       return result(
         'entry-stale',
         'The IAM principal was deleted and recreated after its access entry was made; EKS matches the old unique ID, so the entry no longer applies. Delete the entry and create it again.',
-        null,
+        identity.staleEntry ? recreateFix(identity.staleEntry, attrs) : null,
       )
     }
     if (note('entry-ignored-config-map')) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
-const { pageClusterRef, pageParams } = await import('./page-params')
+const { pageClusterRef, pageParams, pageTitleParams } = await import('./page-params')
 const { podParamsSchema } = await import('@/lib/resources/resource-params')
 const { subjectParamsSchema } = await import('@/lib/rbac/rbac-binding-schema')
 
@@ -60,5 +60,16 @@ describe('pageParams', () => {
 
   it('a pod name encoded twice is the not-found page, not another pod', () => {
     expect(() => pageParams(podParamsSchema, { ...base, namespace: 'default', name: 'a%252Fb' })).toThrow(notFound)
+  })
+})
+
+describe('pageTitleParams', () => {
+  it.each([
+    ['system%3Amasters', 'system:masters'],
+    ['system%253Amasters', 'system%3Amasters'],
+    ['100%', '100%'],
+    ['plain', 'plain'],
+  ])('a title shows %s as %s (decoded once; an escape that does not decode is shown as is)', (raw, shown) => {
+    expect(pageTitleParams({ kind: 'Group', name: raw })).toEqual({ kind: 'Group', name: shown })
   })
 })

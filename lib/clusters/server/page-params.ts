@@ -47,3 +47,17 @@ export function pageClusterRef(params: { region: string; cluster: string }): Clu
   const { region, cluster } = pageParams(clusterParamsSchema, params)
   return { region, name: cluster }
 }
+
+/**
+ * The params as a page's title shows them: each decoded once like {@link pageParams} (`system%3Amasters` →
+ * `system:masters`), but never a 404 — generateMetadata only names the page; a value that does not decode is shown
+ * as it came.
+ */
+export function pageTitleParams<P extends Record<string, string>>(params: P): P {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(params)) {
+    const decoded = decodeOnce({ value }) as { value: string } | undefined
+    out[key] = decoded?.value ?? value
+  }
+  return out as P
+}

@@ -2,13 +2,13 @@ import type { Metadata } from 'next'
 
 import { RoleDetailView } from '@/components/rbac/role-detail-view'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { pageParams } from '@/lib/clusters/server/page-params'
+import { pageParams, pageTitleParams } from '@/lib/clusters/server/page-params'
 import { clusterRoleParamsSchema } from '@/lib/rbac/rbac-binding-schema'
 
 type Params = Promise<{ region: string; cluster: string; name: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { name, cluster } = await params
+  const { name, cluster } = pageTitleParams(await params)
   return { title: `ClusterRole ${name} · ${cluster}` }
 }
 

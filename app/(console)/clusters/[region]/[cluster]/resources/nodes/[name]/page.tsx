@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 
 import { NodeDetailView } from '@/components/resources/node-detail-view'
-import { pageParams } from '@/lib/clusters/server/page-params'
+import { pageParams, pageTitleParams } from '@/lib/clusters/server/page-params'
 import { namedParamsSchema } from '@/lib/resources/resource-params'
 
 type Params = Promise<{ region: string; cluster: string; name: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { name, cluster } = await params
+  const { name, cluster } = pageTitleParams(await params)
   return { title: `Node ${name} · ${cluster}` }
 }
 

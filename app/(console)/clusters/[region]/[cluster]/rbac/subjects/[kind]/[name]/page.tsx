@@ -2,14 +2,14 @@ import type { Metadata } from 'next'
 
 import { SubjectDetailView } from '@/components/rbac/subject-detail-view'
 import { clusterParamsSchema } from '@/lib/clusters/cluster-params'
-import { pageParams } from '@/lib/clusters/server/page-params'
+import { pageParams, pageTitleParams } from '@/lib/clusters/server/page-params'
 import { subjectParamsSchema } from '@/lib/rbac/rbac-binding-schema'
 
 type Params = Promise<{ region: string; cluster: string; kind: string; name: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { kind, name, cluster } = await params
+  const { kind, name, cluster } = pageTitleParams(await params)
   return { title: `${kind} ${name} · ${cluster}` }
 }
 

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 
 import { PodDetailView } from '@/components/resources/pod-detail-view'
-import { pageParams } from '@/lib/clusters/server/page-params'
+import { pageParams, pageTitleParams } from '@/lib/clusters/server/page-params'
 import { podParamsSchema } from '@/lib/resources/resource-params'
 
 type Params = Promise<{ region: string; cluster: string; namespace: string; name: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { name, cluster } = await params
+  const { name, cluster } = pageTitleParams(await params)
   return { title: `Pod ${name} · ${cluster}` }
 }
 
