@@ -31,7 +31,8 @@ test('at 1024 px the tabs scroll, and the current one is scrolled into view', as
   const history = tabs.getByRole('link', { name: 'History' })
   await expect(history).toHaveAttribute('aria-current', 'page')
   // Before: eleven tabs ran past the right edge and the current one (History) sat hidden behind the scroll.
-  await expect(history).toBeInViewport({ ratio: 1 })
+  // Not ratio 1: the last tab ends between pixels, and the scroll box cannot scroll by the last fraction of one.
+  await expect(history).toBeInViewport({ ratio: 0.98 })
   const list = tabs.getByRole('list')
   expect(await list.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
   await expect(page.getByRole('link', { name: 'History' }).last()).toBeVisible()

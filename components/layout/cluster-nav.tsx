@@ -23,8 +23,11 @@ export function ClusterNav({ cluster }: { cluster: ClusterRef }) {
     const current = list.current?.querySelector<HTMLElement>('[aria-current="page"]')
     const box = list.current
     if (!current || !box) return
-    const left = current.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft
-    const right = left + current.offsetWidth
+    const rect = current.getBoundingClientRect()
+    // Whole pixels outward: the tab's edges fall between pixels, and a fraction cut off still hides its border.
+    const start = rect.left - box.getBoundingClientRect().left + box.scrollLeft
+    const left = Math.floor(start)
+    const right = Math.ceil(start + rect.width)
     if (left < box.scrollLeft) box.scrollLeft = left
     else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth
   }, [pathname])
