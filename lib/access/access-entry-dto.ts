@@ -4,6 +4,8 @@ import { z } from 'zod'
 
 import { authenticationModeSchema } from '@/lib/clusters/cluster-schemas'
 
+import { policyRuleSchema } from './policy-rule-schema'
+
 export const accessScopeDtoSchema = z.object({
   type: z.enum(['cluster', 'namespace']),
   namespaces: z.array(z.string()),
@@ -113,17 +115,7 @@ export const accessPolicyDtoSchema = z.object({
   typicalScope: z.enum(['cluster', 'namespace']).nullable(),
   documented: z.boolean(),
   managedByEks: z.boolean(),
-  rules: z
-    .array(
-      z.object({
-        apiGroups: z.array(z.string()).optional(),
-        resources: z.array(z.string()).optional(),
-        verbs: z.array(z.string()),
-        resourceNames: z.array(z.string()).optional(),
-        nonResourceURLs: z.array(z.string()).optional(),
-      }),
-    )
-    .nullable(),
+  rules: z.array(policyRuleSchema).nullable(),
 })
 export type AccessPolicyDto = z.infer<typeof accessPolicyDtoSchema>
 export const accessPolicyListSchema = z.object({ policies: z.array(accessPolicyDtoSchema) })

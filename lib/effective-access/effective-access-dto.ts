@@ -2,17 +2,12 @@
 // parse. They mirror the resolver's types (grant-path.ts, identity.ts, matrix.ts, who-can.ts, why-forbidden.ts).
 import { z } from 'zod'
 
+import { policyRuleSchema } from '@/lib/access/policy-rule-schema'
+
 import { riskTags } from './risk'
 import { diagnosisCodes } from './why-forbidden'
 
 const scopeSchema = z.object({ type: z.enum(['cluster', 'namespace']), namespaces: z.array(z.string()) })
-const ruleSchema = z.object({
-  verbs: z.array(z.string()),
-  apiGroups: z.array(z.string()).optional(),
-  resources: z.array(z.string()).optional(),
-  resourceNames: z.array(z.string()).optional(),
-  nonResourceURLs: z.array(z.string()).optional(),
-})
 const subjectSchema = z.object({ kind: z.string(), name: z.string(), namespace: z.string().optional() })
 
 export const grantPathSchema = z.discriminatedUnion('kind', [
@@ -98,7 +93,7 @@ export const principalAnalysisSchema = z.object({
       policyArn: z.string(),
       policyName: z.string(),
       accessScope: scopeSchema,
-      rules: z.array(ruleSchema).nullable(),
+      rules: z.array(policyRuleSchema).nullable(),
       unverified: z.boolean(),
     }),
   ),
@@ -110,7 +105,7 @@ export const principalAnalysisSchema = z.object({
       subject: z.string(),
       role: z.object({ kind: z.string(), name: z.string() }),
       roleExists: z.boolean(),
-      rules: z.array(ruleSchema),
+      rules: z.array(policyRuleSchema),
       aggregated: z.boolean(),
     }),
   ),

@@ -2,24 +2,18 @@
 // and the query both routes read.
 import { z } from 'zod'
 
+import { policyRuleSchema } from '@/lib/access/policy-rule-schema'
+
 import { findingRuleIds, severities } from './finding-rules'
 
 export const severitySchema = z.enum(severities)
 export const findingRuleIdSchema = z.enum(findingRuleIds)
 
-const ruleSchema = z.object({
-  verbs: z.array(z.string()),
-  apiGroups: z.array(z.string()).optional(),
-  resources: z.array(z.string()).optional(),
-  resourceNames: z.array(z.string()).optional(),
-  nonResourceURLs: z.array(z.string()).optional(),
-})
-
 /** One way the finding comes about: its steps from the subject to the rule, as effective access shows paths. */
 export const evidencePathSchema = z.object({
   steps: z.array(z.string()),
   /** The RBAC or access-policy rule that matched, when the finding is about a permission. */
-  rule: ruleSchema.nullable(),
+  rule: policyRuleSchema.nullable(),
 })
 export type EvidencePath = z.infer<typeof evidencePathSchema>
 

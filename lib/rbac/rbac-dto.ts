@@ -1,15 +1,10 @@
 // What the browser sees of a cluster's RBAC: rows for the lists and the detail of one role, binding or subject.
 import { z } from 'zod'
 
+import { policyRuleSchema } from '@/lib/access/policy-rule-schema'
+
 const nullableString = z.string().nullable()
 
-export const policyRuleSchema = z.object({
-  verbs: z.array(z.string()),
-  apiGroups: z.array(z.string()).optional(),
-  resources: z.array(z.string()).optional(),
-  resourceNames: z.array(z.string()).optional(),
-  nonResourceURLs: z.array(z.string()).optional(),
-})
 export type PolicyRuleDto = z.infer<typeof policyRuleSchema>
 
 export const labelSelectorSchema = z.object({
