@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 
 import { ADMIN_ACCESS_KEY } from '../sandbox/core/seed-constants'
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox'
-import { findFreePort } from '../scripts/local-server'
+import { findFreePort, findFreePorts } from '../scripts/local-server'
 import { expect, test } from './fixtures'
 import { connectOutcome, launch, nonLoopbackAddresses, type LaunchedProcess } from './launcher-process'
 import { ClustersPage } from './pages/clusters-page'
@@ -38,7 +38,9 @@ test.afterEach(async ({ page }) => {
 
 /** `npm start` with `args`, in a home without ~/.aws and with only `env` set (state and audit in scratch). */
 async function startLauncher(args: string[], env: Record<string, string>) {
-  const [port, sandboxPort] = [await findFreePort(), await findFreePort()]
+  // The sandbox takes its port and the next one (its Kubernetes API); the console's port must be neither.
+  const sandboxPort = await findFreePorts(2)
+  const port = await findFreePorts(1, [sandboxPort, sandboxPort + 1])
   const launcher = launch(
     [tsx, 'scripts/start.ts', '--port', String(port), '--sandbox-port', String(sandboxPort), ...args],
     { HOME: scratch, SANDBOX_STATE_DIR: join(scratch, 'state'), AUDIT_DB_PATH: join(scratch, 'audit.sqlite'), ...env },

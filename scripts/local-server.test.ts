@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { createServer as createTcpServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { findFreePort, waitForUrl } from './local-server'
+import { findFreePort, findFreePorts, waitForUrl } from './local-server'
 
 const servers: Server[] = []
 afterEach(async () => {
@@ -33,6 +33,26 @@ describe('findFreePort', () => {
       server.listen(port, '127.0.0.1', resolve)
     })
     await new Promise((resolve) => server.close(resolve))
+  })
+})
+
+describe('findFreePorts', () => {
+  it('returns a run of ports that can all be listened on at once, outside the ports to avoid', async () => {
+    const first = await findFreePorts(3)
+    const servers = [first, first + 1, first + 2].map(() => createTcpServer())
+    await Promise.all(
+      servers.map(
+        (server, index) =>
+          new Promise<void>((resolve, reject) => {
+            server.once('error', reject)
+            server.listen(first + index, '127.0.0.1', resolve)
+          }),
+      ),
+    )
+    // While they are taken, a new run avoids them and the ports named to avoid.
+    const other = await findFreePorts(2, [first + 3])
+    expect([other, other + 1].some((port) => port >= first && port <= first + 3)).toBe(false)
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
   })
 })
 
