@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import { chromiumArgs, chromiumExecutablePath } from '../scripts/chromium'
 import { ensureBuilt } from '../scripts/ensure-built'
 import { sandboxEnvironment } from '../scripts/launch-mode'
-import { findFreePort, waitForUrl } from '../scripts/local-server'
+import { findFreePorts, waitForUrl } from '../scripts/local-server'
 
 export type ConsoleUnderBench = {
   consoleUrl: string
@@ -33,7 +33,9 @@ export async function startConsoleUnderBench(options: {
   consoleNodeArgs?: string[]
 }): Promise<ConsoleUnderBench> {
   const stateDir = await mkdtemp(join(tmpdir(), 'bench-console-'))
-  const [sandboxPort, consolePort] = [await findFreePort(), await findFreePort()]
+  // The sandbox listens on its port and the next one (its Kubernetes API).
+  const sandboxPort = await findFreePorts(2)
+  const consolePort = await findFreePorts(1, [sandboxPort, sandboxPort + 1])
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`
   const consoleUrl = `http://127.0.0.1:${consolePort}`
   const env: NodeJS.ProcessEnv = {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { findFreePort, waitForUrl } from '../scripts/local-server'
+import { findFreePorts, waitForUrl } from '../scripts/local-server'
 
 export type ScaleSandbox = { url: string; stateDir: string; stop: () => Promise<void> }
 
@@ -18,7 +18,7 @@ export type ScaleSandbox = { url: string; stateDir: string; stop: () => Promise<
  */
 export async function startScaleSandbox(name: string): Promise<ScaleSandbox> {
   const stateDir = await mkdtemp(join(tmpdir(), `bench-${name}-`))
-  const port = await findFreePort()
+  const port = await findFreePorts(2) // and the next one: its Kubernetes API
   const url = `http://127.0.0.1:${port}`
   const child = spawn(
     process.execPath,
