@@ -5,7 +5,7 @@ import { BookOpen, Plus, RotateCw, Siren } from 'lucide-react'
 import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { usePathname, useRouter } from 'next/navigation'
-import { useMemo, useState } from 'react'
+import { use, useMemo, useState } from 'react'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
@@ -13,11 +13,17 @@ import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
+import type { AccessEntriesLine } from '@/lib/access/access-entries-stream'
 import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import type { PoliciesDialogPrefill } from '@/lib/access/grant-prefill'
 import { hasRole } from '@/lib/auth/console-role'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import { accessEntriesQuery, accessEntryKeys, fetchFreshAccessEntries } from '@/lib/queries/access-entry-queries'
+import {
+  accessEntriesQuery,
+  accessEntryKeys,
+  fetchFreshAccessEntries,
+  pageOfFirstScreen,
+} from '@/lib/queries/access-entry-queries'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
@@ -44,20 +50,50 @@ function groupByPrincipal(grants: TimeBoundGrantDto[] | undefined) {
   return map
 }
 
-/** The access section of a cluster: authentication mode, and every access entry with search, filters and edits. */
+function EntriesSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading access entries" className="space-y-2">
+      <Skeleton className="h-9 w-full" />
+      <Skeleton className="h-64 w-full" />
+    </div>
+  )
+}
+
+/** What the page shows while the server gets its first screen of entries. */
+export function AccessPageSkeleton() {
+  return (
+    <div className="space-y-6">
+      <Skeleton className="h-24 w-full" />
+      <EntriesSkeleton />
+    </div>
+  )
+}
+
+/**
+ * The access section of a cluster: authentication mode, and every access entry with search, filters and edits.
+ * `firstScreen` is the server's first screen of entries (rendered into the HTML); the stream brings the rest.
+ */
 export function AccessPage({
   cluster,
   policiesPrefill,
+  firstScreen,
 }: {
   cluster: ClusterRef
   policiesPrefill?: PoliciesDialogPrefill
+  firstScreen?: Promise<AccessEntriesLine[]>
 }) {
+  const firstLines = firstScreen ? use(firstScreen) : undefined
+  const seed = useMemo(() => (firstLines ? pageOfFirstScreen(firstLines) : undefined), [firstLines])
   const queryClient = useQueryClient()
   const router = useRouter()
   const pathname = usePathname()
   // A fix link (effective access, findings) asked for one entry's policies dialog: open until closed once.
   const [linked, setLinked] = useState(policiesPrefill)
-  const { data, error, isPending, isRefetching, refetch } = useQuery(accessEntriesQuery(cluster))
+  const { data, error, isPending, isRefetching, refetch } = useQuery({
+    ...accessEntriesQuery(cluster),
+    // Seen as stale at once: the stream starts on mount and takes over from the first screen.
+    ...(seed ? { initialData: seed, initialDataUpdatedAt: 0 } : {}),
+  })
   const { data: whoami } = useQuery(whoamiQuery())
   const { data: timeBound } = useQuery(timeBoundGrantsQuery(cluster))
   const grants = useMemo(() => groupByPrincipal(timeBound?.grants), [timeBound])
@@ -88,10 +124,7 @@ export function AccessPage({
     <div className="space-y-6">
       <AuthenticationModePanel cluster={cluster} canSwitch={hasRole(role, 'admin')} />
       {isPending ? (
-        <div aria-busy="true" aria-label="Loading access entries" className="space-y-2">
-          <Skeleton className="h-9 w-full" />
-          <Skeleton className="h-64 w-full" />
-        </div>
+        <EntriesSkeleton />
       ) : error ? (
         <QueryError error={error} what="access entries" onRetry={() => void refetch()} />
       ) : !data.available ? (

@@ -9,12 +9,11 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
+import { ACCESS_ENTRIES_PAGE_SIZE } from '@/lib/access/access-entries-stream'
 import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
 import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
 import { PolicyChip } from './scope-label'
-
-const PAGE_SIZE = 50
 
 const formatDate = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : '—'
@@ -42,10 +41,10 @@ export function EntriesTable({
   onAction: (action: EntryAction, entry: AccessEntryDto) => void
 }) {
   const [page, setPage] = useState(0)
-  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE))
+  const pages = Math.max(1, Math.ceil(entries.length / ACCESS_ENTRIES_PAGE_SIZE))
   const current = Math.min(page, pages - 1)
-  const rows = entries.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE)
-  const placeholders = Math.min(PAGE_SIZE - rows.length, pendingRows)
+  const rows = entries.slice(current * ACCESS_ENTRIES_PAGE_SIZE, (current + 1) * ACCESS_ENTRIES_PAGE_SIZE)
+  const placeholders = Math.min(ACCESS_ENTRIES_PAGE_SIZE - rows.length, pendingRows)
   const columns = grants ? 7 : 6
   const now = useNow(30_000)
   return (
@@ -66,7 +65,7 @@ export function EntriesTable({
         </thead>
         <tbody>
           {rows.map((entry) => (
-            <Tr key={entry.principalArn}>
+            <Tr key={entry.principalArn} data-principal-arn={entry.principalArn}>
               <Td className="max-w-xs align-top">
                 <div className="flex items-center gap-2">
                   <span className="font-medium break-all">{entry.principalName}</span>
@@ -175,7 +174,8 @@ export function EntriesTable({
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
           <span className="text-zinc-600 dark:text-zinc-400">
-            {current * PAGE_SIZE + 1}–{Math.min((current + 1) * PAGE_SIZE, entries.length)} of {entries.length}
+            {current * ACCESS_ENTRIES_PAGE_SIZE + 1}–
+            {Math.min((current + 1) * ACCESS_ENTRIES_PAGE_SIZE, entries.length)} of {entries.length}
           </span>
           <div className="flex gap-2">
             <Button disabled={current === 0} onClick={() => setPage(current - 1)}>

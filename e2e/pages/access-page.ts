@@ -17,6 +17,13 @@ export class AccessPage {
     return this.page.getByRole('row').filter({ hasText: principalName })
   }
 
+  /** The principal ARNs of the described rows, top to bottom (placeholders left out). */
+  shownArns(): Promise<string[]> {
+    return this.page
+      .locator('tbody tr[data-principal-arn]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-principal-arn') ?? ''))
+  }
+
   deleteButton(principalName: string) {
     return this.page.getByRole('button', { name: `Delete ${principalName}`, exact: true })
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyAccessEntriesLine, type AccessEntriesLine } from './access-entries-stream'
+import { createStreamingPageReader, pageOfLines, type AccessEntriesLine } from './access-entries-stream'
 import type { AccessEntryDto } from './access-entry-dto'
 
 const head: AccessEntriesLine = {
@@ -20,18 +20,13 @@ const entries = (names: string[], listed: number): AccessEntriesLine => ({
 })
 const toError = (code: string, message: string) => new Error(`${code}: ${message}`)
 
-function apply(lines: AccessEntriesLine[]) {
-  return lines.reduce<ReturnType<typeof applyAccessEntriesLine> | undefined>(
-    (page, line) => applyAccessEntriesLine(page, line, toError),
-    undefined,
-  )
-}
+const apply = (lines: AccessEntriesLine[]) => pageOfLines(lines, toError)
 
-describe('applyAccessEntriesLine', () => {
+describe('createStreamingPageReader', () => {
   it.each([
     { lines: [head], names: [], loading: { loaded: 0, listed: 0 } },
     { lines: [head, entries(['b', 'd'], 4)], names: ['b', 'd'], loading: { loaded: 2, listed: 4 } },
-    // Runs arrive in list order; the page keeps its own (name) order, so sorting works on what has arrived.
+    // Runs arrive in list order; the page keeps its own (ARN) order, so sorting works on what has arrived.
     {
       lines: [head, entries(['d', 'b'], 4), entries(['c', 'a'], 200)],
       names: ['a', 'b', 'c', 'd'],
@@ -41,6 +36,25 @@ describe('applyAccessEntriesLine', () => {
     const page = apply(lines)
     expect(page?.entries.map((e) => e.principalName)).toEqual(names)
     expect(page?.loading).toEqual(loading)
+  })
+
+  it('merges only when the page is asked for, and hands out the same page until a line changes it', () => {
+    const reader = createStreamingPageReader(toError)
+    reader.read(head)
+    reader.read(entries(['c'], 3))
+    reader.read(entries(['a'], 3))
+    const first = reader.page()
+    expect(first?.entries.map((e) => e.principalName)).toEqual(['a', 'c'])
+    expect(reader.page()).toBe(first)
+    reader.read(entries(['b'], 3))
+    expect(reader.page()?.entries.map((e) => e.principalName)).toEqual(['a', 'b', 'c'])
+    expect(first?.entries.map((e) => e.principalName)).toEqual(['a', 'c'])
+  })
+
+  it('sorts by ARN, so roles come before users whatever their names', () => {
+    const user = { principalName: 'alice', principalArn: 'arn:aws:iam::1:user/alice' } as AccessEntryDto
+    const page = apply([head, { kind: 'entries', entries: [user, entry('zed')], listed: 2 }])
+    expect(page?.entries.map((e) => e.principalArn)).toEqual(['arn:aws:iam::1:role/zed', 'arn:aws:iam::1:user/alice'])
   })
 
   it('replaces the partial page with the complete one, which has no loading mark', () => {

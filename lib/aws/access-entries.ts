@@ -78,6 +78,7 @@ function toDetail(entry: AccessEntry, principalArn: string, policies: Associated
 export async function listAccessEntryArns(
   target: Target & { associatedPolicyArn?: string },
   onPage?: (arns: string[]) => void,
+  signal?: AbortSignal,
 ): Promise<string[]> {
   const client = getEksClient(target.region)
   const all: string[] = []
@@ -96,7 +97,7 @@ export async function listAccessEntryArns(
       all.push(...arns)
       onPage?.(arns)
       nextToken = page.nextToken ?? undefined
-    } while (nextToken)
+    } while (nextToken && !signal?.aborted)
   } catch (error) {
     throw toAccessEntryError(error, { ...target, call: 'read' })
   }

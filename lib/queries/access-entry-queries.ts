@@ -2,7 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { z } from 'zod'
 
 import {
-  applyAccessEntriesLine,
+  createStreamingPageReader,
+  pageOfLines,
   type AccessEntriesLine,
   type StreamingAccessEntriesPage,
 } from '@/lib/access/access-entries-stream'
@@ -35,36 +36,38 @@ export const accessEntryKeys = {
 }
 
 /**
- * GET …/access-entries?stream=1: every entry with details. On the first load the rows show as the server describes
- * them (`loading` says how far it got; writes stay off until the complete page replaces them); a refetch keeps the
- * shown page until the new one is complete, so the table never empties under the person.
+ * GET …/access-entries?stream=1: every entry with details. While no complete page is on screen (the first load, or
+ * the first screen the server rendered into the page), the rows show as the server describes them (`loading` says how
+ * far it got; writes stay off until the complete page replaces them) and never fewer than already shown; a refetch of
+ * a complete page keeps it until the new one is complete, so the table never empties under the person.
  */
 export const accessEntriesQuery = (c: ClusterRef) =>
   queryOptions({
     queryKey: accessEntryKeys.list(c),
     queryFn: async ({ signal, client, queryKey }): Promise<StreamingAccessEntriesPage> => {
-      const progressive = client.getQueryData(queryKey) === undefined
-      let page: StreamingAccessEntriesPage | undefined
-      let shownRows = -1
+      const onScreen = () => client.getQueryData<StreamingAccessEntriesPage>(queryKey)
+      const progressive = onScreen()?.loading !== undefined || onScreen() === undefined
+      const stream = createStreamingPageReader(toApiError)
       let pending: ReturnType<typeof setTimeout> | undefined
       const show = () => {
         pending = undefined
-        shownRows = page?.entries.length ?? 0
-        client.setQueryData(queryKey, page)
+        const page = stream.page()
+        if (page && page.entries.length >= (onScreen()?.entries.length ?? 0)) client.setQueryData(queryKey, page)
       }
       const url = `${apiPath(c, 'access-entries')}?stream=1`
       try {
         for await (const line of fetchNdjson<AccessEntriesLine>(url, { signal })) {
-          page = applyAccessEntriesLine(page, line, toApiError)
-          // The first rows show at once, later ones at most ~10 times a second (the last run always shows).
-          if (progressive && page.loading) {
-            if (shownRows <= 0) show()
+          stream.read(line)
+          // Until rows are on screen every line shows at once; later ones at most ~10 times a second.
+          if (progressive && line.kind !== 'page') {
+            if (!onScreen()?.entries.length) show()
             else pending ??= setTimeout(show, 100)
           }
         }
       } finally {
         clearTimeout(pending)
       }
+      const page = stream.page()
       if (!page || page.loading) throw toApiError('invalid_response', 'The access entries ended before the last one.')
       return page
     },
@@ -72,6 +75,9 @@ export const accessEntriesQuery = (c: ClusterRef) =>
 
 const toApiError = (code: string, message: string) =>
   new ApiError(200, isErrorCode(code) ? code : 'invalid_response', message)
+
+/** The page the server's first screen of lines describes (undefined when it held no head): the query's first data. */
+export const pageOfFirstScreen = (lines: readonly AccessEntriesLine[]) => pageOfLines(lines, toApiError)
 
 /** GET …/access-entries/kubernetes: namespaces and bound groups, for warnings. */
 export const kubernetesContextQuery = (c: ClusterRef) =>

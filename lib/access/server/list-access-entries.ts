@@ -75,6 +75,8 @@ export type LoadAccessEntriesOptions = {
    * cluster admin (it fails closed: any admin entry shows the risk) until the final page counts them all.
    */
   onEntries?: (progress: AccessEntriesProgress) => void
+  /** Stops listing and describing (the calls in flight finish into the detail cache); the load then rejects. */
+  signal?: AbortSignal
 }
 
 /**
@@ -115,6 +117,7 @@ export async function loadAccessEntriesPage(
   const inOrder = createInOrderEmitter(evidence as Promise<ManagedEntryEvidence>, consolePrincipal, options.onEntries)
   let firstPassingFailure: unknown
   const work = createAdaptiveWorkQueue<[string, number]>(ENTRY_CONCURRENCY, async ([principalArn, index]) => {
+    if (options.signal?.aborted) return
     try {
       const detail = await getEntryDetail({ region, cluster: name, principalArn }, options)
       details.push(detail)
@@ -130,9 +133,11 @@ export async function loadAccessEntriesPage(
       unreadable.push({ principalArn, principalName, message: error.message })
     }
   })
-  await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(inOrder.list(arns)))
+  await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(inOrder.list(arns)), options.signal)
   inOrder.listComplete()
   await work.close()
+  options.signal?.throwIfAborted()
+  inOrder.drain()
   // Not one entry could be read: that is the cluster's answer, not a gap in it.
   if (details.length === 0 && firstPassingFailure) throw firstPassingFailure
 
@@ -150,10 +155,14 @@ export async function loadAccessEntriesPage(
   return { ...base, available: true, entries, unreadable }
 }
 
+// Entries described within this many milliseconds of each other go out as one run: a thousand one-entry lines would
+// cost the browser a thousand updates and the server a thousand writes. The first run goes out at once.
+const RUN_WINDOW_MS = 25
+
 /**
  * Hands described entries to `onEntries` in list order: entry k waits for entries 0..k-1, so the stream's order does
  * not depend on which call EKS answered first. Nothing is emitted before the managed-entry evidence is in, so a row
- * never appears editable and then turns "Managed by EKS".
+ * never appears editable and then turns "Managed by EKS". `drain` sends what is still held, before the final page.
  */
 function createInOrderEmitter(
   evidence: Promise<ManagedEntryEvidence>,
@@ -164,16 +173,27 @@ function createInOrderEmitter(
   let next = 0
   let complete = false
   let known: ManagedEntryEvidence | undefined
+  let held: AccessEntryDetail[] = []
+  let sentAny = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const send = () => {
+    clearTimeout(timer)
+    timer = undefined
+    if (!onEntries || !known) return
+    const entries = held.map((d) => toAccessEntryDto(d, known!, { otherClusterAdminCount: 0, consolePrincipal }))
+    held = []
+    sentAny = true
+    onEntries({ entries, listed: slots.length, listComplete: complete })
+  }
   const flush = () => {
     if (!onEntries || !known) return
-    const ready: AccessEntryDetail[] = []
     while (next < slots.length && slots[next] !== undefined) {
       const detail = slots[next++]
-      if (detail) ready.push(detail)
+      if (detail) held.push(detail)
     }
-    if (ready.length === 0 && !(complete && next === slots.length)) return
-    const entries = ready.map((d) => toAccessEntryDto(d, known!, { otherClusterAdminCount: 0, consolePrincipal }))
-    onEntries({ entries, listed: slots.length, listComplete: complete })
+    if (held.length === 0) return
+    if (!sentAny) send()
+    else timer ??= setTimeout(send, RUN_WINDOW_MS)
   }
   if (onEntries) {
     evidence.then(
@@ -194,6 +214,10 @@ function createInOrderEmitter(
     },
     listComplete() {
       complete = true
+    },
+    drain() {
+      if (held.length > 0) send()
+      clearTimeout(timer)
     },
   }
 }

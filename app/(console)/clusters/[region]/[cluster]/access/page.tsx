@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
+import { Suspense } from 'react'
 
-import { AccessPage } from '@/components/access-entries/access-page'
+import { AccessPage, AccessPageSkeleton } from '@/components/access-entries/access-page'
 import { readPoliciesDialogPrefill } from '@/lib/access/grant-prefill'
+import { readAccessEntriesFirstScreen } from '@/lib/access/server/access-entries-first-screen'
 import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
@@ -22,5 +24,13 @@ export default async function ClusterAccessPage({
   const { region, cluster } = await params
   // `?dialog=policies&principalArn=…`: a fix link opens that entry's policies dialog, prefilled.
   const prefill = readPoliciesDialogPrefill(await searchParams)
-  return <AccessPage cluster={pageClusterRef({ region, cluster })} policiesPrefill={prefill} />
+  const ref = pageClusterRef({ region, cluster })
+  // The first screen of entries is rendered here and streamed into the HTML when it is ready; the browser's own
+  // stream brings the rest (docs/access-entries.md#first-screen).
+  const firstScreen = readAccessEntriesFirstScreen(ref.region, ref.name)
+  return (
+    <Suspense fallback={<AccessPageSkeleton />}>
+      <AccessPage cluster={ref} policiesPrefill={prefill} firstScreen={firstScreen} />
+    </Suspense>
+  )
 }
