@@ -3,7 +3,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BookOpen, Plus, RotateCw, Siren } from 'lucide-react'
 import dynamic from 'next/dynamic'
-import Link from 'next/link'
 import { usePathname, useRouter } from 'next/navigation'
 import { use, useMemo, useState } from 'react'
 
@@ -11,6 +10,7 @@ import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
 import { Alert } from '@/components/ui/alert'
 import { Button, buttonClasses } from '@/components/ui/button'
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link'
 import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { AccessEntriesLine } from '@/lib/access/access-entries-stream'
@@ -157,9 +157,9 @@ export function AccessPage({
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={accessPoliciesPath(cluster.region)} className={buttonClasses('ghost')}>
+              <IntentPrefetchLink href={accessPoliciesPath(cluster.region)} className={buttonClasses('ghost')}>
                 <BookOpen aria-hidden="true" className="size-4" /> Access policies
-              </Link>
+              </IntentPrefetchLink>
               <Button onClick={() => void refresh()} disabled={refreshing || !!loading}>
                 <RotateCw aria-hidden="true" className="size-4" /> {refreshing ? 'Refreshing…' : 'Refresh'}
               </Button>
@@ -169,9 +169,12 @@ export function AccessPage({
                 </Button>
               ) : null}
               {hasRole(role, 'editor') ? (
-                <Link href={clusterPagePath(cluster, 'access/grant')} className={buttonClasses('primary')}>
+                <IntentPrefetchLink
+                  href={clusterPagePath(cluster, 'access/grant')}
+                  className={buttonClasses('primary')}
+                >
                   <Plus aria-hidden="true" className="size-4" /> Grant access
-                </Link>
+                </IntentPrefetchLink>
               ) : null}
             </div>
           </div>

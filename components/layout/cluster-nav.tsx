@@ -1,9 +1,9 @@
 'use client'
 
-import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useEffect, useRef } from 'react'
 
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { cn } from '@/lib/cn'
 import { clusterPagePath } from '@/lib/queries/api-paths'
@@ -41,7 +41,7 @@ export function ClusterNav({ cluster }: { cluster: ClusterRef }) {
           return (
             <li key={label}>
               {ready ? (
-                <Link
+                <IntentPrefetchLink
                   href={href}
                   aria-current={current ? 'page' : undefined}
                   className={cn(
@@ -52,7 +52,7 @@ export function ClusterNav({ cluster }: { cluster: ClusterRef }) {
                   )}
                 >
                   {label}
-                </Link>
+                </IntentPrefetchLink>
               ) : (
                 <span
                   aria-disabled="true"

@@ -1,8 +1,8 @@
 import { ShieldCheck } from 'lucide-react'
-import Link from 'next/link'
 
 import { PendingRequestsLink } from '@/components/time-bound/pending-requests-link'
 import { Badge } from '@/components/ui/badge'
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link'
 import type { ConsoleRole } from '@/lib/auth/console-role'
 
 import { SignOutButton } from './sign-out-button'
@@ -17,19 +17,19 @@ export function SiteHeader({ user }: { user: { name: string; role: ConsoleRole }
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/clusters" className="flex items-center gap-2 font-semibold tracking-tight">
+        <IntentPrefetchLink href="/clusters" className="flex items-center gap-2 font-semibold tracking-tight">
           <ShieldCheck aria-hidden="true" className="size-5 text-sky-600 dark:text-sky-400" />
           EKS Access Console
-        </Link>
+        </IntentPrefetchLink>
         <div className="flex items-center gap-3">
           <nav aria-label="Console" className="flex items-center gap-1">
-            <Link href="/findings" className={navLink}>
+            <IntentPrefetchLink href="/findings" className={navLink}>
               Findings
-            </Link>
+            </IntentPrefetchLink>
             <PendingRequestsLink className={navLink} />
-            <Link href="/audit" className={navLink}>
+            <IntentPrefetchLink href="/audit" className={navLink}>
               Audit log
-            </Link>
+            </IntentPrefetchLink>
           </nav>
           <p className="hidden items-center gap-2 text-sm sm:flex">
             <span className="sr-only">Signed in as</span>

@@ -1,8 +1,8 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
-import Link from 'next/link'
 
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link'
 import { accessRequestsQuery } from '@/lib/queries/access-request-queries'
 
 /**
@@ -13,7 +13,7 @@ export function PendingRequestsLink({ className }: { className: string }) {
   const { data } = useQuery(accessRequestsQuery('pending'))
   const count = data?.requests.filter((r) => r.yourRight.allowed).length ?? 0
   return (
-    <Link href="/requests" className={className}>
+    <IntentPrefetchLink href="/requests" className={className}>
       Requests
       {count > 0 ? (
         <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-zinc-950">
@@ -21,6 +21,6 @@ export function PendingRequestsLink({ className }: { className: string }) {
           <span className="sr-only"> ({count} waiting for your decision)</span>
         </span>
       ) : null}
-    </Link>
+    </IntentPrefetchLink>
   )
 }

@@ -1,8 +1,8 @@
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
 
 import { ClusterNav } from '@/components/layout/cluster-nav'
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link'
 import { clusterExists } from '@/lib/aws/eks-clusters'
 import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
@@ -17,9 +17,9 @@ export default async function ClusterLayout({ children, params }: { children: Re
     <div className="space-y-6">
       <div className="space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-          <Link href="/clusters" className="hover:underline">
+          <IntentPrefetchLink href="/clusters" className="hover:underline">
             Clusters
-          </Link>
+          </IntentPrefetchLink>
           <span aria-hidden="true"> / </span>
           <span>{regionCode}</span>
         </nav>
