@@ -1,5 +1,5 @@
 // Issue 17's proof that a time-bound grant ends on its own: as editor, grant TeamBDeveloper (no entry on ml-auto)
-// AmazonEKSViewPolicy on namespace team-a until ~40 s from now through the form; as that role (AssumeRole, a token
+// AmazonEKSViewPolicy on namespace team-a until ~25 s from now through the form; as that role (AssumeRole, a token
 // from `aws eks get-token`, DescribeCluster's endpoint + CA) listing ConfigMaps in team-a works; once the time has
 // passed the console's scheduler revokes the grant: the same call is refused, the entry is gone again (ml-auto had
 // none) and the audit log says the system revoked it because it expired. The e2e console runs with
@@ -43,7 +43,7 @@ test('a time-bound grant works until its end, then the console revokes it and sa
   }
   await page.emulateMedia({ colorScheme: 'light' })
 
-  await form.chooseDuration({ secondsFromNow: 40 })
+  await form.chooseDuration({ secondsFromNow: 25 })
   await form.submit()
   await expect(page.getByText('Access granted')).toBeVisible()
   await expect(page.getByText(/Time-bound: the console revokes it on/)).toBeVisible()
@@ -58,9 +58,9 @@ test('a time-bound grant works until its end, then the console revokes it and sa
     await page.screenshot({ path: testInfo.outputPath(`access-time-left-${colorScheme}.png`) })
   }
 
-  // The scheduler looks every 15 s: the grant is gone well within a minute of its end.
+  // The scheduler looks every 5 s here (twice within the shortest grant, 10 s): the grant is gone soon after its end.
   await expect
-    .poll(async () => (await kube.listConfigMaps('team-a')).status, { timeout: 90_000, intervals: [3000] })
+    .poll(async () => (await kube.listConfigMaps('team-a')).status, { timeout: 60_000, intervals: [1000] })
     .not.toBe(200)
   expect([401, 403]).toContain((await kube.listConfigMaps('team-a')).status)
   await page.reload()
@@ -106,11 +106,11 @@ test('break-glass: the admin’s own principal is cluster admin for a minute, wi
     await page.emulateMedia({ colorScheme })
     await page.screenshot({ path: testInfo.outputPath(`break-glass-banner-${colorScheme}.png`) })
   }
-  // One minute, then the scheduler's next look (every 15 s): the grant is gone, and so is the banner.
+  // One minute, then the scheduler's next look (every 5 s here): the grant is gone, and so is the banner.
   await expect
     .poll(async () => (await (await page.request.get('/api/break-glass')).json()).grants.length, {
       timeout: 110_000,
-      intervals: [5000],
+      intervals: [2000],
     })
     .toBe(0)
   await page.reload()

@@ -138,3 +138,11 @@ export function createRevocationScheduler(deps: SchedulerDeps) {
 }
 
 export type RevocationScheduler = ReturnType<typeof createRevocationScheduler>
+
+/**
+ * How often the scheduler looks for due grants: every 15 s, well inside the promise to revoke within 60 s of expiry,
+ * and at least twice within the shortest grant allowed (the sandbox may allow 10-second grants to show expiry quickly).
+ */
+export function pollIntervalMs(minGrantSeconds: number): number {
+  return Math.min(15_000, Math.max(1_000, (minGrantSeconds * 1000) / 2))
+}

@@ -2,15 +2,13 @@ import 'server-only'
 
 import { withClusterWriteLock } from '@/lib/access/server/cluster-write-lock'
 import { logServerError } from '@/lib/api/server/log-server-error'
+import { env } from '@/lib/env'
 
 import { recordRevocation } from './record-revocation'
-import { createRevocationScheduler, type RevocationScheduler } from './revocation-scheduler'
+import { createRevocationScheduler, pollIntervalMs, type RevocationScheduler } from './revocation-scheduler'
 import { revokeGrant } from './revokers'
 import type { TimeBoundStore } from './time-bound-store'
 import { getTimeBoundStore } from './time-bound-store-instance'
-
-/** How often the scheduler looks for due grants: well inside the promise to revoke within 60 s of expiry. */
-export const POLL_INTERVAL_MS = 15_000
 
 // Each call asks for the process's store afresh, so a store reopened after a failure (or replaced in a test) is used.
 const currentStore: TimeBoundStore = {
@@ -57,7 +55,9 @@ export function startRevocationScheduler(): Promise<RevocationScheduler> {
           error,
         ),
     })
-    scheduler.start(POLL_INTERVAL_MS, (error) => logServerError('revocation-scheduler', 'A revocation round', error))
+    scheduler.start(pollIntervalMs(env.timeBoundMinSeconds), (error) =>
+      logServerError('revocation-scheduler', 'A revocation round', error),
+    )
     return scheduler
   })
   // A store that could not open is tried again by the next caller (the next grant, or a restart).
