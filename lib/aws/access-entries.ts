@@ -78,7 +78,6 @@ function toDetail(entry: AccessEntry, principalArn: string, policies: Associated
 export async function listAccessEntryArns(
   target: Target & { associatedPolicyArn?: string },
   onPage?: (arns: string[]) => void,
-  signal?: AbortSignal,
 ): Promise<string[]> {
   const client = getEksClient(target.region)
   const all: string[] = []
@@ -97,7 +96,7 @@ export async function listAccessEntryArns(
       all.push(...arns)
       onPage?.(arns)
       nextToken = page.nextToken ?? undefined
-    } while (nextToken && !signal?.aborted)
+    } while (nextToken)
   } catch (error) {
     throw toAccessEntryError(error, { ...target, call: 'read' })
   }

@@ -9,33 +9,37 @@ const FIRST_SCREEN_WAIT_MS = 1_500
 
 /** Rows the server waits for: a screen's worth (the browser's stream fills the rest of the table's first page). */
 const FIRST_SCREEN_ROWS = 20
+// Once the first screen is in, the load holds its next describes this long: the server's CPU renders and sends the
+// page first, then the load goes on describing in the background.
+const RENDER_HEADROOM_MS = 250
 
 /**
  * The head and the first screen of entries in list order, as the stream's lines, for the access page to render on the
- * server: the first rows are in the HTML instead of waiting for the browser to load, hydrate and ask. The load stops
- * there, leaving the server's CPU to render the page: the browser's own stream describes the rest (the detail cache
- * already holds the first screen). Never rejects: a failure resolves to what arrived, and the browser's stream reports it.
+ * server: the first rows are in the HTML instead of waiting for the browser to load, hydrate and ask. The load then
+ * pauses while the page renders and goes on in the background, so the browser's own stream, which opens once the page
+ * runs, finds the other entries described or in flight (the detail cache shares them). Never rejects: a failure
+ * resolves to what arrived, and the browser's stream reports it.
  */
 export function readAccessEntriesFirstScreen(
   region: string,
   cluster: string,
-  { waitMs = FIRST_SCREEN_WAIT_MS }: { waitMs?: number } = {},
+  { waitMs = FIRST_SCREEN_WAIT_MS, headroomMs = RENDER_HEADROOM_MS }: { waitMs?: number; headroomMs?: number } = {},
 ): Promise<AccessEntriesLine[]> {
   return new Promise((resolve) => {
     const lines: AccessEntriesLine[] = []
-    const stop = new AbortController()
+    let held: Promise<void> | undefined
     let rows = 0
     let settled = false
     const done = () => {
       if (settled) return
       settled = true
-      stop.abort()
+      held = new Promise((resume) => setTimeout(resume, headroomMs))
       clearTimeout(timer)
       resolve([...lines])
     }
     const timer = setTimeout(done, waitMs)
     loadAccessEntriesPage(region, cluster, {
-      signal: stop.signal,
+      hold: () => held,
       onHead: (head) => lines.push({ kind: 'head', head }),
       onEntries: ({ entries, listed }) => {
         if (settled || entries.length === 0) return

@@ -75,8 +75,11 @@ export type LoadAccessEntriesOptions = {
    * cluster admin (it fails closed: any admin entry shows the risk) until the final page counts them all.
    */
   onEntries?: (progress: AccessEntriesProgress) => void
-  /** Stops listing and describing (the calls in flight finish into the detail cache); the load then rejects. */
-  signal?: AbortSignal
+  /**
+   * Asked before each describe: a promise it returns holds the describes that have not started yet until it settles
+   * (the calls in flight go on). The access page holds its first-screen load while the page renders.
+   */
+  hold?: () => Promise<void> | undefined
 }
 
 /**
@@ -117,7 +120,7 @@ export async function loadAccessEntriesPage(
   const inOrder = createInOrderEmitter(evidence as Promise<ManagedEntryEvidence>, consolePrincipal, options.onEntries)
   let firstPassingFailure: unknown
   const work = createAdaptiveWorkQueue<[string, number]>(ENTRY_CONCURRENCY, async ([principalArn, index]) => {
-    if (options.signal?.aborted) return
+    await options.hold?.()
     try {
       const detail = await getEntryDetail({ region, cluster: name, principalArn }, options)
       details.push(detail)
@@ -133,10 +136,9 @@ export async function loadAccessEntriesPage(
       unreadable.push({ principalArn, principalName, message: error.message })
     }
   })
-  await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(inOrder.list(arns)), options.signal)
+  await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(inOrder.list(arns)))
   inOrder.listComplete()
   await work.close()
-  options.signal?.throwIfAborted()
   inOrder.drain()
   // Not one entry could be read: that is the cluster's answer, not a gap in it.
   if (details.length === 0 && firstPassingFailure) throw firstPassingFailure
