@@ -135,7 +135,8 @@ export function buildPermissionMatrix(
           ...(namespace ? { namespace } : {}),
         }
         const found = explainRequest(index, identity, attrs, { policyRules: options.policyRules })
-        const named = found.length > 0 ? [] : explainNamedRequests(index, identity, attrs, { policyRules: options.policyRules })
+        const named =
+          found.length > 0 ? [] : explainNamedRequests(index, identity, attrs, { policyRules: options.policyRules })
         if (found.length === 0 && named.length === 0) continue
         const risk = classifyRisk(attrs)
         cells.push({
