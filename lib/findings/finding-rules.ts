@@ -33,6 +33,7 @@ export const findingRuleIds = [
   'aws-auth-principal-missing',
   'aws-auth-system-masters',
   'workload-identity-check-failed',
+  'cluster-disagrees-with-resolver',
 ] as const
 export type FindingRuleId = (typeof findingRuleIds)[number]
 
@@ -212,6 +213,12 @@ export const findingRules: Record<FindingRuleId, FindingRule> = {
     title: 'Workload identity check fails',
     severity: 'medium',
     sources: [ours('workload-identity-check-failed')],
+  },
+  'cluster-disagrees-with-resolver': {
+    id: 'cluster-disagrees-with-resolver',
+    title: "The cluster's SubjectAccessReview disagrees with the console's resolver",
+    severity: 'high',
+    sources: [ours('cluster-disagrees-with-resolver')],
   },
 }
 
