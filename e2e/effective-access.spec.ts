@@ -200,7 +200,8 @@ test('the principal matrix shows non-resource URLs and a grant limited to one ob
   }
 
   // In orders: the Role lists resourceNames, so "get secrets" is allowed for orders-db only, and list is not.
-  await page.getByLabel('Namespace', { exact: true }).selectOption(namedSecret.namespace)
+  // The select sits inside its label, so its name also carries the chosen option.
+  await page.getByRole('combobox', { name: /^Namespace\b/ }).selectOption(namedSecret.namespace)
   const grid = page.getByRole('table', { name: `Permissions in namespace ${namedSecret.namespace}` })
   const only = grid.getByRole('button', { name: /^get secrets: allowed only for orders-db, risky \(read-secrets\)/ })
   await expect(only).toHaveText('only orders-db')
