@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-eks'
 import { CreateRoleCommand, DeleteRoleCommand, IAMClient } from '@aws-sdk/client-iam'
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { findingsReportSchema, type Finding } from '@/lib/findings/findings-dto'
 import { DELETED_ROLE_ARN, ROLE_ARNS } from '@/sandbox/core/seed-constants'
@@ -38,6 +38,11 @@ async function allFindings(query = '') {
 }
 
 describe('GET /api/findings', () => {
+  // One test stops the clock; the others (and the sandbox's tokens) need it running again whatever happened.
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('lists the seeded world’s findings in every cluster, each with its evidence and fix', async () => {
     const report = await allFindings()
     expect(report.clusters.map((c) => [c.name, c.ok])).toEqual(
@@ -186,6 +191,9 @@ describe('GET /api/findings', () => {
     }
     const disagreements = (r: { findings: Finding[] }) =>
       r.findings.filter((x) => x.ruleId === 'cluster-disagrees-with-resolver')
+    // The clock stands still (timers and the network do not): the console's snapshot, reused for 15 s, cannot expire
+    // between the two evaluations however slow the machine is.
+    vi.useFakeTimers({ toFake: ['Date'] })
     // The seeded cluster: the sandbox's SubjectAccessReviews confirm every permission finding about an RBAC subject.
     const agreed = await clusterReport('&fresh=1')
     expect(find(agreed.findings, 'risky-list-secrets', 'prod-web', 'Group ci-deployers')).toBeDefined()
@@ -229,6 +237,7 @@ describe('GET /api/findings', () => {
       expect(find(fresh.findings, 'risky-list-secrets', 'prod-web', 'Group ci-deployers')).toBeUndefined()
       expect(disagreements(fresh)).toEqual([])
     } finally {
+      vi.useRealTimers()
       await rbac.createClusterRoleBinding({
         body: { metadata: { name: 'ci-secret-reader' }, roleRef: binding.roleRef, subjects: binding.subjects },
       })
