@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test'
 import { ROLE_ARNS, USER_ACCESS_KEYS } from '@/sandbox/core/seed-constants'
 
 import { expect, test } from './fixtures'
+import { runKubectl } from './support/aws-auth-admin'
 import { assumeRole, connectToCluster, getTokenWithAwsCli } from './support/kube-probe'
 import { SANDBOX_URL } from './support/sandbox-url'
 
@@ -38,8 +39,30 @@ async function runAsConsoleAdmin(command: string): Promise<void> {
   })
 }
 
+/** kubectl as the sandbox admin on prod-web (RBAC set up beside the console, as a platform team would). */
+async function kubectlAsAdmin(...args: string[]): Promise<void> {
+  const token = await getTokenWithAwsCli(cluster.name, cluster.region, USER_ACCESS_KEYS.admin)
+  const result = await runKubectl(cluster.name, cluster.region, token, ...args)
+  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${result.stderr}`)
+}
+
+// TeamBDeveloper's username is team-b:{{SessionName}}; `aws eks get-token` renders it team-b:EKSGetTokenAuth. One
+// Secret by name in orders, bound before any test reads the cluster (the console reuses its snapshot a few seconds).
+const namedSecret = { role: 'e2e-one-secret', secret: 'orders-db', namespace: 'orders' }
+test.beforeAll(async () => {
+  await kubectlAsAdmin(
+    ...['create', 'role', namedSecret.role, '-n', namedSecret.namespace, '--verb=get', '--resource=secrets'],
+    `--resource-name=${namedSecret.secret}`,
+  )
+  await kubectlAsAdmin(
+    ...['create', 'rolebinding', namedSecret.role, '-n', namedSecret.namespace, `--role=${namedSecret.role}`],
+    '--user=team-b:EKSGetTokenAuth',
+  )
+})
+
 // The seed's scope again, for the specs that follow (associating a policy again replaces its scope).
 test.afterAll(async () => {
+  await kubectlAsAdmin('delete', 'rolebinding,role', namedSecret.role, '-n', namedSecret.namespace)
   const eks = new EKSClient({ endpoint: SANDBOX_URL, region: cluster.region, credentials: USER_ACCESS_KEYS.admin })
   await eks.send(
     new AssociateAccessPolicyCommand({
@@ -152,4 +175,44 @@ test('who-can asks about a non-resource URL typed into the Resource field', asyn
   // The question read back from the URL fills the same field.
   await page.reload()
   await expect(page.getByLabel('Resource', { exact: true })).toHaveValue('/metrics')
+})
+
+test('the principal matrix shows non-resource URLs and a grant limited to one object by name', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('viewer')
+  await page.goto(`${base}?view=principal&principalArn=${encodeURIComponent(ROLE_ARNS.TeamBDeveloper)}`)
+  // Cluster-wide: Kubernetes' own system:discovery binding (every authenticated identity) allows GET /api/* …
+  const urls = page.getByRole('table', { name: 'Non-resource URLs, cluster-wide' })
+  await expect(urls.getByRole('rowheader', { name: '/api/*', exact: true })).toBeVisible()
+  const discovery = urls.getByRole('button', { name: 'get /api/*: allowed. Show why.' })
+  await discovery.click()
+  await expect(page.getByRole('list', { name: 'Why it is allowed' })).toContainText(
+    'group system:authenticated → ClusterRoleBinding system:discovery → ClusterRole system:discovery, rule 1',
+  )
+  // … and nothing grants POST there, nor GET /metrics (only the prometheus service account's ClusterRole does).
+  await expect(urls.getByText('post /api/*: not allowed')).toBeAttached()
+  await expect(urls.getByText('get /metrics: not allowed')).toBeAttached()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'principal-non-resource-urls', scheme)
+  }
+
+  // In orders: the Role lists resourceNames, so "get secrets" is allowed for orders-db only, and list is not.
+  // The select sits inside its label, so its name also carries the chosen option.
+  await page.getByRole('combobox', { name: /^Namespace\b/ }).selectOption(namedSecret.namespace)
+  const grid = page.getByRole('table', { name: `Permissions in namespace ${namedSecret.namespace}` })
+  const only = grid.getByRole('button', { name: /^get secrets: allowed only for orders-db, risky \(read-secrets\)/ })
+  await expect(only).toHaveText('only orders-db')
+  await expect(grid.getByText('list secrets: not allowed')).toBeAttached()
+  await only.click()
+  await expect(page.getByText('get secrets in orders: only orders-db')).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Why it is allowed' })).toContainText(
+    `user team-b:EKSGetTokenAuth → RoleBinding orders/${namedSecret.role} → Role orders/${namedSecret.role}, rule 1`,
+  )
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'principal-resource-names', scheme)
+  }
 })

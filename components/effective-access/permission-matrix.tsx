@@ -3,14 +3,13 @@
 import { useMemo, useState } from 'react'
 
 import { Panel } from '@/components/ui/panel'
-import { Table, Td, Th, Tr } from '@/components/ui/table'
-import { cn } from '@/lib/cn'
 import type { PermissionMatrixDto } from '@/lib/effective-access/effective-access-dto'
 import { riskDescriptions, type RiskTag } from '@/lib/effective-access/risk'
 
+import { describeNames, MatrixGrid, type MatrixCellDto } from './matrix-grid'
 import { PathList } from './path-list'
 
-type Cell = PermissionMatrixDto['cells'][number]
+type Cell = MatrixCellDto
 const CLUSTER = '(cluster-wide)'
 
 /**
@@ -34,8 +33,8 @@ export function PermissionMatrix({
     for (const c of matrix.cells) if (c.namespace === ns) map.set(`${c.resource} ${c.verb}`, c)
     return map
   }, [matrix.cells, ns])
-  const resources = matrix.resources.filter((r) => ns === null || r.namespaced)
-  const verbs = [...new Set(resources.flatMap((r) => r.verbs))]
+  const resources = matrix.resources.filter((r) => !r.nonResource && (ns === null || r.namespaced))
+  const urls = matrix.resources.filter((r) => r.nonResource)
   const risky = [...new Set([...cells.values()].map((c) => c.risk).filter((r): r is RiskTag => r !== undefined))]
   return (
     <Panel
@@ -59,68 +58,43 @@ export function PermissionMatrix({
           ))}
         </select>
       </label>
-      <Table caption={`Permissions ${ns ? `in namespace ${ns}` : 'cluster-wide'}`}>
-        <thead>
-          <tr>
-            {/* The resource column stays put while the verbs scroll: the last verb is always reachable. */}
-            <Th className="sticky left-0 z-10 dark:bg-zinc-900">Resource</Th>
-            {verbs.map((v) => (
-              <Th key={v} className="px-2 text-center tracking-normal normal-case">
-                {v}
-              </Th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {resources.map((r) => (
-            <Tr key={r.key}>
-              <Th
-                scope="row"
-                className="sticky left-0 z-10 bg-white px-4 py-1.5 font-mono text-xs normal-case dark:bg-zinc-900"
-              >
-                {r.key}
-              </Th>
-              {verbs.map((v) => {
-                const cell = r.verbs.includes(v) ? cells.get(`${r.key} ${v}`) : undefined
-                return (
-                  <Td key={v} className="px-2 py-1.5 text-center">
-                    {!r.verbs.includes(v) ? null : cell ? (
-                      <button
-                        type="button"
-                        onClick={() => setSelected(cell)}
-                        aria-label={`${v} ${r.key}: allowed${cell.risk ? `, risky (${cell.risk})` : ''}. Show why.`}
-                        aria-pressed={selected === cell}
-                        className={cn(
-                          'rounded px-1.5 font-semibold',
-                          cell.risk
-                            ? 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300'
-                            : 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300',
-                        )}
-                      >
-                        ✓
-                      </button>
-                    ) : (
-                      <>
-                        <span aria-hidden="true" className="text-zinc-400 dark:text-zinc-600">
-                          –
-                        </span>
-                        <span className="sr-only">
-                          {v} {r.key}: not allowed
-                        </span>
-                      </>
-                    )}
-                  </Td>
-                )
-              })}
-            </Tr>
-          ))}
-        </tbody>
-      </Table>
+      <MatrixGrid
+        caption={`Permissions ${ns ? `in namespace ${ns}` : 'cluster-wide'}`}
+        rowLabel="Resource"
+        rows={resources}
+        cells={cells}
+        selected={selected}
+        onSelect={setSelected}
+      />
+      {ns === null && urls.length > 0 ? (
+        <div className="mt-4 space-y-2">
+          <h3 className="text-sm font-medium">Non-resource URLs</h3>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            Cluster-wide only: ClusterRoleBindings and cluster-scoped access policies grant them. A URL ending in *
+            covers every path under it.
+          </p>
+          <MatrixGrid
+            caption="Non-resource URLs, cluster-wide"
+            rowLabel="URL"
+            rows={urls}
+            cells={cells}
+            selected={selected}
+            onSelect={setSelected}
+          />
+        </div>
+      ) : null}
       {selected ? (
         <div className="mt-4 space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800" aria-live="polite">
           <p className="text-sm font-medium">
             {selected.verb} {selected.resource} {selected.namespace ? `in ${selected.namespace}` : 'cluster-wide'}
+            {selected.names ? `: ${describeNames(selected.names)}` : ''}
           </p>
+          {selected.names ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Allowed only for requests that name {selected.names.join(', ')} (the rules list resourceNames); the same
+              request without a name, or for another object, is refused.
+            </p>
+          ) : null}
           <PathList
             label="Why it is allowed"
             paths={selected.pathIds.map((id) => matrix.paths[id]).filter((p) => p !== undefined)}

@@ -16,6 +16,7 @@ function describeRule(rule: Rule): string {
 const toolLabel: Record<string, string> = {
   krane: 'krane',
   'rbac-police': 'rbac-police',
+  KubiScan: 'KubiScan',
   'eks-access-console': 'this console',
 }
 

@@ -69,7 +69,14 @@ const snapshotInfo = {
 }
 
 export const permissionMatrixSchema = z.object({
-  resources: z.array(z.object({ key: z.string(), namespaced: z.boolean(), verbs: z.array(z.string()) })),
+  resources: z.array(
+    z.object({
+      key: z.string(),
+      namespaced: z.boolean(),
+      verbs: z.array(z.string()),
+      nonResource: z.literal(true).optional(),
+    }),
+  ),
   namespaces: z.array(z.string().nullable()),
   paths: z.array(grantPathSchema),
   cells: z.array(
@@ -79,6 +86,7 @@ export const permissionMatrixSchema = z.object({
       verb: z.string(),
       pathIds: z.array(z.number()),
       risk: z.enum(riskTags).optional(),
+      names: z.array(z.string()).optional(),
     }),
   ),
 })

@@ -71,3 +71,37 @@ export function explainRequest(
   }
   return paths
 }
+
+/**
+ * The object names a request that names none could still reach: rules limited by `resourceNames` allow only requests
+ * naming one of them (kube-apiserver's RBAC `ResourceNameMatches`), so "get secrets" is refused while "get secret x"
+ * is allowed. Returns each such name with the paths that allow it (empty: none). A `create` of a collection and a
+ * `deletecollection` never carry a name (RequestInfo has none to give), so no name helps them.
+ */
+export function explainNamedRequests(
+  index: RbacIndex,
+  identity: AuthorizedIdentity,
+  request: RequestAttributes,
+  options: { policyRules?: PolicyRulesLookup } = {},
+): { name: string; paths: GrantPath[] }[] {
+  const attrs = normalizeRequest(request)
+  if (attrs.nonResourceURL !== undefined || attrs.name) return []
+  if (attrs.verb === 'deletecollection' || (attrs.verb === 'create' && !attrs.subresource)) return []
+  const candidates = new Set<string>()
+  const collect = (rules: readonly PolicyRule[]) => {
+    for (const rule of rules) {
+      const first = rule.resourceNames?.[0]
+      // Every name of a rule matches alike: one probe decides whether the rule's other fields fit the request.
+      if (first !== undefined && ruleAllows(rule, { ...attrs, name: first }))
+        for (const name of rule.resourceNames ?? []) candidates.add(name)
+    }
+  }
+  const lookup = options.policyRules ?? accessPolicyRules
+  for (const grant of identity.accessPolicies) collect(lookup(grant.policyArn) ?? [])
+  for (const applied of listAppliedBindings(index, identity, attrs.namespace)) collect(applied.role?.rules ?? [])
+  // Each name is decided again as a whole request, so scopes, bindings and system:masters count as for any other.
+  return [...candidates]
+    .sort()
+    .map((name) => ({ name, paths: explainRequest(index, identity, { ...attrs, name }, options) }))
+    .filter((n) => n.paths.length > 0)
+}

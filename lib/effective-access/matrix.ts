@@ -2,8 +2,9 @@
 // (deduplicated into one table, cells point into it) and its risk tag.
 import type { RequestAttributes } from '@/lib/access/rules'
 
-import { explainRequest, type AuthorizedIdentity, type PolicyRulesLookup } from './evaluate'
+import { explainNamedRequests, explainRequest, type AuthorizedIdentity, type PolicyRulesLookup } from './evaluate'
 import type { GrantPath } from './grant-path'
+import { listNonResourceURLs, NON_RESOURCE_VERBS } from './non-resource-rows'
 import type { RbacIndex } from './rbac-index'
 import { classifyRisk, type RiskTag } from './risk'
 
@@ -74,11 +75,25 @@ export function formatResource(res: Pick<MatrixResource, 'apiGroup' | 'resource'
   return res.subresource ? `${gr}/${res.subresource}` : gr
 }
 
-/** One allowed cell: namespace null = cluster-scoped resource, or a namespaced one in every namespace at once. */
-export type MatrixCell = { namespace: string | null; resource: string; verb: string; pathIds: number[]; risk?: RiskTag }
+/**
+ * One allowed cell: namespace null = cluster-scoped resource, or a namespaced one in every namespace at once.
+ * `names`: allowed only for requests naming one of these objects (rules with resourceNames); the paths are theirs.
+ * A non-resource URL's cell has the URL as its resource.
+ */
+export type MatrixCell = {
+  namespace: string | null
+  resource: string
+  verb: string
+  pathIds: number[]
+  risk?: RiskTag
+  names?: string[]
+}
+
+/** A row of the matrix; `nonResource`: a non-resource URL (cluster-wide only, HTTP verbs). */
+export type MatrixRow = { key: string; namespaced: boolean; verbs: string[]; nonResource?: true }
 
 export type PermissionMatrix = {
-  resources: { key: string; namespaced: boolean; verbs: string[] }[]
+  resources: MatrixRow[]
   namespaces: (string | null)[]
   paths: GrantPath[]
   cells: MatrixCell[]
@@ -120,26 +135,39 @@ export function buildPermissionMatrix(
           ...(namespace ? { namespace } : {}),
         }
         const found = explainRequest(index, identity, attrs, { policyRules: options.policyRules })
-        if (found.length === 0) continue
+        const named =
+          found.length > 0 ? [] : explainNamedRequests(index, identity, attrs, { policyRules: options.policyRules })
+        if (found.length === 0 && named.length === 0) continue
         const risk = classifyRisk(attrs)
         cells.push({
           namespace,
           resource: formatResource(res),
           verb,
-          pathIds: found.map(idOf),
+          pathIds: found.length > 0 ? found.map(idOf) : [...new Set(named.flatMap((n) => n.paths.map(idOf)))],
           ...(risk ? { risk } : {}),
+          ...(named.length > 0 ? { names: named.map((n) => n.name) } : {}),
         })
       }
     }
   }
+  const urls = listNonResourceURLs(index, identity, options.policyRules)
+  for (const url of urls) {
+    for (const verb of NON_RESOURCE_VERBS) {
+      const attrs = { verb, apiGroup: '', resource: '', nonResourceURL: url }
+      const found = explainRequest(index, identity, attrs, { policyRules: options.policyRules })
+      if (found.length > 0) cells.push({ namespace: null, resource: url, verb, pathIds: found.map(idOf) })
+    }
+  }
   // Rows that share a resource (serviceaccounts with the standard verbs and with impersonate) are one column group.
-  const columns = new Map<string, { key: string; namespaced: boolean; verbs: string[] }>()
+  const columns = new Map<string, MatrixRow>()
   for (const res of resources) {
     const key = formatResource(res)
     const column = columns.get(key) ?? { key, namespaced: res.namespaced, verbs: [] }
     for (const verb of res.verbs ?? MATRIX_VERBS) if (!column.verbs.includes(verb)) column.verbs.push(verb)
     columns.set(key, column)
   }
+  for (const url of urls)
+    columns.set(url, { key: url, namespaced: false, verbs: [...NON_RESOURCE_VERBS], nonResource: true })
   return {
     resources: [...columns.values()],
     namespaces: rows,

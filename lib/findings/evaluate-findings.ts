@@ -5,7 +5,7 @@ import type { AuthIndex } from '@/lib/effective-access/identity'
 import type { RbacIndex } from '@/lib/effective-access/rbac-index'
 
 import { collectEntryFindings, type IamExistence } from './entry-findings'
-import { createFindingCollector } from './finding-collector'
+import { createFindingCollector, type VerifiableFinding } from './finding-collector'
 import { severities } from './finding-rules'
 import type { Finding, SeverityCounts } from './findings-dto'
 import { collectRbacFindings } from './rbac-findings'
@@ -32,13 +32,25 @@ export function compareFindings(a: Finding, b: Finding): number {
   )
 }
 
-/** Every finding of one cluster, most severe first. */
-export function evaluateClusterFindings(facts: ClusterFacts): Finding[] {
+/**
+ * Every finding of one cluster, most severe first, and the permission findings about RBAC subjects with the request
+ * that can confirm each against the cluster (SubjectAccessReview), in the same order.
+ */
+export function collectClusterFindings(facts: ClusterFacts): { findings: Finding[]; verifiable: VerifiableFinding[] } {
   const out = createFindingCollector(facts.cluster)
   collectEntryFindings(facts, out)
   collectRbacFindings(facts.cluster, facts.rbac, out)
   collectWorkloadIdentityFindings(facts.cluster, facts.workloads ?? [], out)
-  return out.list().sort(compareFindings)
+  const all = out.listVerifiable().sort((a, b) => compareFindings(a.finding, b.finding))
+  return {
+    findings: all.map((v) => v.finding),
+    verifiable: all.filter((v): v is VerifiableFinding => v.verify !== undefined),
+  }
+}
+
+/** Every finding of one cluster, most severe first. */
+export function evaluateClusterFindings(facts: ClusterFacts): Finding[] {
+  return collectClusterFindings(facts).findings
 }
 
 /** How many findings of each severity. */

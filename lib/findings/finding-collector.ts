@@ -1,11 +1,22 @@
 // Findings are per rule and subject: a group bound to `edit` in forty namespaces is one "lists Secrets" finding with
 // forty paths, not forty findings. The collector merges what the rules report under one stable id.
+import type { RequestAttributes } from '@/lib/access/rules'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
+import type { RbacSubject } from '@/lib/effective-access/rbac-model'
 
 import { findingRules, severities, type FindingRuleId, type Severity } from './finding-rules'
 import type { EvidencePath, Finding } from './findings-dto'
 
 type Fix = NonNullable<Finding['fix']>
+
+/**
+ * A request the cluster can be asked about (SubjectAccessReview) to confirm a permission finding: an RBAC subject
+ * (a ServiceAccount with its namespace resolved), the probe that fired, and the path the resolver found.
+ */
+export type FindingVerification = { subject: RbacSubject; request: RequestAttributes; path: string }
+
+/** A finding with the request that can confirm it (the first occurrence's). */
+export type VerifiableFinding = { finding: Finding; verify: FindingVerification }
 
 /** One occurrence of a rule for a subject, as a rule reports it. */
 export type FindingDraft = {
@@ -23,6 +34,8 @@ export type FindingDraft = {
   fix: Fix | null
   /** The fix when the finding has more than one path (e.g. the subject's page rather than one binding's). */
   fixForMany?: Fix | null
+  /** How the cluster can be asked to confirm it (permission findings about RBAC subjects). */
+  verify?: () => FindingVerification
 }
 
 type Entry = { draft: FindingDraft; severity: Severity; paths: EvidencePath[]; count: number; wheres: Set<string> }
@@ -45,6 +58,24 @@ const moreSevere = (a: Severity, b: Severity) => (severities.indexOf(a) <= sever
 /** Collects drafts for one cluster and turns them into findings, at most `maxPaths` paths listed per finding. */
 export function createFindingCollector(cluster: ClusterRef, maxPaths = 20) {
   const entries = new Map<string, Entry>()
+  /** Every finding, each with the request that confirms it when its first occurrence has one. */
+  const listVerifiable = (): { finding: Finding; verify?: FindingVerification }[] =>
+    [...entries.entries()].map(([key, { draft, severity, paths, count, wheres }]) => ({
+      verify: draft.verify?.(),
+      finding: {
+        id: `${cluster.region}/${cluster.name}|${key}`,
+        ruleId: draft.ruleId,
+        severity,
+        title: findingRules[draft.ruleId].title,
+        message: draft.message(describeWhere(wheres)),
+        cluster: { region: cluster.region, name: cluster.name },
+        subject: draft.subject,
+        paths,
+        morePaths: count - paths.length,
+        sources: findingRules[draft.ruleId].sources,
+        fix: count > 1 && draft.fixForMany !== undefined ? draft.fixForMany : draft.fix,
+      },
+    }))
   return {
     add(draft: FindingDraft): void {
       const key = `${draft.ruleId}|${draft.subjectKey}`
@@ -66,20 +97,9 @@ export function createFindingCollector(cluster: ClusterRef, maxPaths = 20) {
       entry.wheres.add(draft.namespace ?? CLUSTER)
     },
     list(): Finding[] {
-      return [...entries.entries()].map(([key, { draft, severity, paths, count, wheres }]) => ({
-        id: `${cluster.region}/${cluster.name}|${key}`,
-        ruleId: draft.ruleId,
-        severity,
-        title: findingRules[draft.ruleId].title,
-        message: draft.message(describeWhere(wheres)),
-        cluster: { region: cluster.region, name: cluster.name },
-        subject: draft.subject,
-        paths,
-        morePaths: count - paths.length,
-        sources: findingRules[draft.ruleId].sources,
-        fix: count > 1 && draft.fixForMany !== undefined ? draft.fixForMany : draft.fix,
-      }))
+      return listVerifiable().map((v) => v.finding)
     },
+    listVerifiable,
   }
 }
 

@@ -1,6 +1,7 @@
 // The findings rule catalogue: one stable id per rule, named the way the RBAC scanners people already run name it
 // (krane https://github.com/appvia/krane/blob/master/config/rules.yaml, rbac-police
-// https://github.com/PaloAltoNetworks/rbac-police/tree/main/lib) so a finding reads like the report they know; the
+// https://github.com/PaloAltoNetworks/rbac-police/tree/main/lib, KubiScan's risky roles
+// https://github.com/cyberark/KubiScan/blob/master/risky_roles.yaml) so a finding reads like the report they know; the
 // EKS-only rules (access entries, aws-auth, workload identity) have ids of our own. Severities follow the scanners'
 // (krane "danger" → critical/high, "warning" → medium) and are explained in docs/findings.md#rules.
 
@@ -32,16 +33,18 @@ export const findingRuleIds = [
   'aws-auth-principal-missing',
   'aws-auth-system-masters',
   'workload-identity-check-failed',
+  'cluster-disagrees-with-resolver',
 ] as const
 export type FindingRuleId = (typeof findingRuleIds)[number]
 
 /** Where a rule's name comes from: an anchor tool's own rule id, or this console's. */
-export type RuleSource = { tool: 'krane' | 'rbac-police' | 'eks-access-console'; name: string }
+export type RuleSource = { tool: 'krane' | 'rbac-police' | 'KubiScan' | 'eks-access-console'; name: string }
 
 export type FindingRule = { id: FindingRuleId; title: string; severity: Severity; sources: RuleSource[] }
 
 const krane = (name: string): RuleSource => ({ tool: 'krane', name })
 const police = (name: string): RuleSource => ({ tool: 'rbac-police', name })
+const kubiscan = (name: string): RuleSource => ({ tool: 'KubiScan', name })
 const ours = (name: string): RuleSource => ({ tool: 'eks-access-console', name })
 
 /** Every rule, in the order the docs list them. */
@@ -50,43 +53,57 @@ export const findingRules: Record<FindingRuleId, FindingRule> = {
     id: 'subjects-with-open-cluster-wide-access',
     title: 'Unrestricted access to every resource in the cluster (cluster-admin)',
     severity: 'critical',
-    sources: [krane('subjects-with-open-cluster-wide-access'), police('cluster_admin')],
+    sources: [krane('subjects-with-open-cluster-wide-access'), police('cluster_admin'), kubiscan('risky-any-verb')],
   },
   'subjects-with-open-ns-level-access': {
     id: 'subjects-with-open-ns-level-access',
     title: 'Unrestricted access to every resource in a namespace',
     severity: 'medium',
-    sources: [krane('subjects-with-open-ns-level-access')],
+    sources: [krane('subjects-with-open-ns-level-access'), kubiscan('risky-any-verb')],
   },
   'risky-list-secrets': {
     id: 'risky-list-secrets',
     title: 'Lists Secrets',
     severity: 'high',
-    sources: [krane('risky-list-secrets'), police('list_secrets')],
+    sources: [krane('risky-list-secrets'), police('list_secrets'), kubiscan('risky-list-secrets')],
   },
   'risky-get-secrets': {
     id: 'risky-get-secrets',
     title: 'Reads any Secret by name',
     severity: 'medium',
-    sources: [krane('risky-get-secrets'), police('retrieve_secrets')],
+    sources: [krane('risky-get-secrets'), police('retrieve_secrets'), kubiscan('risky-get-secrets')],
   },
   'risky-impersonate-privileged-groups': {
     id: 'risky-impersonate-privileged-groups',
     title: 'Impersonates any group, system:masters included',
     severity: 'critical',
-    sources: [krane('risky-impersonate-privileged-groups'), police('impersonate')],
+    sources: [
+      krane('risky-impersonate-privileged-groups'),
+      police('impersonate'),
+      kubiscan('risky-impersonate-groups'),
+    ],
   },
   'risky-any-resource-impersonate': {
     id: 'risky-any-resource-impersonate',
     title: 'Impersonates users or service accounts',
     severity: 'high',
-    sources: [krane('risky-any-resource-impersonate'), police('impersonate')],
+    sources: [
+      krane('risky-any-resource-impersonate'),
+      police('impersonate'),
+      kubiscan('risky-any-resource-impersonate'),
+    ],
   },
   bind_roles: {
     id: 'bind_roles',
     title: 'Binds roles it does not hold (bind)',
     severity: 'high',
-    sources: [police('bind_roles'), krane('risky-create-rolebinding-clusterrole')],
+    sources: [
+      police('bind_roles'),
+      krane('risky-create-rolebinding-clusterrole'),
+      kubiscan('risky-create-rolebinding-role'),
+      kubiscan('risky-create-rolebinding-clusterrole'),
+      kubiscan('risky-create-clusterrolebinding-clusterrole'),
+    ],
   },
   escalate_roles: {
     id: 'escalate_roles',
@@ -98,25 +115,32 @@ export const findingRules: Record<FindingRuleId, FindingRule> = {
     id: 'risky-exec-pods',
     title: 'Runs commands in pods (pods/exec)',
     severity: 'high',
-    sources: [krane('risky-exec-pods'), police('pods_exec')],
+    sources: [krane('risky-exec-pods'), police('pods_exec'), kubiscan('risky-exec-pods')],
   },
   'risky-attach-pods': {
     id: 'risky-attach-pods',
     title: 'Attaches to running containers (pods/attach)',
     severity: 'high',
-    sources: [krane('risky-attach-pods')],
+    sources: [krane('risky-attach-pods'), kubiscan('risky-attach-pods')],
   },
   nodes_proxy: {
     id: 'nodes_proxy',
     title: 'Reaches the kubelet API through nodes/proxy',
     severity: 'high',
-    sources: [police('nodes_proxy')],
+    sources: [police('nodes_proxy'), kubiscan('risky-execute-command-node-proxy')],
   },
   'create-workloads-in-kube-system': {
     id: 'create-workloads-in-kube-system',
     title: 'Creates or patches workloads in kube-system',
     severity: 'high',
-    sources: [krane('risky-create-daemonsets'), krane('risky-create-deployments'), police('modify_pods')],
+    sources: [
+      krane('risky-create-daemonsets'),
+      krane('risky-create-deployments'),
+      police('modify_pods'),
+      kubiscan('risky-create-pod'),
+      kubiscan('risky-create-deployments'),
+      kubiscan('risky-create-daemonsets'),
+    ],
   },
   eks_modify_aws_auth: {
     id: 'eks_modify_aws_auth',
@@ -189,6 +213,12 @@ export const findingRules: Record<FindingRuleId, FindingRule> = {
     title: 'Workload identity check fails',
     severity: 'medium',
     sources: [ours('workload-identity-check-failed')],
+  },
+  'cluster-disagrees-with-resolver': {
+    id: 'cluster-disagrees-with-resolver',
+    title: "The cluster's SubjectAccessReview disagrees with the console's resolver",
+    severity: 'high',
+    sources: [ours('cluster-disagrees-with-resolver')],
   },
 }
 

@@ -113,21 +113,30 @@ export const permissionChecks: readonly PermissionCheck[] = [
   },
 ]
 
-/** A permission rule that fires for a grant, with the first role/policy rule that allows one of its probes. */
-export type PermissionHit = { ruleId: FindingRuleId; ruleIndex: number; severity: Severity }
+/**
+ * A permission rule that fires for a grant, with the first role/policy rule that allows one of its probes and that
+ * probe (the request the cluster can be asked about, docs/findings.md#cross-check-with-the-cluster).
+ */
+export type PermissionHit = { ruleId: FindingRuleId; ruleIndex: number; severity: Severity; probe: RequestAttributes }
 
 function scopeReaches(probe: Probe, scope: GrantScope): boolean {
   if (probe.clusterScoped) return scope.type === 'cluster'
   return probe.namespace ? namespaceMatchesScope(probe.namespace, scope) : true
 }
 
-function firstRuleAllowing(rules: readonly PolicyRule[], probes: readonly Probe[], scope: GrantScope): number {
+function firstRuleAllowing(
+  rules: readonly PolicyRule[],
+  probes: readonly Probe[],
+  scope: GrantScope,
+): { ruleIndex: number; probe: RequestAttributes } | undefined {
   for (const probe of probes) {
     if (!scopeReaches(probe, scope)) continue
-    const index = rules.findIndex((rule) => ruleAllows(rule, probe))
-    if (index !== -1) return index
+    const ruleIndex = rules.findIndex((rule) => ruleAllows(rule, probe))
+    if (ruleIndex === -1) continue
+    const { clusterScoped: _clusterScoped, ...request } = probe
+    return { ruleIndex, probe: request }
   }
-  return -1
+  return undefined
 }
 
 /**
@@ -137,21 +146,21 @@ function firstRuleAllowing(rules: readonly PolicyRule[], probes: readonly Probe[
  */
 export function checkGrant(rules: readonly PolicyRule[], scope: GrantScope): PermissionHit[] {
   const open = firstRuleAllowing(rules, [OPEN], scope)
-  if (open !== -1) {
+  if (open) {
     const ruleId =
       scope.type === 'cluster' ? 'subjects-with-open-cluster-wide-access' : 'subjects-with-open-ns-level-access'
-    return [{ ruleId, ruleIndex: open, severity: findingRules[ruleId].severity }]
+    return [{ ruleId, ...open, severity: findingRules[ruleId].severity }]
   }
   const hits: PermissionHit[] = []
   for (const check of permissionChecks) {
     if (check.ruleId === 'risky-get-secrets' && hits.some((h) => h.ruleId === 'risky-list-secrets')) continue
-    const ruleIndex = firstRuleAllowing(rules, check.probes, scope)
-    if (ruleIndex === -1) continue
+    const found = firstRuleAllowing(rules, check.probes, scope)
+    if (!found) continue
     const base = findingRules[check.ruleId].severity
     // kube-system holds the controllers' tokens: a grant there is as serious as a cluster-wide one.
     const confined = scope.type === 'namespace' && !namespaceMatchesScope('kube-system', scope)
     const severity = confined ? lowerSeverity(base) : base
-    hits.push({ ruleId: check.ruleId, ruleIndex, severity })
+    hits.push({ ruleId: check.ruleId, ...found, severity })
   }
   return hits
 }

@@ -101,6 +101,12 @@ export function collectRbacFindings(cluster: ClusterRef, index: RbacIndex, out: 
           path: () => pathOf(index, binding, role, hit.ruleIndex, i),
           fix: bindingFix(cluster, binding),
           fixForMany: subjectFix(cluster, subject),
+          // Where the grant applies: the probe's own namespace (kube-system), the RoleBinding's, or cluster-wide.
+          verify: () => ({
+            subject,
+            request: { ...hit.probe, namespace: hit.probe.namespace ?? binding.namespace },
+            path: pathOf(index, binding, role, hit.ruleIndex, i).steps.join(' → '),
+          }),
         })
       }
     }

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-eks'
 import { CreateRoleCommand, DeleteRoleCommand, IAMClient } from '@aws-sdk/client-iam'
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { findingsReportSchema, type Finding } from '@/lib/findings/findings-dto'
 import { DELETED_ROLE_ARN, ROLE_ARNS } from '@/sandbox/core/seed-constants'
@@ -38,6 +38,11 @@ async function allFindings(query = '') {
 }
 
 describe('GET /api/findings', () => {
+  // One test stops the clock; the others (and the sandbox's tokens) need it running again whatever happened.
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('lists the seeded world’s findings in every cluster, each with its evidence and fix', async () => {
     const report = await allFindings()
     expect(report.clusters.map((c) => [c.name, c.ok])).toEqual(
@@ -175,6 +180,90 @@ describe('GET /api/findings', () => {
     expect(report.findings.some((x) => x.cluster.name === 'legacy-batch')).toBe(false)
     expect(report.findings.some((x) => x.cluster.name === 'prod-web')).toBe(true)
     sandbox().sandbox.faults.clearRules()
+  }, 60_000)
+
+  it('asks the cluster to confirm its permission findings, and reports a disagreement as a finding', async () => {
+    const { GET } = await routes.cluster()
+    const clusterReport = async (query: string) => {
+      const { status, body } = await callRoute(GET, prod, { query: `?limit=2000${query}` })
+      expect(status).toBe(200)
+      return findingsReportSchema.parse(body)
+    }
+    const disagreements = (r: { findings: Finding[] }) =>
+      r.findings.filter((x) => x.ruleId === 'cluster-disagrees-with-resolver')
+    // The clock stands still (timers and the network do not): the console's snapshot, reused for 15 s, cannot expire
+    // between the two evaluations however slow the machine is.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    // The seeded cluster: the sandbox's SubjectAccessReviews confirm every permission finding about an RBAC subject.
+    const agreed = await clusterReport('&fresh=1')
+    expect(find(agreed.findings, 'risky-list-secrets', 'prod-web', 'Group ci-deployers')).toBeDefined()
+    expect(disagreements(agreed)).toEqual([])
+    expect(agreed.clusters[0]?.gaps.filter((g) => g.includes('SubjectAccessReview'))).toEqual([])
+
+    // A real disagreement: someone deletes the binding with kubectl while the console still holds its snapshot of the
+    // cluster (reused for a few seconds). The next evaluation decides on the snapshot; the cluster answers otherwise.
+    const kc = await sandbox().kubeConfigFor({ region: 'us-west-2', name: 'prod-web' }, 'admin')
+    const rbac = kc.makeApiClient(RbacAuthorizationV1Api)
+    const binding = await rbac.readClusterRoleBinding({ name: 'ci-secret-reader' })
+    await rbac.deleteClusterRoleBinding({ name: 'ci-secret-reader' })
+    try {
+      ;(await import('@/lib/findings/server/findings-service')).clearFindingsCache()
+      const stale = await clusterReport('')
+      expect(find(stale.findings, 'risky-list-secrets', 'prod-web', 'Group ci-deployers')).toBeDefined()
+      expect(disagreements(stale)).toEqual([
+        expect.objectContaining({
+          subject: 'Group ci-deployers',
+          severity: 'high',
+          paths: [
+            {
+              steps: [
+                'resolver: allowed',
+                'group ci-deployers',
+                'ClusterRoleBinding ci-secret-reader',
+                'ClusterRole secret-reader, rule 1',
+              ],
+              rule: null,
+            },
+            {
+              steps: ['cluster: denied', 'SubjectAccessReview for group ci-deployers, list secrets cluster-wide'],
+              rule: null,
+            },
+          ],
+        }),
+      ])
+      expect(disagreements(stale)[0]?.message).toContain('Check risky-list-secrets (list secrets cluster-wide)')
+      // Refresh reads the cluster again: the finding and the disagreement are gone.
+      const fresh = await clusterReport('&fresh=1')
+      expect(find(fresh.findings, 'risky-list-secrets', 'prod-web', 'Group ci-deployers')).toBeUndefined()
+      expect(disagreements(fresh)).toEqual([])
+    } finally {
+      vi.useRealTimers()
+      await rbac.createClusterRoleBinding({
+        body: { metadata: { name: 'ci-secret-reader' }, roleRef: binding.roleRef, subjects: binding.subjects },
+      })
+    }
+  }, 60_000)
+
+  it('states the reviews it could not ask beside the findings, never drops them silently', async () => {
+    sandbox().sandbox.faults.replaceRules([
+      { service: 'kube', pathContains: 'prod-web/apis/authorization.k8s.io', kind: 'error', status: 503 },
+    ])
+    try {
+      const { GET } = await routes.cluster()
+      const { status, body } = await callRoute(GET, prod, { query: '?fresh=1&limit=2000' })
+      expect(status).toBe(200)
+      const report = findingsReportSchema.parse(body)
+      expect(find(report.findings, 'risky-list-secrets', 'prod-web', 'Group ci-deployers')).toBeDefined()
+      expect(report.clusters[0]?.gaps).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^SubjectAccessReview cross-check: \d+ of \d+ permission findings could not be checked against the cluster \(/,
+          ),
+        ]),
+      )
+    } finally {
+      sandbox().sandbox.faults.clearRules()
+    }
   }, 60_000)
 
   it('needs a signed-in viewer', async () => {

@@ -1,12 +1,8 @@
 import 'server-only'
 
-import { parseArn } from '@/lib/access/arn'
-import { isConsoleError } from '@/lib/api/console-error'
+import type { AccessEntryDto } from '@/lib/access/access-entry-dto'
+import { loadAccessEntriesPage } from '@/lib/access/server/list-access-entries'
 import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
-import { describeAccessEntry, listAccessEntryArns, type AccessEntryDetail } from '@/lib/aws/access-entries'
-import { readAuthenticationMode } from '@/lib/aws/cluster-mappers'
-import { describeEksCluster } from '@/lib/aws/eks-clusters'
-import { mapLimited } from '@/lib/aws/map-limited'
 import type { AuthenticationMode, ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { buildAuthIndex, type AuthIndex, type EntryFacts } from '@/lib/effective-access/identity'
 import { buildRbacIndex, type RbacIndex } from '@/lib/effective-access/rbac-index'
@@ -28,20 +24,17 @@ export type ClusterSnapshot = {
   loadedAt: string
 }
 
-// Each entry costs DescribeAccessEntry + ListAssociatedAccessPolicies; 16 in flight keeps 1,000 entries to a few
-// seconds without bursting past EKS's API rate limit (the access page uses the same order of magnitude).
-const ENTRY_CONCURRENCY = 16
 // Answers within this window reuse one snapshot: a who-can form submitted twice should not read 10,000 bindings twice.
 const SNAPSHOT_TTL_MS = 15_000
 
-function toEntryFacts(detail: AccessEntryDetail): EntryFacts {
+function toEntryFacts(entry: AccessEntryDto): EntryFacts {
   return {
-    principalArn: detail.principalArn,
-    type: detail.type,
-    username: detail.username,
-    kubernetesGroups: detail.kubernetesGroups,
-    policies: detail.policies.map((p) => ({ policyArn: p.policyArn, accessScope: p.accessScope })),
-    createdAt: detail.createdAt,
+    principalArn: entry.principalArn,
+    type: entry.type,
+    username: entry.username,
+    kubernetesGroups: entry.kubernetesGroups,
+    policies: entry.policies.map((p) => ({ policyArn: p.policyArn, accessScope: p.accessScope })),
+    createdAt: entry.createdAt,
   }
 }
 
@@ -55,27 +48,21 @@ function toRbacObjects(objects: KubeRbacObjects): RbacObjects {
   }
 }
 
-async function loadEntries(ref: ClusterRef, gaps: string[]): Promise<EntryFacts[]> {
-  const arns = await listAccessEntryArns({ region: ref.region, cluster: ref.name })
-  const details = await mapLimited(arns, ENTRY_CONCURRENCY, async (principalArn) => {
-    try {
-      return await describeAccessEntry({ region: ref.region, cluster: ref.name, principalArn })
-    } catch (error) {
-      // Deleted between the list and the describe: gone, not a gap.
-      if (isConsoleError(error) && error.code === 'not_found') return undefined
-      gaps.push(`access entry ${principalArn}: ${error instanceof Error ? error.message : String(error)}`)
-      return undefined
-    }
-  })
-  return details.filter((d): d is AccessEntryDetail => d !== undefined).map(toEntryFacts)
+// The access page's own loader and detail cache (lib/access/server/list-access-entries.ts): describing starts while
+// later ListAccessEntries pages load, 64 entries in flight (fewer after throttling); entries the access page (or an
+// earlier snapshot) described within the minute are not asked again, and the console's own writes drop theirs. It
+// also reads the cluster (mode, account), so the snapshot does not call DescribeCluster a second time.
+async function loadEntries(ref: ClusterRef, fresh: boolean, gaps: string[]) {
+  const page = await loadAccessEntriesPage(ref.region, ref.name, { fresh })
+  for (const u of page.unreadable) gaps.push(`access entry ${u.principalArn}: ${u.message}`)
+  return { cluster: page.cluster, entries: page.entries.map(toEntryFacts) }
 }
 
-async function readSnapshot(ref: ClusterRef): Promise<ClusterSnapshot> {
-  const cluster = await describeEksCluster(ref.region, ref.name)
-  const mode = readAuthenticationMode(cluster)
+async function readSnapshot(ref: ClusterRef, fresh: boolean): Promise<ClusterSnapshot> {
   const gaps: string[] = []
-  const [entries, configMap, rbac, namespaces] = await Promise.all([
-    mode === 'CONFIG_MAP' ? Promise.resolve([]) : loadEntries(ref, gaps),
+  // In CONFIG_MAP mode the loader reads the cluster and no entries (the mode ignores them).
+  const [{ cluster, entries }, configMap, rbac, namespaces] = await Promise.all([
+    loadEntries(ref, fresh, gaps),
     // Read in every mode: in API mode a lingering mapping explains why a principal no longer gets in.
     getConfigMap(ref, 'kube-system', 'aws-auth'),
     listRbacObjects(ref),
@@ -85,10 +72,10 @@ async function readSnapshot(ref: ClusterRef): Promise<ClusterSnapshot> {
   if (namespaces.truncated) gaps.push('namespaces: more than 5,000, the rest were not read')
   return {
     ref,
-    accountId: cluster.arn ? (parseArn(cluster.arn)?.account ?? null) : null,
-    authenticationMode: mode,
+    accountId: cluster.accountId,
+    authenticationMode: cluster.authenticationMode,
     auth: buildAuthIndex({
-      authenticationMode: mode,
+      authenticationMode: cluster.authenticationMode,
       accessEntries: entries,
       awsAuth: configMap ? parseAwsAuth(configMap.data ?? {}) : undefined,
     }),
@@ -102,14 +89,15 @@ async function readSnapshot(ref: ClusterRef): Promise<ClusterSnapshot> {
 const cache = new Map<string, { at: number; value: Promise<ClusterSnapshot> }>()
 
 /**
- * The cluster's snapshot: DescribeCluster (mode), every access entry with its policies, aws-auth, every RBAC object
- * and the namespace names, read in parallel as the console. Reused for a few seconds; `fresh` reads again.
+ * The cluster's snapshot: DescribeCluster (mode) and every access entry with its policies (through the access page's
+ * loader and detail cache), aws-auth, every RBAC object and the namespace names, read in parallel as the console.
+ * Reused for a few seconds; `fresh` reads everything again, the entries' details included.
  */
 export function loadClusterSnapshot(ref: ClusterRef, options: { fresh?: boolean } = {}): Promise<ClusterSnapshot> {
   const key = `${ref.region}/${ref.name}`
   const hit = cache.get(key)
   if (!options.fresh && hit && Date.now() - hit.at < SNAPSHOT_TTL_MS) return hit.value
-  const value = readSnapshot(ref)
+  const value = readSnapshot(ref, options.fresh === true)
   cache.set(key, { at: Date.now(), value })
   // A failed read is not cached: the next question tries again.
   value.catch(() => cache.delete(key))

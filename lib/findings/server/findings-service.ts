@@ -4,12 +4,13 @@ import { listClustersAcrossRegions } from '@/lib/aws/eks-clusters'
 import { mapLimited } from '@/lib/aws/map-limited'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { loadClusterSnapshot } from '@/lib/effective-access/server/cluster-snapshot'
-import { evaluateClusterFindings } from '@/lib/findings/evaluate-findings'
+import { collectClusterFindings, compareFindings } from '@/lib/findings/evaluate-findings'
 import type { FindingsQuery, FindingsReport } from '@/lib/findings/findings-dto'
 import { buildFindingsReport, type ClusterEvaluation } from '@/lib/findings/findings-report'
 import type { WorkloadChecks } from '@/lib/findings/workload-identity-findings'
 import { loadWorkloadIdentity } from '@/lib/workload-identity/server/mapping-service'
 
+import { crossCheckFindings } from './cross-check-findings'
 import { loadIamExistence } from './iam-existence'
 
 // A findings page is opened, filtered and re-filtered: the evaluation behind it is reused for a minute, and the
@@ -47,7 +48,7 @@ async function evaluate(ref: ClusterRef, fresh: boolean): Promise<ClusterEvaluat
     if (!iam) gaps.push('IAM: the cluster ARN names no account, so principals were not looked up')
     else if ('error' in iam) gaps.push(`IAM: ${iam.error} (principals that no longer exist are not reported)`)
     const namespacesComplete = !snapshot.gaps.some((g) => g.startsWith('namespaces'))
-    const findings = evaluateClusterFindings({
+    const { findings, verifiable } = collectClusterFindings({
       cluster: ref,
       auth: snapshot.auth,
       rbac: snapshot.rbac,
@@ -55,7 +56,16 @@ async function evaluate(ref: ClusterRef, fresh: boolean): Promise<ClusterEvaluat
       iam: iam && 'iam' in iam ? iam.iam : undefined,
       workloads,
     })
-    return { ...base, findings, error: null, gaps, evaluatedAt: new Date().toISOString() }
+    // The cluster is asked to confirm the permission findings; where it answers otherwise, that is a finding too.
+    const checked = await crossCheckFindings(ref, snapshot.rbac, verifiable)
+    gaps.push(...checked.gaps)
+    return {
+      ...base,
+      findings: [...findings, ...checked.findings].sort(compareFindings),
+      error: null,
+      gaps,
+      evaluatedAt: new Date().toISOString(),
+    }
   } catch (error) {
     return { ...base, findings: null, error: message(error), gaps: [], evaluatedAt: null }
   }
