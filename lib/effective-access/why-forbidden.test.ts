@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { AuthenticationMode } from '@/lib/access/authentication-mode'
+import type { RequestAttributes } from '@/lib/access/rules'
 import { parseAwsAuth } from '@/lib/aws-auth/aws-auth-parse'
 
 import { buildAuthIndex, resolveIdentity, type EntryFacts, type PolicyGrant } from './identity'
@@ -73,7 +74,7 @@ const pods = (verb: string, namespace?: string) => ({
 })
 
 describe('diagnoseRequest', () => {
-  const cases: [string, AuthenticationMode, string, ReturnType<typeof pods>, string, object | null][] = [
+  const cases: [string, AuthenticationMode, string, RequestAttributes, string, object | null][] = [
     [
       'no entry, no mapping',
       'API',
@@ -138,6 +139,23 @@ describe('diagnoseRequest', () => {
       pods('delete', 'ops'),
       'bindings-lack-permission',
       { policyName: 'AmazonEKSEditPolicy', accessScope: ns('ops') },
+    ],
+    [
+      // Before: AmazonEKSClusterAdminPolicy was offered for a read the view policy lacks (kubectl get nodes).
+      'a read the view policy lacks gets the read-only admin view, not cluster admin',
+      'API',
+      'Viewer',
+      { verb: 'list', apiGroup: '', resource: 'nodes' },
+      'policy-lacks-permission',
+      { policyName: 'AmazonEKSAdminViewPolicy', accessScope: { type: 'cluster', namespaces: [] } },
+    ],
+    [
+      'reading secrets gets the read-only admin view in that namespace, not write access',
+      'API',
+      'Viewer',
+      { verb: 'get', apiGroup: '', resource: 'secrets', namespace: 'team-a' },
+      'policy-lacks-permission',
+      { policyName: 'AmazonEKSAdminViewPolicy', accessScope: ns('team-a') },
     ],
     ['allowed', 'API', 'Ops', pods('list', 'ops'), 'allowed', null],
     ['allowed through aws-auth', 'API_AND_CONFIG_MAP', 'Mapped', pods('get', 'ops'), 'allowed', null],

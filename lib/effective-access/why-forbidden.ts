@@ -49,8 +49,16 @@ export type Diagnosis = {
   fix: GrantFix | null
 }
 
-// Smallest first: the fix grants no more than the request needs.
-const SUGGESTED = ['AmazonEKSViewPolicy', 'AmazonEKSEditPolicy', 'AmazonEKSAdminPolicy', 'AmazonEKSClusterAdminPolicy']
+// Smallest first: the fix grants no more than the request needs. A read the view policy lacks (Secrets, nodes, RBAC
+// objects) gets the read-only AmazonEKSAdminViewPolicy before any policy that writes, so `get nodes` is never answered
+// with cluster admin (https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html).
+const SUGGESTED = [
+  'AmazonEKSViewPolicy',
+  'AmazonEKSAdminViewPolicy',
+  'AmazonEKSEditPolicy',
+  'AmazonEKSAdminPolicy',
+  'AmazonEKSClusterAdminPolicy',
+]
 
 function describeRequest(a: RequestAttributes): string {
   if (a.nonResourceURL !== undefined) return `${a.verb} ${a.nonResourceURL}`
