@@ -76,6 +76,11 @@ test('the findings page lists the seeded findings across clusters, with evidence
     await expect(page.getByText('No finding matches these filters.')).toBeVisible()
     await shoot(page, 'cluster-empty', scheme)
   }
+  // A rule with no finding (all fixed, or a shared link): the select still shows it. Before, it read "All rules"
+  // over the empty, still filtered list.
+  await tab.goto('?rule=escalate_roles')
+  await expect(page.getByText('No finding matches these filters.')).toBeVisible()
+  await expect(tab.filter('Rule')).toHaveValue('escalate_roles')
 })
 
 test('a finding’s fix opens the entry’s policies dialog, and the fix removes the finding', async ({

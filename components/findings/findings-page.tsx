@@ -15,6 +15,7 @@ import { fetchFindings, findingsKeys, findingsQuery } from '@/lib/queries/findin
 
 import { ClusterProblems, SeverityCounts } from './findings-overview'
 import { FindingsTable } from './findings-table'
+import { listRuleFilterOptions } from './rule-filter-options'
 import { severityLabel } from './severity-badge'
 import { findingSorts, useFindingsFilters, type FindingSort } from './use-findings-filters'
 
@@ -61,6 +62,7 @@ export function FindingsPage({ cluster }: { cluster?: ClusterRef }) {
     )
   if (error) return <QueryError error={error} what="findings" onRetry={() => void refetch()} />
 
+  const ruleOptions = listRuleFilterOptions(data.byRule, view.rule)
   const filtered = Boolean(view.severity || view.rule || (!cluster && view.cluster))
   const total = Object.values(data.counts).reduce((a, b) => a + b, 0)
   const evaluated = data.clusters
@@ -86,11 +88,8 @@ export function FindingsPage({ cluster }: { cluster?: ClusterRef }) {
           label="Rule"
           showLabel
           allLabel="All rules"
-          options={data.byRule.map((r) => r.ruleId)}
-          optionLabel={(id) => {
-            const rule = data.byRule.find((r) => r.ruleId === id)
-            return `${rule?.title ?? id} (${rule?.count ?? 0})`
-          }}
+          options={ruleOptions.map((o) => o.id)}
+          optionLabel={(id) => ruleOptions.find((o) => o.id === id)?.label ?? id}
           value={view.rule}
           onChange={(rule) => update({ rule })}
         />
