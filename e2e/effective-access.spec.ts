@@ -158,6 +158,21 @@ test('who-can at 1280 px: the Why column stays inside its table, and every path 
   }
 })
 
+test('at 1024 px the matrix and who-can scroll inside their frames, not the page', async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await signInAs('viewer')
+  const pageOverflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  // Before: the cells' screen-reader labels (position: absolute) escaped the tables' scroll frames and widened the
+  // page by 80-130 px, so the whole page scrolled sideways.
+  await page.goto(`${base}?view=principal&principalArn=${encodeURIComponent(role)}`)
+  await expect(page.getByRole('table', { name: /Permissions/ }).first()).toBeVisible()
+  expect(await pageOverflow()).toBeLessThanOrEqual(0)
+  await page.goto(`${base}?view=who-can&verb=get&resource=configmaps&namespace=orders`)
+  await expect(page.getByRole('region', { name: 'IAM principals that can (scrollable)' })).toBeVisible()
+  expect(await pageOverflow()).toBeLessThanOrEqual(0)
+})
+
 test('who-can asks about a non-resource URL typed into the Resource field', async ({ page, signInAs }) => {
   await signInAs('viewer')
   await page.goto(`${base}?view=who-can`)

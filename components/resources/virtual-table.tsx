@@ -95,7 +95,7 @@ export function VirtualTable<T>({
       tabIndex={0}
       role="region"
       aria-label={`${caption} (scrollable)`}
-      className="max-h-[max(24rem,calc(100vh-21rem))] overflow-auto rounded-lg border border-zinc-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500/50 dark:border-zinc-800 dark:bg-zinc-900"
+      className="relative max-h-[max(24rem,calc(100vh-21rem))] overflow-auto rounded-lg border border-zinc-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500/50 dark:border-zinc-800 dark:bg-zinc-900"
     >
       <table className="w-full border-collapse text-left text-sm" aria-rowcount={tableRows.length + 1}>
         <caption className="sr-only">{caption}</caption>

@@ -2,10 +2,14 @@ import type { ComponentProps } from 'react'
 
 import { cn } from '@/lib/cn'
 
-/** A data table inside a bordered, horizontally scrollable frame; `caption` names it for screen readers. */
+/**
+ * A data table inside a bordered, horizontally scrollable frame; `caption` names it for screen readers. The frame is
+ * `relative` so the cells' screen-reader labels (`sr-only` is position: absolute) scroll with it instead of widening
+ * the page: an absolute box is clipped only by overflow between it and its containing block.
+ */
 export function Table({ caption, className, children, ...props }: ComponentProps<'table'> & { caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props}>
         <caption className="sr-only">{caption}</caption>
         {children}
