@@ -17,14 +17,23 @@ const listOf = (rule: string, field: string): string[] => {
  */
 export function listMissingPermissions(message: string): string[] {
   const after = message.slice(message.indexOf(ESCALATION) + ESCALATION.length)
+  // `*` in words: "* * (*)" (cluster-admin's rules) says nothing to most readers.
+  const every = (values: string[], what: string) => values.map((v) => (v === '*' ? `every ${what}` : v))
   return [...after.matchAll(/\{[^}]*\}/g)]
     .map(([rule]) => {
-      const verbs = listOf(rule, 'Verbs').join(', ')
-      const groups = listOf(rule, 'APIGroups').filter((g) => g !== '""')
+      const verbList = listOf(rule, 'Verbs')
+      const groups = every(
+        listOf(rule, 'APIGroups').filter((g) => g !== '""'),
+        'API group',
+      )
       const names = listOf(rule, 'ResourceNames')
-      const targets = [...listOf(rule, 'Resources'), ...listOf(rule, 'NonResourceURLs')].join(', ')
+      const targetList = [
+        ...every(listOf(rule, 'Resources'), 'resource'),
+        ...every(listOf(rule, 'NonResourceURLs'), 'non-resource URL'),
+      ]
+      const verbs = verbList.includes('*') ? 'every verb on' : verbList.join(', ')
       const group = groups.length ? ` (${groups.join(', ')})` : ''
-      return `${verbs} ${targets}${group}${names.length ? ` named ${names.join(', ')}` : ''}`.trim()
+      return `${verbs} ${targetList.join(', ')}${group}${names.length ? ` named ${names.join(', ')}` : ''}`.trim()
     })
     .filter(Boolean)
 }
