@@ -87,9 +87,25 @@ function getOnce<T>(
         }),
       ),
     )
-    req.on('error', reject)
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && error.code === 'ECONNRESET' ? Object.assign(error, { staleSocket: true }) : error),
+    )
     req.end()
   })
+}
+
+/**
+ * A GET sent on a kept-alive socket the server had just closed fails with ECONNRESET before any answer: sent again
+ * once on a fresh socket, as Node's documentation advises for idempotent requests
+ * (https://nodejs.org/api/http.html#requestreusedsocket).
+ */
+export async function getOnFreshSocketIfStale<T>(send: () => Promise<Answer<T>>): Promise<Answer<T>> {
+  try {
+    return await send()
+  } catch (error) {
+    if ((error as { staleSocket?: boolean }).staleSocket) return send()
+    throw error
+  }
 }
 
 /**
@@ -113,7 +129,7 @@ async function getKube<T>(
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
     }
     const agent = agentFor(connection.endpoint, connection.caData)
-    const answer = await getOnce(url, agent, token, makeSink(), signal)
+    const answer = await getOnFreshSocketIfStale(() => getOnce(url, agent, token, makeSink(), signal))
     if (answer.ok) return answer.value
     // The shape toKubeConsoleError reads from client-node's ApiException: numeric code + Status body.
     throw { code: answer.status, body: answer.body }

@@ -57,6 +57,7 @@ export function toObjectMeta(json: KubeRbacObjectJson): RoleDetail['meta'] {
     createdAt: metadata.creationTimestamp ?? null,
     labels: metadata.labels ?? {},
     annotations: metadata.annotations ?? {},
-    yaml: stringify({ ...json, metadata }, { lineWidth: 0 }),
+    // Keys sorted as kubectl prints them (it writes YAML from the JSON object, whose map keys come out in order).
+    yaml: stringify({ ...json, metadata }, { lineWidth: 0, sortMapEntries: true }),
   }
 }
