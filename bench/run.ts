@@ -15,7 +15,7 @@ function parseArgs(argv: string[]): { runs: number; only: string[] } {
   const at = argv.indexOf('--runs')
   const runs = at === -1 ? 3 : Number(argv[at + 1])
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of runs, at least 1.')
-  return { runs, only: argv.filter((_, i) => i !== at && i !== at + 1) }
+  return { runs, only: at === -1 ? argv : argv.filter((_, i) => i !== at && i !== at + 1) }
 }
 
 function formatNumber(value: number, unit: BenchFigure['unit']): string {
