@@ -1,5 +1,6 @@
 import 'server-only'
 
+import { processWide } from '@/lib/api/server/process-wide'
 import { describeAccessEntry, type AccessEntryDetail } from '@/lib/aws/access-entries'
 
 // ListAccessEntries returns bare ARNs, so every page view would otherwise cost two calls per entry (2,000 for a
@@ -9,7 +10,9 @@ const TTL_MS = 60_000
 const MAX_ENTRIES = 20_000
 
 type Slot = { at: number; detail: Promise<AccessEntryDetail> }
-const cache = new Map<string, Slot>()
+// One cache per process: the access page's server-rendered first screen and the API routes (whose writes drop
+// entries from it) run in different bundle layers.
+const cache = processWide('entry-detail-cache', () => new Map<string, Slot>())
 
 type EntryTarget = { region: string; cluster: string; principalArn: string }
 const keyOf = (t: EntryTarget) => `${t.region}\u0000${t.cluster}\u0000${t.principalArn}`

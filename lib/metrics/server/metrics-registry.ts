@@ -2,8 +2,10 @@ import 'server-only'
 
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client'
 
+import { processWide } from '@/lib/api/server/process-wide'
+
 // Next bundles each route handler separately, so a module-level registry would exist once per route and /api/metrics
-// would see only its own counters. One process-wide slot, as the audit store does. Each replica serves its own
+// would see only its own counters. One process-wide value (processWide). Each replica serves its own
 // numbers: Prometheus scrapes every pod and sums (https://prometheus.io/docs/practices/instrumentation/).
 type ConsoleMetrics = {
   registry: Registry
@@ -14,8 +16,6 @@ type ConsoleMetrics = {
   revocations: Counter<'outcome'>
   revocationLagSeconds: Histogram
 }
-const METRICS_KEY = Symbol.for('eks-access-console.metrics')
-const globalSlot = globalThis as typeof globalThis & { [METRICS_KEY]?: ConsoleMetrics }
 
 function create(): ConsoleMetrics {
   const registry = new Registry()
@@ -66,8 +66,7 @@ function create(): ConsoleMetrics {
 
 /** The process-wide metrics (created on first use). */
 export function consoleMetrics(): ConsoleMetrics {
-  globalSlot[METRICS_KEY] ??= create()
-  return globalSlot[METRICS_KEY]
+  return processWide('metrics', create)
 }
 
 /** The outcome label of an upstream call: throttles and timeouts apart from other errors, since each needs a different fix. */

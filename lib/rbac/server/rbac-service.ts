@@ -1,5 +1,6 @@
 import 'server-only'
 
+import { processWide } from '@/lib/api/server/process-wide'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
 import { buildRbacIndex } from '@/lib/effective-access/rbac-index'
 import type { RbacObjects } from '@/lib/effective-access/rbac-model'
@@ -14,7 +15,11 @@ import { toObjectMeta, toRbacBinding, toRbacObjects, toRbacRole } from './rbac-m
 // (10,000 bindings on a large one): pages opened within a few seconds of each other share one read. The console's own
 // binding writes forget it at once; a change made elsewhere shows within this window.
 const OBJECTS_TTL_MS = 5_000
-const cache = new Map<string, { at: number; value: Promise<{ objects: RbacObjects; truncated: string[] }> }>()
+// Process-wide: the binding routes that forget it are bundled apart from the routes that read it.
+const cache = processWide(
+  'rbac-objects-cache',
+  () => new Map<string, { at: number; value: Promise<{ objects: RbacObjects; truncated: string[] }> }>(),
+)
 
 function loadObjects(ref: ClusterRef) {
   const key = `${ref.region}/${ref.name}`
