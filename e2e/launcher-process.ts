@@ -52,7 +52,10 @@ export function launch(args: string[], env: Record<string, string>): LaunchedPro
       }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      // A server that does not end on SIGTERM within 10 s is killed: the suite must not hang on it.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
       await exited
+      clearTimeout(kill)
     },
   }
 }
