@@ -4,6 +4,7 @@ import { Suspense } from 'react'
 import { AccessPage, AccessPageSkeleton } from '@/components/access-entries/access-page'
 import { readPoliciesDialogPrefill } from '@/lib/access/grant-prefill'
 import { readAccessEntriesFirstScreen } from '@/lib/access/server/access-entries-first-screen'
+import { getConsoleSession } from '@/lib/auth/server/session'
 import { pageClusterRef } from '@/lib/clusters/server/page-params'
 
 type Params = Promise<{ region: string; cluster: string }>
@@ -27,7 +28,9 @@ export default async function ClusterAccessPage({
   const ref = pageClusterRef({ region, cluster })
   // The first screen of entries is rendered here and streamed into the HTML when it is ready; the browser's own
   // stream brings the rest (docs/access-entries.md#first-screen).
-  const firstScreen = readAccessEntriesFirstScreen(ref.region, ref.name)
+  // Only for a signed-in person: Next renders this page beside the layout that redirects a signed-out visitor, and an
+  // anonymous request must not set off a thousand EKS calls.
+  const firstScreen = (await getConsoleSession()) ? readAccessEntriesFirstScreen(ref.region, ref.name) : undefined
   return (
     <Suspense fallback={<AccessPageSkeleton />}>
       <AccessPage cluster={ref} policiesPrefill={prefill} firstScreen={firstScreen} />
