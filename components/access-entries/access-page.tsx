@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { BookOpen, Plus, RotateCw, Siren } from 'lucide-react'
 import dynamic from 'next/dynamic'
 import { usePathname, useRouter } from 'next/navigation'
-import { use, useMemo, useState } from 'react'
+import { use, useCallback, useMemo, useState } from 'react'
 
 import { accessPoliciesPath } from '@/components/access-policies/policy-labels'
 import { AuthenticationModePanel } from '@/components/authentication-mode/authentication-mode-panel'
@@ -29,9 +29,10 @@ import { whoamiQuery } from '@/lib/queries/cluster-queries'
 import { timeBoundGrantsQuery } from '@/lib/queries/time-bound-queries'
 import type { TimeBoundGrantDto } from '@/lib/time-bound/time-bound-dto'
 
-import { EntriesTable, type EntryAction } from './entries-table'
+import { EntriesTable } from './entries-table'
 import { emptyFilters, filterEntries, listFilterOptions } from './entry-filters'
 import { EntryFiltersBar } from './entry-filters-bar'
+import type { EntryAction } from './entry-row'
 import { UnreadableEntries } from './unreadable-entries'
 
 // Dialogs load when opened: their forms bring react-hook-form and zod, which the page itself does not need
@@ -99,6 +100,8 @@ export function AccessPage({
   const grants = useMemo(() => groupByPrincipal(timeBound?.grants), [timeBound])
   const [filters, setFilters] = useState(emptyFilters)
   const [open, setOpen] = useState<{ action: EntryAction; entry: AccessEntryDto } | null>(null)
+  // Stable, so the memoized rows do not re-render for a new callback each time the table does.
+  const openDialog = useCallback((action: EntryAction, entry: AccessEntryDto) => setOpen({ action, entry }), [])
   const [refreshing, setRefreshing] = useState(false)
   const [breakingGlass, setBreakingGlass] = useState(false)
   const entries = useMemo(() => data?.entries ?? [], [data])
@@ -190,7 +193,7 @@ export function AccessPage({
               grants={grants}
               canEdit={canEdit}
               pendingRows={loading ? Math.max(0, loading.listed - loading.loaded) : 0}
-              onAction={(action, entry) => setOpen({ action, entry })}
+              onAction={openDialog}
             />
           )}
         </section>

@@ -1,6 +1,7 @@
 import type { BadgeTone } from '@/components/ui/badge'
 import type { AuditResult } from '@/lib/audit/audit-dto'
 import type { ConsoleRole } from '@/lib/auth/console-role'
+import { formatUtcDateTime } from '@/lib/utc-date-time'
 
 // Actions other features record appear under their own name until they get a label here.
 const actionLabels: Record<string, string> = {
@@ -40,7 +41,7 @@ export const roleTone: Record<ConsoleRole, BadgeTone> = { admin: 'violet', edito
 
 /** Event times in UTC, to the second (the log is compared with AWS CloudTrail, which is UTC). */
 export function formatAuditTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })
+  return formatUtcDateTime(iso, 'seconds')
 }
 
 /** The last path segment of an ARN (`…:role/team/dev` → `dev`), for a short label beside the full ARN. */

@@ -1,3 +1,5 @@
+import { formatUtcDateTime } from '@/lib/utc-date-time'
+
 /** kubectl-style age: 45s, 12m, 5h, 3d, 2y (from an RFC 3339 timestamp to `now`). */
 export function formatAge(iso: string | null, now = Date.now()): string {
   if (!iso) return '—'
@@ -13,7 +15,5 @@ export function formatAge(iso: string | null, now = Date.now()): string {
 
 /** A UTC timestamp for titles and detail views. */
 export function formatTimestamp(iso: string | null): string {
-  return iso
-    ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }) + ' UTC'
-    : '—'
+  return iso ? `${formatUtcDateTime(iso, 'seconds')} UTC` : '—'
 }
