@@ -9,8 +9,9 @@ const FIRST_SCREEN_WAIT_MS = 1_500
 
 /** Rows the server waits for: a screen's worth (the browser's stream fills the rest of the table's first page). */
 const FIRST_SCREEN_ROWS = 20
-// Once the first screen is in, the load holds its next describes this long: the server's CPU renders and sends the
-// page first, then the load goes on describing in the background.
+// Until the first screen is in, only its entries are described: on a busy server (two cores shared with the browser)
+// every call beyond them slows the ones the page waits for. Once it is in, the load holds its next describes this
+// long: the server's CPU renders and sends the page first, then the load goes on describing in the background.
 const RENDER_HEADROOM_MS = 250
 
 /**
@@ -39,6 +40,7 @@ export function readAccessEntriesFirstScreen(
     }
     const timer = setTimeout(done, waitMs)
     loadAccessEntriesPage(region, cluster, {
+      describeFirstAlone: FIRST_SCREEN_ROWS,
       hold: () => held,
       onHead: (head) => lines.push({ kind: 'head', head }),
       onEntries: ({ entries, listed }) => {

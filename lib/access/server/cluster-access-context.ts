@@ -2,6 +2,7 @@ import 'server-only'
 
 import { parseArn } from '@/lib/access/arn'
 import type { ConsolePrincipalMatch } from '@/lib/access/lockout-guard'
+import { processWide } from '@/lib/api/server/process-wide'
 import { readAuthenticationMode } from '@/lib/aws/cluster-mappers'
 import { describeEksCluster } from '@/lib/aws/eks-clusters'
 import { getCallerIdentity } from '@/lib/aws/sts-identity'
@@ -36,7 +37,10 @@ export async function loadClusterAccessContext(region: string, name: string): Pr
 /** The console's own principal: an IAM user ARN, or the role of an assumed-role session (path unknown). */
 export type ConsolePrincipal = { arn: string; kind: 'role' | 'user' | 'other'; account: string; name: string }
 
-let principalCache: { at: number; value: Promise<ConsolePrincipal | null> } | undefined
+// Process-wide: the access page's first screen and the API stream it hands over to ask STS once between them.
+const principalCache = processWide('console-principal', () => ({
+  slot: undefined as { at: number; value: Promise<ConsolePrincipal | null> } | undefined,
+}))
 const PRINCIPAL_TTL_MS = 5 * 60_000
 
 function toConsolePrincipal(identityArn: string): ConsolePrincipal | null {
@@ -60,13 +64,14 @@ function toConsolePrincipal(identityArn: string): ConsolePrincipal | null {
  * console's own. A failure is never cached: the next request asks STS again.
  */
 export function getConsolePrincipal(region: string): Promise<ConsolePrincipal | null> {
-  if (principalCache && Date.now() - principalCache.at < PRINCIPAL_TTL_MS) return principalCache.value
+  const cached = principalCache.slot
+  if (cached && Date.now() - cached.at < PRINCIPAL_TTL_MS) return cached.value
   const value = getCallerIdentity(region).then((identity) => toConsolePrincipal(identity.arn))
   const slot = { at: Date.now(), value: value.catch(() => null) }
-  principalCache = slot
+  principalCache.slot = slot
   // Concurrent callers share the in-flight call; an unusable answer is dropped so the next caller retries.
   void slot.value.then((principal) => {
-    if (principal === null && principalCache === slot) principalCache = undefined
+    if (principal === null && principalCache.slot === slot) principalCache.slot = undefined
   })
   return slot.value
 }
@@ -97,5 +102,5 @@ export function matchConsolePrincipal(principalArn: string, console: ConsolePrin
 
 /** Drops the remembered principal (tests; a changed credential takes effect at once). */
 export function forgetConsolePrincipal(): void {
-  principalCache = undefined
+  principalCache.slot = undefined
 }

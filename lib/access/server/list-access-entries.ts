@@ -1,6 +1,6 @@
 import 'server-only'
 
-import { compareAccessEntries } from '@/lib/access/access-entries-stream'
+import { ACCESS_ENTRIES_PAGE_SIZE, compareAccessEntries } from '@/lib/access/access-entries-stream'
 import type { AccessEntriesPage, AccessEntryDto } from '@/lib/access/access-entry-dto'
 import { parseArn } from '@/lib/access/arn'
 import { findLockoutRisk, isClusterAdminPath } from '@/lib/access/lockout-guard'
@@ -80,6 +80,11 @@ export type LoadAccessEntriesOptions = {
    * (the calls in flight go on). The access page holds its first-screen load while the page renders.
    */
   hold?: () => Promise<void> | undefined
+  /**
+   * Describes the first this many entries (list order) alone, the rest once they are in: the access page's first
+   * screen, which on a busy server would otherwise share the CPU with the calls for the entries after it.
+   */
+  describeFirstAlone?: number
 }
 
 /**
@@ -91,6 +96,12 @@ export async function loadAccessEntriesPage(
   name: string,
   options: LoadAccessEntriesOptions = {},
 ): Promise<AccessEntriesPage> {
+  // ListAccessEntries starts beside DescribeCluster instead of after it: one EKS round trip less before the first row.
+  // Its pages wait here until the cluster is known; a CONFIG_MAP cluster refuses the call, and that answer is dropped.
+  const early: string[][] = []
+  let onListPage: (arns: string[]) => void = (arns) => void early.push(arns)
+  const listing = listAccessEntryArns({ region, cluster: name }, (arns) => onListPage(arns))
+  listing.catch(() => undefined)
   const [cluster, consolePrincipal] = await Promise.all([
     loadClusterAccessContext(region, name),
     getConsolePrincipal(region),
@@ -119,7 +130,13 @@ export async function loadAccessEntriesPage(
   const unreadable: AccessEntriesPage['unreadable'] = []
   const inOrder = createInOrderEmitter(evidence as Promise<ManagedEntryEvidence>, consolePrincipal, options.onEntries)
   let firstPassingFailure: unknown
+  // Entries past the first `describeFirstAlone` wait for those to settle (read or not), then go as usual.
+  const firstAlone = options.describeFirstAlone ?? 0
+  let firstLeft = firstAlone
+  let firstOnesDone: () => void = () => undefined
+  const firstOnesIn = firstAlone > 0 ? new Promise<void>((resolve) => (firstOnesDone = resolve)) : undefined
   const work = createAdaptiveWorkQueue<[string, number]>(ENTRY_CONCURRENCY, async ([principalArn, index]) => {
+    if (index >= firstAlone) await firstOnesIn
     await options.hold?.()
     try {
       const detail = await getEntryDetail({ region, cluster: name, principalArn }, options)
@@ -134,9 +151,13 @@ export async function loadAccessEntriesPage(
       firstPassingFailure ??= error
       const principalName = parseArn(principalArn)?.name ?? principalArn
       unreadable.push({ principalArn, principalName, message: error.message })
+    } finally {
+      if (index < firstAlone && --firstLeft === 0) firstOnesDone()
     }
   })
-  await listAccessEntryArns({ region, cluster: name }, (arns) => work.push(inOrder.list(arns)))
+  onListPage = (arns) => work.push(inOrder.list(arns))
+  for (const arns of early.splice(0)) onListPage(arns)
+  await listing
   inOrder.listComplete()
   await work.close()
   inOrder.drain()
@@ -158,7 +179,9 @@ export async function loadAccessEntriesPage(
 }
 
 // Entries described within this many milliseconds of each other go out as one run: a thousand one-entry lines would
-// cost the browser a thousand updates and the server a thousand writes. The first run goes out at once.
+// cost the browser a thousand updates and the server a thousand writes. The table's first page goes out as each entry
+// comes in order, without waiting: the server-rendered first screen resolves the moment its 20th row is in (a window
+// timer fired up to 85 ms late on a busy server and held the page's HTML that long).
 const RUN_WINDOW_MS = 25
 
 /**
@@ -176,15 +199,15 @@ function createInOrderEmitter(
   let complete = false
   let known: ManagedEntryEvidence | undefined
   let held: AccessEntryDetail[] = []
-  let sentAny = false
+  let sentRows = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   const send = () => {
     clearTimeout(timer)
     timer = undefined
     if (!onEntries || !known) return
     const entries = held.map((d) => toAccessEntryDto(d, known!, { otherClusterAdminCount: 0, consolePrincipal }))
+    sentRows += held.length
     held = []
-    sentAny = true
     onEntries({ entries, listed: slots.length, listComplete: complete })
   }
   const flush = () => {
@@ -194,7 +217,7 @@ function createInOrderEmitter(
       if (detail) held.push(detail)
     }
     if (held.length === 0) return
-    if (!sentAny) send()
+    if (sentRows < ACCESS_ENTRIES_PAGE_SIZE) send()
     else timer ??= setTimeout(send, RUN_WINDOW_MS)
   }
   if (onEntries) {
