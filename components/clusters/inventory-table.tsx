@@ -1,12 +1,14 @@
-import Link from 'next/link'
-
+import { IntentPrefetchLink } from '@/components/ui/intent-prefetch-link'
 import { Table, Td, Th, Tr } from '@/components/ui/table'
 import type { ClusterSummary } from '@/lib/clusters/cluster-schemas'
 import { clusterPagePath } from '@/lib/queries/api-paths'
 
 import { AuthModeBadge, AutoModeBadge, StatusBadge } from './cluster-badges'
 
-/** The inventory rows: one per cluster, the name linking to its overview. */
+/**
+ * The inventory rows: one per cluster, the name linking to its overview. The links prefetch on intent: on sight, a
+ * team's fifty clusters would each have their overview rendered (and EKS asked about them) on every visit.
+ */
 export function InventoryTable({ clusters }: { clusters: ClusterSummary[] }) {
   return (
     <Table caption="EKS clusters across the configured regions">
@@ -25,12 +27,12 @@ export function InventoryTable({ clusters }: { clusters: ClusterSummary[] }) {
         {clusters.map((cluster) => (
           <Tr key={`${cluster.region}/${cluster.name}`}>
             <Td>
-              <Link
+              <IntentPrefetchLink
                 href={clusterPagePath(cluster)}
                 className="font-medium text-sky-700 hover:underline dark:text-sky-400"
               >
                 {cluster.name}
-              </Link>
+              </IntentPrefetchLink>
             </Td>
             <Td className="font-mono text-xs">{cluster.region}</Td>
             <Td>{cluster.version ?? '—'}</Td>

@@ -145,4 +145,16 @@ describe('clusterExists', () => {
       )
     expect(await clusterExists('eu-west-1', 'throttled')).toBe(true)
   })
+
+  it('takes a cluster the inventory has just described to exist, without asking EKS again', async () => {
+    eks.on(ListClustersCommand).resolves({ clusters: ['listed'] })
+    eks.on(DescribeClusterCommand).resolves({ cluster: { name: 'listed', status: 'ACTIVE' } })
+    await listClustersAcrossRegions(['us-west-2'])
+    expect(eks.commandCalls(DescribeClusterCommand)).toHaveLength(1)
+    expect(await clusterExists('us-west-2', 'listed')).toBe(true)
+    expect(eks.commandCalls(DescribeClusterCommand)).toHaveLength(1)
+    // Another region's cluster of that name was not described: it is asked about.
+    expect(await clusterExists('eu-west-1', 'listed')).toBe(true)
+    expect(eks.commandCalls(DescribeClusterCommand)).toHaveLength(2)
+  })
 })

@@ -3,6 +3,7 @@ import 'server-only'
 import { DescribeClusterCommand, paginateListClusters, type Cluster } from '@aws-sdk/client-eks'
 
 import { isConsoleError } from '@/lib/api/console-error'
+import { processWide } from '@/lib/api/server/process-wide'
 import type { ClusterInventory, ClusterSummary, RegionResult } from '@/lib/clusters/cluster-schemas'
 import { env } from '@/lib/env'
 
@@ -38,15 +39,18 @@ export async function describeEksCluster(region: string, name: string): Promise<
   try {
     const { cluster } = await getEksClient(region).send(new DescribeClusterCommand({ name }))
     if (!cluster) throw new Error(`DescribeCluster returned no cluster for ${name}`)
+    seenClusters.set(`${region}/${name}`, Date.now() + EXISTS_TTL_MS)
     return cluster
   } catch (error) {
     throw toConsoleError(error, eksContext(region, `No cluster named ${name} in ${region}.`))
   }
 }
 
-// Cluster pages ask on every navigation; a cluster seen in the last minute is taken to exist without asking AWS again.
+// Cluster pages ask on every navigation; a cluster seen in the last minute (any DescribeCluster that answered, the
+// inventory's included) is taken to exist without asking AWS again. Process-wide, so a cluster the clusters page has
+// just described does not hold the next page's layout (and everything it streams) for another DescribeCluster.
 const EXISTS_TTL_MS = 60_000
-const seenClusters = new Map<string, number>()
+const seenClusters = processWide('seen-clusters', () => new Map<string, number>())
 
 /**
  * Whether a cluster page should render: false for a region the console is not configured for or a cluster
@@ -61,9 +65,7 @@ export async function clusterExists(region: string, name: string): Promise<boole
     await describeEksCluster(region, name)
   } catch (error) {
     if (isConsoleError(error) && error.code === 'not_found') return false
-    return true
   }
-  seenClusters.set(key, Date.now() + EXISTS_TTL_MS)
   return true
 }
 
