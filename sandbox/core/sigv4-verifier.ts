@@ -58,7 +58,11 @@ function checkClock(parts: SigV4Parts, now: Date): Date {
   return signedAt
 }
 
+// SHA-256 of no bytes: every GET's payload hash.
+const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+
 async function hashBody(body: Buffer): Promise<string> {
+  if (body.length === 0) return EMPTY_BODY_SHA256
   const hash = new NodeSha256()
   hash.update(body)
   return Buffer.from(await hash.digest()).toString('hex')
