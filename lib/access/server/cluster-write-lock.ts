@@ -1,5 +1,6 @@
 import 'server-only'
 
+import { processWide } from '@/lib/api/server/process-wide'
 import { env } from '@/lib/env'
 
 /**
@@ -12,9 +13,8 @@ export interface ClusterWriteLock {
 }
 
 // Next bundles each route handler separately, so a module-level Map would exist once per route: DELETE …/:principal and
-// DELETE …/policies/:policy would each get their own lock and not exclude each other. One process-wide slot.
-const SLOT_KEY = Symbol.for('eks-access-console.cluster-write-lock')
-const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Map<string, Promise<void>> }
+// DELETE …/policies/:policy would each get their own lock and not exclude each other. One process-wide map.
+const lockTails = () => processWide('cluster-write-lock', () => new Map<string, Promise<void>>())
 
 /**
  * The lock inside one console process: a promise chain per key (FIFO). Enough for one replica with the SQLite audit
@@ -41,8 +41,7 @@ export function createInProcessLock(tails: Map<string, Promise<void>> = new Map(
 }
 
 function processLock(): ClusterWriteLock {
-  globalSlot[SLOT_KEY] ??= new Map()
-  return createInProcessLock(globalSlot[SLOT_KEY])
+  return createInProcessLock(lockTails())
 }
 
 /**

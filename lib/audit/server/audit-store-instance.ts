@@ -1,22 +1,17 @@
 import 'server-only'
 
+import { processWide } from '@/lib/api/server/process-wide'
 import type { RecordingFailures } from '@/lib/audit/audit-dto'
 import { env } from '@/lib/env'
 
 import type { AuditStore } from './audit-store'
 
-// Next bundles each route handler separately, so a module-level variable would exist once per route: the grant route
-// would count failures the audit page never sees, and each route would open its own pool. One process-wide slot.
+// Process-wide (a module-level variable would exist once per route bundle): the grant route would count failures the
+// audit page never sees, and each route would open its own pool.
 // `pending` holds not-recorded events the store has not counted yet: usually the store itself was down when they
 // happened, so they are kept here and added to the stored counter at the next chance (see flushRecordingFailures).
 type AuditState = { store: Promise<AuditStore> | null; pending: RecordingFailures | null }
-const STATE_KEY = Symbol.for('eks-access-console.audit')
-const globalSlot = globalThis as typeof globalThis & { [STATE_KEY]?: AuditState }
-
-function state(): AuditState {
-  globalSlot[STATE_KEY] ??= { store: null, pending: null }
-  return globalSlot[STATE_KEY]
-}
+const state = (): AuditState => processWide('audit', () => ({ store: null, pending: null }))
 
 /** Opens the configured store; each implementation is imported only when chosen (better-sqlite3 is a native addon). */
 async function openConfiguredStore(): Promise<AuditStore> {

@@ -4,6 +4,7 @@ import { Pool } from 'pg'
 
 import { ConsoleError } from '@/lib/api/console-error'
 import { logServerError } from '@/lib/api/server/log-server-error'
+import { processWide } from '@/lib/api/server/process-wide'
 
 /** Runs `fn` while holding `key`, excluding every other holder of the same key (the access-entry write lock's shape). */
 export interface KeyedWriteLock {
@@ -65,26 +66,27 @@ export function createPostgresWriteLock(pool: Pool): KeyedWriteLock {
   }
 }
 
-// One small pool per process (each route bundle would otherwise open its own, see audit-store-instance.ts).
-const SLOT_KEY = Symbol.for('eks-access-console.postgres-write-lock')
-const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: { url: string; lock: KeyedWriteLock; pool: Pool } }
+// One small pool per process (each route bundle would otherwise open its own).
+const shared = processWide('postgres-write-lock', () => ({
+  slot: undefined as { url: string; lock: KeyedWriteLock; pool: Pool } | undefined,
+}))
 
 /** The process-wide PostgreSQL write lock for `databaseUrl`. */
 export function sharedPostgresWriteLock(databaseUrl: string): KeyedWriteLock {
-  const slot = globalSlot[SLOT_KEY]
+  const slot = shared.slot
   if (slot?.url === databaseUrl) return slot.lock
   const pool = new Pool({ connectionString: databaseUrl, max: 4 })
   // An idle connection the database drops must not crash the process (pg emits 'error' on the pool); the next write
   // opens a new one, or is refused with a sentence.
   pool.on('error', (error) => logServerError('write-lock-pool', 'PostgreSQL write lock idle connection', error))
   const lock = createPostgresWriteLock(pool)
-  globalSlot[SLOT_KEY] = { url: databaseUrl, lock, pool }
+  shared.slot = { url: databaseUrl, lock, pool }
   return lock
 }
 
 /** Closes the process-wide lock pool (tests, before their database goes away). */
 export async function closeSharedPostgresWriteLock(): Promise<void> {
-  const slot = globalSlot[SLOT_KEY]
-  globalSlot[SLOT_KEY] = undefined
+  const slot = shared.slot
+  shared.slot = undefined
   await slot?.pool.end()
 }

@@ -2,6 +2,7 @@ import 'server-only'
 
 import { withClusterWriteLock } from '@/lib/access/server/cluster-write-lock'
 import { logServerError } from '@/lib/api/server/log-server-error'
+import { processWide } from '@/lib/api/server/process-wide'
 import { env } from '@/lib/env'
 
 import { recordRevocation } from './record-revocation'
@@ -33,8 +34,10 @@ const currentStore: TimeBoundStore = {
   close: async () => undefined,
 }
 
-const SLOT_KEY = Symbol.for('eks-access-console.revocation-scheduler')
-const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Promise<RevocationScheduler> }
+// One scheduler per process, whichever route bundle or instrumentation.ts asks first.
+const shared = processWide('revocation-scheduler', () => ({
+  scheduler: undefined as Promise<RevocationScheduler> | undefined,
+}))
 
 /**
  * Starts this process's revocation scheduler once (instrumentation.ts calls it at server start-up): the first round
@@ -42,7 +45,7 @@ const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Promise<Revo
  * claims in the shared store make each grant revoked by exactly one of them.
  */
 export function startRevocationScheduler(): Promise<RevocationScheduler> {
-  globalSlot[SLOT_KEY] ??= getTimeBoundStore().then(() => {
+  shared.scheduler ??= getTimeBoundStore().then(() => {
     const scheduler = createRevocationScheduler({
       store: currentStore,
       revoke: revokeGrant,
@@ -61,6 +64,6 @@ export function startRevocationScheduler(): Promise<RevocationScheduler> {
     return scheduler
   })
   // A store that could not open is tried again by the next caller (the next grant, or a restart).
-  globalSlot[SLOT_KEY].catch(() => (globalSlot[SLOT_KEY] = undefined))
-  return globalSlot[SLOT_KEY]
+  shared.scheduler.catch(() => (shared.scheduler = undefined))
+  return shared.scheduler
 }

@@ -1,13 +1,13 @@
 import 'server-only'
 
+import { processWide } from '@/lib/api/server/process-wide'
 import { getAuditStore } from '@/lib/audit/server/audit-store-instance'
 import { env } from '@/lib/env'
 
 import type { TimeBoundStore } from './time-bound-store'
 
-// One process-wide slot (Next bundles each route separately; see audit-store-instance.ts for the same reason).
-const SLOT_KEY = Symbol.for('eks-access-console.time-bound-store')
-const globalSlot = globalThis as typeof globalThis & { [SLOT_KEY]?: Promise<TimeBoundStore> | null }
+// Process-wide: Next bundles each route separately, and every route must see the same grants store.
+const shared = processWide('time-bound-store', () => ({ store: null as Promise<TimeBoundStore> | null }))
 
 async function openConfiguredStore(): Promise<TimeBoundStore> {
   const config = env.audit
@@ -23,16 +23,16 @@ async function openConfiguredStore(): Promise<TimeBoundStore> {
 
 /** The process-wide grants store, next to the audit log (same SQLite file, or the same PostgreSQL database). */
 export function getTimeBoundStore(): Promise<TimeBoundStore> {
-  globalSlot[SLOT_KEY] ??= openConfiguredStore().catch((error: unknown) => {
-    globalSlot[SLOT_KEY] = null
+  shared.store ??= openConfiguredStore().catch((error: unknown) => {
+    shared.store = null
     throw error
   })
-  return globalSlot[SLOT_KEY]
+  return shared.store
 }
 
 /** Replaces the store (tests), closing the previous one; `null` goes back to the configured store on next use. */
 export async function setTimeBoundStore(store: TimeBoundStore | null): Promise<void> {
-  const previous = globalSlot[SLOT_KEY]
-  globalSlot[SLOT_KEY] = store ? Promise.resolve(store) : null
+  const previous = shared.store
+  shared.store = store ? Promise.resolve(store) : null
   if (previous) await (await previous.catch(() => null))?.close()
 }
