@@ -39,3 +39,31 @@ test('a viewer following an ?edit=irsa link is told why the IRSA form does not o
   await expect(page).toHaveURL(/\/resources\/service-accounts\/reports\/reports-job$/)
   await expect(page.getByText('needs the editor console role')).toHaveCount(0)
 })
+
+test('the access page calls a viewer read-only', async ({ signInAs }) => {
+  const page = await signInAs('viewer')
+  await page.goto('/clusters/us-west-2/prod-web/access')
+  await expect(page.getByRole('status').filter({ hasText: /\d+ entries/ })).toContainText(
+    'read-only: your console role is viewer',
+  )
+})
+
+test('the access page never tells an editor they are a viewer while their role is still loading', async ({
+  signInAs,
+}) => {
+  const page = await signInAs('editor')
+  // The role answers late: the rows are on screen before it, and they must not claim the editor is a viewer.
+  let releaseWhoami: () => void = () => undefined
+  const whoamiHeld = new Promise<void>((resolve) => (releaseWhoami = resolve))
+  await page.route('**/api/session/whoami', async (route) => {
+    await whoamiHeld
+    await route.continue()
+  })
+  await page.goto('/clusters/us-west-2/prod-web/access')
+  const status = page.getByRole('status').filter({ hasText: /\d+ entries/ })
+  await expect(status).toBeVisible()
+  await expect(status).not.toContainText('viewer')
+  releaseWhoami()
+  await expect(page.getByRole('button', { name: /^Edit / }).first()).toBeVisible()
+  await expect(status).not.toContainText('viewer')
+})

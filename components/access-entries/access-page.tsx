@@ -107,6 +107,7 @@ export function AccessPage({
   const entries = useMemo(() => data?.entries ?? [], [data])
   const shown = useMemo(() => filterEntries(entries, filters), [entries, filters])
   const options = useMemo(() => listFilterOptions(entries), [entries])
+  // Until whoami answers, nothing is editable (fail closed) but nobody is told they are a viewer either.
   const role = whoami?.role ?? 'viewer'
   // While rows stream in, the lockout guard cannot count every cluster admin yet: no writes until the page is complete.
   const loading = data?.loading
@@ -156,7 +157,7 @@ export function AccessPage({
                   : shown.length === entries.length
                     ? `${entries.length} entries`
                     : `${shown.length} of ${entries.length} entries`}
-                {role === 'viewer' ? ' · read-only: your console role is viewer' : ''}
+                {whoami?.role === 'viewer' ? ' · read-only: your console role is viewer' : ''}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">

@@ -68,7 +68,7 @@ export function WorkloadIdentityPage({ cluster }: { cluster: ClusterRef }) {
                     ? plural(mappings.length)
                     : `${shown.length} of ${plural(mappings.length)}`}
                   {failing > 0 ? ` · ${failing} failing` : ''}
-                  {canEdit ? '' : ' · read-only: your console role is viewer'}
+                  {whoami?.role === 'viewer' ? ' · read-only: your console role is viewer' : ''}
                 </p>
               </div>
               {canEdit ? (
