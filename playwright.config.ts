@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 
+import { E2E_METRICS_TOKEN } from './e2e/support/metrics-token'
 import { chromiumArgs, chromiumExecutablePath } from './scripts/chromium'
 
 // E2E runs the real launcher: a fresh sandbox on its own port and the built console on another, so a developer's
@@ -11,6 +12,8 @@ const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4610)
 // Time-bound grants in e2e last seconds, not the production minimum of 5 minutes; the console accepts a minimum under
 // a minute only with sandbox sign-in (what the launcher uses here), and the launcher passes the variable through.
 process.env.TIME_BOUND_MIN_SECONDS ??= '10'
+// /api/metrics on, so a spec can count the console's AWS calls (the launcher passes the variable through).
+process.env.METRICS_TOKEN ??= E2E_METRICS_TOKEN
 
 export default defineConfig({
   testDir: 'e2e',
