@@ -8,6 +8,8 @@ import { getUpstreamTimeoutMs } from '@/lib/api/server/upstream-timeout'
 import { env } from '@/lib/env'
 import { observeUpstreamCall } from '@/lib/metrics/server/metrics-registry'
 
+import { callWithDeadline, DeadlineBoundRequestHandler } from './call-deadline'
+
 /**
  * Sockets per host for bulk reads. The SDK's default agent allows 50, which caps a page that describes 1,000 access
  * entries (two calls each) at 50 calls in flight: with EKS answering in ~50 ms that alone costs 2 s.
@@ -17,7 +19,7 @@ export const BULK_SOCKETS = 128
 /** Settings every SDK client of the console shares. */
 function sharedClientConfig(region: string, options: ClientOptions = {}) {
   // connectionTimeout: a refused or silent endpoint fails each attempt in 3 s. requestTimeout is the per-attempt bound
-  // (sent again per call by boundSend, so it follows the timeout in force); since @smithy/node-http-handler 4.x it
+  // (given again per call by boundSend, so it follows the timeout in force); since @smithy/node-http-handler 4.x it
   // only logs a warning unless throwOnRequestTimeout is set, which is how a 40 s stall used to hold a page 40 s.
   const timeouts = { connectionTimeout: 3_000, requestTimeout: getUpstreamTimeoutMs(), throwOnRequestTimeout: true }
   const agent = { keepAlive: true, maxSockets: BULK_SOCKETS }
@@ -28,13 +30,20 @@ function sharedClientConfig(region: string, options: ClientOptions = {}) {
     ...(env.awsProfile ? { profile: env.awsProfile } : {}),
     ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}),
     // A refused or silent endpoint should fail a page in seconds, not hang it for the OS default (minutes).
-    requestHandler: options.bulk ? { ...timeouts, httpAgent: agent, httpsAgent: agent } : timeouts,
+    requestHandler: new DeadlineBoundRequestHandler(
+      options.bulk ? { ...timeouts, httpAgent: agent, httpsAgent: agent } : timeouts,
+    ),
     // A page's fan-out of reads is what EKS throttles: the bulk client tries a little longer (the standard strategy
     // backs off exponentially, and its retry quota stops a storm). Not the adaptive mode: once throttled it paces
     // every later call down to one every two seconds, so a throttled page would take minutes instead of failing.
     // Either way boundSend ends the whole call, attempts and back-off included, at the upstream timeout: 5 attempts
     // of up to 15 s each would otherwise hold a page over a minute.
     maxAttempts: options.bulk ? 5 : 3,
+    // The middleware stack is resolved once per command class instead of on every call: a third of the SDK's CPU per
+    // call, and a cold load of 1,000 access entries makes 2,000 calls. Safe for these clients because every call of a
+    // client shares its endpoint and auth scheme (what the shared handler context holds), and middleware is added
+    // only before a client's first call (docs/decisions/0005-sdk-handler-cache.md).
+    cacheMiddleware: true,
   }
 }
 
@@ -48,31 +57,28 @@ export function operationName(command: unknown): string {
   return ((command as { constructor?: { name?: string } } | null)?.constructor?.name ?? '').replace(/Command$/, '')
 }
 
-type SendOptions = { abortSignal?: AbortSignal; requestTimeout?: number }
-type Sender = { send(command: unknown, options?: SendOptions): Promise<unknown> }
+type Sender = { send(command: unknown, options?: unknown): Promise<unknown> }
 
 /**
- * Makes every `client.send` end within the upstream timeout, retries included: each call gets an abort signal that
- * fires at the deadline (the SDK's retry loop stops on it and the handler tears the socket down) and the per-attempt
- * request timeout, and counts it for /api/metrics. A failure carries the operation name (`$operation`, e.g. `DescribeCluster`) for the message.
+ * Makes every `client.send` end within the upstream timeout, retries included (see callWithDeadline), and counts it
+ * for /api/metrics. A failure carries the operation name (`$operation`, e.g. `DescribeCluster`) for the message.
+ * The command is sent without options: options would make the SDK resolve its middleware stack again.
  */
 function boundSend<C>(client: C, service: 'eks' | 'iam' | 'sts'): C {
   const sender = client as unknown as Sender
   // The class's own send, looked up per call (not bound once), so a test double installed on the prototype applies.
-  const send = (command: unknown, options: SendOptions) =>
-    (Object.getPrototypeOf(sender) as Sender).send.call(sender, command, options)
-  sender.send = async (command, options = {}) => {
+  const send = (command: unknown) => (Object.getPrototypeOf(sender) as Sender).send.call(sender, command)
+  sender.send = async (command, options) => {
+    if (options !== undefined) throw new Error('The console sends AWS commands without per-call options.')
     const timeoutMs = getUpstreamTimeoutMs()
-    const deadline = AbortSignal.timeout(timeoutMs)
-    const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline
     const operation = operationName(command)
     const startedAt = performance.now()
     try {
-      const output = await send(command, { ...options, abortSignal, requestTimeout: timeoutMs })
+      const output = await callWithDeadline(timeoutMs, () => send(command))
       observeUpstreamCall(service, operation, startedAt)
       return output
     } catch (error) {
-      observeUpstreamCall(service, operation, startedAt, deadline.aborted ? { name: 'TimeoutError' } : error)
+      observeUpstreamCall(service, operation, startedAt, error)
       if (typeof error === 'object' && error !== null) {
         Object.assign(error, { $operation: operation, $timeoutMs: timeoutMs })
       }
