@@ -192,6 +192,35 @@ test('who-can asks about a non-resource URL typed into the Resource field', asyn
   await expect(page.getByLabel('Resource', { exact: true })).toHaveValue('/metrics')
 })
 
+test('why Forbidden takes an object name and a non-resource URL in its form', async ({ page, signInAs }) => {
+  await signInAs('viewer')
+  await page.goto(`${base}?view=why-forbidden`)
+  const ask = async (request: { resource: string; namespace?: string; name?: string }) => {
+    await page.getByLabel('IAM role or user ARN').fill(ROLE_ARNS.TeamBDeveloper)
+    await page.getByLabel('Verb', { exact: true }).fill('get')
+    await page.getByLabel('Resource', { exact: true }).fill(request.resource)
+    await page.getByLabel('Namespace (optional)').fill(request.namespace ?? '')
+    await page.getByLabel('Object name (optional)').fill(request.name ?? '')
+    await page.getByRole('button', { name: 'Explain' }).click()
+  }
+  // The Role names one Secret (resourceNames): the form can now ask about that object, and about another one.
+  await ask({ resource: 'secrets', namespace: namedSecret.namespace, name: namedSecret.secret })
+  await expect(page).toHaveURL(new RegExp(`name=${namedSecret.secret}`))
+  await expect(page.getByRole('status').filter({ hasText: 'It is allowed now' })).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await shoot(page, 'why-forbidden-object-name', scheme)
+  }
+  await ask({ resource: 'secrets', namespace: namedSecret.namespace, name: 'payments-db' })
+  await expect(page.getByRole('alert').filter({ hasText: 'Refused: no RBAC rule allows this' })).toBeVisible()
+  // A non-resource URL goes in the Resource field, as in Who-can, and reaches the query as nonResourceURL.
+  await ask({ resource: '/metrics' })
+  await expect(page).toHaveURL(/nonResourceURL=%2Fmetrics/)
+  await expect(page.getByRole('alert').filter({ hasText: 'get /metrics' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Resource', { exact: true })).toHaveValue('/metrics')
+})
+
 test('the principal matrix shows non-resource URLs and a grant limited to one object by name', async ({
   page,
   signInAs,

@@ -11,7 +11,8 @@ import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TextAreaField, TextField } from '@/components/ui/text-field'
 import type { ClusterRef } from '@/lib/clusters/cluster-schemas'
-import type { whyForbiddenQuerySchema } from '@/lib/effective-access/effective-access-schemas'
+import type { whyForbiddenFormSchema } from '@/lib/effective-access/effective-access-schemas'
+import { splitResourceField } from '@/lib/effective-access/resource-field'
 import { whyForbiddenQuery } from '@/lib/queries/effective-access-queries'
 import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
@@ -20,32 +21,44 @@ import { readQuestion, writeQuestion } from './effective-access-url'
 // The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
 const WhyForbiddenResult = dynamic(() => import('./why-forbidden-result').then((m) => m.WhyForbiddenResult))
 
-const KEYS = ['message', 'principalArn', 'verb', 'resource', 'namespace', 'name'] as const
-const lazyWhyForbiddenQuerySchema = lazySchema(() =>
-  import('@/lib/effective-access/effective-access-schemas').then((m) => m.whyForbiddenQuerySchema),
+const KEYS = ['message', 'principalArn', 'verb', 'resource', 'namespace', 'name', 'nonResourceURL'] as const
+const lazyWhyForbiddenFormSchema = lazySchema(() =>
+  import('@/lib/effective-access/effective-access-schemas').then((m) => m.whyForbiddenFormSchema),
 )
-type FormValues = z.input<typeof whyForbiddenQuerySchema>
+type FormValues = z.input<typeof whyForbiddenFormSchema>
 
 /** "Why Forbidden?": paste kubectl's error, or name the principal and the request. */
 export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; params: URLSearchParams }) {
   const router = useRouter()
   const pathname = usePathname()
   const question = readQuestion(params, KEYS)
-  const form = useForm<FormValues, unknown, z.output<typeof whyForbiddenQuerySchema>>({
-    resolver: lazyZodResolver(lazyWhyForbiddenQuerySchema),
-    defaultValues: Object.fromEntries(KEYS.map((k) => [k, question[k] ?? ''])),
+  const form = useForm<FormValues, unknown, z.output<typeof whyForbiddenFormSchema>>({
+    resolver: lazyZodResolver(lazyWhyForbiddenFormSchema),
+    defaultValues: {
+      message: question.message ?? '',
+      principalArn: question.principalArn ?? '',
+      verb: question.verb ?? '',
+      // A non-resource URL is asked in the same field (it starts with "/").
+      resource: question.resource ?? question.nonResourceURL ?? '',
+      namespace: question.namespace ?? '',
+      name: question.name ?? '',
+    },
   })
-  const asked = Boolean(question.message || (question.principalArn && question.verb && question.resource))
+  const asked = Boolean(
+    question.message || (question.principalArn && question.verb && (question.resource || question.nonResourceURL)),
+  )
   const { data, error, isFetching, refetch } = useQuery({ ...whyForbiddenQuery(cluster, question), enabled: asked })
   const submit = form.handleSubmit(() => {
-    const values = form.getValues() as Record<string, string>
-    router.replace(`${pathname}${writeQuestion('why-forbidden', values)}`, { scroll: false })
+    const { resource, ...values } = form.getValues() as Record<string, string>
+    router.replace(`${pathname}${writeQuestion('why-forbidden', { ...values, ...splitResourceField(resource) })}`, {
+      scroll: false,
+    })
   })
   const field = (
-    name: 'principalArn' | 'verb' | 'resource' | 'namespace',
+    name: 'principalArn' | 'verb' | 'resource' | 'namespace' | 'name',
     label: string,
     placeholder: string,
-    className?: string,
+    { className, hint }: { className?: string; hint?: string } = {},
   ) => (
     <TextField
       form={form}
@@ -53,6 +66,7 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
       name={name}
       id={`ea-why-${name}`}
       label={label}
+      hint={hint}
       placeholder={placeholder}
       autoComplete="off"
       spellCheck={false}
@@ -77,16 +91,16 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
         />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Or name the principal and the request:</p>
         {/* An ARN is long: it gets the whole row, so it is never cut. */}
-        <div className="grid gap-4 md:grid-cols-3">
-          {field(
-            'principalArn',
-            'IAM role or user ARN',
-            'arn:aws:iam::111122223333:role/TeamADeveloper',
-            'md:col-span-3',
-          )}
+        <div className="grid gap-4 md:grid-cols-4 md:items-start">
+          {field('principalArn', 'IAM role or user ARN', 'arn:aws:iam::111122223333:role/TeamADeveloper', {
+            className: 'md:col-span-4',
+          })}
           {field('verb', 'Verb', 'list')}
-          {field('resource', 'Resource', 'pods')}
-          {field('namespace', 'Namespace (optional)', 'team-b')}
+          {field('resource', 'Resource', 'pods', {
+            hint: 'As kubectl writes it: pods/exec, deployments.apps; or a URL like /metrics',
+          })}
+          {field('namespace', 'Namespace (optional)', 'team-b', { hint: 'Empty: cluster-wide' })}
+          {field('name', 'Object name (optional)', 'web-1')}
         </div>
         <Button type="submit" variant="primary" disabled={isFetching}>
           {isFetching ? 'Explaining…' : 'Explain'}

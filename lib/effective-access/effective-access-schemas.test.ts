@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { whoCanFormSchema } from './effective-access-schemas'
+import { whoCanFormSchema, whyForbiddenFormSchema, whyForbiddenQuerySchema } from './effective-access-schemas'
 import { splitResourceField } from './resource-field'
 
 describe('whoCanFormSchema (the Who-can form)', () => {
@@ -22,6 +22,34 @@ describe('whoCanFormSchema (the Who-can form)', () => {
     expect(parsed.success).toBe(false)
     const issue = parsed.error?.issues.find((i) => i.path[0] === 'resource')
     expect(issue?.message).toContain(message)
+  })
+})
+
+describe('whyForbiddenFormSchema (the Why-Forbidden form)', () => {
+  const principalArn = 'arn:aws:iam::111122223333:role/TeamADeveloper'
+
+  it.each([
+    ['a resource and an object name', { resource: 'configmaps', name: 'settings', namespace: 'team-b' }],
+    ['a non-resource URL', { resource: '/metrics' }],
+  ])('accepts %s', (_label, request) => {
+    expect(whyForbiddenFormSchema.safeParse({ principalArn, verb: 'get', ...request }).success).toBe(true)
+  })
+
+  it('refuses a malformed URL or object name on its own field', () => {
+    const parsed = whyForbiddenFormSchema.safeParse({ principalArn, verb: 'get', resource: '/me trics', name: 'A B' })
+    expect(parsed.error?.issues.map((i) => i.path[0]).sort()).toEqual(['name', 'resource'])
+  })
+
+  it('asks for the principal, the verb and the resource when no message is pasted', () => {
+    const parsed = whyForbiddenFormSchema.safeParse({ resource: '' })
+    expect(parsed.error?.issues.map((i) => i.path[0]).sort()).toEqual(['principalArn', 'resource', 'verb'])
+  })
+
+  it('takes the URL as the query sends it, in nonResourceURL', () => {
+    expect(whyForbiddenQuerySchema.safeParse({ principalArn, verb: 'get', nonResourceURL: '/metrics' }).success).toBe(
+      true,
+    )
+    expect(whyForbiddenQuerySchema.safeParse({ principalArn, verb: 'get', resource: '/metrics' }).success).toBe(false)
   })
 })
 

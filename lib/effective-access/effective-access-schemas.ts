@@ -141,32 +141,41 @@ export const whoCanFormSchema = z
   .object({ ...requestFields, resource: optional(resourceFieldSchema) })
   .superRefine(requireResource)
 
+const whyForbiddenFields = {
+  message: optional(multiLineText().trim().max(4096, 'Paste only the Forbidden message (at most 4,096 characters).')),
+  principalArn: optional(analysedPrincipalArnSchema),
+  sessionName: optional(singleLineText().trim().max(64)),
+  verb: optional(verbSchema),
+  resource: optional(resourceSchema),
+  apiGroup: optional(apiGroupSchema),
+  namespace: optional(namespaceSchema),
+  name: optional(nameSchema),
+  nonResourceURL: optional(pathSchema),
+}
+
+const requireMessageOrRequest = (
+  q: { message?: string; principalArn?: string; verb?: string; resource?: string; nonResourceURL?: string },
+  ctx: z.RefinementCtx,
+) => {
+  if (q.message) return
+  if (!q.principalArn)
+    ctx.addIssue({ code: 'custom', path: ['principalArn'], message: 'Paste a Forbidden message, or pick a principal.' })
+  if (!q.verb) ctx.addIssue({ code: 'custom', path: ['verb'], message: 'Enter the verb that was refused, like list.' })
+  if (!q.resource && !q.nonResourceURL)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resource'],
+      message: 'Enter the resource that was refused, like pods, or a non-resource URL.',
+    })
+}
+
 /** GET …/effective-access/why-forbidden: a pasted Forbidden message, or a principal and a request. */
-export const whyForbiddenQuerySchema = z
-  .object({
-    message: optional(multiLineText().trim().max(4096, 'Paste only the Forbidden message (at most 4,096 characters).')),
-    principalArn: optional(analysedPrincipalArnSchema),
-    sessionName: optional(singleLineText().trim().max(64)),
-    verb: optional(verbSchema),
-    resource: optional(resourceSchema),
-    apiGroup: optional(apiGroupSchema),
-    namespace: optional(namespaceSchema),
-    name: optional(nameSchema),
-    nonResourceURL: optional(pathSchema),
-  })
-  .superRefine((q, ctx) => {
-    if (q.message) return
-    if (!q.principalArn)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['principalArn'],
-        message: 'Paste a Forbidden message, or pick a principal.',
-      })
-    if (!q.verb)
-      ctx.addIssue({ code: 'custom', path: ['verb'], message: 'Enter the verb that was refused, like list.' })
-    if (!q.resource && !q.nonResourceURL)
-      ctx.addIssue({ code: 'custom', path: ['resource'], message: 'Enter the resource that was refused, like pods.' })
-  })
+export const whyForbiddenQuerySchema = z.object(whyForbiddenFields).superRefine(requireMessageOrRequest)
+
+/** The Why-Forbidden form: the query's fields, with a non-resource URL allowed in the Resource field (as Who-can). */
+export const whyForbiddenFormSchema = z
+  .object({ ...whyForbiddenFields, resource: optional(resourceFieldSchema) })
+  .superRefine(requireMessageOrRequest)
 export type WhyForbiddenQuery = z.infer<typeof whyForbiddenQuerySchema>
 
 /** The query string of a URL as a plain object (the last value of a repeated key wins). */
