@@ -123,7 +123,10 @@ export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
             {(['mapRoles', 'mapUsers'] as const).map((section) => (
               <section key={section} aria-labelledby={`${section}-heading`} className="space-y-2">
                 <h3 id={`${section}-heading`} className="font-mono text-sm font-semibold">
-                  {section} <span className="font-sans font-normal text-zinc-500">({data[section].length})</span>
+                  {section}{' '}
+                  <span className="font-sans font-normal text-zinc-500 dark:text-zinc-400">
+                    ({data[section].length})
+                  </span>
                 </h3>
                 {data[section].length === 0 ? (
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">No entries.</p>
@@ -141,7 +144,10 @@ export function AwsAuthPage({ cluster }: { cluster: ClusterRef }) {
             ))}
             <section aria-labelledby="mapAccounts-heading" className="space-y-2">
               <h3 id="mapAccounts-heading" className="font-mono text-sm font-semibold">
-                mapAccounts <span className="font-sans font-normal text-zinc-500">({data.mapAccounts.length})</span>
+                mapAccounts{' '}
+                <span className="font-sans font-normal text-zinc-500 dark:text-zinc-400">
+                  ({data.mapAccounts.length})
+                </span>
               </h3>
               {data.mapAccounts.length === 0 ? (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">No entries.</p>

@@ -68,7 +68,11 @@ export function MappingsTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={`${row.section}-${row.index}`} className={row.shadowedByAccessEntry ? 'opacity-75' : undefined}>
+          // A shadowed row is set apart by a tint, not by fading it: faded text fell under WCAG's contrast minimum.
+          <tr
+            key={`${row.section}-${row.index}`}
+            className={row.shadowedByAccessEntry ? 'bg-zinc-50 dark:bg-zinc-900/60' : undefined}
+          >
             <Td className="max-w-sm min-w-[16rem]">
               <div className="font-medium break-all">{row.arn ? principalName(row.arn) : '(no ARN)'}</div>
               <div className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">
@@ -80,10 +84,16 @@ export function MappingsTable({
               ) : null}
               <ProblemList problems={row.problems} />
             </Td>
-            <Td>{row.username ? <TemplatedText text={row.username} /> : <span className="text-zinc-500">—</span>}</Td>
+            <Td>
+              {row.username ? (
+                <TemplatedText text={row.username} />
+              ) : (
+                <span className="text-zinc-500 dark:text-zinc-400">—</span>
+              )}
+            </Td>
             <Td>
               <div className="flex flex-wrap gap-1">
-                {row.groups.length === 0 ? <span className="text-zinc-500">—</span> : null}
+                {row.groups.length === 0 ? <span className="text-zinc-500 dark:text-zinc-400">—</span> : null}
                 {row.groups.map((group) => (
                   <Badge key={group} tone={group === 'system:masters' ? 'red' : 'neutral'}>
                     {group}

@@ -46,7 +46,7 @@ export function MigrationComparisonTable({ cluster }: { cluster: ClusterRef }) {
             {data.comparisons.map((c) => (
               <Tr key={c.id}>
                 <Td className="align-top">
-                  <div className="font-mono text-xs text-zinc-500">{c.id}</div>
+                  <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{c.id}</div>
                   <div className="max-w-72 text-xs break-all">{c.principalArn}</div>
                 </Td>
                 <Td className="align-top">

@@ -55,11 +55,15 @@ export function MigrationPlanTable({ items, results }: { items: MigrationItem[];
           return (
             <Tr key={item.id}>
               <Td className="align-top">
-                <div className="font-mono text-xs text-zinc-500">{item.id}</div>
+                <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{item.id}</div>
                 <div className="max-w-72 text-xs break-all">{item.source}</div>
               </Td>
               <Td className="align-top text-xs">
-                {item.username ? <code>{item.username}</code> : <span className="text-zinc-500">no username</span>}
+                {item.username ? (
+                  <code>{item.username}</code>
+                ) : (
+                  <span className="text-zinc-500 dark:text-zinc-400">no username</span>
+                )}
                 {item.groups.length > 0 ? <div>{item.groups.join(', ')}</div> : null}
               </Td>
               <Td className="align-top">

@@ -15,7 +15,7 @@ export function RawYaml({ yaml }: { yaml: string }) {
           <div key={i} className="flex">
             <span
               aria-hidden="true"
-              className="w-10 shrink-0 pr-3 text-right text-zinc-400 select-none dark:text-zinc-600"
+              className="w-10 shrink-0 pr-3 text-right text-zinc-500 select-none dark:text-zinc-400"
             >
               {i + 1}
             </span>

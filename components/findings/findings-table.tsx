@@ -115,7 +115,7 @@ export function FindingsTable({
                 {showCluster ? (
                   <Td className="align-top break-words">
                     {f.cluster.name}
-                    <span className="block text-xs text-zinc-500">{f.cluster.region}</span>
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">{f.cluster.region}</span>
                   </Td>
                 ) : null}
                 <Td className="align-top font-mono text-xs break-words">
@@ -134,7 +134,7 @@ export function FindingsTable({
                       </span>
                     </Link>
                   ) : (
-                    <span className="text-zinc-500">—</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">—</span>
                   )}
                 </Td>
               </Tr>

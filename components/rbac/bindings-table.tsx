@@ -37,7 +37,7 @@ export function BindingsTable({
         {bindings.map((b) => (
           <Tr key={`${b.kind}/${b.namespace}/${b.name}`}>
             <Td>
-              <span className="text-xs text-zinc-500">{b.kind} </span>
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">{b.kind} </span>
               <Link prefetch={false} className={`${linkClass} font-mono text-xs`} href={bindingPath(cluster, b)}>
                 {b.name}
               </Link>

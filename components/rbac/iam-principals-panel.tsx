@@ -47,10 +47,10 @@ export function IamPrincipalsPanel({ cluster, kind, name }: { cluster: ClusterRe
       <ul className="space-y-1.5">
         {principals.map((arn) => (
           <li key={arn}>
-            <Link prefetch={false} className={linkClass} href={effectiveAccessPath(cluster, arn)}>
+            <Link prefetch={false} className={`${linkClass} underline`} href={effectiveAccessPath(cluster, arn)}>
               {principalDisplayName(arn)}
             </Link>{' '}
-            <span className="font-mono text-xs break-all text-zinc-500">{arn}</span>
+            <span className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{arn}</span>
           </li>
         ))}
       </ul>

@@ -43,7 +43,7 @@ export function buildRoleColumns(cluster: ClusterRef, namespaced: boolean): Colu
       accessorFn: (r) => r.aggregatedFrom ?? -1,
       cell: ({ row: { original: r } }) =>
         r.aggregatedFrom === null ? (
-          <span className="text-zinc-500">—</span>
+          <span className="text-zinc-500 dark:text-zinc-400">—</span>
         ) : (
           <Badge tone="blue">aggregated from {r.aggregatedFrom}</Badge>
         ),
@@ -86,7 +86,9 @@ export function buildBindingColumns(
           {b.subjects.slice(0, 3).map((s) => (
             <SubjectLink key={`${s.kind}/${s.namespace}/${s.name}`} cluster={cluster} subject={s} />
           ))}
-          {b.subjects.length > 3 ? <span className="text-xs text-zinc-500">+{b.subjects.length - 3} more</span> : null}
+          {b.subjects.length > 3 ? (
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">+{b.subjects.length - 3} more</span>
+          ) : null}
         </span>
       ),
     },

@@ -41,7 +41,7 @@ export function RbacTabs({
             >
               {labels[tab]}
               {counts[tab] === undefined ? null : (
-                <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{counts[tab]}</span>
+                <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{counts[tab]}</span>
               )}
             </Link>
           </li>

@@ -79,11 +79,15 @@ export function RoleDetailView({
         >
           <div className="grid gap-4 md:grid-cols-2">
             <div>
-              <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">Selectors</h3>
+              <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                Selectors
+              </h3>
               <SelectorList selectors={aggregation.selectors} />
             </div>
             <div>
-              <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">Source ClusterRoles</h3>
+              <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                Source ClusterRoles
+              </h3>
               {aggregation.sources.length ? (
                 <ul aria-label="Source ClusterRoles" className="space-y-1">
                   {aggregation.sources.map((s) => (

@@ -13,7 +13,7 @@ const groupName = (name: string) => (name === '' ? 'core' : name === '*' ? 'all 
 const cell = 'font-mono text-xs break-words align-top'
 
 function Words({ items, all }: { items: readonly string[] | undefined; all: string }) {
-  if (!items || items.length === 0) return <span className="font-sans text-zinc-500">—</span>
+  if (!items || items.length === 0) return <span className="font-sans text-zinc-500 dark:text-zinc-400">—</span>
   return (
     <span className="flex flex-wrap gap-x-1.5 gap-y-0.5">
       {items.map((item, i) => (
@@ -33,7 +33,7 @@ function Resource({ name }: { name: string }) {
   return (
     <span>
       {resource === '*' ? 'every resource' : resource}
-      <span className="text-zinc-500">/</span>
+      <span className="text-zinc-500 dark:text-zinc-400">/</span>
       <span className="font-semibold">{sub === '*' ? 'every subresource' : sub}</span>
     </span>
   )
@@ -75,7 +75,7 @@ export function RulesTable({
             </Td>
             <Td className={cell}>
               {rule.nonResourceURLs ? (
-                <span className="font-sans text-zinc-500">—</span>
+                <span className="font-sans text-zinc-500 dark:text-zinc-400">—</span>
               ) : (
                 <Words items={(rule.apiGroups ?? []).map(groupName)} all="all groups" />
               )}
@@ -91,14 +91,14 @@ export function RulesTable({
                   ))}
                 </span>
               ) : (
-                <span className="font-sans text-zinc-500">—</span>
+                <span className="font-sans text-zinc-500 dark:text-zinc-400">—</span>
               )}
             </Td>
             <Td className={cell}>
               {rule.resourceNames?.length ? (
                 <Words items={rule.resourceNames} all="any" />
               ) : (
-                <span className="font-sans text-zinc-500">{rule.nonResourceURLs ? '—' : 'any'}</span>
+                <span className="font-sans text-zinc-500 dark:text-zinc-400">{rule.nonResourceURLs ? '—' : 'any'}</span>
               )}
             </Td>
             <Td className={cell}>
@@ -111,7 +111,7 @@ export function RulesTable({
                     {sources[i]}
                   </Link>
                 ) : (
-                  <span className="font-sans text-zinc-500">not from a selected role</span>
+                  <span className="font-sans text-zinc-500 dark:text-zinc-400">not from a selected role</span>
                 )}
               </Td>
             ) : null}

@@ -17,7 +17,7 @@ export function SelectorList({ selectors }: { selectors: Selector[] }) {
         ]
         return (
           <li key={i} className="flex flex-wrap items-center gap-1.5">
-            {i > 0 ? <span className="text-xs text-zinc-500">or</span> : null}
+            {i > 0 ? <span className="text-xs text-zinc-500 dark:text-zinc-400">or</span> : null}
             {parts.length ? (
               parts.map((p) => (
                 <Badge key={p} className="font-mono break-all whitespace-normal">

@@ -48,7 +48,7 @@ export function NamespacePicker({
           <span className="sr-only">Namespaces: </span>
           {label}
         </span>
-        <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-zinc-500" />
+        <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-zinc-500 dark:text-zinc-400" />
       </button>
       {open ? (
         <div
@@ -67,7 +67,9 @@ export function NamespacePicker({
           />
           <fieldset className="mt-2 max-h-64 overflow-y-auto">
             <legend className="sr-only">Namespaces to show</legend>
-            {query.isPending ? <p className="p-2 text-sm text-zinc-500">Loading namespaces…</p> : null}
+            {query.isPending ? (
+              <p className="p-2 text-sm text-zinc-500 dark:text-zinc-400">Loading namespaces…</p>
+            ) : null}
             {query.error ? <p className="p-2 text-sm text-red-700 dark:text-red-400">{query.error.message}</p> : null}
             {shown.map((name) => (
               <label

@@ -23,7 +23,7 @@ export function MetadataPanel({
 }) {
   const list = (entries: [string, string][], empty: string) =>
     entries.length === 0 ? (
-      <p className="text-sm text-zinc-500">{empty}</p>
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>
     ) : (
       <ul className="flex flex-wrap gap-1.5">
         {entries.map(([k, v]) => (
@@ -39,11 +39,15 @@ export function MetadataPanel({
     <Panel title="Labels and annotations">
       <div className="space-y-4">
         <div>
-          <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">Labels</h3>
+          <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+            Labels
+          </h3>
           {list(Object.entries(labels), 'No labels')}
         </div>
         <div>
-          <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">Annotations</h3>
+          <h3 className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+            Annotations
+          </h3>
           {list(Object.entries(annotations), 'No annotations')}
         </div>
       </div>
@@ -86,7 +90,7 @@ export function EventsPanel({
           {data.forbidden.message}
         </Alert>
       ) : data.events.length === 0 ? (
-        <p className="text-sm text-zinc-500">No events (Kubernetes keeps them for about an hour).</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No events (Kubernetes keeps them for about an hour).</p>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {data.events.map((e, i) => (
@@ -94,7 +98,7 @@ export function EventsPanel({
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={e.type === 'Warning' ? 'amber' : 'neutral'}>{e.type}</Badge>
                 <span className="font-medium">{e.reason}</span>
-                <span className="text-xs text-zinc-500" title={formatTimestamp(e.lastSeen)}>
+                <span className="text-xs text-zinc-500 dark:text-zinc-400" title={formatTimestamp(e.lastSeen)}>
                   {e.count > 1 ? `${e.count}× · ` : ''}last seen {formatAge(e.lastSeen)} ago
                   {e.source ? ` · ${e.source}` : ''}
                 </span>

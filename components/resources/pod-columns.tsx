@@ -54,7 +54,7 @@ export function buildPodColumns(cluster: ClusterRef): ColumnDef<PodRow>[] {
             {shortNodeName(p.node)}
           </Link>
         ) : (
-          <span className="text-zinc-500">not scheduled</span>
+          <span className="text-zinc-500 dark:text-zinc-400">not scheduled</span>
         ),
     },
     {
