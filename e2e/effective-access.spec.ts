@@ -128,6 +128,12 @@ test('the principal matrix and who-can answer from the same cluster, with the pa
     await page.emulateMedia({ colorScheme: scheme })
     await shoot(page, 'principal', scheme)
   }
+  // A session name renders the templated username (read back into its field from the URL).
+  await page.goto(
+    `${base}?view=principal&principalArn=${encodeURIComponent(ROLE_ARNS.TeamBDeveloper)}&sessionName=alice`,
+  )
+  await expect(page.getByLabel('Session name (optional)')).toHaveValue('alice')
+  await expect(page.getByText(/team-b:alice\b/).first()).toBeVisible()
   await page.goto(`${base}?view=who-can&verb=delete&resource=pods&namespace=team-a`)
   await expect(page.getByText('PlatformAdmin').first()).toBeVisible()
   for (const scheme of ['light', 'dark'] as const) {
@@ -195,8 +201,9 @@ test('who-can asks about a non-resource URL typed into the Resource field', asyn
 test('why Forbidden takes an object name and a non-resource URL in its form', async ({ page, signInAs }) => {
   await signInAs('viewer')
   await page.goto(`${base}?view=why-forbidden`)
-  const ask = async (request: { resource: string; namespace?: string; name?: string }) => {
+  const ask = async (request: { resource: string; namespace?: string; name?: string; sessionName?: string }) => {
     await page.getByLabel('IAM role or user ARN').fill(ROLE_ARNS.TeamBDeveloper)
+    await page.getByLabel('Session name (optional)').fill(request.sessionName ?? '')
     await page.getByLabel('Verb', { exact: true }).fill('get')
     await page.getByLabel('Resource', { exact: true }).fill(request.resource)
     await page.getByLabel('Namespace (optional)').fill(request.namespace ?? '')
@@ -207,6 +214,17 @@ test('why Forbidden takes an object name and a non-resource URL in its form', as
   await ask({ resource: 'secrets', namespace: namedSecret.namespace, name: namedSecret.secret })
   await expect(page).toHaveURL(new RegExp(`name=${namedSecret.secret}`))
   await expect(page.getByRole('status').filter({ hasText: 'It is allowed now' })).toBeVisible()
+  // Its username is templated (team-b:{{SessionName}}): with the session named, the cluster is asked too.
+  await expect(page.getByText(/cross-check with a SubjectAccessReview: not made/)).toBeVisible()
+  await ask({
+    resource: 'secrets',
+    namespace: namedSecret.namespace,
+    name: namedSecret.secret,
+    sessionName: 'EKSGetTokenAuth',
+  })
+  await expect(page).toHaveURL(/sessionName=EKSGetTokenAuth/)
+  await expect(page.getByText('Signs in as team-b:EKSGetTokenAuth', { exact: false })).toBeVisible()
+  await expect(page.getByText('RBAC cross-check with a SubjectAccessReview: the cluster agrees.')).toBeVisible()
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await shoot(page, 'why-forbidden-object-name', scheme)

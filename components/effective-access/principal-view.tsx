@@ -17,6 +17,7 @@ import { principalAnalysisQuery } from '@/lib/queries/effective-access-queries'
 import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
+import { SESSION_NAME_HINT } from './question-hints'
 
 // The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
 const PrincipalResult = dynamic(() => import('./principal-result').then((m) => m.PrincipalResult))
@@ -37,7 +38,7 @@ export function PrincipalView({ cluster, params }: { cluster: ClusterRef; params
     defaultValues: {
       principalArn: question.principalArn ?? '',
       namespaces: question.namespaces ?? '',
-      sessionName: '',
+      sessionName: question.sessionName ?? '',
     },
   })
   const asked = Boolean(question.principalArn)
@@ -63,7 +64,7 @@ export function PrincipalView({ cluster, params }: { cluster: ClusterRef; params
       <form
         noValidate
         onSubmit={(e) => void submit(e)}
-        className="grid gap-4 md:grid-cols-[2fr_1fr_auto] md:items-start"
+        className="grid gap-4 md:grid-cols-[2fr_1fr_1fr_auto] md:items-start"
       >
         <TextField
           form={form}
@@ -89,6 +90,21 @@ export function PrincipalView({ cluster, params }: { cluster: ClusterRef; params
           placeholder="team-a, team-b"
           autoComplete="off"
           spellCheck={false}
+        />
+        <TextField
+          form={form}
+          name="sessionName"
+          id="ea-principal-session"
+          label={
+            <>
+              Session name <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
+            </>
+          }
+          hint={SESSION_NAME_HINT}
+          placeholder="EKSGetTokenAuth"
+          autoComplete="off"
+          spellCheck={false}
+          inputClassName="font-mono"
         />
         <Button type="submit" variant="primary" className="md:mt-6" disabled={isFetching}>
           {isFetching ? 'Analysing…' : 'Analyse'}

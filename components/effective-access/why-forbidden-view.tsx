@@ -17,11 +17,21 @@ import { whyForbiddenQuery } from '@/lib/queries/effective-access-queries'
 import { lazySchema, lazyZodResolver } from '@/lib/validation/lazy-schema'
 
 import { readQuestion, writeQuestion } from './effective-access-url'
+import { SESSION_NAME_HINT } from './question-hints'
 
 // The answer loads with the first question (its tables are most of this view's code: docs/client-bundle.md).
 const WhyForbiddenResult = dynamic(() => import('./why-forbidden-result').then((m) => m.WhyForbiddenResult))
 
-const KEYS = ['message', 'principalArn', 'verb', 'resource', 'namespace', 'name', 'nonResourceURL'] as const
+const KEYS = [
+  'message',
+  'principalArn',
+  'sessionName',
+  'verb',
+  'resource',
+  'namespace',
+  'name',
+  'nonResourceURL',
+] as const
 const lazyWhyForbiddenFormSchema = lazySchema(() =>
   import('@/lib/effective-access/effective-access-schemas').then((m) => m.whyForbiddenFormSchema),
 )
@@ -37,6 +47,7 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
     defaultValues: {
       message: question.message ?? '',
       principalArn: question.principalArn ?? '',
+      sessionName: question.sessionName ?? '',
       verb: question.verb ?? '',
       // A non-resource URL is asked in the same field (it starts with "/").
       resource: question.resource ?? question.nonResourceURL ?? '',
@@ -55,7 +66,7 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
     })
   })
   const field = (
-    name: 'principalArn' | 'verb' | 'resource' | 'namespace' | 'name',
+    name: 'principalArn' | 'sessionName' | 'verb' | 'resource' | 'namespace' | 'name',
     label: string,
     placeholder: string,
     { className, hint }: { className?: string; hint?: string } = {},
@@ -90,11 +101,12 @@ export function WhyForbiddenView({ cluster, params }: { cluster: ClusterRef; par
           inputClassName="font-mono text-xs"
         />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Or name the principal and the request:</p>
-        {/* An ARN is long: it gets the whole row, so it is never cut. */}
+        {/* An ARN is long: it gets three of the four columns, so it is never cut. */}
         <div className="grid gap-4 md:grid-cols-4 md:items-start">
           {field('principalArn', 'IAM role or user ARN', 'arn:aws:iam::111122223333:role/TeamADeveloper', {
-            className: 'md:col-span-4',
+            className: 'md:col-span-3',
           })}
+          {field('sessionName', 'Session name (optional)', 'EKSGetTokenAuth', { hint: SESSION_NAME_HINT })}
           {field('verb', 'Verb', 'list')}
           {field('resource', 'Resource', 'pods', {
             hint: 'As kubectl writes it: pods/exec, deployments.apps; or a URL like /metrics',
