@@ -17,8 +17,9 @@ const sameOrigin = (page: { url(): string }) => ({
   'content-type': 'application/json',
 })
 
-// The console's store (requests, settings) outlives a run (.data/): this run's requests carry a stamp of their own,
-// and the admin test first clears what an earlier, failed run may have left (pending requests, the editors setting).
+// The console's store (requests, settings) can outlive a run (AUDIT_DB_PATH, DATABASE_URL): this run's requests carry
+// a stamp of their own, and the admin test first clears what an earlier, failed run may have left (pending requests,
+// the editors setting).
 const stamp = `run-${Date.now().toString(36)}`
 
 test.describe.configure({ mode: 'serial' })

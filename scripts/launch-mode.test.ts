@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'
+import { consoleStorePath, decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'
 
 const emptyHome = mkdtempSync(join(tmpdir(), 'home-'))
 const homeWithKeys = mkdtempSync(join(tmpdir(), 'home-'))
@@ -93,5 +93,28 @@ describe('sandboxEnvironment', () => {
     expect(Object.keys(env)).toContain('AWS_PROFILE')
     expect(env.AWS_PROFILE).toBeUndefined()
     expect(sandboxEnvironment('4566', {}).CONSOLE_REGIONS).toBe('us-west-2,eu-west-1')
+  })
+})
+
+describe('consoleStorePath', () => {
+  it("keeps the sandbox console's store in the sandbox's state folder, so two sandboxes never share one", () => {
+    expect(consoleStorePath({ kind: 'sandbox' }, {}, '.sandbox/e2e-3100')).toEqual({
+      path: resolve('.sandbox/e2e-3100/audit.sqlite'),
+      owned: true,
+    })
+    expect(consoleStorePath({ kind: 'sandbox' }, {}, '.sandbox').path).not.toBe(
+      consoleStorePath({ kind: 'sandbox' }, {}, '.sandbox/e2e-3100').path,
+    )
+  })
+
+  it('keeps .data/ for a real account, and AUDIT_DB_PATH wins (never removed on --reset)', () => {
+    expect(consoleStorePath({ kind: 'aws' }, {}, '.sandbox')).toEqual({
+      path: resolve('.data/audit.sqlite'),
+      owned: false,
+    })
+    expect(consoleStorePath({ kind: 'sandbox' }, { AUDIT_DB_PATH: 'x/log.sqlite' }, '.sandbox')).toEqual({
+      path: resolve('x/log.sqlite'),
+      owned: false,
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 import { isLoopbackHost, readmeSections, type EnvProblem } from '@/lib/env-schema'
 
@@ -126,4 +126,22 @@ export function sandboxEnvironment(
     BREAK_GLASS_PRINCIPALS:
       env.BREAK_GLASS_PRINCIPALS ?? 'Sandbox Admin=arn:aws:iam::111122223333:role/BreakGlassAdmin',
   }
+}
+
+/**
+ * Where the console keeps its SQLite store (audit log, access requests, time-bound grants) when DATABASE_URL is unset,
+ * as an absolute path: the standalone server runs in .next/standalone, where a relative path would land (and go with
+ * the next build). AUDIT_DB_PATH wins. With the sandbox the store belongs to the sandbox's world and lives in its state
+ * folder: a store shared between two worlds (e2e's and a developer's `npm start`) would show one world's audit log in
+ * the other and have its console revoke time-bound grants the other never made. `owned` says the launcher chose it
+ * (and may start it afresh with the sandbox's --reset).
+ */
+export function consoleStorePath(
+  plan: { kind: 'sandbox' | 'aws' },
+  env: Record<string, string | undefined>,
+  stateDir: string,
+): { path: string; owned: boolean } {
+  if (env.AUDIT_DB_PATH) return { path: resolve(env.AUDIT_DB_PATH), owned: false }
+  if (plan.kind === 'sandbox') return { path: resolve(stateDir, 'audit.sqlite'), owned: true }
+  return { path: resolve('.data/audit.sqlite'), owned: false }
 }

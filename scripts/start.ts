@@ -2,14 +2,14 @@
 // `--aws`, checks the person's AWS credentials), then serves the console. Ctrl-C stops everything it started.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { resolve } from 'node:path'
+import { rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 import { describeEnvProblem, findEnvProblems, parseEnv, type EnvProblem } from '@/lib/env-schema'
 
 import { checkAwsAccess } from './aws-access-check'
 import { ensureBuilt } from './ensure-built'
-import { decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'
+import { consoleStorePath, decideLaunch, findAwsConfiguration, sandboxEnvironment } from './launch-mode'
 import { waitForUrl } from './local-server'
 import { sandboxSsoEnvironment, writeSandboxCaBundle } from './sandbox-sso'
 import { readOrCreateSecret } from './session-secret'
@@ -140,14 +140,16 @@ async function main(): Promise<void> {
     await waitForUrl(`http://${dial}:${args['sandbox-port']}/_sandbox/health`, 60_000)
   }
 
+  const store = consoleStorePath(plan, env, args['state-dir'])
+  // A reset sandbox world starts with an empty log and no grants to revoke, like the world itself.
+  if (args.reset && store.owned)
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${store.path}${suffix}`, { force: true })
   // The console's server talks to the sandbox issuer over HTTPS signed by the sandbox CA (written by now).
   const consoleEnv = {
     ...(sandboxSso.OIDC_ISSUER ? { ...env, ...writeSandboxCaBundle(args['state-dir'], env) } : env),
     PORT: args.port,
     HOST: plan.host,
-    // The standalone server runs in .next/standalone: a relative SQLite path would land there (and go with the
-    // next build), so it is made absolute from here, where the person started the launcher.
-    AUDIT_DB_PATH: resolve(env.AUDIT_DB_PATH || '.data/audit.sqlite'),
+    AUDIT_DB_PATH: store.path,
   }
   // The production server (Next's standalone output), exactly as `npm run serve` and the container image run it.
   run(process.execPath, ['scripts/serve-standalone.mjs'], consoleEnv)
