@@ -1,6 +1,6 @@
 // axe-core over the pages the access and workload-identity specs leave out (RBAC, findings, access requests, effective
-// access, aws-auth, identity providers, kubeconfig, history, the cluster pages), light and dark: no serious or
-// critical WCAG 2 A/AA violation once each page has loaded its data. Read-only.
+// access, aws-auth and its migration plan, identity providers, kubeconfig, history, resources, the cluster pages),
+// light and dark: no serious or critical WCAG 2 A/AA violation once each page has loaded its data. Read-only.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
@@ -29,6 +29,15 @@ const pages: { path: string; loaded: (page: Page) => ReturnType<Page['locator']>
   { path: `${cluster}/identity-providers`, loaded: (p) => p.getByRole('heading', { level: 2 }).first() },
   { path: `${cluster}/kubeconfig`, loaded: (p) => p.getByText('apiVersion').first() },
   { path: `${cluster}/history`, loaded: (p) => p.getByRole('heading', { level: 2 }).first() },
+  { path: `${cluster}/aws-auth/migrate`, loaded: (p) => p.getByRole('table').first() },
+  { path: `${cluster}/resources/pods`, loaded: (p) => p.getByRole('row').nth(1) },
+  { path: `${cluster}/resources/nodes`, loaded: (p) => p.getByRole('row').nth(1) },
+  { path: `${cluster}/resources/namespaces`, loaded: (p) => p.getByRole('row').nth(1) },
+  { path: `${cluster}/resources/namespaces/team-a`, loaded: (p) => p.getByText('Labels and annotations') },
+  {
+    path: `${cluster}/resources/service-accounts/team-a/default`,
+    loaded: (p) => p.getByRole('heading', { name: 'Pods using this service account' }),
+  },
 ]
 
 async function seriousViolations(page: Page) {
