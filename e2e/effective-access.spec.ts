@@ -215,7 +215,9 @@ test('why Forbidden takes an object name and a non-resource URL in its form', as
   await expect(page).toHaveURL(new RegExp(`name=${namedSecret.secret}`))
   await expect(page.getByRole('status').filter({ hasText: 'It is allowed now' })).toBeVisible()
   // Its username is templated (team-b:{{SessionName}}): with the session named, the cluster is asked too.
-  await expect(page.getByText(/cross-check with a SubjectAccessReview: not made/)).toBeVisible()
+  await expect(
+    page.getByText(/cross-check with a SubjectAccessReview: not made .*enter the session name/),
+  ).toBeVisible()
   await ask({
     resource: 'secrets',
     namespace: namedSecret.namespace,

@@ -33,7 +33,10 @@ export async function crossCheckRbac(
       resolver,
       cluster: null,
       agrees: null,
-      note: 'Not asked: a non-resource URL, or a username whose session name is unknown.',
+      note:
+        attrs.nonResourceURL !== undefined
+          ? 'Not asked for a non-resource URL.'
+          : `Not asked: the username (${user}) depends on the role session; enter the session name to ask the cluster.`,
     }
   try {
     const cluster = await subjectCanI(
