@@ -2,6 +2,7 @@ import 'server-only'
 
 import { type AccessEntriesLine } from '@/lib/access/access-entries-stream'
 
+import { relayLoad } from './access-entries-relay'
 import { loadAccessEntriesPage } from './list-access-entries'
 
 // The page waits at most this long for its first screen; after that it renders what arrived and the stream goes on.
@@ -17,9 +18,9 @@ const RENDER_HEADROOM_MS = 250
 /**
  * The head and the first screen of entries in list order, as the stream's lines, for the access page to render on the
  * server: the first rows are in the HTML instead of waiting for the browser to load, hydrate and ask. The load then
- * pauses while the page renders and goes on in the background, so the browser's own stream, which opens once the page
- * runs, finds the other entries described or in flight (the detail cache shares them). Never rejects: a failure
- * resolves to what arrived, and the browser's stream reports it.
+ * pauses while the page renders and goes on in the background, and the browser's stream, which opens once the page
+ * runs, follows it (access-entries-relay.ts). Never rejects: a failure resolves to what arrived, and the browser's
+ * stream reports it.
  */
 export function readAccessEntriesFirstScreen(
   region: string,
@@ -39,19 +40,33 @@ export function readAccessEntriesFirstScreen(
       resolve([...lines])
     }
     const timer = setTimeout(done, waitMs)
+    // The browser's stream, opened once the page runs, follows this load instead of starting its own.
+    const relay = relayLoad(region, cluster)
     loadAccessEntriesPage(region, cluster, {
       describeFirstAlone: FIRST_SCREEN_ROWS,
       hold: () => held,
-      onHead: (head) => lines.push({ kind: 'head', head }),
+      onHead: (head) => {
+        lines.push({ kind: 'head', head })
+        relay.line({ kind: 'head', head })
+      },
       onEntries: ({ entries, listed }) => {
-        if (settled || entries.length === 0) return
+        if (entries.length === 0) return
+        relay.line({ kind: 'entries', entries, listed })
+        if (settled) return
         lines.push({ kind: 'entries', entries, listed })
         rows += entries.length
         if (rows >= FIRST_SCREEN_ROWS) done()
       },
-    }).then((page) => {
-      lines.push({ kind: 'page', page })
-      done()
-    }, done)
+    }).then(
+      (page) => {
+        lines.push({ kind: 'page', page })
+        relay.line({ kind: 'page', page })
+        done()
+      },
+      (error: unknown) => {
+        relay.fail(error)
+        done()
+      },
+    )
   })
 }
