@@ -3,6 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
+import { withBuildLock } from './build-lock'
+
 // What `next build` reads; a change in any of them makes the last build stale.
 const buildInputs = [
   'app',
@@ -31,10 +33,17 @@ function newestMtime(path: string): number {
  */
 export function ensureBuilt(env: NodeJS.ProcessEnv = process.env, projectDir = process.cwd()): void {
   const server = join(projectDir, '.next', 'standalone', 'server.js')
-  const newestInput = Math.max(...buildInputs.map((input) => newestMtime(join(projectDir, input))))
-  if (existsSync(server) && statSync(server).mtimeMs > newestInput) return
-  console.log('Building the console (next build)…')
-  const next = createRequire(join(projectDir, 'package.json')).resolve('next/dist/bin/next')
-  const result = spawnSync(process.execPath, [next, 'build'], { cwd: projectDir, stdio: 'inherit', env })
-  if (result.status !== 0) throw new Error('next build failed; see the output above.')
+  const upToDate = () => {
+    const newestInput = Math.max(...buildInputs.map((input) => newestMtime(join(projectDir, input))))
+    return existsSync(server) && statSync(server).mtimeMs > newestInput
+  }
+  if (upToDate()) return
+  // Another process may be building it right now: wait for it, then look again.
+  withBuildLock(projectDir, () => {
+    if (upToDate()) return
+    console.log('Building the console (next build)…')
+    const next = createRequire(join(projectDir, 'package.json')).resolve('next/dist/bin/next')
+    const result = spawnSync(process.execPath, [next, 'build'], { cwd: projectDir, stdio: 'inherit', env })
+    if (result.status !== 0) throw new Error('next build failed; see the output above.')
+  })
 }
