@@ -13,10 +13,10 @@ afterAll(() => rmSync(project, { recursive: true, force: true }))
 
 /** Another process that holds the lock for `holdMs`, logging when it got it and when it let go. */
 function holder(holdMs: number): Promise<number | null> {
-  const module = pathToFileURL(join(__dirname, 'build-lock.ts')).href
+  const lockModule = pathToFileURL(join(__dirname, 'build-lock.ts')).href
   const code = `
     import { appendFileSync } from 'node:fs'
-    const loaded = await import(${JSON.stringify(module)})
+    const loaded = await import(${JSON.stringify(lockModule)})
     const { withBuildLock } = loaded.withBuildLock ? loaded : loaded.default
     withBuildLock(${JSON.stringify(project)}, () => {
       appendFileSync(${JSON.stringify(log)}, 'in ' + process.pid + '\\n')
