@@ -1,11 +1,10 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- NDJSON lines are checked by the assertions, not by types */
 // The browser's stream follows the load the access page's first screen started (lib/access/server/
 // access-entries-relay.ts), through the real SDK against the sandbox: the same lines a load of its own gives, with the
 // cluster listed once; a fresh stream, or one opened after that load ended, loads for itself; a failure before the
 // head still answers with its status.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { setUpConsoleAccessSandbox } from './console-access-harness'
+import { callNdjsonRoute, setUpConsoleAccessSandbox, streamedPrincipals } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
@@ -33,22 +32,7 @@ beforeAll(async () => {
   }
 })
 
-async function stream(params: { region: string; cluster: string }, query: string) {
-  const response = await list.GET(new Request(`http://console.test/api/x${query}`), {
-    params: Promise.resolve(params),
-  })
-  const text = await response.text()
-  const lines = response.headers.get('content-type')?.includes('ndjson')
-    ? text
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-    : []
-  return { status: response.status, lines }
-}
-
-const streamedArns = (lines: any[]) =>
-  lines.filter((l) => l.kind === 'entries').flatMap((l) => l.entries.map((e: any) => e.principalArn))
+const stream = (params: { region: string; cluster: string }, query: string) => callNdjsonRoute(list.GET, params, query)
 
 describe("the access-entries stream and the first screen's load", () => {
   it('follows the load in flight: the same lines as a load of its own, and the cluster listed once', async () => {
@@ -68,7 +52,7 @@ describe("the access-entries stream and the first screen's load", () => {
     const own = await stream(prod, '?stream=1&fresh=1')
     expect(own.lines.at(-1).kind).toBe('page')
     expect(followed.lines[0]).toMatchObject({ kind: 'head', head: { available: true, cluster: { name: 'prod-web' } } })
-    expect(streamedArns(followed.lines)).toEqual(streamedArns(own.lines))
+    expect(streamedPrincipals(followed.lines)).toEqual(streamedPrincipals(own.lines))
     const page = followed.lines.at(-1)
     expect(page.kind).toBe('page')
     expect(page.page.entries).toEqual(own.lines.at(-1).page.entries)

@@ -4,7 +4,7 @@
 // head ends the stream with an error line, never a silently short list.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { setUpConsoleAccessSandbox } from './console-access-harness'
+import { callNdjsonRoute, setUpConsoleAccessSandbox, streamedPrincipals } from './console-access-harness'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/auth/server/session', () => import('./console-session-mock'))
@@ -20,19 +20,7 @@ beforeAll(async () => {
   listArns = (await import('@/lib/aws/access-entries')).listAccessEntryArns
 })
 
-async function stream(params: typeof prod, query = '?stream=1&fresh=1') {
-  const response = await list.GET(new Request(`http://console.test/api/x${query}`), {
-    params: Promise.resolve(params),
-  })
-  const text = await response.text()
-  const lines = response.headers.get('content-type')?.includes('ndjson')
-    ? text
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-    : []
-  return { status: response.status, lines, text }
-}
+const stream = (params: typeof prod, query = '?stream=1&fresh=1') => callNdjsonRoute(list.GET, params, query)
 
 describe('access entries as NDJSON', () => {
   it('streams every entry once, in list order, then the same page the JSON answer gives', async () => {
@@ -47,7 +35,7 @@ describe('access entries as NDJSON', () => {
     expect(lines[0]).toMatchObject({ kind: 'head', head: { available: true, cluster: { name: 'prod-web' } } })
     const last = lines.at(-1)
     expect(last.kind).toBe('page')
-    const streamed = lines.filter((l) => l.kind === 'entries').flatMap((l) => l.entries.map((e: any) => e.principalArn))
+    const streamed = streamedPrincipals(lines)
     expect(streamed).toEqual(order)
     expect(lines.filter((l) => l.kind === 'entries').length).toBeGreaterThan(0)
 

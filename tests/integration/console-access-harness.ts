@@ -85,6 +85,30 @@ export async function callRoute<P>(
   return { status: response.status, body: await response.json(), ...(etag === null ? {} : { etag }) }
 }
 
+/**
+ * Calls a streaming route handler (GET …?stream=1) and reads its answer whole: the status, the text, and the NDJSON
+ * lines (none when the answer is not NDJSON, e.g. an error status answered as JSON).
+ */
+export async function callNdjsonRoute<P>(
+  handler: Handler<P>,
+  params: P,
+  query: string,
+): Promise<{ status: number; lines: any[]; text: string }> {
+  const response = await handler(new Request(`http://console.test/api/x${query}`), { params: Promise.resolve(params) })
+  const text = await response.text()
+  const lines = response.headers.get('content-type')?.includes('ndjson')
+    ? text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : []
+  return { status: response.status, lines, text }
+}
+
+/** The principal ARNs an access-entries stream sent, in the order of its `entries` lines. */
+export const streamedPrincipals = (lines: any[]): string[] =>
+  lines.filter((l) => l.kind === 'entries').flatMap((l) => l.entries.map((e: any) => e.principalArn))
+
 /** If-Match for tests that are not about versions: "whatever is there now" (writes that need one get 428 without). */
 export const anyVersion = { 'if-match': '*' }
 
