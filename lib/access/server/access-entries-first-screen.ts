@@ -46,21 +46,24 @@ export function readAccessEntriesFirstScreen(
       describeFirstAlone: FIRST_SCREEN_ROWS,
       hold: () => held,
       onHead: (head) => {
-        lines.push({ kind: 'head', head })
-        relay.line({ kind: 'head', head })
+        const line = { kind: 'head', head } as const
+        lines.push(line)
+        relay.line(line)
       },
       onEntries: ({ entries, listed }) => {
         if (entries.length === 0) return
-        relay.line({ kind: 'entries', entries, listed })
+        const line = { kind: 'entries', entries, listed } as const
+        relay.line(line)
         if (settled) return
-        lines.push({ kind: 'entries', entries, listed })
+        lines.push(line)
         rows += entries.length
         if (rows >= FIRST_SCREEN_ROWS) done()
       },
     }).then(
       (page) => {
-        lines.push({ kind: 'page', page })
-        relay.line({ kind: 'page', page })
+        const line = { kind: 'page', page } as const
+        lines.push(line)
+        relay.line(line)
         done()
       },
       (error: unknown) => {
