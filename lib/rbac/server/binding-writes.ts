@@ -8,6 +8,7 @@ import { TIME_BOUND_GRANT_ANNOTATION } from '@/lib/time-bound/server/revoke-role
 import { recordPendingGrant } from '@/lib/time-bound/server/time-bound-grants'
 import type { GrantAddition } from '@/lib/time-bound/time-bound-dto'
 
+import { describeBindingTarget } from '../binding-label'
 import type { BindingKind, CreateBindingInput, DeleteBindingInput } from '../rbac-binding-schema'
 import type { BindingWriteResult } from '../rbac-dto'
 import { forgetRbacObjects } from './rbac-service'
@@ -15,13 +16,6 @@ import { forgetRbacObjects } from './rbac-service'
 const AUDIT_NOUN: Record<BindingKind, string> = {
   RoleBinding: 'role-binding',
   ClusterRoleBinding: 'cluster-role-binding',
-}
-
-/** `RoleBinding team-a/devs-view` / `ClusterRoleBinding ops`: the audit target and the time-bound grant's principal. */
-export function describeBindingTarget(target: { kind: BindingKind; name: string; namespace?: string | null }): string {
-  return target.kind === 'RoleBinding'
-    ? `RoleBinding ${target.namespace ?? ''}/${target.name}`
-    : `ClusterRoleBinding ${target.name}`
 }
 
 function toSpec(input: CreateBindingInput): KubeBindingSpec {

@@ -2,6 +2,7 @@ import 'server-only'
 
 import { isConsoleError } from '@/lib/api/console-error'
 import { deleteRbacBinding, getRbacObject, type KubeRbacObjectJson } from '@/lib/k8s/kube-rbac-objects'
+import { describeBindingTarget } from '@/lib/rbac/binding-label'
 import type { GrantAddition } from '@/lib/time-bound/time-bound-dto'
 
 import type { RevokeOutcome } from './revoke-access-grant'
@@ -13,7 +14,7 @@ type BindingAddition = Extract<GrantAddition, { kind: 'role-binding' }>
 export const TIME_BOUND_GRANT_ANNOTATION = 'eks-access-console/time-bound-grant'
 
 const describeBinding = (a: BindingAddition) =>
-  a.bindingKind === 'RoleBinding' ? `RoleBinding ${a.namespace ?? ''}/${a.name}` : `ClusterRoleBinding ${a.name}`
+  describeBindingTarget({ kind: a.bindingKind, name: a.name, namespace: a.namespace })
 
 const subjectsKey = (subjects: { kind?: string; name?: string; namespace?: string | null }[]) =>
   subjects
