@@ -214,6 +214,10 @@ test('why Forbidden takes an object name and a non-resource URL in its form', as
   await ask({ resource: 'secrets', namespace: namedSecret.namespace, name: namedSecret.secret })
   await expect(page).toHaveURL(new RegExp(`name=${namedSecret.secret}`))
   await expect(page.getByRole('status').filter({ hasText: 'It is allowed now' })).toBeVisible()
+  // The binding names the user one session renders to: the path says which session it holds for.
+  await expect(
+    page.getByText(/RoleBinding orders\/e2e-one-secret .*\(only for the session named EKSGetTokenAuth\)/),
+  ).toBeVisible()
   // Its username is templated (team-b:{{SessionName}}): with the session named, the cluster is asked too.
   await expect(
     page.getByText(/cross-check with a SubjectAccessReview: not made .*enter the session name/),

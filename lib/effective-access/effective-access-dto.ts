@@ -32,6 +32,7 @@ export const grantPathSchema = z.discriminatedUnion('kind', [
     role: z.object({ kind: z.string(), name: z.string(), namespace: z.string().optional() }),
     ruleIndex: z.number(),
     aggregatedFrom: z.string().optional(),
+    onlyForSession: z.string().optional(),
     text: z.string(),
   }),
 ])

@@ -202,6 +202,14 @@ describe('explainRequest', () => {
       'a templated username matches a User subject it renders to',
       who('team-b:{{SessionName}}'),
       req('create', 'pods/exec', 'team-b'),
+      [
+        'user team-b:alice → RoleBinding team-b/ops → ClusterRole ops, rule 2 (aggregated from exec) (only for the session named alice)',
+      ],
+    ],
+    [
+      'the rendered username itself holds the binding for every session it stands for',
+      who('team-b:alice'),
+      req('create', 'pods/exec', 'team-b'),
       ['user team-b:alice → RoleBinding team-b/ops → ClusterRole ops, rule 2 (aggregated from exec)'],
     ],
     ['a binding to a missing role grants nothing', dev, req('get', 'pods', 'team-b'), []],

@@ -8,7 +8,7 @@ import { ruleAllows, rulesAllowInScope, type RequestAttributes } from '@/lib/acc
 
 import { buildAccessPolicyPath, buildRbacPath, buildSuperuserPath, type GrantPath } from './grant-path'
 import type { PolicyGrant } from './identity'
-import { listAppliedBindings, type KubeIdentity, type RbacIndex } from './rbac-index'
+import { listAppliedBindings, sessionNameRendering, type KubeIdentity, type RbacIndex } from './rbac-index'
 
 /** An identity as the authorizer sees it, with the access policies the EKS webhook holds for it. */
 export type AuthorizedIdentity = KubeIdentity & { accessPolicies: readonly PolicyGrant[] }
@@ -66,7 +66,10 @@ export function explainRequest(
     const ruleIndex = findRule(applied.role.rules, attrs)
     if (ruleIndex === -1) continue
     const from = applied.role.aggregationSelectors ? index.aggregationSource(applied.role, ruleIndex) : undefined
-    paths.push(buildRbacPath(applied.subject, applied.binding, applied.role, ruleIndex, from))
+    // A templated username reached a User binding through one rendering of it: say which session that is.
+    const session =
+      applied.subject.kind === 'User' ? sessionNameRendering(identity.username, applied.subject.name) : undefined
+    paths.push(buildRbacPath(applied.subject, applied.binding, applied.role, ruleIndex, from, session))
     if (done()) return paths
   }
   return paths

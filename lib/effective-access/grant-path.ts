@@ -29,6 +29,11 @@ export type RbacPath = {
   ruleIndex: number
   /** For an aggregated ClusterRole: the ClusterRole the matching rule was aggregated from. */
   aggregatedFrom?: string
+  /**
+   * The binding names the user a templated username (`team-b:{{SessionName}}`) renders to for one session only: the
+   * path holds for that session name, not for every session of the role.
+   */
+  onlyForSession?: string
   text: string
 }
 
@@ -84,10 +89,12 @@ export function buildRbacPath(
   role: RbacRole,
   ruleIndex: number,
   aggregatedFrom: string | undefined,
+  onlyForSession?: string,
 ): RbacPath {
   const who = formatSubject(subject, binding.namespace).replace(/^(\w+)/, (kind) => SUBJECT_WORDS[kind] ?? kind)
   const roleName = role.kind === 'Role' ? `${role.namespace ?? ''}/${role.name}` : role.name
   const from = aggregatedFrom ? ` (aggregated from ${aggregatedFrom})` : ''
+  const session = onlyForSession === undefined ? '' : ` (only for the session named ${onlyForSession})`
   return {
     kind: 'rbac',
     subject,
@@ -95,6 +102,7 @@ export function buildRbacPath(
     role: { kind: role.kind, name: role.name, ...(role.namespace ? { namespace: role.namespace } : {}) },
     ruleIndex,
     ...(aggregatedFrom ? { aggregatedFrom } : {}),
-    text: `${who} → ${binding.kind} ${formatBindingName(binding)} → ${role.kind} ${roleName}, rule ${ruleIndex + 1}${from}`,
+    ...(onlyForSession === undefined ? {} : { onlyForSession }),
+    text: `${who} → ${binding.kind} ${formatBindingName(binding)} → ${role.kind} ${roleName}, rule ${ruleIndex + 1}${from}${session}`,
   }
 }

@@ -106,15 +106,34 @@ export function buildRbacIndex(objects: RbacObjects): RbacIndex {
   }
 }
 
+/** `team-b:{{SessionName}}` as a pattern: each `{{Variable}}` a capture of what it renders to. */
+function templatePattern(template: string): { re: RegExp; variables: string[] } {
+  const variables = [...template.matchAll(/\{\{([A-Za-z0-9]+)\}\}/g)].map((m) => m[1]!)
+  const pattern = template
+    .split(/\{\{[A-Za-z0-9]+\}\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('(.+)')
+  return { re: new RegExp(`^${pattern}$`), variables }
+}
+
 /** Turns a username template (`team-b:{{SessionName}}`) into a matcher; a plain username matches itself only. */
 function usernameMatcher(username: string): (name: string) => boolean {
   if (!username.includes('{{')) return (name) => name === username
-  const pattern = username
-    .split(/\{\{[A-Za-z0-9]+\}\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.+')
-  const re = new RegExp(`^${pattern}$`)
+  const { re } = templatePattern(username)
   return (name) => re.test(name)
+}
+
+/**
+ * The session name for which a username template renders to `username` (`team-b:{{SessionName}}` and
+ * `team-b:alice` → `alice`), or undefined when the template has no session variable or cannot render to it.
+ */
+export function sessionNameRendering(template: string, username: string): string | undefined {
+  if (!template.includes('{{')) return undefined
+  const { re, variables } = templatePattern(template)
+  const match = re.exec(username)
+  if (!match) return undefined
+  const at = variables.findIndex((v) => v === 'SessionName' || v === 'SessionNameRaw')
+  return at === -1 ? undefined : match[at + 1]
 }
 
 /**
