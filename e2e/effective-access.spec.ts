@@ -216,7 +216,9 @@ test('why Forbidden takes an object name and a non-resource URL in its form', as
   await expect(page.getByRole('status').filter({ hasText: 'It is allowed now' })).toBeVisible()
   // The binding names the user one session renders to: the path says which session it holds for.
   await expect(
-    page.getByText(/RoleBinding orders\/e2e-one-secret .*\(only for the session named EKSGetTokenAuth\)/),
+    page
+      .getByRole('list', { name: 'Why it is allowed' })
+      .getByText(/RoleBinding orders\/e2e-one-secret .*\(only for the session named EKSGetTokenAuth\)/),
   ).toBeVisible()
   // Its username is templated (team-b:{{SessionName}}): with the session named, the cluster is asked too.
   await expect(
