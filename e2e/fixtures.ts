@@ -37,7 +37,8 @@ export const test = base.extend<Fixtures>({
 /**
  * Signs in with the two requests the sign-in form makes (lib/auth/auth-client.ts): NextAuth's CSRF token, then the
  * credentials form. A fresh session each time, through the same server code, without loading /signin and typing into
- * it (~0.8 s of ~1.6 s per sign-in, ninety times a run); the specs about the sign-in page itself use SignInPage.
+ * it (~0.3 s less per sign-in, measured over four specs, ninety sign-ins a run); the specs about the sign-in page
+ * itself use SignInPage.
  */
 async function signInThroughNextAuth(page: Page, user: ConsoleUser): Promise<void> {
   const origin = new URL(test.info().project.use.baseURL ?? '').origin
