@@ -1,6 +1,14 @@
 import { cn } from '@/lib/cn'
 
-/** A pulsing placeholder block while data loads (hidden from screen readers; the region is marked busy instead). */
+/**
+ * A placeholder block while data loads, pulsing unless the system asks for reduced motion (hidden from screen readers;
+ * the region is marked busy instead).
+ */
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden="true" className={cn('animate-pulse rounded-md bg-zinc-200 dark:bg-zinc-800', className)} />
+  return (
+    <div
+      aria-hidden="true"
+      className={cn('rounded-md bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-800', className)}
+    />
+  )
 }
