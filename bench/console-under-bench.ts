@@ -17,6 +17,8 @@ export type ConsoleUnderBench = {
   browser: Browser
   /** A fresh browser context (empty cache) holding the admin's session cookie. */
   signedInContext: () => Promise<BrowserContext>
+  /** The console's and the sandbox's process ids, for their CPU (process-cpu.ts). */
+  processIds: { console: number; sandbox: number }
   stop: () => Promise<void>
 }
 
@@ -91,7 +93,8 @@ export async function startConsoleUnderBench(options: {
       await context.addCookies(cookies)
       return context
     }
-    return { consoleUrl, sandboxUrl, browser, signedInContext, stop }
+    const processIds = { sandbox: children[0]!.pid!, console: children[1]!.pid! }
+    return { consoleUrl, sandboxUrl, browser, signedInContext, processIds, stop }
   } catch (error) {
     await stop()
     throw error
